@@ -1,0 +1,92 @@
+"""The one exception hierarchy of shuangshi-cli; each class knows its exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_OFF_TRACK = 1
+EXIT_INPUT = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, and where it is.
+
+    Rendered as ``file:line:column: field: message``; parts that are unknown are left out.
+    """
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        place = ""
+        if self.file is not None:
+            place = self.file
+            if self.line is not None:
+                place += f":{self.line}"
+                if self.column is not None:
+                    place += f":{self.column}"
+        parts = [p for p in (place, self.field) if p]
+        return ": ".join([*parts, self.message])
+
+
+class ShuangshiError(Exception):
+    """Base of every error the CLI turns into a message and an exit code."""
+
+    exit_code: int = EXIT_INPUT
+
+    def lines(self) -> list[str]:
+        """The message lines printed on stderr, one per problem."""
+        return [str(self)]
+
+
+class InputError(ShuangshiError):
+    """Bad input: a file, a figure, an option value. Carries one or more located problems."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, problems: Problem | Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = (
+            (problems,) if isinstance(problems, Problem) else tuple(problems)
+        )
+        if not self.problems:
+            raise ValueError("an InputError needs at least one problem")
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(
+        cls,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> InputError:
+        """Build an error with a single problem."""
+        return cls(Problem(message, file=file, line=line, column=column, field=field))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class PlanError(InputError):
+    """The targets file (the plan) is not valid."""
+
+
+class FiguresError(InputError):
+    """A figures file or a KEY=VALUE pair is not valid."""
+
+
+class UsageProblem(InputError):
+    """Options that do not fit together or do not fit the plan."""
+
+
+def merge(errors: Iterable[InputError]) -> list[Problem]:
+    """All problems of several errors, in order."""
+    return [p for e in errors for p in e.problems]

@@ -1,0 +1,550 @@
+"""Pydantic models of a targets file (the plan), its cross-field checks, and its loading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from decimal import Decimal
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from shuangshi_cli.errors import PlanError, Problem
+from shuangshi_cli.fileio import read_text
+from shuangshi_cli.units import BUILTIN_UNITS, MONEY, PERCENT, POINTS, RANK, Unit, UnitRegistry
+from shuangshi_cli.yamlload import Located, load_yaml
+
+Year = Annotated[int, Field(ge=1949, le=2100, description="A calendar year, 1949–2100.")]
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=64,
+        description="Stable identifier: lower-case letters, digits and underscores.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+EMBEDDED_NAME = "targets.yaml (embedded)"
+
+
+class Comparison(StrEnum):
+    """How the latest figure is compared with the target value."""
+
+    GT = ">"
+    GE = ">="
+    LT = "<"
+    LE = "<="
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self in {Comparison.GT, Comparison.GE}
+
+    def holds(self, value: Decimal, target: Decimal) -> bool:
+        """Whether ``value`` meets the target ``target`` under this comparison, exactly."""
+        if self is Comparison.GT:
+            return value > target
+        if self is Comparison.GE:
+            return value >= target
+        if self is Comparison.LT:
+            return value < target
+        return value <= target
+
+
+class Kind(StrEnum):
+    """What a target states.
+
+    level: the indicator reaches a value (地区生产总值超400亿元, 城镇化率60%).
+    rank: a place in a ranking, lower is better (进入全省县域第五).
+    growth: an average annual growth rate over the plan (年均增长7%).
+    change: a cumulative change from the base year (累计下降15%, 提高3个百分点).
+    qualitative: a goal without a number (创新发展当先行).
+    """
+
+    LEVEL = "level"
+    RANK = "rank"
+    GROWTH = "growth"
+    CHANGE = "change"
+    QUALITATIVE = "qualitative"
+
+
+class Progress(StrEnum):
+    """How an indicator moves between years: compound (money) or linear (rates, ranks)."""
+
+    COMPOUND = "compound"
+    LINEAR = "linear"
+
+
+class Better(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Thresholds(_Model):
+    """Pace-ratio thresholds of the Open SDG progress method (R = observed / required pace)."""
+
+    on_track: float = Field(0.95, ge=0, description="R at or above this is on track.")
+    acceleration_needed: float = Field(
+        0.60, ge=0, description="R at or above this (and below on_track) needs acceleration."
+    )
+
+
+class Region(_Model):
+    name: Text
+    name_en: str | None = None
+    level: Literal["province", "city", "county", "district", "town"] | None = None
+    parent: str | None = None
+    parent_en: str | None = None
+    province: str | None = None
+    province_en: str | None = None
+
+
+class Period(_Model):
+    start: Year
+    end: Year
+    quote: str | None = None
+
+
+class Publication(_Model):
+    by: Text
+    by_en: str | None = None
+    date: dt.date
+    quote: str | None = None
+
+
+class Header(_Model):
+    """The document the targets come from."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")] | None = None
+    title: Text
+    title_en: str | None = None
+    campaign: str | None = None
+    campaign_en: str | None = None
+    issuer: Text
+    issuer_en: str | None = None
+    issued: dt.date
+    published: Publication | None = None
+    region: Region
+    period: Period
+    base_year: Year = Field(description="The last full year before the plan: the base of growth.")
+    aim: str | None = None
+    aim_en: str | None = None
+    thresholds: Thresholds = Thresholds()
+
+
+class UnitDef(_Model):
+    """A unit the built-in list lacks; units of one dimension convert by factor."""
+
+    symbol: Text
+    dimension: Text
+    factor: Decimal = Field(Decimal(1), gt=0)
+    en: str | None = None
+    aliases: list[Text] = []
+
+    def unit(self) -> Unit:
+        return Unit(self.symbol, self.dimension, self.factor, self.en or self.symbol, tuple(self.aliases))
+
+
+class KnownValue(_Model):
+    """A figure the text itself states, with the phrase it comes from."""
+
+    year: Year
+    value: Decimal
+    comparison: Comparison | None = Field(
+        None, description="Set when the text gives only a bound: 突破30亿 is '>' 30."
+    )
+    quote: str | None = None
+    indicator_as_quoted: str | None = None
+    note: str | None = None
+
+
+class RankBasis(_Model):
+    """What a rank target ranks, and among whom."""
+
+    indicator: Id
+    among: Text
+    among_en: str | None = None
+
+
+class Target(_Model):
+    """One target of the plan: quantified (level, rank, growth, change) or qualitative."""
+
+    id: Id
+    name: Text
+    name_en: Text
+    aliases: list[Text] = []
+    kind: Kind
+    category: Literal["target", "goal"] = "target"
+    unit: str | None = Field(None, description="Unit of `value` (亿元, %, 个百分点, 位 …).")
+    comparison: Comparison | None = None
+    value: Decimal | None = None
+    deadline: Year
+    original_deadline: Year | None = None
+    better: Better | None = Field(None, description="Defaults from the comparison (ranks: lower).")
+    progress: Progress | None = Field(
+        None, description="Defaults to linear for %, 个百分点 and 位, compound otherwise."
+    )
+    figure_unit: str | None = Field(
+        None, description="Unit of the figures of a growth or change target (亿元, % …)."
+    )
+    attribute: Literal["expected", "binding", "预期性", "约束性"] | None = None
+    flow: bool = Field(False, description="A flow over the year (GDP, revenue), not a stock.")
+    ranks: RankBasis | None = None
+    baseline: KnownValue | None = None
+    history: list[KnownValue] = []
+    thresholds: Thresholds | None = None
+    source: str | None = Field(None, description="The phrase of the plan that states the target.")
+    note: str | None = None
+
+    @property
+    def quantified(self) -> bool:
+        return self.kind is not Kind.QUALITATIVE
+
+    @property
+    def binding(self) -> bool | None:
+        """约束性 (True), 预期性 (False), or not stated (None)."""
+        if self.attribute is None:
+            return None
+        return self.attribute in {"binding", "约束性"}
+
+    @property
+    def higher_is_better(self) -> bool:
+        if self.better is not None:
+            return self.better is Better.HIGHER
+        if self.kind is Kind.RANK:
+            return False
+        return self.comparison is None or self.comparison.higher_is_better
+
+    @property
+    def known_values(self) -> list[KnownValue]:
+        """Figures stated by the text, oldest first."""
+        values = [*self.history, *([self.baseline] if self.baseline else [])]
+        return sorted(values, key=lambda k: k.year)
+
+
+class Programme(_Model):
+    """A programme (工程) or measure of the plan: listed as a checklist, not assessed."""
+
+    id: Id
+    name: Text
+    name_en: Text
+    source: str | None = None
+    note: str | None = None
+
+
+class Plan(_Model):
+    """A targets file: the document, its targets, and the programmes that carry them out."""
+
+    plan: Header
+    units: list[UnitDef] = []
+    targets: Annotated[list[Target], Field(min_length=1)]
+    programmes: list[Programme] = []
+
+    _registry: UnitRegistry = PrivateAttr(default=BUILTIN_UNITS)
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Plan:
+        problems = list(_check_plan(self))
+        if problems:
+            raise PlanSemanticError(problems)
+        self._registry = BUILTIN_UNITS.extended(u.unit() for u in self.units)
+        return self
+
+    # -- derived facts used by the assessment ---------------------------------------------------
+
+    def unit(self, target: Target) -> Unit:
+        """The unit of ``target.value``."""
+        unit = self._registry.get(target.unit or "")
+        if unit is None:
+            raise KeyError(target.unit)
+        return unit
+
+    def figure_unit(self, target: Target) -> Unit:
+        """The unit that figures of ``target`` are stored in."""
+        if target.figure_unit is not None:
+            unit = self._registry.get(target.figure_unit)
+            if unit is None:
+                raise KeyError(target.figure_unit)
+            return unit
+        return self.unit(target)
+
+    def lookup_unit(self, name: str) -> Unit | None:
+        return self._registry.get(name)
+
+    def progress(self, target: Target) -> Progress:
+        if target.progress is not None:
+            return target.progress
+        if target.kind is Kind.CHANGE:
+            return Progress.LINEAR if self.unit(target).dimension != PERCENT else Progress.COMPOUND
+        if target.kind is Kind.GROWTH:
+            return Progress.COMPOUND
+        return Progress.LINEAR if self.figure_unit(target).is_rate else Progress.COMPOUND
+
+    def thresholds(self, target: Target) -> Thresholds:
+        return target.thresholds or self.plan.thresholds
+
+    def target(self, target_id: str) -> Target:
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        raise KeyError(target_id)
+
+    @property
+    def quantified(self) -> list[Target]:
+        return [t for t in self.targets if t.quantified]
+
+
+class PlanSemanticError(Exception):
+    """Cross-field problems of a plan, as (path, message) pairs; not a ValueError on purpose,
+    so that pydantic lets it through with its paths instead of folding it into one message."""
+
+    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]]) -> None:
+        super().__init__("; ".join(m for _, m in problems))
+        self.problems = problems
+
+
+def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    header = plan.plan
+    if header.period.start > header.period.end:
+        yield ("plan", "period", "end"), "the period ends before it starts"
+    if header.base_year > header.period.end:
+        yield ("plan", "base_year"), "the base year is after the end of the period"
+    if header.published is not None and header.published.date < header.issued:
+        yield ("plan", "published", "date"), "published before it was issued"
+    registry = BUILTIN_UNITS
+    for i, definition in enumerate(plan.units):
+        try:
+            registry = registry.extended([definition.unit()])
+        except ValueError as exc:
+            yield ("units", i, "symbol"), str(exc)
+    names: dict[str, tuple[str | int, ...]] = {}
+    for collection in ("targets", "programmes"):
+        items: list[Target] | list[Programme] = getattr(plan, collection)
+        for i, item in enumerate(items):
+            path: tuple[str | int, ...] = (collection, i)
+            keys = [("id", item.id), ("name", item.name)]
+            if isinstance(item, Target):
+                keys += [("name_en", item.name_en)] + [("aliases", a) for a in item.aliases]
+            for field, key in keys:
+                folded = key.casefold()
+                if folded in names and names[folded][:2] != path:
+                    yield (*path, field), f"{key!r} is already used by {_dotted(names[folded])}"
+                names.setdefault(folded, path)
+    for i, target in enumerate(plan.targets):
+        for path, message in _check_target(target, header.base_year, registry):
+            yield ("targets", i, *path), message
+        if target.ranks is not None and target.ranks.indicator not in {t.id for t in plan.targets}:
+            yield ("targets", i, "ranks", "indicator"), (
+                f"no target with id {target.ranks.indicator!r} in this plan"
+            )
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if j else p) for j, p in enumerate(path))
+
+
+def _check_target(
+    target: Target, base_year: int, registry: UnitRegistry
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    kind = target.kind
+    if target.deadline <= base_year:
+        yield ("deadline",), f"the deadline {target.deadline} is not after the base year {base_year}"
+    if kind is Kind.QUALITATIVE:
+        for field in ("unit", "comparison", "value", "figure_unit", "progress", "better"):
+            if getattr(target, field) is not None:
+                yield (field,), "a qualitative target has no " + field
+        return
+    missing = [f for f in ("unit", "comparison", "value") if getattr(target, f) is None]
+    for field in missing:
+        yield (field,), f"a {kind} target needs a {field}"
+    if missing:
+        return
+    assert target.unit is not None and target.comparison is not None and target.value is not None
+    unit = registry.get(target.unit)
+    if unit is None:
+        yield ("unit",), f"unknown unit {target.unit!r}{_suggest(target.unit, registry.symbols())}"
+        return
+    figure_unit = unit
+    if target.figure_unit is not None:
+        found = registry.get(target.figure_unit)
+        if found is None:
+            yield ("figure_unit",), (
+                f"unknown unit {target.figure_unit!r}{_suggest(target.figure_unit, registry.symbols())}"
+            )
+            return
+        figure_unit = found
+    elif kind in {Kind.GROWTH, Kind.CHANGE}:
+        yield ("figure_unit",), f"a {kind} target needs the figure_unit its figures are given in"
+        return
+
+    if target.better is not None and target.comparison.higher_is_better != (
+        target.better is Better.HIGHER
+    ):
+        yield ("comparison",), (
+            f"'{target.comparison}' does not fit better: {target.better} "
+            f"(use {'> or >=' if target.better is Better.HIGHER else '< or <='})"
+        )
+    value = target.value
+    if kind is Kind.RANK:
+        if unit.dimension != RANK:
+            yield ("unit",), f"a rank target is counted in 位, not {unit.symbol}"
+        if target.better is Better.HIGHER or target.comparison.higher_is_better:
+            yield ("comparison",), "a rank is better when lower: use <= or <"
+        if value < 1 or value != value.to_integral_value():
+            yield ("value",), "a rank is a whole number from 1"
+        if target.progress is Progress.COMPOUND:
+            yield ("progress",), "a rank moves linearly, not compound"
+    elif kind is Kind.LEVEL:
+        if unit.dimension in {RANK, POINTS}:
+            yield ("unit",), f"a level target cannot be in {unit.symbol} (use kind: rank or change)"
+        elif figure_unit.dimension != unit.dimension:
+            yield ("figure_unit",), f"{figure_unit.symbol} does not convert to {unit.symbol}"
+        compound = target.progress is Progress.COMPOUND or (
+            target.progress is None and not unit.is_rate
+        )
+        if value < 0:
+            yield ("value",), "Input should be greater than or equal to 0"
+        elif value == 0 and compound:
+            yield ("value",), "a compound target must be above 0 (use progress: linear)"
+    elif kind is Kind.GROWTH:
+        if unit.dimension != PERCENT:
+            yield ("unit",), f"an average growth rate is in %, not {unit.symbol}"
+        if value <= -100:
+            yield ("value",), "a growth rate must be above -100%"
+        if figure_unit.is_rate and figure_unit.dimension != PERCENT:
+            yield ("figure_unit",), f"growth is measured on levels, not {figure_unit.symbol}"
+    elif kind is Kind.CHANGE:
+        if value == 0:
+            yield ("value",), "a change target cannot be 0"
+        if unit.dimension == PERCENT:
+            if value <= -100:
+                yield ("value",), "a relative change must be above -100%"
+            if figure_unit.dimension in {RANK, POINTS}:
+                yield ("figure_unit",), f"a relative change needs levels, not {figure_unit.symbol}"
+        elif unit.dimension == POINTS:
+            if figure_unit.dimension != PERCENT:
+                yield ("figure_unit",), "a change in 个百分点 needs figures in %"
+        elif unit.dimension != figure_unit.dimension:
+            yield ("unit",), f"{unit.symbol} does not fit figures in {figure_unit.symbol}"
+        if (value > 0) != target.comparison.higher_is_better:
+            yield ("comparison",), (
+                f"'{target.comparison}' does not fit a change of {value} "
+                "(a rise needs > or >=, a fall < or <=)"
+            )
+    if target.flow and (figure_unit.is_rate or unit.dimension == MONEY + "_per_person"):
+        yield ("flow",), f"only totals over a year are flows, not {figure_unit.symbol}"
+    if target.thresholds is not None:
+        yield from _check_thresholds(target.thresholds, ("thresholds",))
+    for label, known in [("baseline", target.baseline)] + [
+        (f"history.{j}", k) for j, k in enumerate(target.history)
+    ]:
+        if known is None:
+            continue
+        path = tuple(label.split("."))
+        if known.year >= target.deadline:
+            yield (*path, "year"), f"{known.year} is not before the deadline {target.deadline}"
+        if known.value < 0 and kind in {Kind.LEVEL, Kind.RANK} and unit.dimension != PERCENT:
+            yield (*path, "value"), "Input should be greater than or equal to 0"
+        if kind is Kind.RANK and (known.value < 1 or known.value != known.value.to_integral_value()):
+            yield (*path, "value"), "a rank is a whole number from 1"
+
+
+def _check_thresholds(
+    thresholds: Thresholds, path: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    if thresholds.acceleration_needed > thresholds.on_track:
+        yield (*path, "acceleration_needed"), "must not be above on_track"
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    return f" (did you mean {close[0]!r}?)" if close else f"; known units: {', '.join(choices)}"
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+
+def embedded_plan_text() -> str:
+    """The text of the embedded default plan (the 双实 意见)."""
+    return resources.files("shuangshi_cli").joinpath("targets.yaml").read_text(encoding="utf-8")
+
+
+def load_plan(path: Path | str | None = None) -> Plan:
+    """Load and validate a plan file; ``None`` loads the embedded 双实 plan.
+
+    Raises PlanError listing every problem with file, line, column and field.
+    """
+    if path is None:
+        return parse_plan(embedded_plan_text(), EMBEDDED_NAME)
+    name = str(path)
+    return parse_plan(read_text(Path(path), name), name)
+
+
+def parse_plan(text: str, file: str) -> Plan:
+    """Validate plan YAML ``text``; ``file`` names it in messages."""
+    located = load_yaml(text, file)
+    if not isinstance(located.data, dict):
+        raise PlanError(located.problem((), "a plan is a mapping with keys plan, targets …"))
+    try:
+        return Plan.model_validate(located.data)
+    except ValidationError as exc:
+        raise PlanError(_problems(exc, located)) from None
+    except PlanSemanticError as exc:
+        raise PlanError([located.problem(p, m) for p, m in exc.problems]) from None
+
+
+def _problems(exc: ValidationError, located: Located) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[tuple[str | int, ...], str]] = set()
+    for error in exc.errors(include_url=False):
+        path = tuple(error["loc"])
+        message = _message(error, path, located)
+        if (path, message) in seen:
+            continue
+        seen.add((path, message))
+        problems.append(located.problem(path, message, key=error["type"] == "extra_forbidden"))
+    return problems
+
+
+def _message(error: Any, path: tuple[str | int, ...], located: Located) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        known = _fields_at(path[:-1], located)
+        hint = _suggest(str(path[-1]), known) if known else ""
+        return f"unknown key{hint if 'did you mean' in hint else ''}"
+    return str(error["msg"])
+
+
+def _fields_at(path: tuple[str | int, ...], located: Located) -> list[str]:
+    """Field names of the model standing at ``path``, for did-you-mean hints."""
+    model: type[BaseModel] = Plan
+    for part in path:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(str(part))
+        if info is None:
+            return []
+        inner = _model_in(info.annotation)
+        if inner is None:
+            return []
+        model = inner
+    return list(model.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

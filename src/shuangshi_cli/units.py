@@ -1,0 +1,164 @@
+"""Units of plan targets and figures, and exact conversion between them (Decimal)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Context, Decimal, InvalidOperation
+
+# Money is converted by powers of ten: 40 digits keeps every conversion exact.
+EXACT = Context(prec=40)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit: values of the same ``dimension`` convert by ``factor`` (relative to its base)."""
+
+    symbol: str
+    dimension: str
+    factor: Decimal
+    en: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_money(self) -> bool:
+        return self.dimension in {MONEY, MONEY_PER_PERSON}
+
+    @property
+    def is_rate(self) -> bool:
+        """Percentages, percentage points and ranks: they move linearly, never compound."""
+        return self.dimension in {PERCENT, POINTS, RANK}
+
+
+MONEY = "money"
+MONEY_PER_PERSON = "money_per_person"
+PERCENT = "percent"
+POINTS = "percentage_points"
+RANK = "rank"
+
+_D = Decimal
+
+_BUILTIN: tuple[Unit, ...] = (
+    Unit("元", MONEY, _D(1), "yuan", ("yuan", "cny", "rmb")),
+    Unit("万元", MONEY, _D(10) ** 4, "10k yuan", ("万", "万元人民币", "10k yuan")),
+    Unit("亿元", MONEY, _D(10) ** 8, "100m yuan", ("亿", "亿元人民币", "100m yuan")),
+    Unit("万亿元", MONEY, _D(10) ** 12, "trillion yuan", ("万亿", "trillion yuan")),
+    Unit("元/人", MONEY_PER_PERSON, _D(1), "yuan per person", ("元每人", "yuan/person")),
+    Unit("万元/人", MONEY_PER_PERSON, _D(10) ** 4, "10k yuan per person", ("万元每人",)),
+    Unit("%", PERCENT, _D(1), "%", ("percent", "pct", "百分比")),
+    Unit("个百分点", POINTS, _D(1), "percentage points", ("百分点", "pp", "ppt", "points")),
+    Unit("位", RANK, _D(1), "place", ("名", "位次", "rank", "place")),
+    Unit("个", "count:个", _D(1), "units", ()),
+    Unit("家", "count:家", _D(1), "firms", ()),
+    Unit("项", "count:项", _D(1), "items", ()),
+    Unit("所", "count:所", _D(1), "institutions", ()),
+    Unit("件", "count:件", _D(1), "cases", ()),
+    Unit("人", "count:人", _D(1), "persons", ("persons", "people")),
+    Unit("万人", "count:人", _D(10) ** 4, "10k persons", ()),
+    Unit("户", "count:户", _D(1), "households", ()),
+    Unit("万户", "count:户", _D(10) ** 4, "10k households", ()),
+    Unit("吨", "mass", _D(1), "tonnes", ("t",)),
+    Unit("万吨", "mass", _D(10) ** 4, "10k tonnes", ()),
+    Unit("吨标准煤", "energy", _D(1), "tce", ("tce",)),
+    Unit("万吨标准煤", "energy", _D(10) ** 4, "10k tce", ()),
+    Unit("吨标准煤/万元", "energy_intensity", _D(1), "tce per 10k yuan", ()),
+    Unit("平方米", "area", _D(1), "m²", ("m2", "㎡")),
+    Unit("万平方米", "area", _D(10) ** 4, "10k m²", ()),
+    Unit("平方公里", "area", _D(10) ** 6, "km²", ("km2",)),
+    Unit("公顷", "area", _D(10) ** 4, "ha", ("ha",)),
+    Unit("亩", "area", _D(10000) / _D(15), "mu", ()),
+    Unit("万亩", "area", _D(10) ** 8 / _D(15), "10k mu", ()),
+    Unit("公里", "length", _D(1000), "km", ("千米", "km")),
+    Unit("米", "length", _D(1), "m", ("m",)),
+    Unit("年", "years", _D(1), "years", ("岁",)),
+)
+
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold().replace(" ", "")
+
+
+class UnitRegistry:
+    """Known units by symbol and alias; a plan may add its own."""
+
+    def __init__(self, units: Iterable[Unit] = _BUILTIN) -> None:
+        self._by_key: dict[str, Unit] = {}
+        self._units: list[Unit] = []
+        for unit in units:
+            self.add(unit)
+
+    def add(self, unit: Unit) -> None:
+        """Register ``unit``; a symbol or alias already taken raises ValueError."""
+        for name in (unit.symbol, *unit.aliases):
+            key = _key(name)
+            if key in self._by_key and self._by_key[key] != unit:
+                raise ValueError(f"unit name {name!r} is already defined")
+            self._by_key[key] = unit
+        self._units.append(unit)
+
+    def extended(self, units: Iterable[Unit]) -> UnitRegistry:
+        """A new registry with ``units`` added to these."""
+        registry = UnitRegistry(self._units)
+        for unit in units:
+            registry.add(unit)
+        return registry
+
+    def get(self, name: str) -> Unit | None:
+        return self._by_key.get(_key(name))
+
+    def symbols(self) -> list[str]:
+        return [u.symbol for u in self._units]
+
+
+BUILTIN_UNITS = UnitRegistry()
+
+
+def convert(value: Decimal, source: Unit, target: Unit) -> Decimal:
+    """``value`` in ``source`` expressed in ``target``: value × source.factor / target.factor.
+
+    Raises ValueError when the two units measure different things (money and %, say).
+    """
+    if source.dimension != target.dimension:
+        raise ValueError(f"{source.symbol} cannot be converted to {target.symbol}")
+    if source.factor == target.factor:
+        return value
+    return EXACT.divide(EXACT.multiply(value, source.factor), target.factor).normalize(EXACT)
+
+
+_NUMBER = re.compile(
+    r"""^\s*
+    (?P<ordinal>第)?\s*
+    (?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\.\d+)
+    \s*(?P<unit>.*?)\s*$""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written, with the unit written after it (if any)."""
+
+    value: Decimal
+    unit: str | None
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Parse ``352.1``, ``352.1亿元``, ``412,000 万元``, ``第8位``, ``８.５％`` into a Quantity.
+
+    Full-width digits and signs are folded (NFKC). Raises ValueError for anything that is not a
+    finite number, optionally followed by a unit.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    match = _NUMBER.match(folded)
+    if match is None:
+        raise ValueError(f"{text.strip()!r} is not a number")
+    try:
+        value = Decimal(match["number"].replace(",", ""))
+    except InvalidOperation as exc:  # the pattern admits only valid literals; kept as a guard
+        raise ValueError(f"{text.strip()!r} is not a number") from exc
+    unit = match["unit"] or None
+    if match["ordinal"] and unit is None:
+        unit = "位"
+    return Quantity(value, unit)

@@ -1,0 +1,175 @@
+"""Safe YAML loading that remembers where every value stood, for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from shuangshi_cli.errors import InputError, Problem
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+# A YAML file of a plan or of figures has a few thousand nodes; aliases can make a tiny
+# file expand into billions ("billion laughs"), so the expansion is bounded.
+MAX_NODES = 200_000
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Located:
+    """Plain Python data from a YAML document, with the 1-based (line, column) of each path."""
+
+    data: Any
+    file: str
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def position(self, path: Path, *, key: bool = False) -> Position | None:
+        """Where ``path`` stands: its key when ``key``, else its value; else the nearest parent."""
+        if key and path in self.keys:
+            return self.keys[path]
+        probe = path
+        while True:
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return None
+            probe = probe[:-1]
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        """A Problem located at ``path``."""
+        pos = self.position(path, key=key)
+        line, column = pos if pos else (None, None)
+        return Problem(message, file=self.file, line=line, column=column, field=dotted(path))
+
+
+def dotted(path: Path) -> str | None:
+    """``('targets', 1, 'value')`` → ``targets[1].value``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or None
+
+
+def _pos(node: Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self, located: Located) -> None:
+        self.located = located
+        self.count = 0
+        self.active: set[int] = set()
+        self._timestamps = yaml.SafeLoader("")
+
+    def fail(self, node: Node, path: Path, message: str) -> InputError:
+        line, column = _pos(node)
+        return InputError(
+            Problem(message, file=self.located.file, line=line, column=column, field=dotted(path))
+        )
+
+    def build(self, node: Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(node, path, "the document is too large (or expands through aliases)")
+        self.located.values.setdefault(path, _pos(node))
+        if id(node) in self.active:
+            raise self.fail(node, path, "an alias refers to itself")
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                self.check_tag(node, path, "seq")
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                self.check_tag(node, path, "map")
+                return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+        raise self.fail(node, path, "unsupported YAML node")  # pragma: no cover
+
+    def check_tag(self, node: Node, path: Path, expected: str) -> None:
+        if node.tag != _TAG + expected:
+            raise self.fail(node, path, f"YAML tag {node.tag!r} is not allowed")
+
+    def mapping(self, node: MappingNode, path: Path) -> dict[str | int, Any]:
+        result: dict[str | int, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                raise self.fail(key_node, path, "YAML merge keys (<<) are not supported")
+            if not isinstance(key_node, ScalarNode):
+                raise self.fail(key_node, path, "a key must be a plain name")
+            key = self.scalar(key_node, path)
+            if isinstance(key, bool) or not isinstance(key, str | int):
+                key = key_node.value
+            if key in result:
+                raise self.fail(key_node, (*path, key), f"duplicate key {key!r}")
+            self.located.keys[(*path, key)] = _pos(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def scalar(self, node: ScalarNode, path: Path) -> Any:
+        tag = node.tag.removeprefix(_TAG)
+        text = node.value
+        if tag == "str":
+            return text
+        if tag == "null":
+            return None
+        if tag == "bool":
+            return text.lower() in {"yes", "true", "on", "y"}
+        if tag == "int":
+            try:
+                return int(text.replace("_", ""), 0)
+            except ValueError:
+                return text  # sexagesimal and other YAML 1.1 oddities: left to validation
+        if tag == "float":
+            try:
+                number = Decimal(text.replace("_", ""))
+            except InvalidOperation:
+                return text  # .inf, .nan, 1:30: left to validation, which refuses them
+            return number if number.is_finite() else text
+        if tag == "timestamp":
+            try:
+                return self._timestamps.construct_yaml_timestamp(node)
+            except ValueError:
+                return text  # an impossible date (2017-02-30): validation names the field
+        raise self.fail(node, path, f"YAML tag {node.tag!r} is not allowed")
+
+
+def load_yaml(text: str, file: str) -> Located:
+    """Parse one YAML document from ``text`` (named ``file`` in messages).
+
+    Only plain data comes out: mappings, lists, strings, integers, Decimals for numbers with a
+    fraction, dates, booleans and nulls. Tags that would construct objects are refused. Raises
+    InputError naming the line and column of the first problem.
+    """
+    located = Located(data=None, file=file)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise InputError(
+            Problem(f"not valid YAML: {message}", file=file, line=line, column=column)
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(Problem(f"not valid YAML: {exc}", file=file)) from None
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        raise InputError(Problem("the file is empty", file=file))
+    if len(nodes) > 1:
+        line, column = _pos(nodes[1])
+        raise InputError(
+            Problem("expected one YAML document, found more", file=file, line=line, column=column)
+        )
+    located.data = _Builder(located).build(nodes[0], ())
+    return located
