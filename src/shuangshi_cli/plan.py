@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
@@ -268,7 +269,7 @@ class Plan(_Model):
 
     def figure_unit(self, target: Target) -> Unit:
         """The unit that figures of ``target`` are stored in."""
-        if target.figure_unit is not None:
+        if target.figure_unit is not None and target.kind in {Kind.GROWTH, Kind.CHANGE}:
             unit = self._registry.get(target.figure_unit)
             if unit is None:
                 raise KeyError(target.figure_unit)
@@ -289,6 +290,18 @@ class Plan(_Model):
 
     def thresholds(self, target: Target) -> Thresholds:
         return target.thresholds or self.plan.thresholds
+
+    def resolve(self, key: str) -> Target | None:
+        """The target named ``key``: its id, Chinese or English name, or an alias."""
+        wanted = _fold(key)
+        for target in self.targets:
+            if wanted in {_fold(k) for k in (target.id, target.name, target.name_en, *target.aliases)}:
+                return target
+        return None
+
+    def names(self) -> list[str]:
+        """Every id and Chinese name, for did-you-mean hints."""
+        return [k for t in self.targets for k in (t.id, t.name)]
 
     def target(self, target_id: str) -> Target:
         for target in self.targets:
@@ -333,7 +346,7 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
             if isinstance(item, Target):
                 keys += [("name_en", item.name_en)] + [("aliases", a) for a in item.aliases]
             for field, key in keys:
-                folded = key.casefold()
+                folded = _fold(key)
                 if folded in names and names[folded][:2] != path:
                     yield (*path, field), f"{key!r} is already used by {_dotted(names[folded])}"
                 names.setdefault(folded, path)
@@ -344,6 +357,10 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
             yield ("targets", i, "ranks", "indicator"), (
                 f"no target with id {target.ranks.indicator!r} in this plan"
             )
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
@@ -383,6 +400,8 @@ def _check_target(
     elif kind in {Kind.GROWTH, Kind.CHANGE}:
         yield ("figure_unit",), f"a {kind} target needs the figure_unit its figures are given in"
         return
+    if target.figure_unit is not None and kind in {Kind.LEVEL, Kind.RANK}:
+        yield ("figure_unit",), "only growth and change targets take a figure_unit"
 
     if target.better is not None and target.comparison.higher_is_better != (
         target.better is Better.HIGHER
@@ -404,8 +423,6 @@ def _check_target(
     elif kind is Kind.LEVEL:
         if unit.dimension in {RANK, POINTS}:
             yield ("unit",), f"a level target cannot be in {unit.symbol} (use kind: rank or change)"
-        elif figure_unit.dimension != unit.dimension:
-            yield ("figure_unit",), f"{figure_unit.symbol} does not convert to {unit.symbol}"
         compound = target.progress is Progress.COMPOUND or (
             target.progress is None and not unit.is_rate
         )

@@ -1,0 +1,330 @@
+"""The assessment: for each target of a plan and the figures given, gap, growth, pace and status.
+
+Pure: takes a Plan and Figures, returns an Assessment. The formulas live in formulas.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+from shuangshi_cli import formulas
+from shuangshi_cli.errors import FiguresError, Problem
+from shuangshi_cli.figures import Figures
+from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, Target, Thresholds
+from shuangshi_cli.status import Status
+from shuangshi_cli.units import PERCENT
+
+RATE_INDEX_BASE = Decimal(100)
+
+
+class Note(StrEnum):
+    """Caveats on a result; renderers word them."""
+
+    NO_FIGURES = "no_figures"
+    BASE_FROM_TEXT = "base_from_text"
+    BASE_IS_BOUND = "base_is_bound"
+    BASE_INDICATOR_DIFFERS = "base_indicator_differs"
+    BASE_AFTER_BASE_YEAR = "base_after_base_year"
+    INDEX_FROM_RATES = "index_from_rates"
+    MANUAL_STATUS = "manual_status"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A value of an indicator in a year; ``bound`` when the text gives only a bound (突破30亿)."""
+
+    year: int
+    value: Decimal
+    source: Literal["figure", "text"] = "figure"
+    bound: Comparison | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """The assessment of one target. Rates are fractions; gaps are in the target's unit."""
+
+    target: Target
+    status: Status
+    progress: Progress | None = None
+    early: bool = False
+    latest: Point | None = None
+    base: Point | None = None
+    target_level: Decimal | None = None
+    gap: Decimal | None = None
+    reached_pct: float | None = None
+    time_progress: float | None = None
+    task_progress: float | None = None
+    required_growth: float | None = None
+    observed_growth: float | None = None
+    pace_ratio: float | None = None
+    projected_value: float | None = None
+    projected_year: int | None = None
+    series: tuple[Point, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Every target's result for one plan, as of one year."""
+
+    plan: Plan
+    as_of: int | None
+    results: tuple[Result, ...]
+    missing: tuple[str, ...] = field(default=())
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Count of results per status, in the order of Status."""
+        counts = Counter(r.status for r in self.results)
+        return {s.value: counts[s] for s in Status if counts[s]}
+
+    @property
+    def quantified(self) -> list[Result]:
+        return [r for r in self.results if r.target.quantified]
+
+    @property
+    def qualitative(self) -> list[Result]:
+        return [r for r in self.results if not r.target.quantified]
+
+    def failing(self, fail_on: Status = Status.ACCELERATION_NEEDED, *, strict: bool = False) -> list[Result]:
+        """Quantified results whose status is ``fail_on`` or worse (and insufficient data if strict)."""
+        return [
+            r
+            for r in self.quantified
+            if (r.status.assessed and r.status.severity >= fail_on.severity)
+            or (strict and r.status is Status.INSUFFICIENT_DATA)
+        ]
+
+
+def assess(
+    plan: Plan,
+    figures: Figures,
+    *,
+    as_of: int | None = None,
+    thresholds: Thresholds | None = None,
+) -> Assessment:
+    """Assess every target of ``plan`` against ``figures`` (those after ``as_of`` are ignored).
+
+    ``thresholds`` overrides the plan's pace-ratio thresholds for every target.
+    """
+    results = []
+    for target in plan.targets:
+        if target.quantified:
+            results.append(_assess_quantified(plan, target, figures, as_of, thresholds))
+        else:
+            results.append(_assess_qualitative(target, figures, as_of))
+    missing = tuple(
+        t.id for t in plan.quantified if not figures.annual(t.id, as_of=as_of)
+    )
+    years = [p.year for r in results for p in (r.latest, r.base) if p is not None]
+    years += [f.year for f in figures.items if as_of is None or f.year <= as_of]
+    effective = as_of if as_of is not None else (max(years) if years else None)
+    return Assessment(plan, effective, tuple(results), missing)
+
+
+def _assess_qualitative(target: Target, figures: Figures, as_of: int | None) -> Result:
+    given = [f for f in figures.annual(target.id, as_of=as_of) if f.status is not None]
+    if not given:
+        return Result(target, Status.NOT_ASSESSED)
+    last = given[-1]
+    assert last.status is not None
+    return Result(
+        target,
+        last.status,
+        early=last.status is Status.ACHIEVED and last.year < target.deadline,
+        notes=(Note.MANUAL_STATUS,),
+    )
+
+
+def _series(plan: Plan, target: Target, figures: Figures, as_of: int | None) -> tuple[list[Point], list[Note]]:
+    annual = [f for f in figures.annual(target.id, as_of=as_of) if f.value is not None]
+    points = [Point(f.year, f.value) for f in annual if f.value is not None]
+    if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
+        return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
+    return points, []
+
+
+def _index_from_rates(plan: Plan, target: Target, rates: list[Point]) -> list[Point]:
+    """Chain annual growth rates (%) into an index, base year = 100: I(y) = I(y−1) × (1 + r_y)."""
+    base_year = plan.plan.base_year
+    index = [Point(base_year, RATE_INDEX_BASE)]
+    for point in rates:
+        if point.year <= base_year:
+            continue
+        if point.year != index[-1].year + 1:
+            raise FiguresError(
+                Problem(
+                    f"{target.id}: annual growth rates are chained from {base_year}; "
+                    f"{index[-1].year + 1} is missing",
+                    field="year",
+                )
+            )
+        index.append(Point(point.year, index[-1].value * (1 + point.value / 100)))
+    return index
+
+
+def _base(plan: Plan, target: Target, series: list[Point], notes: list[Note]) -> Point | None:
+    """Base (t0, v0): the figure for the base year; else the text's value for it (or the last
+    before it); else the first figure after the base year, as Open SDG does."""
+    base_year = plan.plan.base_year
+    for point in series:
+        if point.year == base_year:
+            return point
+    stated = [k for k in target.known_values if k.year <= base_year]
+    if stated and not (target.kind is Kind.GROWTH and Note.INDEX_FROM_RATES in notes):
+        known = stated[-1]
+        notes.append(Note.BASE_FROM_TEXT)
+        if known.comparison is not None:
+            notes.append(Note.BASE_IS_BOUND)
+        if known.indicator_as_quoted and known.indicator_as_quoted != target.name:
+            notes.append(Note.BASE_INDICATOR_DIFFERS)
+        return Point(known.year, known.value, "text", known.comparison)
+    after = [p for p in series if p.year > base_year]
+    if after:
+        notes.append(Note.BASE_AFTER_BASE_YEAR)
+        return after[0]
+    return None
+
+
+def _target_level(plan: Plan, target: Target, base: Point | None) -> Decimal | None:
+    """T in the figures' unit: the value itself, or the level a growth or change target implies."""
+    assert target.value is not None
+    if target.kind in {Kind.LEVEL, Kind.RANK}:
+        return target.value
+    if base is None:
+        return None
+    if target.kind is Kind.GROWTH:
+        return formulas.growth_target_level(base.value, target.value, target.deadline - base.year)
+    return formulas.change_target_level(
+        base.value, target.value, relative=plan.unit(target).dimension == PERCENT
+    )
+
+
+def _assess_quantified(
+    plan: Plan,
+    target: Target,
+    figures: Figures,
+    as_of: int | None,
+    override: Thresholds | None,
+) -> Result:
+    assert target.comparison is not None and target.value is not None
+    series, notes = _series(plan, target, figures, as_of)
+    base = _base(plan, target, series, notes)
+    if not figures.annual(target.id, as_of=as_of):
+        notes.append(Note.NO_FIGURES)
+    latest = series[-1] if series else base
+    if latest is not None and base is not None and latest.year < base.year:
+        latest = base
+    progress = plan.progress(target)
+    level = _target_level(plan, target, base)
+    if latest is None or level is None:
+        return Result(
+            target, Status.INSUFFICIENT_DATA, progress, latest=latest, base=base,
+            series=tuple(series), notes=tuple(notes),
+        )  # fmt: skip
+
+    mode = progress.value
+    higher = target.higher_is_better
+    sign = 1 if higher else -1
+    t, v, deadline = latest.year, latest.value, target.deadline
+    met = target.comparison.holds(v, level)
+    relative_change = target.kind is Kind.CHANGE and plan.unit(target).dimension == PERCENT
+
+    observed = None
+    time_share = task_share = None
+    if base is not None:
+        time_share = formulas.time_progress(base.year, t, deadline)
+        task_share = (
+            formulas.log_task_progress(base.value, v, level)
+            if relative_change
+            else formulas.task_progress(base.value, v, level)
+        )
+        if t > base.year:
+            observed = formulas.annual_rate(base.value, v, t - base.year, mode)
+    required = None if met or t >= deadline else formulas.annual_rate(v, level, deadline - t, mode)
+
+    ratio = None
+    if met:
+        status = Status.ACHIEVED
+    elif t >= deadline:
+        status = Status.MISSED
+    elif base is None or observed is None or t == base.year:
+        status = Status.INSUFFICIENT_DATA
+    else:
+        if relative_change:
+            ratio = None if task_share is None or not time_share else task_share / time_share
+        else:
+            needed = formulas.annual_rate(base.value, level, deadline - base.year, mode)
+            ratio = None if needed is None else formulas.pace_ratio(observed, needed, higher)
+        if ratio is None:
+            status = Status.DETERIORATION if sign * observed < 0 else Status.LIMITED_PROGRESS
+        else:
+            limits = override or plan.thresholds(target)
+            status = formulas.classify(ratio, limits.on_track, limits.acceleration_needed)
+
+    projected_value = projected_year = None
+    if met:
+        projected_year = t
+    elif observed is not None:
+        if t < deadline:
+            projected_value = formulas.project(v, observed, deadline - t, mode)
+        strict = target.comparison in {Comparison.GT, Comparison.LT}
+        projected_year = formulas.first_year_meeting(v, t, observed, level, higher, strict, mode)
+
+    return Result(
+        target=target,
+        status=status,
+        progress=progress,
+        early=met and t < deadline,
+        latest=latest,
+        base=base,
+        target_level=level,
+        gap=_gap(plan, target, base, v, level, observed, sign),
+        reached_pct=float(v / level) if target.kind is Kind.LEVEL and higher and level > 0 else None,
+        time_progress=time_share,
+        task_progress=task_share,
+        required_growth=required,
+        observed_growth=observed,
+        pace_ratio=ratio,
+        projected_value=projected_value,
+        projected_year=projected_year,
+        series=tuple(series),
+        notes=tuple(notes),
+    )
+
+
+def _gap(
+    plan: Plan,
+    target: Target,
+    base: Point | None,
+    v: Decimal,
+    level: Decimal,
+    observed: float | None,
+    sign: int,
+) -> Decimal | None:
+    """Distance still to go in the target's own unit, positive while short.
+
+    level and rank: T − v (higher is better) or v − T (lower is better), exact.
+    growth: target rate − observed average rate, in percentage points.
+    change: target change − change so far (% of the base, or the unit's points).
+    """
+    assert target.value is not None
+    if target.kind in {Kind.LEVEL, Kind.RANK}:
+        return sign * (level - v)
+    if target.kind is Kind.GROWTH:
+        if observed is None:
+            return None
+        return round(sign * (target.value - Decimal(repr(observed)) * 100), 10)
+    if base is None:
+        return None
+    if plan.unit(target).dimension == PERCENT:
+        if base.value == 0:
+            return None
+        done = (v / base.value - 1) * 100
+    else:
+        done = v - base.value
+    return round(sign * (target.value - done), 10)

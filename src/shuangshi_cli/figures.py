@@ -1,0 +1,446 @@
+"""Observed figures: KEY=VALUE arguments and CSV, YAML or JSON long tables, checked against a plan."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from shuangshi_cli.errors import FiguresError, InputError, Problem
+from shuangshi_cli.fileio import STDIN, read_text
+from shuangshi_cli.plan import Plan, Target
+from shuangshi_cli.status import Status, parse_status
+from shuangshi_cli.units import RANK, convert, parse_quantity
+from shuangshi_cli.yamlload import load_yaml
+
+MIN_YEAR, MAX_YEAR = 1949, 2100
+FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note")
+# Column names a statistics office may use instead of ours; `name` is informative only.
+_HEADER_ALIASES = {
+    "indicator": "indicator", "id": "indicator", "指标": "indicator", "指标名称": "indicator",
+    "year": "year", "年份": "year", "年度": "year", "年": "year",
+    "value": "value", "数值": "value", "值": "value", "数据": "value",
+    "unit": "unit", "单位": "unit", "计量单位": "unit",
+    "month": "month", "月份": "month", "月": "month",
+    "part": "part", "责任单位": "part",
+    "status": "status", "状态": "status",
+    "note": "note", "备注": "note", "说明": "note",
+    "name": "", "名称": "", "name_en": "",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a figure was written: a file and line, or a command-line argument."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    def problem(self, message: str, field: str | None = None) -> Problem:
+        return Problem(message, file=self.file, line=self.line, field=field)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One observed figure of a target's indicator, in the target's figure unit."""
+
+    target: str
+    year: int
+    value: Decimal | None
+    origin: Origin = field(compare=False)
+    month: int | None = None
+    part: str | None = None
+    status: Status | None = None
+    note: str | None = field(default=None, compare=False)
+
+    @property
+    def key(self) -> tuple[str, int, int | None, str | None]:
+        return self.target, self.year, self.month, self.part
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """A row as read, before it is checked against the plan: field name → text or number."""
+
+    values: dict[str, Any]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every figure given, checked and free of conflicts."""
+
+    items: tuple[Figure, ...] = ()
+
+    def annual(self, target_id: str, *, as_of: int | None = None) -> list[Figure]:
+        """Whole-year figures of one target for the whole region, oldest first."""
+        return sorted(
+            (
+                f
+                for f in self.items
+                if f.target == target_id
+                and f.month is None
+                and f.part is None
+                and (as_of is None or f.year <= as_of)
+            ),
+            key=lambda f: f.year,
+        )
+
+    def years(self) -> list[int]:
+        return sorted({f.year for f in self.items})
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def parse_pairs(
+    pairs: Sequence[str], *, year: int | None, month: int | None = None, part: str | None = None
+) -> list[RawRow]:
+    """``gdp=352.1``, ``地区生产总值=352.1亿元``: one row each, for ``year``."""
+    rows = []
+    for pair in pairs:
+        origin = Origin(f"argument {pair!r}")
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise FiguresError(origin.problem("expected INDICATOR=VALUE, e.g. gdp=352.1"))
+        if year is None:
+            raise FiguresError(origin.problem("--year is required with INDICATOR=VALUE figures"))
+        values: dict[str, Any] = {"indicator": key.strip(), "year": year, "value": value.strip()}
+        if month is not None:
+            values["month"] = month
+        if part is not None:
+            values["part"] = part
+        rows.append(RawRow(values, origin))
+    return rows
+
+
+def read_figures_file(path: str) -> list[RawRow]:
+    """Rows of a CSV, YAML or JSON figures file (``-`` reads stdin), by extension or content."""
+    name = "<stdin>" if path == STDIN else path
+    text = read_text(Path(path), name)
+    suffix = Path(path).suffix.lower()
+    if suffix in {".csv", ".tsv", ".txt"}:
+        return parse_csv(text, name)
+    if suffix in {".yaml", ".yml"}:
+        return parse_structured(text, name)
+    if suffix == ".json":
+        return parse_json(text, name)
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[")):
+        return parse_json(text, name)
+    first = stripped.splitlines()[0] if stripped else ""
+    if "," in first or "\t" in first:
+        return parse_csv(text, name)
+    return parse_structured(text, name)
+
+
+def parse_csv(text: str, name: str) -> list[RawRow]:
+    """A long table with a header row: indicator, year, value[, unit][, month][, note] …"""
+    lines = text.splitlines(keepends=True)
+    header_index = next(
+        (i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")),
+        None,
+    )
+    if header_index is None:
+        raise FiguresError(Problem("the file is empty", name))
+    header_line = lines[header_index]
+    delimiter = "\t" if "\t" in header_line and "," not in header_line else ","
+    reader = csv.reader(io.StringIO("".join(lines[header_index:])), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise FiguresError(Problem(f"not valid CSV: {exc}", name, header_index + 1)) from None
+    columns = _columns(header, name, header_index + 1)
+    rows: list[RawRow] = []
+    try:
+        for record in reader:
+            line = header_index + reader.line_num
+            if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
+                continue
+            if len(record) > len(columns):
+                extra = [c for c in record[len(columns) :] if c.strip()]
+                if extra:
+                    raise FiguresError(
+                        Problem(f"{len(record)} cells but {len(columns)} columns", name, line)
+                    )
+            values = {
+                col: cell.strip()
+                for col, cell in zip(columns, record, strict=False)
+                if col and cell.strip()
+            }
+            rows.append(RawRow(values, Origin(name, line)))
+    except csv.Error as exc:
+        raise FiguresError(
+            Problem(f"not valid CSV: {exc}", name, header_index + reader.line_num)
+        ) from None
+    return rows
+
+
+def _columns(header: list[str], name: str, line: int) -> list[str]:
+    columns = []
+    for cell in header:
+        key = unicodedata.normalize("NFKC", cell).strip().casefold()
+        if not key:
+            columns.append("")
+            continue
+        if key not in _HEADER_ALIASES:
+            hint = difflib.get_close_matches(key, list(_HEADER_ALIASES), n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            raise FiguresError(
+                Problem(
+                    f"unknown column {cell.strip()!r}{suggestion}; columns are "
+                    + ", ".join(FIELDS),
+                    name,
+                    line,
+                )
+            )
+        columns.append(_HEADER_ALIASES[key])
+    for required in ("indicator", "year"):
+        if required not in columns:
+            raise FiguresError(Problem(f"the header has no {required!r} column", name, line))
+    return columns
+
+
+def parse_json(text: str, name: str) -> list[RawRow]:
+    """JSON figures; read through the YAML loader (JSON is YAML) to keep line numbers."""
+    try:
+        json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise FiguresError(
+            Problem(f"not valid JSON: {exc.msg}", name, exc.lineno, exc.colno)
+        ) from None
+    return parse_structured(text, name)
+
+
+def parse_structured(text: str, name: str) -> list[RawRow]:
+    """YAML/JSON figures: a list of rows, or a mapping with a ``figures`` list."""
+    located = load_yaml(text, name)
+    data = located.data
+    base: tuple[str | int, ...] = ()
+    if isinstance(data, dict) and set(data) == {"figures"}:
+        data, base = data["figures"], ("figures",)
+    if not isinstance(data, list):
+        raise FiguresError(located.problem((), "expected a list of figures (indicator, year, value)"))
+    rows = []
+    for i, item in enumerate(data):
+        path = (*base, i)
+        line = located.position(path)
+        origin = Origin(name, line[0] if line else None)
+        if not isinstance(item, dict):
+            raise FiguresError(located.problem(path, "a figure is a mapping: indicator, year, value"))
+        values: dict[str, Any] = {}
+        for key, value in item.items():
+            canonical = _HEADER_ALIASES.get(unicodedata.normalize("NFKC", str(key)).casefold())
+            if canonical is None:
+                raise FiguresError(
+                    located.problem((*path, key), f"unknown key; keys are {', '.join(FIELDS)}", key=True)
+                )
+            if canonical and value is not None:
+                values[canonical] = value
+        rows.append(RawRow(values, origin))
+    return rows
+
+
+# -- checking against the plan -------------------------------------------------------------------
+
+
+def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
+    """Turn rows into Figures of ``plan``: known indicators, numbers, years, units, no conflicts.
+
+    Every bad row is reported (InputError with one problem per row); values are converted exactly
+    to each target's figure unit. Identical duplicates are kept once; different values for the
+    same indicator, year, month and part are an error naming both places.
+    """
+    problems: list[Problem] = []
+    figures: dict[tuple[str, int, int | None, str | None], Figure] = {}
+    for row in rows:
+        try:
+            figure = _check_row(row, plan)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        earlier = figures.get(figure.key)
+        if earlier is None:
+            figures[figure.key] = figure
+        elif (earlier.value, earlier.status) != (figure.value, figure.status):
+            problems.append(
+                figure.origin.problem(
+                    f"{_describe(figure)} is {_show(figure)} here but {_show(earlier)} at "
+                    f"{earlier.origin}",
+                    "value",
+                )
+            )
+    if problems:
+        raise FiguresError(problems)
+    return Figures(tuple(figures.values()))
+
+
+def _describe(figure: Figure) -> str:
+    when = f"{figure.year}" + (f"-{figure.month:02d}" if figure.month else "")
+    return f"{figure.target} {when}" + (f" ({figure.part})" if figure.part else "")
+
+
+def _show(figure: Figure) -> str:
+    return str(figure.status) if figure.value is None else str(figure.value)
+
+
+def _check_row(row: RawRow, plan: Plan) -> Figure:
+    origin, values = row.origin, row.values
+    key = values.get("indicator")
+    if key is None or not str(key).strip():
+        raise FiguresError(origin.problem("no indicator", "indicator"))
+    target = plan.resolve(str(key))
+    if target is None:
+        close = difflib.get_close_matches(str(key), plan.names(), n=1, cutoff=0.5)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise FiguresError(origin.problem(f"unknown indicator {str(key)!r}{hint}", "indicator"))
+    year = _whole(values.get("year"), origin, "year", MIN_YEAR, MAX_YEAR, "年")
+    if year is None:
+        raise FiguresError(origin.problem("no year", "year"))
+    month = _whole(values.get("month"), origin, "month", 1, 11, "月")
+    if month is not None and not target.flow:
+        raise FiguresError(
+            origin.problem(
+                f"{target.id} is not a flow over the year: a cumulative month figure does not fit",
+                "month",
+            )
+        )
+    part = values.get("part")
+    if part is not None:
+        raise FiguresError(origin.problem("this plan has no parts (责任单位)", "part"))
+    status = None
+    if values.get("status") is not None:
+        if target.quantified:
+            raise FiguresError(
+                origin.problem(f"{target.id} is assessed from its figures, not given a status", "status")
+            )
+        try:
+            status = parse_status(str(values["status"]))
+        except ValueError as exc:
+            raise FiguresError(origin.problem(str(exc), "status")) from None
+    note = values.get("note")
+    if not target.quantified:
+        if values.get("value") is not None:
+            raise FiguresError(
+                origin.problem(f"{target.id} is qualitative: give a status, not a value", "value")
+            )
+        if status is None:
+            raise FiguresError(origin.problem(f"{target.id} is qualitative: give a status", "status"))
+        return Figure(target.id, year, None, origin, month, None, status, _text(note))
+    value = _value(values.get("value"), values.get("unit"), target, plan, origin)
+    return Figure(target.id, year, value, origin, month, None, None, _text(note))
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise FiguresError(origin.problem(f"{value!r} is not a {name}", name))
+    text = str(value).strip().removesuffix(suffix).strip()
+    try:
+        number = Decimal(unicodedata.normalize("NFKC", text))
+    except ArithmeticError:
+        raise FiguresError(origin.problem(f"{str(value)!r} is not a {name}", name)) from None
+    if not number.is_finite() or number != number.to_integral_value():
+        raise FiguresError(origin.problem(f"{str(value)!r} is not a whole {name}", name))
+    whole = int(number)
+    if not low <= whole <= high:
+        raise FiguresError(origin.problem(f"{name} {whole} is outside {low}–{high}", name))
+    return whole
+
+
+def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin) -> Decimal:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        raise FiguresError(origin.problem(f"no value for {target.id}", "value"))
+    if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
+        raise FiguresError(origin.problem(f"{raw!r} is not a number", "value"))
+    try:
+        quantity = parse_quantity(str(raw))
+    except ValueError as exc:
+        raise FiguresError(origin.problem(str(exc), "value")) from None
+    written = quantity.unit
+    if unit_text is not None and str(unit_text).strip():
+        column = str(unit_text).strip()
+        if written is not None and plan.lookup_unit(written) != plan.lookup_unit(column):
+            raise FiguresError(
+                origin.problem(f"the value says {written} but the unit column says {column}", "unit")
+            )
+        written = column
+    wanted = plan.figure_unit(target)
+    unit = wanted if written is None else plan.lookup_unit(written)
+    if unit is None:
+        raise FiguresError(origin.problem(f"unknown unit {written!r}", "unit"))
+    try:
+        value = convert(quantity.value, unit, wanted)
+    except ValueError:
+        raise FiguresError(
+            origin.problem(
+                f"{target.id} is measured in {wanted.symbol}; {unit.symbol} does not fit", "unit"
+            )
+        ) from None
+    if wanted.dimension == RANK:
+        if value < 1 or value != value.to_integral_value():
+            raise FiguresError(origin.problem(f"a rank is a whole number from 1, not {value}", "value"))
+    elif value < 0 and not wanted.is_rate:
+        raise FiguresError(
+            origin.problem(f"{target.id} cannot be negative ({quantity.value})", "value")
+        )
+    return value
+
+
+def load_figures(
+    plan: Plan,
+    files: Sequence[str] = (),
+    pairs: Sequence[str] = (),
+    *,
+    year: int | None = None,
+    month: int | None = None,
+    part: str | None = None,
+) -> Figures:
+    """All figures from ``files`` and KEY=VALUE ``pairs``, checked against ``plan``."""
+    rows: list[RawRow] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            rows.extend(read_figures_file(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    try:
+        rows.extend(parse_pairs(pairs, year=year, month=month, part=part))
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise FiguresError(problems)
+    return check_rows(rows, plan)
+
+
+def template_rows(plan: Plan) -> Iterator[dict[str, str]]:
+    """One empty row per quantified target and year, base year to deadline."""
+    for target in plan.quantified:
+        unit = plan.figure_unit(target).symbol
+        for year in range(plan.plan.base_year, target.deadline + 1):
+            yield {
+                "indicator": target.id,
+                "name": target.name,
+                "year": str(year),
+                "value": "",
+                "unit": unit,
+                "note": "",
+            }

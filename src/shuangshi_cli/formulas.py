@@ -1,0 +1,139 @@
+"""Every formula of the assessment, one function each, with the formula and its source.
+
+Figures and targets are Decimals (exact); rates come back as floats, as fractions (0.085 = 8.5%).
+Nothing here knows about files, plans or output.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+from shuangshi_cli.status import Status
+
+COMPOUND, LINEAR = "compound", "linear"
+LAST_YEAR = 2100
+
+
+def time_progress(t0: int, t: int, deadline: int) -> float | None:
+    """时间进度: share of the plan period that has passed, (t − t0) / (D − t0); None if D ≤ t0."""
+    if deadline <= t0:
+        return None
+    return (t - t0) / (deadline - t0)
+
+
+def task_progress(v0: Decimal, v: Decimal, target: Decimal) -> float | None:
+    """任务进度: share of the way from base to target covered, (v − v0) / (T − v0).
+
+    The "时间过半、任务过半" comparison of Chinese plan reviews. None when T = v0.
+    """
+    if target == v0:
+        return None
+    return float(Fraction(v - v0) / Fraction(target - v0))
+
+
+def log_task_progress(v0: Decimal, v: Decimal, target: Decimal) -> float | None:
+    """任务进度 of a cumulative relative change, compounding: ln(v / v0) / ln(T / v0).
+
+    How official reviews count a 累计下降 target: a 13.4% fall against a 16% target is
+    ln(1 − 0.134) / ln(1 − 0.16) = 82.5% of the task. None when undefined (a value ≤ 0, T = v0).
+    """
+    if v0 <= 0 or v <= 0 or target <= 0 or target == v0:
+        return None
+    return math.log(v / v0) / math.log(target / v0)
+
+
+def annual_rate(start: Decimal, end: Decimal, years: int, progress: str) -> float | None:
+    """Average annual change from ``start`` to ``end`` over ``years`` years.
+
+    compound: (end / start)^(1 / years) − 1, Excel's RRI (CAGR); None unless start > 0 and end ≥ 0.
+    linear: (end − start) / years, in the indicator's unit per year (ranks: places per year).
+    """
+    if years <= 0:
+        return None
+    if progress == LINEAR:
+        return float(Fraction(end - start) / years)
+    if start <= 0 or end < 0:
+        return None
+    return float((Fraction(end) / Fraction(start))) ** (1 / years) - 1
+
+
+def project(value: Decimal, rate: float, years: int, progress: str) -> float:
+    """The value ``years`` years on at ``rate``: v × (1 + g)^n compound, v + g × n linear."""
+    if progress == LINEAR:
+        return float(value) + rate * years
+    return float(value) * (1 + rate) ** years
+
+
+def first_year_meeting(
+    value: Decimal,
+    year: int,
+    rate: float,
+    target: Decimal,
+    higher_is_better: bool,
+    strict: bool,
+    progress: str,
+) -> int | None:
+    """The first year after ``year`` in which ``value``, moving at ``rate`` a year, meets the target.
+
+    Projects year by year (v × (1 + g)^n or v + g × n) up to 2100; None when the pace never
+    gets there (standing still or moving away from the target).
+    """
+    sign = 1 if higher_is_better else -1
+    if sign * rate <= 0:
+        return None
+    goal = float(target)
+    for n in range(1, LAST_YEAR - year + 1):
+        projected = project(value, rate, n, progress)
+        if math.isclose(projected, goal, rel_tol=1e-12, abs_tol=1e-12):
+            if not strict:
+                return year + n
+        elif sign * (projected - goal) > 0:
+            return year + n
+    return None
+
+
+def pace_ratio(observed: float, required: float, higher_is_better: bool) -> float | None:
+    """R = direction × observed growth / |growth required from base to target|.
+
+    The Open SDG progress method (open-sdg/sdg-build, ProgressMeasure.py, after Eurostat): the
+    pace achieved as a share of the pace the target needs; direction is +1 for higher-is-better
+    targets and −1 for lower-is-better ones. None when no pace is required (the base already met
+    the target).
+    """
+    direction = 1 if higher_is_better else -1
+    if direction * required <= 0:
+        return None
+    return direction * observed / abs(required)
+
+
+def classify(ratio: float, on_track: float, acceleration_needed: float) -> Status:
+    """Status from the pace ratio R (Open SDG thresholds by default 0.95 and 0.60).
+
+    R ≥ on_track → on_track; R ≥ acceleration_needed → acceleration_needed;
+    R ≥ 0 → limited_progress; R < 0 → deterioration.
+    """
+    if ratio >= on_track:
+        return Status.ON_TRACK
+    if ratio >= acceleration_needed:
+        return Status.ACCELERATION_NEEDED
+    if ratio >= 0:
+        return Status.LIMITED_PROGRESS
+    return Status.DETERIORATION
+
+
+def growth_target_level(v0: Decimal, rate_percent: Decimal, years: int) -> Decimal:
+    """The level an average annual growth target implies: v0 × (1 + g)^(D − t0).
+
+    年均增长 g over the plan is met exactly when the level at the deadline reaches this.
+    """
+    return v0 * (1 + rate_percent / 100) ** years
+
+
+def change_target_level(v0: Decimal, change: Decimal, relative: bool) -> Decimal:
+    """The level a cumulative change target implies: v0 × (1 + c) relative, v0 + c absolute.
+
+    累计下降15% from v0 is v0 × 0.85; 提高3个百分点 from 57.2% is 60.2%.
+    """
+    return v0 * (1 + change / 100) if relative else v0 + change

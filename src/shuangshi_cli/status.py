@@ -1,0 +1,88 @@
+"""The statuses a target can have, their order of severity, and their names in Chinese and English."""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Assessment status of a target (Open SDG progress method, plus achieved / missed)."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    ACCELERATION_NEEDED = "acceleration_needed"
+    LIMITED_PROGRESS = "limited_progress"
+    DETERIORATION = "deterioration"
+    MISSED = "missed"
+    INSUFFICIENT_DATA = "insufficient_data"
+    NOT_ASSESSED = "not_assessed"
+
+    @property
+    def severity(self) -> int:
+        """0 for achieved up to 5 for missed; -1 for the two statuses that judge nothing."""
+        return _SEVERITY.get(self, -1)
+
+    @property
+    def assessed(self) -> bool:
+        return self.severity >= 0
+
+
+_SEVERITY = {
+    Status.ACHIEVED: 0,
+    Status.ON_TRACK: 1,
+    Status.ACCELERATION_NEEDED: 2,
+    Status.LIMITED_PROGRESS: 3,
+    Status.DETERIORATION: 4,
+    Status.MISSED: 5,
+}
+
+# The vocabulary of official mid-term evaluations (中期评估). `achieved` reads 提前实现 when the
+# deadline has not come yet; `on_track` reads 快于预期 when the pace ratio is above 1.
+LABELS_ZH = {
+    Status.ACHIEVED: "已实现",
+    Status.ON_TRACK: "符合预期",
+    Status.ACCELERATION_NEEDED: "慢于预期",
+    Status.LIMITED_PROGRESS: "相对滞后",
+    Status.DETERIORATION: "逆向变化",
+    Status.MISSED: "未实现",
+    Status.INSUFFICIENT_DATA: "数据不足",
+    Status.NOT_ASSESSED: "未评估",
+}
+LABELS_EN = {
+    Status.ACHIEVED: "achieved",
+    Status.ON_TRACK: "on track",
+    Status.ACCELERATION_NEEDED: "acceleration needed",
+    Status.LIMITED_PROGRESS: "limited progress",
+    Status.DETERIORATION: "deterioration",
+    Status.MISSED: "missed",
+    Status.INSUFFICIENT_DATA: "insufficient data",
+    Status.NOT_ASSESSED: "not assessed",
+}
+EARLY_ZH, EARLY_EN = "提前实现", "achieved early"
+AHEAD_ZH, AHEAD_EN = "快于预期", "ahead of plan"
+
+_ALIASES: dict[str, Status] = {
+    **{s.value: s for s in Status},
+    **{label: s for s, label in LABELS_ZH.items()},
+    **{label.replace(" ", "_"): s for s, label in LABELS_EN.items()},
+    EARLY_ZH: Status.ACHIEVED,
+    AHEAD_ZH: Status.ON_TRACK,
+    "完成": Status.ACHIEVED,
+    "已完成": Status.ACHIEVED,
+    "实现": Status.ACHIEVED,
+    "提前完成": Status.ACHIEVED,
+    "未完成": Status.MISSED,
+    "滞后": Status.LIMITED_PROGRESS,
+}
+
+
+def parse_status(text: str) -> Status:
+    """A status from its English name (``on_track``, ``on track``) or Chinese label (已完成 …).
+
+    Raises ValueError listing the names accepted.
+    """
+    key = unicodedata.normalize("NFKC", text).strip().casefold().replace(" ", "_").replace("-", "_")
+    if key in _ALIASES:
+        return _ALIASES[key]
+    raise ValueError(f"unknown status {text!r}; use one of: {', '.join(s.value for s in Status)}")
