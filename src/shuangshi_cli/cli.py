@@ -1,0 +1,400 @@
+"""The command line: parse options, call the core, pick a renderer, print, exit.
+
+Domain errors are turned into messages and exit codes in one place, ``_Group.main``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from shuangshi_cli import __version__
+from shuangshi_cli.errors import EXIT_OFF_TRACK, EXIT_OK, ShuangshiError, UsageProblem
+from shuangshi_cli.render import Format, Lang, Style, renderer
+from shuangshi_cli.status import Status
+
+PROG = "shuangshi"
+
+
+class _Group(TyperGroup):
+    """Typer's group, with every error ending as one line per problem on stderr and an exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            returned = super().main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except ShuangshiError as exc:
+            for line in exc.lines():
+                sys.stderr.write(f"{line}\n")
+            code = exc.exit_code
+        except typer.TyperException as exc:  # usage errors: unknown option, bad value …
+            context = getattr(exc, "ctx", None)
+            command = context.command_path if context is not None else PROG
+            sys.stderr.write(f"{command}: {exc.format_message()} (see '{command} --help')\n")
+            code = exc.exit_code
+        except typer.Abort:
+            sys.stderr.write("Aborted.\n")
+            code = 1
+        else:
+            code = returned if isinstance(returned, int) else EXIT_OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=_Group,
+    name=PROG,
+    help=(
+        "Target-gap calculator for Chinese government plan targets: how far each target is, "
+        "what growth the rest of the way needs, and whether it is on track.\n\n"
+        "The embedded plan is 《关于开展“双实活动”的实施意见》 (中共濉溪县委, 2017); "
+        "--targets FILE reads another plan of the same shape."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# -- shared options ------------------------------------------------------------------------------
+
+TargetsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets",
+        "-t",
+        envvar="SHUANGSHI_TARGETS",
+        help="Plan file (YAML). Default: the embedded 双实 plan.",
+        show_default=False,
+    ),
+]
+FiguresOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--figures",
+        "-f",
+        help="Figures file (CSV, YAML or JSON; '-' for stdin). Repeatable.",
+        show_default=False,
+    ),
+]
+PairsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Figures as ID=VALUE (gdp=352.1, 财政总收入=412000万元), for --year.",
+        show_default=False,
+    ),
+]
+YearOption = Annotated[
+    int | None, typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False)
+]
+AsOfOption = Annotated[
+    int | None,
+    typer.Option("--as-of", help="Ignore figures after this year.", show_default=False),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        help="zh or en. Default: Chinese when the locale is Chinese, else English.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-F", help="Output format.", case_sensitive=False)
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False
+    ),
+]
+OnTrackOption = Annotated[
+    float | None,
+    typer.Option(
+        "--on-track",
+        min=0,
+        help="Pace ratio at or above which a target is on track (plan default 0.95).",
+        show_default=False,
+    ),
+]
+AccelerationOption = Annotated[
+    float | None,
+    typer.Option(
+        "--acceleration",
+        min=0,
+        help="Pace ratio at or above which a target needs acceleration (plan default 0.60).",
+        show_default=False,
+    ),
+]
+
+
+def _lang(option: str | None) -> Lang:
+    if option is not None:
+        value = option.strip().lower()
+        if value.startswith("zh") or value in {"cn", "chinese", "中文"}:
+            return "zh"
+        if value.startswith("en") or value == "english":
+            return "en"
+        raise UsageProblem.at(f"--lang must be zh or en, not {option!r}")
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _style(lang: str | None, fmt: Format, output: Path | None) -> Style:
+    terminal = fmt is Format.TABLE and output is None and sys.stdout.isatty()
+    color = terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    width = shutil.get_terminal_size().columns if terminal else None
+    return Style(lang=_lang(lang), color=color, width=width)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from shuangshi_cli.fileio import write_atomic
+
+        write_atomic(output, text)
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def _assess(
+    targets: Path | None,
+    figures: list[str] | None,
+    pairs: list[str] | None,
+    year: int | None,
+    as_of: int | None,
+    on_track: float | None,
+    acceleration: float | None,
+) -> Any:
+    from shuangshi_cli.assess import assess
+    from shuangshi_cli.figures import load_figures
+    from shuangshi_cli.plan import Thresholds, load_plan
+
+    plan = load_plan(targets)
+    if year is not None and not 1949 <= year <= 2100:
+        raise UsageProblem.at(f"--year {year} is outside 1949–2100")
+    if as_of is not None and not 1949 <= as_of <= 2100:
+        raise UsageProblem.at(f"--as-of {as_of} is outside 1949–2100")
+    found = load_figures(plan, figures or [], pairs or [], year=year)
+    thresholds = None
+    if on_track is not None or acceleration is not None:
+        defaults = plan.plan.thresholds
+        thresholds = Thresholds(
+            on_track=defaults.on_track if on_track is None else on_track,
+            acceleration_needed=defaults.acceleration_needed if acceleration is None else acceleration,
+        )
+        if thresholds.acceleration_needed > thresholds.on_track:
+            raise UsageProblem.at("--acceleration must not be above --on-track")
+    return assess(plan, found, as_of=as_of, thresholds=thresholds)
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+@app.command()
+def gap(
+    pairs: PairsArgument = None,
+    targets: TargetsOption = None,
+    figures: FiguresOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    on_track: OnTrackOption = None,
+    acceleration: AccelerationOption = None,
+) -> None:
+    """Gap, required and observed growth, pace and status of every target.
+
+    Example: shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8
+    """
+    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration)
+    style = _style(lang, fmt, output)
+    _emit(renderer(fmt).render_assessment(assessment, style), output)
+    if fmt is not Format.TABLE and assessment.missing:
+        from shuangshi_cli.render.text import missing_line
+
+        _note(missing_line(assessment, style.lang) or "")
+
+
+_FAILABLE = [s.value for s in Status if s.assessed and s is not Status.ACHIEVED]
+
+
+@app.command()
+def check(
+    pairs: PairsArgument = None,
+    targets: TargetsOption = None,
+    figures: FiguresOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on",
+            help=f"First status that fails: {', '.join(_FAILABLE)}.",
+        ),
+    ] = Status.ACCELERATION_NEEDED.value,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail on insufficient_data.")
+    ] = False,
+    lang: LangOption = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-F",
+            help="Also print the report in this format (default: none).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    on_track: OnTrackOption = None,
+    acceleration: AccelerationOption = None,
+) -> None:
+    """Exit 1 when a quantified target is off track (for CI), 0 when all are achieved or on track."""
+    from shuangshi_cli.status import parse_status
+
+    try:
+        threshold = parse_status(fail_on)
+    except ValueError:
+        threshold = None
+    if threshold is None or threshold.value not in _FAILABLE:
+        raise UsageProblem.at(f"--fail-on must be one of: {', '.join(_FAILABLE)}")
+    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration)
+    style = _style(lang, fmt or Format.TABLE, output)
+    if fmt is not None:
+        _emit(renderer(fmt).render_assessment(assessment, style), output)
+    from shuangshi_cli.render.text import name, status_label, summary_line
+
+    failing = assessment.failing(threshold, strict=strict)
+    for result in failing:
+        _note(
+            f"off track: {result.target.id} ({name(result.target, style.lang)}): "
+            f"{result.status.value} ({status_label(result, style.lang)})"
+        )
+    _note(summary_line(assessment, style.lang))
+    if failing:
+        raise typer.Exit(EXIT_OFF_TRACK)
+
+
+@app.command("targets")
+def show_targets(
+    targets: TargetsOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """The plan: its quantified targets, then its goals and programmes."""
+    from shuangshi_cli.plan import load_plan
+
+    plan = load_plan(targets)
+    _emit(renderer(fmt).render_plan(plan, _style(lang, fmt, output)), output)
+
+
+@app.command()
+def validate(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="Plan file to check. Default: --targets, else the embedded plan.",
+                       show_default=False),
+    ] = None,
+    targets: TargetsOption = None,
+) -> None:
+    """Check a plan file: exit 0 with a summary, or exit 2 with one line per problem."""
+    from shuangshi_cli.plan import EMBEDDED_NAME, load_plan
+
+    path = file or targets
+    plan = load_plan(path)
+    quantified = len(plan.quantified)
+    h = plan.plan
+    typer.echo(
+        f"{path or EMBEDDED_NAME}: valid plan “{h.title}”, {quantified} quantified and "
+        f"{len(plan.targets) - quantified} qualitative targets, {len(plan.programmes)} "
+        f"programmes, {h.period.start}–{h.period.end}, base year {h.base_year}"
+    )
+
+
+@app.command()
+def schema(output: OutputOption = None) -> None:
+    """The JSON Schema of the plan format, for editors that validate YAML as it is typed."""
+    from shuangshi_cli.plan import Plan
+
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "shuangshi-cli plan (targets file)",
+        **Plan.model_json_schema(),
+    }
+    _emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
+
+
+@app.command()
+def template(targets: TargetsOption = None, output: OutputOption = None) -> None:
+    """An empty figures CSV for the plan: one row per indicator and year, ready to fill in."""
+    import csv
+    import io
+
+    from shuangshi_cli.figures import template_rows
+    from shuangshi_cli.plan import load_plan
+    from shuangshi_cli.render.csv_format import BOM
+
+    plan = load_plan(targets)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=["indicator", "name", "year", "value", "unit", "note"], lineterminator="\n"
+    )
+    writer.writeheader()
+    writer.writerows(template_rows(plan))
+    _emit(BOM + buffer.getvalue(), output)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"shuangshi-cli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Target-gap calculator for Chinese government plan targets."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

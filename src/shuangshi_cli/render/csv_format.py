@@ -1,0 +1,68 @@
+"""CSV output: one row per target, raw numbers, with the UTF-8 BOM that Excel needs for Chinese."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from shuangshi_cli.assess import Assessment
+from shuangshi_cli.plan import Plan
+from shuangshi_cli.render import Style
+from shuangshi_cli.render.records import assessment_record, plan_record
+
+BOM = "\ufeff"
+
+
+def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:
+    """Nested {year, value} objects become latest_year, latest_value …; lists join with ';'."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, Mapping):
+            for inner, item in value.items():
+                flat[f"{key}_{inner}"] = item
+        elif isinstance(value, list):
+            flat[key] = ";".join(str(v) for v in value if not isinstance(v, Mapping))
+        else:
+            flat[key] = value
+    return flat
+
+
+def _table(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else _cell(v)) for k, v in row.items()})
+    return BOM + buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+ASSESSMENT_COLUMNS = [
+    "id", "name", "name_en", "kind", "category", "unit", "comparison", "target", "deadline",
+    "progress", "latest_year", "latest_value", "base_year", "base_value", "base_source",
+    "base_bound", "target_level", "gap", "reached_pct", "time_progress", "task_progress",
+    "required_growth", "observed_growth", "pace_ratio", "projected_value", "projected_year",
+    "status", "early", "status_label", "notes",
+]  # fmt: skip
+
+PLAN_COLUMNS = [
+    "id", "name", "name_en", "kind", "category", "unit", "comparison", "value", "deadline",
+    "better", "progress", "attribute", "flow", "baseline_year", "baseline_value",
+    "baseline_comparison", "baseline_quote", "source",
+]  # fmt: skip
+
+
+def render_plan(plan: Plan, style: Style) -> str:
+    return _table((_flatten(t) for t in plan_record(plan)["targets"]), PLAN_COLUMNS)
+
+
+def render_assessment(assessment: Assessment, style: Style) -> str:
+    records = assessment_record(assessment, style.lang)["results"]
+    return _table((_flatten(r) for r in records), ASSESSMENT_COLUMNS)

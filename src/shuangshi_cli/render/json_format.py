@@ -1,0 +1,23 @@
+"""JSON output: the records of records.py, UTF-8, Chinese kept as is."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from shuangshi_cli.assess import Assessment
+from shuangshi_cli.plan import Plan
+from shuangshi_cli.render import Style
+from shuangshi_cli.render.records import assessment_record, plan_record
+
+
+def _dump(record: Any) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_plan(plan: Plan, style: Style) -> str:
+    return _dump(plan_record(plan))
+
+
+def render_assessment(assessment: Assessment, style: Style) -> str:
+    return _dump(assessment_record(assessment, style.lang))

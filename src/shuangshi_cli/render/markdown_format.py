@@ -1,0 +1,88 @@
+"""Markdown output: a table for a CI job summary or a report, in the language asked for."""
+
+from __future__ import annotations
+
+from shuangshi_cli.assess import Assessment
+from shuangshi_cli.plan import Plan
+from shuangshi_cli.render import Style
+from shuangshi_cli.render.text import (
+    headers,
+    kind_label,
+    missing_line,
+    name,
+    notes_of,
+    quantity,
+    result_cells,
+    summary_line,
+    target_text,
+    word,
+)
+
+
+def _escape(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_escape(h) for h in head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _title(plan: Plan, style: Style) -> str:
+    h = plan.plan
+    title = h.title if style.lang == "zh" or not h.title_en else h.title_en
+    issuer = h.issuer if style.lang == "zh" or not h.issuer_en else h.issuer_en
+    return f"《{title}》 · {issuer} · {h.issued.isoformat()}" if style.lang == "zh" else (
+        f"{title} · {issuer} · {h.issued.isoformat()}"
+    )
+
+
+def render_assessment(assessment: Assessment, style: Style) -> str:
+    lang = style.lang
+    lines = [f"## {_title(assessment.plan, style)}", "", f"**{summary_line(assessment, lang)}**", ""]
+    lines += _table(headers(lang), [result_cells(r, lang) for r in assessment.quantified])
+    missing = missing_line(assessment, lang)
+    notes = notes_of(assessment, lang)
+    if notes or missing:
+        lines += ["", f"{word('notes', lang)}:", ""]
+        lines += [f"- {n}" for n in notes] + ([f"- {missing}"] if missing else [])
+    if assessment.qualitative:
+        lines += ["", f"### {word('goals', lang)}", ""]
+        lines += _table(
+            [word("indicator", lang), word("deadline", lang), word("status", lang)],
+            [[c[0], str(r.target.deadline), c[-1]] for r in assessment.qualitative
+             for c in [result_cells(r, lang)]],
+        )  # fmt: skip
+    if assessment.plan.programmes:
+        lines += ["", f"### {word('programmes', lang)}", ""]
+        lines += [
+            f"- [ ] {p.name if lang == 'zh' else p.name_en}" for p in assessment.plan.programmes
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def render_plan(plan: Plan, style: Style) -> str:
+    lang = style.lang
+    lines = [f"## {_title(plan, style)}", ""]
+    rows = []
+    for target in plan.targets:
+        baseline = (
+            quantity(target.baseline.value, target.figure_unit or target.unit, lang)
+            + f" ({target.baseline.year})"
+            if target.baseline
+            else "—"
+        )
+        rows.append(
+            [target.id, name(target, lang), kind_label(target.kind, lang),
+             target_text(target, lang), str(target.deadline), baseline, target.source or ""]
+        )  # fmt: skip
+    lines += _table(
+        ["id", word("indicator", lang), word("kind", lang), word("target", lang),
+         word("deadline", lang), word("base", lang), word("source", lang)],
+        rows,
+    )  # fmt: skip
+    if plan.programmes:
+        lines += ["", f"### {word('programmes', lang)}", ""]
+        lines += [f"- {p.name if lang == 'zh' else p.name_en} (`{p.id}`)" for p in plan.programmes]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,306 @@
+"""Words and numbers for people: labels in Chinese and English, figures as a statistical report writes them."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from shuangshi_cli.assess import Assessment, Note, Result
+from shuangshi_cli.plan import Kind, Progress, Target
+from shuangshi_cli.status import (
+    AHEAD_EN,
+    AHEAD_ZH,
+    EARLY_EN,
+    EARLY_ZH,
+    LABELS_EN,
+    LABELS_ZH,
+    Status,
+)
+from shuangshi_cli.units import BUILTIN_UNITS
+
+WORDS: dict[str, tuple[str, str]] = {
+    "indicator": ("指标", "Indicator"),
+    "latest": ("最新值（年份）", "Latest (year)"),
+    "year": ("年份", "Year"),
+    "unit": ("单位", "Unit"),
+    "target": ("目标（期限）", "Target (due)"),
+    "gap": ("差距", "Gap"),
+    "progress": ("完成/进度", "Reached"),
+    "required": ("所需年均增速", "Needs /yr"),
+    "observed": ("实际年均增速", "Achieved /yr"),
+    "status": ("状态", "Status"),
+    "deadline": ("期限", "Due"),
+    "kind": ("类型", "Kind"),
+    "base": ("基期", "Base"),
+    "source": ("原文", "Source"),
+    "goals": ("定性目标", "Qualitative targets"),
+    "programmes": ("主要措施（工程）", "Programmes"),
+    "targets": ("量化目标", "Quantified targets"),
+    "notes": ("注", "Notes"),
+    "plan": ("规划", "Plan"),
+    "issued": ("印发", "Issued"),
+    "period": ("实施期", "Period"),
+    "base_year": ("基期年", "Base year"),
+    "as_of": ("截至", "As of"),
+    "missing": ("缺少数据", "No figures for"),
+}
+
+KINDS: dict[Kind, tuple[str, str]] = {
+    Kind.LEVEL: ("总量", "level"),
+    Kind.RANK: ("位次", "rank"),
+    Kind.GROWTH: ("年均增速", "growth"),
+    Kind.CHANGE: ("累计变化", "change"),
+    Kind.QUALITATIVE: ("定性", "qualitative"),
+}
+
+NOTES: dict[Note, tuple[str, str]] = {
+    Note.NO_FIGURES: ("未提供数据，仅据原文", "no figures given; from the text only"),
+    Note.BASE_FROM_TEXT: ("基期值取自原文", "base value from the text"),
+    Note.BASE_IS_BOUND: (
+        "原文仅给出界限（如“突破”），基期值为近似",
+        "the text gives only a bound (e.g. 'above'); the base is approximate",
+    ),
+    Note.BASE_INDICATOR_DIFFERS: (
+        "原文所称指标与目标指标口径不同",
+        "the text names a different indicator for the base",
+    ),
+    Note.BASE_AFTER_BASE_YEAR: (
+        "无基期年数据，以其后首个数据为基期",
+        "no base-year figure; the first later figure is the base",
+    ),
+    Note.INDEX_FROM_RATES: (
+        "由各年增速连乘为指数（基期=100）",
+        "index chained from annual growth rates (base year = 100)",
+    ),
+    Note.MANUAL_STATUS: ("状态为人工填报", "status given by hand"),
+}
+
+
+def word(key: str, lang: str) -> str:
+    zh, en = WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def kind_label(kind: Kind, lang: str) -> str:
+    zh, en = KINDS[kind]
+    return zh if lang == "zh" else en
+
+
+def note_text(note: Note, lang: str) -> str:
+    zh, en = NOTES[note]
+    return zh if lang == "zh" else en
+
+
+def name(target: Target, lang: str) -> str:
+    return target.name if lang == "zh" else target.name_en
+
+
+def status_label(result: Result, lang: str) -> str:
+    """The status in the words of a mid-term review: 提前实现 / 快于预期 refine two statuses."""
+    zh = lang == "zh"
+    if result.status is Status.ACHIEVED and result.early:
+        return EARLY_ZH if zh else EARLY_EN
+    if result.status is Status.ON_TRACK and result.pace_ratio is not None and result.pace_ratio > 1:
+        return AHEAD_ZH if zh else AHEAD_EN
+    return (LABELS_ZH if zh else LABELS_EN)[result.status]
+
+
+def plain(value: Decimal | float, places: int = 2) -> str:
+    """A number with at most ``places`` decimals, half-up, trailing zeros dropped: 352.10 → 352.1."""
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in {"-0", ""} else text
+
+
+def percent(fraction: float | None, places: int = 1) -> str:
+    """0.085 → 8.5%."""
+    if fraction is None:
+        return "—"
+    return f"{plain(Decimal(repr(fraction)) * 100, places)}%"
+
+
+def quantity(value: Decimal | float | None, unit: str | None, lang: str, *, bare: bool = False) -> str:
+    """A value in its unit: 352.1亿元, 58.3%, 第8位 (en: 352.1 100m yuan, 58.3%, No. 8).
+
+    ``bare`` leaves out the unit of money and counts, for tables that have a unit column.
+    """
+    if value is None:
+        return "—"
+    if unit == "位":
+        places = plain(value, 1)
+        return f"第{places}位" if lang == "zh" else f"No. {places}"
+    if unit in {"%", "个百分点"}:
+        text = plain(value, 1)
+        return f"{text}%" if unit == "%" else (f"{text}个百分点" if lang == "zh" else f"{text} pp")
+    text = plain(value, 2)
+    if unit is None or bare:
+        return text
+    if lang == "zh":
+        return f"{text}{unit}"
+    known = BUILTIN_UNITS.get(unit)
+    return f"{text} {known.en if known else unit}"
+
+
+def figure_unit(result: Result) -> str | None:
+    """The unit the result's latest and base values are in."""
+    target = result.target
+    if target.kind in {Kind.GROWTH, Kind.CHANGE} and target.figure_unit:
+        return None if Note.INDEX_FROM_RATES in result.notes else target.figure_unit
+    return target.unit
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    """A unit for a unit column: 亿元 (en: 100m yuan)."""
+    if unit is None:
+        return "—"
+    if lang == "zh":
+        return unit
+    known = BUILTIN_UNITS.get(unit)
+    return known.en if known else unit
+
+
+def target_text(target: Target, lang: str, *, bare: bool = False) -> str:
+    """The target as the plan states it: > 400亿元, ≤ 第5位, 年均 ≥ 7%, 累计 ≤ -15%."""
+    if not target.quantified or target.value is None or target.comparison is None:
+        return "—"
+    symbol = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}[target.comparison.value]
+    text = quantity(target.value, target.unit, lang, bare=bare)
+    if target.kind is Kind.GROWTH:
+        return f"{'年均' if lang == 'zh' else 'avg '}{symbol} {text}"
+    if target.kind is Kind.CHANGE:
+        return f"{'累计' if lang == 'zh' else 'cum. '}{symbol} {text}"
+    return f"{symbol} {text}"
+
+
+def gap_text(result: Result, lang: str, *, bare: bool = False) -> str:
+    """The gap in the target's unit; after the target is passed, by how much it is exceeded."""
+    gap, target = result.gap, result.target
+    if gap is None:
+        return "—"
+    unit = target.unit
+    if target.kind is Kind.RANK:
+        places = plain(abs(gap), 1)
+        if lang == "zh":
+            return f"{places}位" if gap > 0 else ("—" if gap == 0 else f"超出{places}位")
+        unit = "place" if places == "1" else "places"
+        return f"{places} {unit}" if gap > 0 else ("—" if gap == 0 else f"{places} {unit} ahead")
+    if target.kind in {Kind.GROWTH, Kind.CHANGE}:
+        unit = "个百分点" if unit in {"%", "个百分点"} else unit
+    magnitude = quantity(abs(gap), unit, lang, bare=bare)
+    if gap >= 0:
+        return magnitude
+    return f"超出{magnitude}" if lang == "zh" else f"{magnitude} over"
+
+
+def growth_text(result: Result, rate: float | None, lang: str) -> str:
+    """An annual pace: a percentage when compound; the unit per year when linear."""
+    if rate is None:
+        return "—"
+    if result.progress is not Progress.LINEAR:
+        return percent(rate)
+    target = result.target
+    amount = plain(abs(rate), 2 if target.unit not in {"位", "%", "个百分点"} else 1)
+    if target.kind is Kind.RANK:
+        if lang == "zh":
+            return f"每年{'前移' if rate < 0 else '后移'}{amount}位" if rate else "持平"
+        unit = "place" if amount == "1" else "places"
+        return f"{amount} {unit}/yr {'up' if rate < 0 else 'down'}" if rate else "flat"
+    unit = figure_unit(result)
+    if unit == "%":
+        unit = "个百分点"
+    sign = "+" if rate >= 0 else "-"
+    per = "/年" if lang == "zh" else "/yr"
+    return f"{sign}{quantity(Decimal(amount), unit, lang)}{per}"
+
+
+def progress_share(result: Result) -> float | None:
+    """How far along a target is: % of the target reached (levels), else the share of the task."""
+    if result.reached_pct is not None:
+        return result.reached_pct
+    return result.task_progress
+
+
+def summary_line(assessment: Assessment, lang: str) -> str:
+    """量化目标4项：已实现1项，慢于预期2项…（截至2018年）."""
+    quantified = assessment.quantified
+    counts: dict[str, int] = {}
+    for result in quantified:
+        label = status_label(result, lang)
+        counts[label] = counts.get(label, 0) + 1
+    if lang == "zh":
+        parts = "，".join(f"{label}{n}项" for label, n in counts.items())
+        when = f"（截至{assessment.as_of}年）" if assessment.as_of else ""
+        return f"量化目标{len(quantified)}项：{parts}{when}"
+    parts = ", ".join(f"{n} {label}" for label, n in counts.items())
+    when = f" (as of {assessment.as_of})" if assessment.as_of else ""
+    return f"{len(quantified)} quantified targets: {parts}{when}"
+
+
+def missing_line(assessment: Assessment, lang: str) -> str | None:
+    """Which quantified targets have no figures, or None."""
+    if not assessment.missing:
+        return None
+    names = [name(assessment.plan.target(i), lang) + f" ({i})" for i in assessment.missing]
+    if lang == "zh":
+        return f"缺少数据：{'、'.join(names)}。用 --year 与 指标=数值 或 --figures 文件提供（shuangshi template 生成模板）"
+    return (
+        f"No figures for: {', '.join(names)}. Give them as --year with ID=VALUE, or with "
+        "--figures FILE (shuangshi template prints one to fill in)"
+    )
+
+
+COLUMNS = (
+    "indicator", "unit", "latest", "target", "gap", "progress", "required", "observed", "status",
+)  # fmt: skip
+
+
+def latest_text(result: Result, lang: str, *, bare: bool = False) -> str:
+    """The latest value in its unit; a bound from the text reads >30亿元; an index reads 108.2."""
+    latest = result.latest
+    if latest is None:
+        return "—"
+    if Note.INDEX_FROM_RATES in result.notes:
+        return plain(latest.value, 1)
+    value = quantity(latest.value, figure_unit(result), lang, bare=bare)
+    return f"{latest.bound.value}{value}" if latest.bound is not None else value
+
+
+def result_cells(result: Result, lang: str) -> list[str]:
+    """The cells of one result in the order of COLUMNS, as a report prints them."""
+    target = result.target
+    latest = latest_text(result, lang, bare=True)
+    if result.latest is not None:
+        latest += f"（{result.latest.year}）" if lang == "zh" else f" ({result.latest.year})"
+    due = f"（{target.deadline}）" if lang == "zh" else f" ({target.deadline})"
+    if not target.quantified:
+        return [name(target, lang), "—", latest, "—" + due, "—", "—", "—", "—",
+                status_label(result, lang)]  # fmt: skip
+    return [
+        name(target, lang),
+        unit_text(figure_unit(result), lang),
+        latest,
+        target_text(target, lang, bare=figure_unit(result) == target.unit) + due,
+        gap_text(result, lang, bare=True),
+        percent(progress_share(result)),
+        growth_text(result, result.required_growth, lang),
+        growth_text(result, result.observed_growth, lang),
+        status_label(result, lang),
+    ]
+
+
+def headers(lang: str) -> list[str]:
+    return [word(c, lang) for c in COLUMNS]
+
+
+def notes_of(assessment: Assessment, lang: str) -> list[str]:
+    """Footnotes: one line per target with caveats."""
+    lines = []
+    for result in assessment.quantified:
+        texts = [note_text(n, lang) for n in result.notes if n is not Note.NO_FIGURES]
+        if texts:
+            sep = "；" if lang == "zh" else "; "
+            colon = "：" if lang == "zh" else ": "
+            lines.append(f"{name(result.target, lang)}{colon}{sep.join(texts)}")
+    return lines
