@@ -90,8 +90,10 @@ class Assessment:
     def qualitative(self) -> list[Result]:
         return [r for r in self.results if not r.target.quantified]
 
-    def failing(self, fail_on: Status = Status.ACCELERATION_NEEDED, *, strict: bool = False) -> list[Result]:
-        """Quantified results whose status is ``fail_on`` or worse (and insufficient data if strict)."""
+    def failing(
+        self, fail_on: Status = Status.ACCELERATION_NEEDED, *, strict: bool = False
+    ) -> list[Result]:
+        """Quantified results with status ``fail_on`` or worse (or insufficient data, if strict)."""
         return [
             r
             for r in self.quantified
@@ -117,9 +119,7 @@ def assess(
             results.append(_assess_quantified(plan, target, figures, as_of, thresholds))
         else:
             results.append(_assess_qualitative(target, figures, as_of))
-    missing = tuple(
-        t.id for t in plan.quantified if not figures.annual(t.id, as_of=as_of)
-    )
+    missing = tuple(t.id for t in plan.quantified if not figures.annual(t.id, as_of=as_of))
     years = [p.year for r in results for p in (r.latest, r.base) if p is not None]
     years += [f.year for f in figures.items if as_of is None or f.year <= as_of]
     effective = as_of if as_of is not None else (max(years) if years else None)
@@ -140,7 +140,9 @@ def _assess_qualitative(target: Target, figures: Figures, as_of: int | None) -> 
     )
 
 
-def _series(plan: Plan, target: Target, figures: Figures, as_of: int | None) -> tuple[list[Point], list[Note]]:
+def _series(
+    plan: Plan, target: Target, figures: Figures, as_of: int | None
+) -> tuple[list[Point], list[Note]]:
     annual = [f for f in figures.annual(target.id, as_of=as_of) if f.value is not None]
     points = [Point(f.year, f.value) for f in annual if f.value is not None]
     if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
@@ -284,7 +286,9 @@ def _assess_quantified(
         base=base,
         target_level=level,
         gap=_gap(plan, target, base, v, level, observed, sign),
-        reached_pct=float(v / level) if target.kind is Kind.LEVEL and higher and level > 0 else None,
+        reached_pct=float(v / level)
+        if target.kind is Kind.LEVEL and higher and level > 0
+        else None,
         time_progress=time_share,
         task_progress=task_share,
         required_growth=required,

@@ -105,7 +105,8 @@ PairsArgument = Annotated[
     ),
 ]
 YearOption = Annotated[
-    int | None, typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False)
+    int | None,
+    typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False),
 ]
 AsOfOption = Annotated[
     int | None,
@@ -126,7 +127,10 @@ FormatOption = Annotated[
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout.",
+        show_default=False,
     ),
 ]
 OnTrackOption = Annotated[
@@ -209,7 +213,9 @@ def _assess(
         defaults = plan.plan.thresholds
         thresholds = Thresholds(
             on_track=defaults.on_track if on_track is None else on_track,
-            acceleration_needed=defaults.acceleration_needed if acceleration is None else acceleration,
+            acceleration_needed=defaults.acceleration_needed
+            if acceleration is None
+            else acceleration,
         )
         if thresholds.acceleration_needed > thresholds.on_track:
             raise UsageProblem.at("--acceleration must not be above --on-track")
@@ -280,7 +286,7 @@ def check(
     on_track: OnTrackOption = None,
     acceleration: AccelerationOption = None,
 ) -> None:
-    """Exit 1 when a quantified target is off track (for CI), 0 when all are achieved or on track."""
+    """Exit 1 when a quantified target is off track ; 0 when all are achieved or on track."""
     from shuangshi_cli.status import parse_status
 
     try:
@@ -324,8 +330,10 @@ def show_targets(
 def validate(
     file: Annotated[
         Path | None,
-        typer.Argument(help="Plan file to check. Default: --targets, else the embedded plan.",
-                       show_default=False),
+        typer.Argument(
+            help="Plan file to check. Default: --targets, else the embedded plan.",
+            show_default=False,
+        ),
     ] = None,
     targets: TargetsOption = None,
 ) -> None:
@@ -369,7 +377,9 @@ def template(targets: TargetsOption = None, output: OutputOption = None) -> None
     plan = load_plan(targets)
     buffer = io.StringIO()
     writer = csv.DictWriter(
-        buffer, fieldnames=["indicator", "name", "year", "value", "unit", "note"], lineterminator="\n"
+        buffer,
+        fieldnames=["indicator", "name", "year", "value", "unit", "note"],
+        lineterminator="\n",
     )
     writer.writeheader()
     writer.writerows(template_rows(plan))

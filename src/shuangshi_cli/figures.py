@@ -1,4 +1,4 @@
-"""Observed figures: KEY=VALUE arguments and CSV, YAML or JSON long tables, checked against a plan."""
+"""Observed figures: KEY=VALUE arguments and CSV, YAML or JSON long tables, checked by the plan."""
 
 from __future__ import annotations
 
@@ -233,20 +233,26 @@ def parse_structured(text: str, name: str) -> list[RawRow]:
     if isinstance(data, dict) and set(data) == {"figures"}:
         data, base = data["figures"], ("figures",)
     if not isinstance(data, list):
-        raise FiguresError(located.problem((), "expected a list of figures (indicator, year, value)"))
+        raise FiguresError(
+            located.problem((), "expected a list of figures (indicator, year, value)")
+        )
     rows = []
     for i, item in enumerate(data):
         path = (*base, i)
         line = located.position(path)
         origin = Origin(name, line[0] if line else None)
         if not isinstance(item, dict):
-            raise FiguresError(located.problem(path, "a figure is a mapping: indicator, year, value"))
+            raise FiguresError(
+                located.problem(path, "a figure is a mapping: indicator, year, value")
+            )
         values: dict[str, Any] = {}
         for key, value in item.items():
             canonical = _HEADER_ALIASES.get(unicodedata.normalize("NFKC", str(key)).casefold())
             if canonical is None:
                 raise FiguresError(
-                    located.problem((*path, key), f"unknown key; keys are {', '.join(FIELDS)}", key=True)
+                    located.problem(
+                        (*path, key), f"unknown key; keys are {', '.join(FIELDS)}", key=True
+                    )
                 )
             if canonical and value is not None:
                 values[canonical] = value
@@ -325,7 +331,9 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
     if values.get("status") is not None:
         if target.quantified:
             raise FiguresError(
-                origin.problem(f"{target.id} is assessed from its figures, not given a status", "status")
+                origin.problem(
+                    f"{target.id} is assessed from its figures, not given a status", "status"
+                )
             )
         try:
             status = parse_status(str(values["status"]))
@@ -338,7 +346,9 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                 origin.problem(f"{target.id} is qualitative: give a status, not a value", "value")
             )
         if status is None:
-            raise FiguresError(origin.problem(f"{target.id} is qualitative: give a status", "status"))
+            raise FiguresError(
+                origin.problem(f"{target.id} is qualitative: give a status", "status")
+            )
         return Figure(target.id, year, None, origin, month, None, status, _text(note))
     value = _value(values.get("value"), values.get("unit"), target, plan, origin)
     return Figure(target.id, year, value, origin, month, None, None, _text(note))
@@ -380,7 +390,9 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
         column = str(unit_text).strip()
         if written is not None and plan.lookup_unit(written) != plan.lookup_unit(column):
             raise FiguresError(
-                origin.problem(f"the value says {written} but the unit column says {column}", "unit")
+                origin.problem(
+                    f"the value says {written} but the unit column says {column}", "unit"
+                )
             )
         written = column
     wanted = plan.figure_unit(target)
@@ -397,7 +409,9 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
         ) from None
     if wanted.dimension == RANK:
         if value < 1 or value != value.to_integral_value():
-            raise FiguresError(origin.problem(f"a rank is a whole number from 1, not {value}", "value"))
+            raise FiguresError(
+                origin.problem(f"a rank is a whole number from 1, not {value}", "value")
+            )
     elif value < 0 and not wanted.is_rate:
         raise FiguresError(
             origin.problem(f"{target.id} cannot be negative ({quantity.value})", "value")

@@ -70,12 +70,11 @@ def write_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        mode = 0o666 & ~_umask()
-        os.chmod(temp, mode)
-        os.replace(temp, path)
+        Path(temp).chmod(0o666 & ~_umask())
+        Path(temp).replace(path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
-            os.unlink(temp)
+            Path(temp).unlink()
         if isinstance(exc, OSError):
             raise InputError(Problem(f"cannot write: {exc.strerror or exc}", str(path))) from None
         raise

@@ -56,7 +56,8 @@ def annual_rate(start: Decimal, end: Decimal, years: int, progress: str) -> floa
         return float(Fraction(end - start) / years)
     if start <= 0 or end < 0:
         return None
-    return float((Fraction(end) / Fraction(start))) ** (1 / years) - 1
+    ratio = float(Fraction(end) / Fraction(start))
+    return math.pow(ratio, 1 / years) - 1
 
 
 def project(value: Decimal, rate: float, years: int, progress: str) -> float:
@@ -75,7 +76,7 @@ def first_year_meeting(
     strict: bool,
     progress: str,
 ) -> int | None:
-    """The first year after ``year`` in which ``value``, moving at ``rate`` a year, meets the target.
+    """The first year after ``year`` in which ``value``, moving ``rate`` a year, meets the target.
 
     Projects year by year (v × (1 + g)^n or v + g × n) up to 2100; None when the pace never
     gets there (standing still or moving away from the target).

@@ -150,7 +150,9 @@ class UnitDef(_Model):
     aliases: list[Text] = []
 
     def unit(self) -> Unit:
-        return Unit(self.symbol, self.dimension, self.factor, self.en or self.symbol, tuple(self.aliases))
+        return Unit(
+            self.symbol, self.dimension, self.factor, self.en or self.symbol, tuple(self.aliases)
+        )
 
 
 class KnownValue(_Model):
@@ -295,7 +297,9 @@ class Plan(_Model):
         """The target named ``key``: its id, Chinese or English name, or an alias."""
         wanted = _fold(key)
         for target in self.targets:
-            if wanted in {_fold(k) for k in (target.id, target.name, target.name_en, *target.aliases)}:
+            if wanted in {
+                _fold(k) for k in (target.id, target.name, target.name_en, *target.aliases)
+            }:
                 return target
         return None
 
@@ -338,24 +342,27 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         except ValueError as exc:
             yield ("units", i, "symbol"), str(exc)
     names: dict[str, tuple[str | int, ...]] = {}
-    for collection in ("targets", "programmes"):
-        items: list[Target] | list[Programme] = getattr(plan, collection)
-        for i, item in enumerate(items):
-            path: tuple[str | int, ...] = (collection, i)
-            keys = [("id", item.id), ("name", item.name)]
-            if isinstance(item, Target):
-                keys += [("name_en", item.name_en)] + [("aliases", a) for a in item.aliases]
-            for field, key in keys:
-                folded = _fold(key)
-                if folded in names and names[folded][:2] != path:
-                    yield (*path, field), f"{key!r} is already used by {_dotted(names[folded])}"
-                names.setdefault(folded, path)
+    items: list[tuple[str, int, Target | Programme]] = [
+        *(("targets", i, t) for i, t in enumerate(plan.targets)),
+        *(("programmes", i, p) for i, p in enumerate(plan.programmes)),
+    ]
+    for collection, i, item in items:
+        path: tuple[str | int, ...] = (collection, i)
+        keys = [("id", item.id), ("name", item.name)]
+        if isinstance(item, Target):
+            keys += [("name_en", item.name_en)] + [("aliases", a) for a in item.aliases]
+        for field, key in keys:
+            folded = _fold(key)
+            if folded in names and names[folded][:2] != path:
+                yield (*path, field), f"{key!r} is already used by {_dotted(names[folded])}"
+            names.setdefault(folded, path)
     for i, target in enumerate(plan.targets):
         for path, message in _check_target(target, header.base_year, registry):
             yield ("targets", i, *path), message
         if target.ranks is not None and target.ranks.indicator not in {t.id for t in plan.targets}:
-            yield ("targets", i, "ranks", "indicator"), (
-                f"no target with id {target.ranks.indicator!r} in this plan"
+            yield (
+                ("targets", i, "ranks", "indicator"),
+                (f"no target with id {target.ranks.indicator!r} in this plan"),
             )
 
 
@@ -364,7 +371,9 @@ def _fold(text: str) -> str:
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if j else p) for j, p in enumerate(path))
+    return "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if j else p) for j, p in enumerate(path)
+    )
 
 
 def _check_target(
@@ -372,7 +381,10 @@ def _check_target(
 ) -> Iterator[tuple[tuple[str, ...], str]]:
     kind = target.kind
     if target.deadline <= base_year:
-        yield ("deadline",), f"the deadline {target.deadline} is not after the base year {base_year}"
+        yield (
+            ("deadline",),
+            f"the deadline {target.deadline} is not after the base year {base_year}",
+        )
     if kind is Kind.QUALITATIVE:
         for field in ("unit", "comparison", "value", "figure_unit", "progress", "better"):
             if getattr(target, field) is not None:
@@ -392,8 +404,12 @@ def _check_target(
     if target.figure_unit is not None:
         found = registry.get(target.figure_unit)
         if found is None:
-            yield ("figure_unit",), (
-                f"unknown unit {target.figure_unit!r}{_suggest(target.figure_unit, registry.symbols())}"
+            yield (
+                ("figure_unit",),
+                (
+                    f"unknown unit {target.figure_unit!r}"
+                    + _suggest(target.figure_unit, registry.symbols())
+                ),
             )
             return
         figure_unit = found
@@ -406,9 +422,12 @@ def _check_target(
     if target.better is not None and target.comparison.higher_is_better != (
         target.better is Better.HIGHER
     ):
-        yield ("comparison",), (
-            f"'{target.comparison}' does not fit better: {target.better} "
-            f"(use {'> or >=' if target.better is Better.HIGHER else '< or <='})"
+        yield (
+            ("comparison",),
+            (
+                f"'{target.comparison}' does not fit better: {target.better} "
+                f"(use {'> or >=' if target.better is Better.HIGHER else '< or <='})"
+            ),
         )
     value = target.value
     if kind is Kind.RANK:
@@ -451,9 +470,12 @@ def _check_target(
         elif unit.dimension != figure_unit.dimension:
             yield ("unit",), f"{unit.symbol} does not fit figures in {figure_unit.symbol}"
         if (value > 0) != target.comparison.higher_is_better:
-            yield ("comparison",), (
-                f"'{target.comparison}' does not fit a change of {value} "
-                "(a rise needs > or >=, a fall < or <=)"
+            yield (
+                ("comparison",),
+                (
+                    f"'{target.comparison}' does not fit a change of {value} "
+                    "(a rise needs > or >=, a fall < or <=)"
+                ),
             )
     if target.flow and (figure_unit.is_rate or unit.dimension == MONEY + "_per_person"):
         yield ("flow",), f"only totals over a year are flows, not {figure_unit.symbol}"
@@ -469,7 +491,9 @@ def _check_target(
             yield (*path, "year"), f"{known.year} is not before the deadline {target.deadline}"
         if known.value < 0 and kind in {Kind.LEVEL, Kind.RANK} and unit.dimension != PERCENT:
             yield (*path, "value"), "Input should be greater than or equal to 0"
-        if kind is Kind.RANK and (known.value < 1 or known.value != known.value.to_integral_value()):
+        if kind is Kind.RANK and (
+            known.value < 1 or known.value != known.value.to_integral_value()
+        ):
             yield (*path, "value"), "a rank is a whole number from 1"
 
 

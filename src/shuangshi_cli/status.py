@@ -1,4 +1,4 @@
-"""The statuses a target can have, their order of severity, and their names in Chinese and English."""
+"""Statuses a target can have, their order of severity, and their names in Chinese and English."""
 
 from __future__ import annotations
 

@@ -38,5 +38,5 @@ class Renderer(Protocol):
 
 def renderer(fmt: Format) -> Renderer:
     """The module for ``fmt``, imported on first use (rich is heavy; JSON does not need it)."""
-    module: Renderer = importlib.import_module(f"shuangshi_cli.render.{fmt.value}_format")  # type: ignore[assignment]
+    module: Renderer = importlib.import_module(f"shuangshi_cli.render.{fmt.value}_format")
     return module

@@ -31,7 +31,9 @@ def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def _table(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n"
+    )
     writer.writeheader()
     for row in rows:
         writer.writerow({k: ("" if v is None else _cell(v)) for k, v in row.items()})

@@ -33,14 +33,21 @@ def _title(plan: Plan, style: Style) -> str:
     h = plan.plan
     title = h.title if style.lang == "zh" or not h.title_en else h.title_en
     issuer = h.issuer if style.lang == "zh" or not h.issuer_en else h.issuer_en
-    return f"《{title}》 · {issuer} · {h.issued.isoformat()}" if style.lang == "zh" else (
-        f"{title} · {issuer} · {h.issued.isoformat()}"
+    return (
+        f"《{title}》 · {issuer} · {h.issued.isoformat()}"
+        if style.lang == "zh"
+        else (f"{title} · {issuer} · {h.issued.isoformat()}")
     )
 
 
 def render_assessment(assessment: Assessment, style: Style) -> str:
     lang = style.lang
-    lines = [f"## {_title(assessment.plan, style)}", "", f"**{summary_line(assessment, lang)}**", ""]
+    lines = [
+        f"## {_title(assessment.plan, style)}",
+        "",
+        f"**{summary_line(assessment, lang)}**",
+        "",
+    ]
     lines += _table(headers(lang), [result_cells(r, lang) for r in assessment.quantified])
     missing = missing_line(assessment, lang)
     notes = notes_of(assessment, lang)

@@ -1,4 +1,4 @@
-"""Words and numbers for people: labels in Chinese and English, figures as a statistical report writes them."""
+"""Words and numbers for people: labels in Chinese and English, figures as reports write them."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def status_label(result: Result, lang: str) -> str:
 
 
 def plain(value: Decimal | float, places: int = 2) -> str:
-    """A number with at most ``places`` decimals, half-up, trailing zeros dropped: 352.10 → 352.1."""
+    """A number with at most ``places`` decimals, half up, trailing zeros dropped: 352.10 → 352.1"""
     exact = value if isinstance(value, Decimal) else Decimal(repr(value))
     rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
@@ -121,7 +121,9 @@ def percent(fraction: float | None, places: int = 1) -> str:
     return f"{plain(Decimal(repr(fraction)) * 100, places)}%"
 
 
-def quantity(value: Decimal | float | None, unit: str | None, lang: str, *, bare: bool = False) -> str:
+def quantity(
+    value: Decimal | float | None, unit: str | None, lang: str, *, bare: bool = False
+) -> str:
     """A value in its unit: 352.1亿元, 58.3%, 第8位 (en: 352.1 100m yuan, 58.3%, No. 8).
 
     ``bare`` leaves out the unit of money and counts, for tables that have a unit column.
@@ -205,8 +207,8 @@ def growth_text(result: Result, rate: float | None, lang: str) -> str:
     if target.kind is Kind.RANK:
         if lang == "zh":
             return f"每年{'前移' if rate < 0 else '后移'}{amount}位" if rate else "持平"
-        unit = "place" if amount == "1" else "places"
-        return f"{amount} {unit}/yr {'up' if rate < 0 else 'down'}" if rate else "flat"
+        places = "place" if amount == "1" else "places"
+        return f"{amount} {places}/yr {'up' if rate < 0 else 'down'}" if rate else "flat"
     unit = figure_unit(result)
     if unit == "%":
         unit = "个百分点"
@@ -244,7 +246,10 @@ def missing_line(assessment: Assessment, lang: str) -> str | None:
         return None
     names = [name(assessment.plan.target(i), lang) + f" ({i})" for i in assessment.missing]
     if lang == "zh":
-        return f"缺少数据：{'、'.join(names)}。用 --year 与 指标=数值 或 --figures 文件提供（shuangshi template 生成模板）"
+        return (
+            f"缺少数据：{'、'.join(names)}。用 --year 与 指标=数值 或 --figures 文件提供"
+            "（shuangshi template 生成模板）"
+        )
     return (
         f"No figures for: {', '.join(names)}. Give them as --year with ID=VALUE, or with "
         "--figures FILE (shuangshi template prints one to fill in)"
