@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from shuangshi_cli.errors import PlanError, Problem
 from shuangshi_cli.fileio import read_text
 from shuangshi_cli.units import BUILTIN_UNITS, MONEY, PERCENT, POINTS, RANK, Unit, UnitRegistry
-from shuangshi_cli.yamlload import Located, load_yaml
+from shuangshi_cli.yamlload import Located, dotted, load_yaml
 
 Year = Annotated[int, Field(ge=1949, le=2100, description="A calendar year, 1949–2100.")]
 Id = Annotated[
@@ -354,7 +354,7 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         for field, key in keys:
             folded = _fold(key)
             if folded in names and names[folded][:2] != path:
-                yield (*path, field), f"{key!r} is already used by {_dotted(names[folded])}"
+                yield (*path, field), f"{key!r} is already used by {dotted(names[folded])}"
             names.setdefault(folded, path)
     for i, target in enumerate(plan.targets):
         for path, message in _check_target(target, header.base_year, registry):
@@ -368,12 +368,6 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
-
-
-def _dotted(path: tuple[str | int, ...]) -> str:
-    return "".join(
-        f"[{p}]" if isinstance(p, int) else (f".{p}" if j else p) for j, p in enumerate(path)
-    )
 
 
 def _check_target(
@@ -550,7 +544,11 @@ def _problems(exc: ValidationError, located: Located) -> list[Problem]:
         if (path, message) in seen:
             continue
         seen.add((path, message))
-        problems.append(located.problem(path, message, key=error["type"] == "extra_forbidden"))
+        if error["type"] == "missing":  # point at the key of the mapping that lacks it
+            place = located.problem(path[:-1], message, key=True)
+            problems.append(Problem(message, place.file, place.line, place.column, dotted(path)))
+        else:
+            problems.append(located.problem(path, message, key=error["type"] == "extra_forbidden"))
     return problems
 
 

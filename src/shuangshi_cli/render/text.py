@@ -136,7 +136,10 @@ def quantity(
     if unit in {"%", "个百分点"}:
         text = plain(value, 1)
         return f"{text}%" if unit == "%" else (f"{text}个百分点" if lang == "zh" else f"{text} pp")
-    text = plain(value, 2)
+    known = BUILTIN_UNITS.get(unit) if unit else None
+    # Money reads to 2 decimals (亿元 as in a statistical report); intensities like 0.866 吨标准煤/万元
+    # need more.
+    text = plain(value, 2 if known is not None and known.is_money else 4)
     if unit is None or bare:
         return text
     if lang == "zh":
@@ -170,9 +173,9 @@ def target_text(target: Target, lang: str, *, bare: bool = False) -> str:
     symbol = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}[target.comparison.value]
     text = quantity(target.value, target.unit, lang, bare=bare)
     if target.kind is Kind.GROWTH:
-        return f"{'年均' if lang == 'zh' else 'avg '}{symbol} {text}"
+        return f"{'年均' if lang == 'zh' else 'avg'} {symbol} {text}"
     if target.kind is Kind.CHANGE:
-        return f"{'累计' if lang == 'zh' else 'cum. '}{symbol} {text}"
+        return f"{'累计' if lang == 'zh' else 'cum.'} {symbol} {text}"
     return f"{symbol} {text}"
 
 
@@ -188,8 +191,8 @@ def gap_text(result: Result, lang: str, *, bare: bool = False) -> str:
             return f"{places}位" if gap > 0 else ("—" if gap == 0 else f"超出{places}位")
         unit = "place" if places == "1" else "places"
         return f"{places} {unit}" if gap > 0 else ("—" if gap == 0 else f"{places} {unit} ahead")
-    if target.kind in {Kind.GROWTH, Kind.CHANGE}:
-        unit = "个百分点" if unit in {"%", "个百分点"} else unit
+    if unit == "%":
+        unit = "个百分点"  # a gap between two percentages is in percentage points
     magnitude = quantity(abs(gap), unit, lang, bare=bare)
     if gap >= 0:
         return magnitude
@@ -282,9 +285,12 @@ def result_cells(result: Result, lang: str) -> list[str]:
     if not target.quantified:
         return [name(target, lang), "—", latest, "—" + due, "—", "—", "—", "—",
                 status_label(result, lang)]  # fmt: skip
+    unit = unit_text(figure_unit(result), lang)
+    if Note.INDEX_FROM_RATES in result.notes and result.base is not None:
+        unit = f"{'指数' if lang == 'zh' else 'index'} {result.base.year}=100"
     return [
         name(target, lang),
-        unit_text(figure_unit(result), lang),
+        unit,
         latest,
         target_text(target, lang, bare=figure_unit(result) == target.unit) + due,
         gap_text(result, lang, bare=True),
