@@ -137,8 +137,7 @@ def quantity(
         text = plain(value, 1)
         return f"{text}%" if unit == "%" else (f"{text}个百分点" if lang == "zh" else f"{text} pp")
     known = BUILTIN_UNITS.get(unit) if unit else None
-    # Money reads to 2 decimals (亿元 as in a statistical report); intensities like 0.866 吨标准煤/万元
-    # need more.
+    # Money reads to 2 decimals, as in a statistical report; 0.866 吨标准煤/万元 needs more.
     text = plain(value, 2 if known is not None and known.is_money else 4)
     if unit is None or bare:
         return text
