@@ -159,6 +159,8 @@ def parse_quantity(text: str) -> Quantity:
     except InvalidOperation as exc:  # the pattern admits only valid literals; kept as a guard
         raise ValueError(f"{text.strip()!r} is not a number") from exc
     unit = match["unit"] or None
+    if unit is not None and unit[0] in "0123456789.,+-":
+        raise ValueError(f"{text.strip()!r} is not a number")
     if match["ordinal"] and unit is None:
         unit = "位"
     return Quantity(value, unit)

@@ -1,0 +1,251 @@
+"""Figures in: KEY=VALUE pairs and CSV/YAML/JSON files, with exact units and located errors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from shuangshi_cli.errors import FiguresError
+from shuangshi_cli.figures import load_figures, parse_csv
+from shuangshi_cli.plan import Plan
+from shuangshi_cli.status import Status
+from shuangshi_cli.units import BUILTIN_UNITS, convert, parse_quantity
+
+
+def _value(plan: Plan, pair: str, year: int = 2018) -> Decimal | None:
+    figures = load_figures(plan, pairs=[pair], year=year)
+    (figure,) = figures.items
+    return figure.value
+
+
+@pytest.mark.parametrize(
+    ("pair", "target", "value"),
+    [
+        ("gdp=352.1", "gdp", Decimal("352.1")),
+        ("gdp=352.1亿元", "gdp", Decimal("352.1")),
+        ("地区生产总值=352.1", "gdp", Decimal("352.1")),
+        ("GDP = 352.1 亿", "gdp", Decimal("352.1")),
+        ("fiscal_revenue=412000万元", "fiscal_revenue", Decimal("41.2")),
+        ("fiscal_revenue=4120000000元", "fiscal_revenue", Decimal("41.2")),
+        ("fiscal_revenue=0.00412万亿元", "fiscal_revenue", Decimal("41.2")),
+        ("industrial_output=1,020.5", "industrial_output", Decimal("1020.5")),
+        ("gdp_rank=第8位", "gdp_rank", Decimal(8)),
+        ("gdp_rank=８", "gdp_rank", Decimal(8)),
+    ],
+)
+def test_pairs(plan: Plan, pair: str, target: str, value: Decimal) -> None:
+    figures = load_figures(plan, pairs=[pair], year=2018)
+    (figure,) = figures.items
+    assert (figure.target, figure.year, figure.value) == (target, 2018, value)
+
+
+def test_conversion_is_exact() -> None:
+    yi, wan, yuan = (BUILTIN_UNITS.get(u) for u in ("亿元", "万元", "元"))
+    assert yi and wan and yuan
+    assert convert(Decimal("500001"), wan, yi) == Decimal("50.0001")
+    assert convert(Decimal("0.1"), yi, yuan) == Decimal("10000000")
+    per_person = BUILTIN_UNITS.get("万元/人")
+    assert per_person
+    assert convert(Decimal(117746), BUILTIN_UNITS.get("元/人"), per_person) == Decimal("11.7746")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="cannot be converted"):
+        convert(Decimal(1), yi, BUILTIN_UNITS.get("%"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["abc", "1.2.3", "nan", "inf", "", "1,2", "--1", "1-2"])
+def test_parse_quantity_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "year", "message"),
+    [
+        (
+            ["gpd=3"],
+            2018,
+            "argument 'gpd=3': indicator: unknown indicator 'gpd' (did you mean 'gdp'?)",
+        ),
+        (["gdp=abc"], 2018, "argument 'gdp=abc': value: 'abc' is not a number"),
+        (["gdp=-5"], 2018, "argument 'gdp=-5': value: gdp cannot be negative (-5)"),
+        (["gdp=5%"], 2018, "argument 'gdp=5%': unit: gdp is measured in 亿元; % does not fit"),
+        (["gdp=5 亿美元"], 2018, "argument 'gdp=5 亿美元': unit: unknown unit '亿美元'"),
+        (["gdp_rank=0"], 2018, "a rank is a whole number from 1, not 0"),
+        (["gdp_rank=2.5"], 2018, "a rank is a whole number from 1, not 2.5"),
+        (["gdp"], 2018, "argument 'gdp': expected INDICATOR=VALUE"),
+        (["gdp=5"], None, "argument 'gdp=5': --year is required"),
+        (["gdp=5"], 1900, "year: year 1900 is outside 1949–2100"),
+        (["gdp=5"], 2101, "year: year 2101 is outside 1949–2100"),
+        (["fyp13_early=3"], 2018, "fyp13_early is qualitative: give a status, not a value"),
+    ],
+)
+def test_bad_pairs(plan: Plan, pairs: list[str], year: int | None, message: str) -> None:
+    with pytest.raises(FiguresError) as caught:
+        load_figures(plan, pairs=pairs, year=year)
+    assert message in str(caught.value)
+
+
+CSV = "indicator,year,value,unit,note\ngdp,2016,300,亿元,\ngdp,2017,320.5,,\n财政总收入,2017,36,亿元,快报\n"
+
+
+def test_csv_with_and_without_bom(plan: Plan, tmp_path: Path) -> None:
+    for name, data in (("a.csv", CSV.encode()), ("b.csv", b"\xef\xbb\xbf" + CSV.encode())):
+        path = tmp_path / name
+        path.write_bytes(data)
+        figures = load_figures(plan, [str(path)])
+        assert [(f.target, f.year, f.value) for f in figures.items] == [
+            ("gdp", 2016, Decimal(300)), ("gdp", 2017, Decimal("320.5")),
+            ("fiscal_revenue", 2017, Decimal(36)),
+        ]  # fmt: skip
+
+
+def test_chinese_headers_and_comments(plan: Plan) -> None:
+    text = "# 来源：统计公报\n指标,年份,数值,单位\n地区生产总值,2017年,320,亿元\n\n"
+    (row,) = parse_csv(text, "x.csv")
+    assert row.values == {
+        "indicator": "地区生产总值",
+        "year": "2017年",
+        "value": "320",
+        "unit": "亿元",
+    }
+    assert row.origin.line == 3
+
+
+def test_gbk_file_is_explained(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_bytes(CSV.replace("gdp", "地区生产总值").encode("gb18030"))
+    with pytest.raises(FiguresError) as caught:
+        load_figures(plan, [str(path)])
+    message = str(caught.value)
+    assert message.startswith(f"{path}:2: the file is not UTF-8")
+    assert "GB18030" in message
+    assert "iconv" in message
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("indicator,year,value\ngdp,2017,\n", "figures.csv:2: value: no value for gdp"),
+        ("indicator,year,value\ngdp,,3\n", "figures.csv:2: year: no year"),
+        (
+            "indicator,year,value\ngdp,2017.5,3\n",
+            "figures.csv:2: year: '2017.5' is not a whole year",
+        ),
+        ("indicator,yaer,value\n", "figures.csv:1: unknown column 'yaer' (did you mean 'year'?)"),
+        ("indicator,value\n", "figures.csv:1: the header has no 'year' column"),
+        ("indicator,year,value\ngdp,2017,3,4\n", "figures.csv:2: 4 cells but 3 columns"),
+        (
+            "indicator,year,value,month\ngdp_rank,2017,3,9\n",
+            "month: gdp_rank is not a flow over the year",
+        ),
+        ("indicator,year,value,month\ngdp,2017,3,13\n", "month: month 13 is outside 1–11"),
+        ("indicator,year,value,month\ngdp,2017,3,0\n", "month: month 0 is outside 1–11"),
+        ("indicator,year,value,status\nfyp13_early,2019,,done\n", "status: unknown status 'done'"),
+        ("indicator,year,value,status\ngdp,2019,3,achieved\n", "gdp is assessed from its figures"),
+        ("", "figures.csv: the file is empty"),
+    ],
+)
+def test_bad_csv(plan: Plan, tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FiguresError) as caught:
+        load_figures(plan, [str(path)])
+    assert message in str(caught.value)
+
+
+def test_every_bad_row_is_reported(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        "indicator,year,value\ngdp,2017,x\ngdp,2018,300\nfoo,2018,1\n", encoding="utf-8"
+    )
+    with pytest.raises(FiguresError) as caught:
+        load_figures(plan, [str(path)])
+    assert [p.line for p in caught.value.problems] == [2, 4]
+
+
+def test_duplicates(plan: Plan, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.yaml"
+    a.write_text("indicator,year,value\ngdp,2017,320\n", encoding="utf-8")
+    b.write_text("- {indicator: gdp, year: 2017, value: 3200000万元}\n", encoding="utf-8")
+    assert len(load_figures(plan, [str(a), str(b)])) == 1  # the same figure twice is fine
+    b.write_text("- {indicator: gdp, year: 2017, value: 321}\n", encoding="utf-8")
+    with pytest.raises(FiguresError) as caught:
+        load_figures(plan, [str(a), str(b)])
+    assert str(caught.value) == f"{b}:1: value: gdp 2017 is 321 here but 320 at {a}:2"
+
+
+def test_yaml_and_json_figures(plan: Plan, tmp_path: Path) -> None:
+    yml = tmp_path / "f.yaml"
+    yml.write_text(
+        "figures:\n  - indicator: gdp\n    year: 2017\n    value: 320.5\n", encoding="utf-8"
+    )
+    jsn = tmp_path / "f.json"
+    jsn.write_text('[{"indicator": "gdp_rank", "year": 2017, "value": 9}]', encoding="utf-8")
+    figures = load_figures(plan, [str(yml), str(jsn)])
+    assert {(f.target, f.value) for f in figures.items} == {
+        ("gdp", Decimal("320.5")),
+        ("gdp_rank", 9),
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "f.json",
+            '[{"indicator": "gdp", "year": 2017, "value": 1',
+            "f.json:1:47: not valid JSON: Expecting ',' delimiter",
+        ),
+        ("f.json", '{"gdp": 3}', "f.json:1:1: expected a list of figures"),
+        (
+            "f.yaml",
+            "- indicator: gdp\n  year: 2017\n  valu: 3\n",
+            "f.yaml:3:3: [0].valu: unknown key",
+        ),
+        ("f.yaml", "- [gdp, 2017, 3]\n", "f.yaml:1:3: [0]: a figure is a mapping"),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2017, value: [3]}\n",
+            "f.yaml:1: value: [3] is not a number",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2017, value: .nan}\n",
+            "value: '.nan' is not a number",
+        ),
+    ],
+)
+def test_bad_structured_files(
+    plan: Plan, tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FiguresError) as caught:
+        load_figures(plan, [str(path)])
+    assert f"{tmp_path}/{message}" in str(caught.value) or message in str(caught.value)
+
+
+def test_missing_file(plan: Plan, tmp_path: Path) -> None:
+    with pytest.raises(FiguresError, match="no such file"):
+        load_figures(plan, [str(tmp_path / "nope.csv")])
+
+
+def test_manual_status(plan: Plan) -> None:
+    figures = load_figures(plan, [], [])
+    assert len(figures) == 0
+    text = "indicator,year,value,status\nfyp13_early,2018,,已完成\n"
+    from shuangshi_cli.figures import check_rows
+
+    figures = check_rows(parse_csv(text, "x.csv"), plan)
+    assert figures.items[0].status is Status.ACHIEVED
+
+
+def test_value_and_unit_column_must_agree(plan: Plan) -> None:
+    from shuangshi_cli.figures import check_rows
+
+    rows = parse_csv("indicator,year,value,unit\ngdp,2017,3200000万元,亿元\n", "x.csv")
+    with pytest.raises(FiguresError, match="the value says 万元 but the unit column says 亿元"):
+        check_rows(rows, plan)
+    rows = parse_csv("indicator,year,value,unit\ngdp,2017,320亿,亿元\n", "x.csv")
+    assert check_rows(rows, plan).items[0].value == 320
