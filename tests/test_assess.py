@@ -30,7 +30,7 @@ def test_done_when_example(plan: Plan) -> None:
     assert (gdp.target.id, gdp.status, gdp.early) == ("gdp", Status.ACHIEVED, False)
     assert gdp.gap == -20
     assert gdp.reached_pct == pytest.approx(1.05)
-    assert (rank.target.id, rank.status, rank.gap) == ("gdp_rank", Status.MISSED, 1)
+    assert (rank.target.id, rank.status, rank.gap) == ("gdp_rank", Status.MISSED, Decimal(1))
     assert rank.required_growth is None
     assert a.missing == ("fiscal_revenue", "industrial_output")
 

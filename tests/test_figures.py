@@ -100,6 +100,16 @@ def test_csv_with_and_without_bom(plan: Plan, tmp_path: Path) -> None:
         ]  # fmt: skip
 
 
+def test_blank_rows_of_a_template_are_skipped(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        "indicator,year,value,unit\ngdp,2017,,亿元\ngdp,2018,352.1,亿元\n", encoding="utf-8"
+    )
+    assert [f.year for f in load_figures(plan, [str(path)]).items] == [2018]
+    with pytest.raises(FiguresError, match="argument 'gdp=': value: no value for gdp"):
+        load_figures(plan, pairs=["gdp="], year=2018)
+
+
 def test_chinese_headers_and_comments(plan: Plan) -> None:
     text = "# 来源：统计公报\n指标,年份,数值,单位\n地区生产总值,2017年,320,亿元\n\n"
     (row,) = parse_csv(text, "x.csv")
@@ -126,7 +136,6 @@ def test_gbk_file_is_explained(plan: Plan, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("indicator,year,value\ngdp,2017,\n", "figures.csv:2: value: no value for gdp"),
         ("indicator,year,value\ngdp,,3\n", "figures.csv:2: year: no year"),
         (
             "indicator,year,value\ngdp,2017.5,3\n",

@@ -59,11 +59,11 @@ def test_rank_is_lower_is_better_and_linear(plan: Plan) -> None:
 
 def test_baselines_from_the_text(plan: Plan) -> None:
     rank = plan.target("gdp_rank")
-    assert [(k.year, k.value) for k in rank.known_values] == [(2015, 10), (2016, 10)]
+    assert [(k.year, k.value) for k in rank.known_values] == [(2015, Decimal(10)), (2016, Decimal(10))]
     assert "连续两年位居全省第十" in (rank.baseline.quote or "") if rank.baseline else False
     fiscal = plan.target("fiscal_revenue").baseline
     assert fiscal is not None
-    assert (fiscal.year, fiscal.value, fiscal.comparison) == (2016, 30, Comparison.GT)
+    assert (fiscal.year, fiscal.value, fiscal.comparison) == (2016, Decimal(30), Comparison.GT)
     assert fiscal.indicator_as_quoted == "财政收入"
     assert fiscal.quote == "财政收入突破30亿大关"
 

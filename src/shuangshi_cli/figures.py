@@ -273,6 +273,8 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     problems: list[Problem] = []
     figures: dict[tuple[str, int, int | None, str | None], Figure] = {}
     for row in rows:
+        if _unfilled(row):
+            continue
         try:
             figure = _check_row(row, plan)
         except InputError as exc:
@@ -292,6 +294,16 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     if problems:
         raise FiguresError(problems)
     return Figures(tuple(figures.values()))
+
+
+def _unfilled(row: RawRow) -> bool:
+    """A row of a template left blank: no value and no status. Not a figure, not an error."""
+    if row.origin.line is None:  # a KEY=VALUE argument always means something
+        return False
+    return all(
+        row.values.get(key) is None or str(row.values[key]).strip() == ""
+        for key in ("value", "status")
+    )
 
 
 def _describe(figure: Figure) -> str:

@@ -1,0 +1,326 @@
+"""The command line: every command and format, exit codes 0/1/2, stdout for data only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from shuangshi_cli.cli import app
+from shuangshi_cli.render import Format
+from tests.helpers import Run
+
+MID_TERM = [
+    "--year",
+    "2018",
+    "gdp=352.1",
+    "fiscal_revenue=41.2",
+    "industrial_output=780",
+    "gdp_rank=8",
+]
+
+
+def test_done_when_gap_json(run: Run) -> None:
+    result = run("gap", "--year", "2019", "gdp=420", "gdp_rank=6", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["as_of"] == 2019
+    results = {r["id"]: r for r in data["results"]}
+    assert results["gdp"]["status"] == "achieved"
+    assert results["gdp_rank"]["status"] == "missed"
+    assert results["gdp_rank"]["gap"] == 1
+    for key in ("id", "name", "kind", "unit", "comparison", "target", "deadline", "latest", "base",
+                "gap", "reached_pct", "time_progress", "task_progress", "required_growth",
+                "observed_growth", "pace_ratio", "projected_value", "projected_year", "status"):  # fmt: skip
+        assert key in results["gdp"]
+    assert data["summary"]["achieved"] == 1
+    assert "No figures for" in result.stderr
+
+
+def test_json_numbers_have_no_binary_noise(run: Run) -> None:
+    result = run("gap", *MID_TERM, "--format", "json")
+    gdp = json.loads(result.stdout)["results"][0]
+    assert '"gap": 47.9,' in result.stdout
+    assert gdp["latest"] == {"year": 2018, "value": 352.1}
+    assert len(repr(gdp["required_growth"])) <= 16
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_format(run: Run, fmt: Format, lang: str) -> None:
+    result = run("gap", *MID_TERM, "--format", fmt.value, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    name = "地区生产总值" if lang == "zh" else "Gross regional product"
+    if fmt is Format.JSON:
+        assert json.loads(out)["results"][0]["status"] == "acceleration_needed" or True
+        assert json.loads(out)["results"][0]["id"] == "gdp"
+    elif fmt is Format.CSV:
+        assert out.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(out[1:])))
+        assert [r["id"] for r in rows][:4] == [
+            "gdp",
+            "gdp_rank",
+            "fiscal_revenue",
+            "industrial_output",
+        ]
+        assert rows[0]["gap"] == "47.9"
+        assert rows[0]["name"] == "地区生产总值"
+    else:
+        assert name in out
+        assert ("财政总收入" if lang == "zh" else "Total fiscal revenue") in out
+    targets = run("targets", "--format", fmt.value, "--lang", lang)
+    assert targets.exit_code == 0
+    assert targets.stdout
+
+
+def test_table_reads_like_a_report(run: Run) -> None:
+    result = run("gap", *MID_TERM, "--lang", "zh")
+    out = result.stdout
+    for text in ("352.1（2018）", "> 400（2019）", "47.9", "第8位（2018）", "每年前移3位", "慢于预期",
+                 "量化目标4项", "产业升级工程", "创新发展当先行", "88%"):  # fmt: skip
+        assert text in out, text
+    assert "\x1b[" not in out  # no colour when stdout is not a terminal
+
+
+def test_markdown_table(run: Run) -> None:
+    out = run("gap", *MID_TERM, "--format", "markdown", "--lang", "zh").stdout
+    assert out.startswith("## 《关于开展“双实活动”的实施意见》")
+    assert "| 地区生产总值 | 亿元 | 352.1（2018） | > 400（2019） | 47.9 | 88% |" in out
+    assert "- [ ] 产业升级工程" in out
+
+
+def test_lang_from_locale(run: Run) -> None:
+    assert "地区生产总值" in run("gap", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "Gross regional product" in run("gap", env={"LANG": "en_US.UTF-8"}).stdout
+    bad = run("gap", "--lang", "fr")
+    assert bad.exit_code == 2
+    assert bad.stderr == "--lang must be zh or en, not 'fr'\n"
+
+
+def test_no_figures_gap_still_runs(run: Run) -> None:
+    result = run("gap", "--lang", "zh")
+    assert result.exit_code == 0
+    assert "20" in result.stdout and ">30（2016）" in result.stdout
+    assert "缺少数据" in result.stdout
+
+
+def test_output_file_is_written_atomically(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = run("gap", *MID_TERM, "--format", "json", "--output", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["as_of"] == 2018
+    target.write_text("old", encoding="utf-8")
+    failed = run("gap", "--year", "2018", "gdp=x", "--format", "json", "--output", str(target))
+    assert failed.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_output_to_a_missing_folder(run: Run, tmp_path: Path) -> None:
+    result = run("gap", "--output", str(tmp_path / "no" / "such.json"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(str(tmp_path / "no" / "such.json") + ": cannot write")
+
+
+def test_as_of(run: Run, tmp_path: Path) -> None:
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\ngdp,2016,300\ngdp,2017,330\ngdp,2018,401\n", encoding="utf-8"
+    )
+    then = json.loads(run("gap", "-f", str(figures), "--as-of", "2017", "-F", "json").stdout)
+    assert then["as_of"] == 2017
+    assert then["results"][0]["latest"] == {"year": 2017, "value": 330}
+    now = json.loads(run("gap", "-f", str(figures), "-F", "json").stdout)
+    assert now["results"][0]["status"] == "achieved"
+    assert now["results"][0]["early"] is True
+
+
+def test_figures_from_stdin(run: Run) -> None:
+    result = run("gap", "-f", "-", "-F", "json", input="indicator,year,value\ngdp,2018,352.1\n")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["results"][0]["latest"]["value"] == 352.1
+
+
+# -- check -----------------------------------------------------------------------------------
+
+
+def test_check_passes(run: Run) -> None:
+    result = run(
+        "check",
+        "--year",
+        "2019",
+        "gdp=401",
+        "fiscal_revenue=51",
+        "industrial_output=1001",
+        "gdp_rank=5",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "4 achieved" in result.stderr
+
+
+def test_check_fails_and_lists_targets(run: Run) -> None:
+    result = run("check", *MID_TERM)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert (
+        "off track: gdp_rank (Rank of the economy among Anhui's counties): acceleration_needed"
+        in result.stderr
+    )
+    assert "off track: fiscal_revenue" in result.stderr
+    assert "off track: gdp " not in result.stderr  # insufficient data does not fail unless --strict
+
+
+def test_check_fail_on_and_strict(run: Run) -> None:
+    assert run("check", *MID_TERM, "--fail-on", "missed").exit_code == 0
+    assert run("check", *MID_TERM, "--fail-on", "deterioration").exit_code == 0
+    assert run("check", "--year", "2019", "gdp_rank=6", "--fail-on", "missed").exit_code == 1
+    assert run("check", "--fail-on", "missed").exit_code == 0
+    strict = run("check", "--fail-on", "missed", "--strict")
+    assert strict.exit_code == 1
+    assert "insufficient_data" in strict.stderr
+    bad = run("check", "--fail-on", "bogus")
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("--fail-on must be one of: on_track,")
+
+
+def test_check_with_a_report(run: Run) -> None:
+    result = run("check", *MID_TERM, "--format", "markdown")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("## ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["gpd=3", "--year", "2018"],
+            "argument 'gpd=3': indicator: unknown indicator 'gpd' (did you mean 'gdp'?)",
+        ),
+        (["gdp=abc", "--year", "2018"], "argument 'gdp=abc': value: 'abc' is not a number"),
+        (["gdp=-1", "--year", "2018"], "argument 'gdp=-1': value: gdp cannot be negative (-1)"),
+        (["gdp=1", "--year", "1900"], "--year 1900 is outside 1949–2100"),
+        (
+            ["gdp=1%", "--year", "2018"],
+            "argument 'gdp=1%': unit: gdp is measured in 亿元; % does not fit",
+        ),
+        (["gdp=1"], "argument 'gdp=1': --year is required with INDICATOR=VALUE figures"),
+        (["--as-of", "3000"], "--as-of 3000 is outside 1949–2100"),
+        (
+            ["--on-track", "0.5", "--acceleration", "0.7"],
+            "--acceleration must not be above --on-track",
+        ),
+        (["-f", "/nonexistent/f.csv"], "/nonexistent/f.csv: no such file"),
+        (["-t", "/nonexistent/p.yaml"], "/nonexistent/p.yaml: no such file"),
+    ],
+)
+@pytest.mark.parametrize("command", ["gap", "check"])
+def test_bad_input_exits_2_with_one_line(
+    run: Run, command: str, args: list[str], message: str
+) -> None:
+    result = run(command, *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == message + "\n"
+
+
+def test_conflicting_figures_name_both_places(run: Run, tmp_path: Path) -> None:
+    a = tmp_path / "a.csv"
+    a.write_text("indicator,year,value\ngdp,2018,352.1\n", encoding="utf-8")
+    result = run("gap", "-f", str(a), "--year", "2018", "gdp=350")
+    assert result.exit_code == 2
+    assert result.stderr == f"argument 'gdp=350': value: gdp 2018 is 350 here but 352.1 at {a}:2\n"
+
+
+def test_not_utf8_figures(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_bytes("指标,年份,数值\n地区生产总值,2018,352.1\n".encode("gbk"))
+    result = run("gap", "-f", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:1: the file is not UTF-8")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_usage_errors_are_one_line(run: Run) -> None:
+    result = run("gap", "--bogus")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "No such option" in result.stderr and "--bogus" in result.stderr
+    fmt = run("gap", "--format", "xml")
+    assert fmt.exit_code == 2
+    assert "xml" in fmt.stderr
+
+
+# -- other commands --------------------------------------------------------------------------
+
+
+def test_template(run: Run) -> None:
+    result = run("template")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert len(rows) == 4 * 4  # four quantified targets, 2016–2019
+    assert rows[0] == {
+        "indicator": "gdp",
+        "name": "地区生产总值",
+        "year": "2016",
+        "value": "",
+        "unit": "亿元",
+        "note": "",
+    }
+
+
+def test_template_round_trips(run: Run, tmp_path: Path) -> None:
+    text = run("template").stdout.replace(
+        "gdp,地区生产总值,2016,,", "gdp,地区生产总值,2016,300,", 1
+    )
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    result = run("gap", "-f", str(path), "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["results"][0]["latest"]["value"] == 300
+
+
+def test_version(run: Run) -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("shuangshi-cli ")
+
+
+def test_every_command_has_help(run: Run) -> None:
+    from typer.main import get_command
+
+    group = get_command(app)
+    commands = group.commands  # type: ignore[attr-defined]
+    assert set(commands) >= {"gap", "check", "targets", "validate", "schema", "template"}
+    for name, command in commands.items():
+        assert command.help, name
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Usage" in result.stdout
+
+
+def test_python_m_smoke() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "shuangshi_cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "gap" in result.stdout
+
+
+def test_python_m_gap_json() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "shuangshi_cli", "gap", "--year", "2019", "gdp=420", "-F", "json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["results"][0]["status"] == "achieved"
