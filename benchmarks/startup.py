@@ -1,0 +1,51 @@
+"""Start-up time of `shuangshi gap` on the embedded plan, against a bare import of its libraries.
+
+Runs both commands alternately in fresh processes and prints the medians and their ratio:
+the ratio says how much the tool adds to what importing typer, pydantic, rich and yaml costs.
+
+    python benchmarks/startup.py [--runs 21]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+BARE = [sys.executable, "-c", "import typer, pydantic, rich, yaml"]
+
+
+def _tool() -> list[str]:
+    script = shutil.which("shuangshi")
+    return [script, "gap"] if script else [sys.executable, "-m", "shuangshi_cli", "gap"]
+
+
+def _time(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    tool = _tool()
+    _time(tool)  # warm the file cache and the bytecode
+    _time(BARE)
+    tool_times, bare_times = [], []
+    for _ in range(args.runs):
+        tool_times.append(_time(tool))
+        bare_times.append(_time(BARE))
+    tool_median = statistics.median(tool_times)
+    bare_median = statistics.median(bare_times)
+    print(f"shuangshi gap          median {tool_median * 1000:7.1f} ms  ({args.runs} runs)")
+    print(f"import typer, pydantic, rich, yaml  median {bare_median * 1000:7.1f} ms")
+    print(f"ratio                  {tool_median / bare_median:.2f}")
+
+
+if __name__ == "__main__":
+    main()
