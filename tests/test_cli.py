@@ -248,6 +248,19 @@ def test_not_utf8_figures(run: Run, tmp_path: Path) -> None:
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_an_unexpected_error_is_one_line_not_a_traceback(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("shuangshi_cli.assess.assess", broken)
+    result = run("gap")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("shuangshi: internal error on this input: ZeroDivisionError")
+    assert "Traceback" not in result.stderr
+
+
 def test_usage_errors_are_one_line(run: Run) -> None:
     result = run("gap", "--bogus")
     assert result.exit_code == 2

@@ -59,6 +59,12 @@ def test_parse_quantity_refuses(text: str) -> None:
         parse_quantity(text)
 
 
+@pytest.mark.parametrize("text", ["1e400", "1e-400", "1" + "0" * 30])
+def test_parse_quantity_refuses_absurd_magnitudes(text: str) -> None:
+    with pytest.raises(ValueError, match="out of range"):
+        parse_quantity(text)
+
+
 @pytest.mark.parametrize(
     ("pairs", "year", "message"),
     [

@@ -164,6 +164,7 @@ def test_good_plan_loads(tmp_path: Path) -> None:
         ("id: rank", "id: gdp", ":17:9: targets[1].id: 'gdp' is already used by targets[0]"),
         ("issued: 2020-01-02", "issued: 2020-02-30", ":4:11: plan.issued: Input should be a valid date"),
         ("kind: level", "kind: lvl", ":12:11: targets[0].kind: Input should be"),
+        ("value: 400", "value: 1e400", ":15:12: targets[0].value: 1E+400 is out of range"),
         ("    value: 5\n", "    value: 5.5\n", ":23:12: targets[1].value: a rank is a whole number from 1"),
         ("  title: t\n", "", ":1:1: plan.title: required key is missing"),
         ("value: 400", "value: !!python/object/apply:os.system [echo]",

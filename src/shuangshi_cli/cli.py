@@ -16,7 +16,13 @@ import typer
 from typer.core import TyperGroup
 
 from shuangshi_cli import __version__
-from shuangshi_cli.errors import EXIT_OFF_TRACK, EXIT_OK, ShuangshiError, UsageProblem
+from shuangshi_cli.errors import (
+    EXIT_INPUT,
+    EXIT_OFF_TRACK,
+    EXIT_OK,
+    ShuangshiError,
+    UsageProblem,
+)
 from shuangshi_cli.render import Format, Lang, Style, renderer
 from shuangshi_cli.status import Status
 
@@ -54,6 +60,14 @@ class _Group(TyperGroup):
         except typer.Abort:
             sys.stderr.write("Aborted.\n")
             code = 1
+        except Exception as exc:  # a bug: still one line, never a traceback (unless debugging)
+            if os.environ.get("SHUANGSHI_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"{PROG}: internal error on this input: {type(exc).__name__}: {exc} "
+                "(set SHUANGSHI_DEBUG=1 for a traceback, and please report it)\n"
+            )
+            code = EXIT_INPUT
         else:
             code = returned if isinstance(returned, int) else EXIT_OK
         if standalone_mode:

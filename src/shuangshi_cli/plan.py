@@ -16,7 +16,16 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from shuangshi_cli.errors import PlanError, Problem
 from shuangshi_cli.fileio import read_text
-from shuangshi_cli.units import BUILTIN_UNITS, MONEY, PERCENT, POINTS, RANK, Unit, UnitRegistry
+from shuangshi_cli.units import (
+    BUILTIN_UNITS,
+    MAX_EXPONENT,
+    MONEY,
+    PERCENT,
+    POINTS,
+    RANK,
+    Unit,
+    UnitRegistry,
+)
 from shuangshi_cli.yamlload import Located, dotted, load_yaml
 
 Year = Annotated[int, Field(ge=1949, le=2100, description="A calendar year, 1949–2100.")]
@@ -424,6 +433,9 @@ def _check_target(
             ),
         )
     value = target.value
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        yield ("value",), f"{value} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
+        return
     if kind is Kind.RANK:
         if unit.dimension != RANK:
             yield ("unit",), f"a rank target is counted in 位, not {unit.symbol}"
@@ -483,6 +495,8 @@ def _check_target(
         path = tuple(label.split("."))
         if known.year >= target.deadline:
             yield (*path, "year"), f"{known.year} is not before the deadline {target.deadline}"
+        if known.value and not -MAX_EXPONENT <= known.value.adjusted() <= MAX_EXPONENT:
+            yield (*path, "value"), f"{known.value} is out of range"
         if known.value < 0 and kind in {Kind.LEVEL, Kind.RANK} and unit.dimension != PERCENT:
             yield (*path, "value"), "Input should be greater than or equal to 0"
         if kind is Kind.RANK and (

@@ -10,6 +10,8 @@ from decimal import Context, Decimal, InvalidOperation
 
 # Money is converted by powers of ten: 40 digits keeps every conversion exact.
 EXACT = Context(prec=40)
+# No statistic needs more; beyond it floats of growth rates would overflow.
+MAX_EXPONENT = 20
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,10 @@ def parse_quantity(text: str) -> Quantity:
         value = Decimal(match["number"].replace(",", ""))
     except InvalidOperation as exc:  # the pattern admits only valid literals; kept as a guard
         raise ValueError(f"{text.strip()!r} is not a number") from exc
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        raise ValueError(
+            f"{text.strip()!r} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
+        )
     unit = match["unit"] or None
     if unit is not None and unit[0] in "0123456789.,+-":
         raise ValueError(f"{text.strip()!r} is not a number")

@@ -85,7 +85,7 @@ def render_plan(plan: Plan, style: Style) -> str:
              target_text(target, lang), str(target.deadline), baseline, target.source or ""]
         )  # fmt: skip
     lines += _table(
-        ["id", word("indicator", lang), word("kind", lang), word("target", lang),
+        ["id", word("indicator", lang), word("kind", lang), word("target_value", lang),
          word("deadline", lang), word("base", lang), word("source", lang)],
         rows,
     )  # fmt: skip

@@ -136,7 +136,7 @@ def render_assessment(assessment: Assessment, style: Style) -> str:
 def render_plan(plan: Plan, style: Style) -> str:
     lang = style.lang
     table = Table(title=_title(plan, lang), box=box.SIMPLE_HEAVY, title_justify="left")
-    for head in ("id", word("indicator", lang), word("kind", lang), word("target", lang),
+    for head in ("id", word("indicator", lang), word("kind", lang), word("target_value", lang),
                  word("deadline", lang), word("base", lang), word("source", lang)):  # fmt: skip
         table.add_column(head)
     for target in plan.quantified:

@@ -23,6 +23,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "year": ("年份", "Year"),
     "unit": ("单位", "Unit"),
     "target": ("目标（期限）", "Target (due)"),
+    "target_value": ("目标", "Target"),
     "gap": ("差距", "Gap"),
     "progress": ("完成/进度", "Reached"),
     "required": ("所需年均增速", "Needs /yr"),
