@@ -55,10 +55,11 @@ def test_pace_ratio_and_classes() -> None:
 def test_projection_and_first_year() -> None:
     assert formulas.project(D(100), 0.1, 2, COMPOUND) == pytest.approx(121)
     assert formulas.project(D(8), -1.0, 3, LINEAR) == 5
-    assert formulas.first_year_meeting(D(8), 2018, -1.0, D(5), False, False, LINEAR) == 2021
-    assert formulas.first_year_meeting(D(8), 2018, -1.0, D(5), False, True, LINEAR) == 2022
-    assert formulas.first_year_meeting(D(100), 2018, 0.1, D(121), True, False, COMPOUND) == 2020
-    assert formulas.first_year_meeting(D(100), 2018, -0.1, D(121), True, False, COMPOUND) is None
+    assert formulas.first_year_meeting(D(8), 2018, -1.0, D(5), False, LINEAR) == 2021
+    assert formulas.first_year_meeting(D(8), 2018, -1.0, D(5), False, LINEAR) == 2021
+    assert formulas.first_year_meeting(D(8), 2018, -0.9, D(5), False, LINEAR) == 2022
+    assert formulas.first_year_meeting(D(100), 2018, 0.1, D(121), True, COMPOUND) == 2020
+    assert formulas.first_year_meeting(D(100), 2018, -0.1, D(121), True, COMPOUND) is None
 
 
 def test_implied_levels() -> None:
@@ -93,7 +94,7 @@ def test_first_year_at_required_growth_is_the_deadline(v: Decimal, target: Decim
     assume(target > v * D("1.001"))
     rate = formulas.annual_rate(v, target, n, COMPOUND)
     assert rate is not None
-    year = formulas.first_year_meeting(v, 2000, rate, target, True, False, COMPOUND)
+    year = formulas.first_year_meeting(v, 2000, rate, target, True, COMPOUND)
     assert year == 2000 + n
 
 

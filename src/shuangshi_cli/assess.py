@@ -44,6 +44,22 @@ class Point:
 
 
 @dataclass(frozen=True)
+class WithinYear:
+    """时序进度: a cumulative January–month figure against the year's goal and the time elapsed."""
+
+    year: int
+    month: int
+    value: Decimal
+    annual_goal: Decimal | None
+    completion: float | None
+    time_elapsed: float
+    lead_points: float | None
+    yoy_growth: float | None
+    required_yoy_growth: float | None
+    seasonal: bool
+
+
+@dataclass(frozen=True)
 class Result:
     """The assessment of one target. Rates are fractions; gaps are in the target's unit."""
 
@@ -63,6 +79,8 @@ class Result:
     pace_ratio: float | None = None
     projected_value: float | None = None
     projected_year: int | None = None
+    years_ahead: float | None = None
+    within_year: WithinYear | None = None
     series: tuple[Point, ...] = ()
     notes: tuple[Note, ...] = ()
 
@@ -274,8 +292,11 @@ def _assess_quantified(
     elif observed is not None:
         if t < deadline:
             projected_value = formulas.project(v, observed, deadline - t, mode)
-        strict = target.comparison in {Comparison.GT, Comparison.LT}
-        projected_year = formulas.first_year_meeting(v, t, observed, level, higher, strict, mode)
+        projected_year = formulas.first_year_meeting(v, t, observed, level, higher, mode)
+
+    ahead = None
+    if base is not None:
+        ahead = formulas.years_ahead(base.value, level, base.year, deadline, v, t, mode)
 
     return Result(
         target=target,
@@ -296,8 +317,63 @@ def _assess_quantified(
         pace_ratio=ratio,
         projected_value=projected_value,
         projected_year=projected_year,
+        years_ahead=ahead,
+        within_year=_within_year(target, figures, as_of, base, level, mode),
         series=tuple(series),
         notes=tuple(notes),
+    )
+
+
+def annual_goal(
+    target: Target, year: int, base: Point | None, level: Decimal, progress: str
+) -> Decimal | None:
+    """The goal for ``year``: the target in the deadline year, the base-to-target path before."""
+    if year == target.deadline:
+        return level
+    if base is None or not base.year < year < target.deadline:
+        return None
+    value = formulas.path_value(base.value, level, base.year, target.deadline, year, progress)
+    return Decimal(repr(value))
+
+
+def _within_year(
+    target: Target,
+    figures: Figures,
+    as_of: int | None,
+    base: Point | None,
+    level: Decimal,
+    progress: str,
+) -> WithinYear | None:
+    """The latest cumulative month figure of a year that has no annual figure yet."""
+    months = {
+        (f.year, f.month): f.value
+        for f in figures.items
+        if f.target == target.id and f.month is not None and f.part is None
+        and f.value is not None and (as_of is None or f.year <= as_of)
+    }  # fmt: skip
+    if not months:
+        return None
+    annual = {f.year: f.value for f in figures.annual(target.id) if f.value is not None}
+    year, month = max(months)
+    if year in annual:
+        return None
+    value = months[(year, month)]
+    goal = annual_goal(target, year, base, level, progress)
+    share = float(target.month_share(month))
+    done = formulas.completion(value, goal) if goal else None
+    previous = months.get((year - 1, month))
+    previous_year = annual.get(year - 1)
+    return WithinYear(
+        year=year,
+        month=month,
+        value=value,
+        annual_goal=goal,
+        completion=done,
+        time_elapsed=share,
+        lead_points=None if done is None else formulas.lead_points(done, share),
+        yoy_growth=float(value / previous) - 1 if previous else None,
+        required_yoy_growth=float(goal / previous_year) - 1 if goal and previous_year else None,
+        seasonal=target.seasonal is not None,
     )
 
 

@@ -73,13 +73,14 @@ def first_year_meeting(
     rate: float,
     target: Decimal,
     higher_is_better: bool,
-    strict: bool,
     progress: str,
 ) -> int | None:
     """The first year after ``year`` in which ``value``, moving ``rate`` a year, meets the target.
 
     Projects year by year (v × (1 + g)^n or v + g × n) up to 2100; None when the pace never
-    gets there (standing still or moving away from the target).
+    gets there (standing still or moving away from the target). A projection that lands on the
+    target (to 12 digits) meets it, whether the comparison is strict or not: projections are not
+    figures, and the growth that "reaches the target exactly" must read as meeting it.
     """
     sign = 1 if higher_is_better else -1
     if sign * rate <= 0:
@@ -87,10 +88,8 @@ def first_year_meeting(
     goal = float(target)
     for n in range(1, LAST_YEAR - year + 1):
         projected = project(value, rate, n, progress)
-        if math.isclose(projected, goal, rel_tol=1e-12, abs_tol=1e-12):
-            if not strict:
-                return year + n
-        elif sign * (projected - goal) > 0:
+        close = math.isclose(projected, goal, rel_tol=1e-12, abs_tol=1e-12)
+        if close or sign * (projected - goal) > 0:
             return year + n
     return None
 
@@ -138,3 +137,57 @@ def change_target_level(v0: Decimal, change: Decimal, relative: bool) -> Decimal
     累计下降15% from v0 is v0 × 0.85; 提高3个百分点 from 57.2% is 60.2%.
     """
     return v0 * (1 + change / 100) if relative else v0 + change
+
+
+def path_value(
+    v0: Decimal, target: Decimal, t0: int, deadline: int, year: float, progress: str
+) -> float:
+    """The value on the path from base (t0, v0) to target (D, T) in ``year``.
+
+    compound: v0 × (T / v0)^((y − t0) / (D − t0)); linear: v0 + (T − v0) × (y − t0) / (D − t0).
+    At t0 it is v0 and at D it is T (exactly so for linear paths).
+    """
+    share = (year - t0) / (deadline - t0)
+    if progress == LINEAR:
+        return float(v0) + float(target - v0) * share
+    return float(v0) * math.pow(float(target) / float(v0), share)
+
+
+def years_ahead(
+    v0: Decimal, target: Decimal, t0: int, deadline: int, value: Decimal, year: int, progress: str
+) -> float | None:
+    """Sicherl's S-time-distance: when the base-to-target path reaches ``value``, minus ``year``.
+
+    τ = t0 + (D − t0) × ln(v / v0) / ln(T / v0) compound, t0 + (D − t0) × (v − v0) / (T − v0)
+    linear; the result τ − t is positive when the figure stands where the path would stand later
+    (ahead), negative when behind. None when the path is flat or the logarithms are undefined.
+    """
+    if target == v0 or deadline == t0:
+        return None
+    if progress == LINEAR:
+        share = float(Fraction(value - v0) / Fraction(target - v0))
+    else:
+        if v0 <= 0 or value <= 0 or target <= 0:
+            return None
+        share = math.log(value / v0) / math.log(target / v0)
+    return t0 + (deadline - t0) * share - year
+
+
+def nominal_from_real(real: float, deflator: float) -> float:
+    """Nominal growth from real growth and the price deflator: (1 + r)(1 + d) − 1."""
+    return (1 + real) * (1 + deflator) - 1
+
+
+def real_from_nominal(nominal: float, deflator: float) -> float:
+    """Real growth in a nominal growth, given the price deflator: (1 + n) / (1 + d) − 1."""
+    return (1 + nominal) / (1 + deflator) - 1
+
+
+def completion(cumulative: Decimal, annual_goal: Decimal) -> float:
+    """完成年度目标的比例: the cumulative figure from January as a share of the annual goal."""
+    return float(Fraction(cumulative) / Fraction(annual_goal))
+
+
+def lead_points(completion_share: float, time_elapsed: float) -> float:
+    """高于(+)/低于(−)时序进度的百分点: (completion − time elapsed) × 100."""
+    return (completion_share - time_elapsed) * 100

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
@@ -208,6 +209,13 @@ class Target(_Model):
     )
     attribute: Literal["expected", "binding", "预期性", "约束性"] | None = None
     flow: bool = Field(False, description="A flow over the year (GDP, revenue), not a stock.")
+    seasonal: list[Decimal] | None = Field(
+        None,
+        description=(
+            "Usual cumulative share of the year's total by the end of each month, January to "
+            "December (12 values rising to 1, or to 100 as percentages), for 时序进度."
+        ),
+    )
     ranks: RankBasis | None = None
     baseline: KnownValue | None = None
     history: list[KnownValue] = []
@@ -233,6 +241,14 @@ class Target(_Model):
         if self.kind is Kind.RANK:
             return False
         return self.comparison is None or self.comparison.higher_is_better
+
+    def month_share(self, month: int) -> Decimal:
+        """Share of the year's flow usually in by the end of ``month``: the seasonal profile, or
+        the share of time, month / 12."""
+        if self.seasonal is None:
+            return Decimal(month) / 12
+        scale = 100 if self.seasonal[-1] == 100 else 1
+        return self.seasonal[month - 1] / scale
 
     @property
     def known_values(self) -> list[KnownValue]:
@@ -381,7 +397,7 @@ def _fold(text: str) -> str:
 
 def _check_target(
     target: Target, base_year: int, registry: UnitRegistry
-) -> Iterator[tuple[tuple[str, ...], str]]:
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     kind = target.kind
     if target.deadline <= base_year:
         yield (
@@ -485,6 +501,8 @@ def _check_target(
             )
     if target.flow and (figure_unit.is_rate or unit.dimension == MONEY + "_per_person"):
         yield ("flow",), f"only totals over a year are flows, not {figure_unit.symbol}"
+    if target.seasonal is not None:
+        yield from _check_seasonal(target)
     if target.thresholds is not None:
         yield from _check_thresholds(target.thresholds, ("thresholds",))
     for label, known in [("baseline", target.baseline)] + [
@@ -503,6 +521,21 @@ def _check_target(
             known.value < 1 or known.value != known.value.to_integral_value()
         ):
             yield (*path, "value"), "a rank is a whole number from 1"
+
+
+def _check_seasonal(target: Target) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    shares = target.seasonal or []
+    if not target.flow:
+        yield ("seasonal",), "only a flow (flow: true) has a seasonal profile"
+    if len(shares) != 12:
+        yield ("seasonal",), f"a seasonal profile has 12 monthly shares, not {len(shares)}"
+        return
+    for month, (before, after) in enumerate(itertools.pairwise([Decimal(0), *shares]), start=1):
+        if after < before:
+            yield ("seasonal", month - 1), f"the cumulative share falls in month {month}"
+            return
+    if shares[-1] not in {Decimal(1), Decimal(100)}:
+        yield ("seasonal", 11), f"the cumulative share must rise to 1 (or 100%), not {shares[-1]}"
 
 
 def _check_thresholds(

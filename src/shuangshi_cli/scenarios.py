@@ -1,0 +1,168 @@
+"""The path from base to target year by year, and what-if scenarios at an assumed growth.
+
+Pure: builds on an Assessment's results; the formulas live in formulas.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from shuangshi_cli import formulas
+from shuangshi_cli.assess import Assessment, Point, Result
+from shuangshi_cli.errors import UsageProblem
+from shuangshi_cli.plan import Progress
+
+
+@dataclass(frozen=True)
+class PathYear:
+    """One year on the path: where the target's path stands, and the figure if there is one."""
+
+    year: int
+    path: float
+    figure: Decimal | None
+    difference: float | None  # figure − path, in the figures' unit
+    ahead: bool | None  # the figure is on the good side of the path
+
+
+@dataclass(frozen=True)
+class TargetPath:
+    """The base-to-target path of one target, and the path from the latest figure onwards."""
+
+    result: Result
+    base: Point
+    level: Decimal
+    years: tuple[PathYear, ...]
+    from_latest: tuple[tuple[int, float], ...]
+
+
+def build_path(result: Result) -> TargetPath | None:
+    """The path of ``result``'s target: base year to deadline, compound or linear as it moves.
+
+    None for targets without a base or a level (qualitative, no figures).
+    """
+    base, level, progress = result.base, result.target_level, result.progress
+    if base is None or level is None or progress is None or result.target.deadline <= base.year:
+        return None
+    mode = progress.value
+    deadline = result.target.deadline
+    sign = 1 if result.target.higher_is_better else -1
+    figures = {p.year: p.value for p in result.series}
+    if base.source == "text":
+        figures.setdefault(base.year, base.value)
+    years = []
+    for year in range(base.year, deadline + 1):
+        on_path = formulas.path_value(base.value, level, base.year, deadline, year, mode)
+        if year == deadline:
+            on_path = float(level)
+        figure = figures.get(year)
+        difference = None if figure is None else float(figure) - on_path
+        ahead = None if difference is None else sign * difference >= 0
+        years.append(PathYear(year, on_path, figure, difference, ahead))
+    from_latest: list[tuple[int, float]] = []
+    latest = result.latest
+    if latest is not None and result.required_growth is not None:
+        for year in range(latest.year, deadline + 1):
+            n = year - latest.year
+            value = formulas.project(latest.value, result.required_growth, n, mode)
+            from_latest.append((year, float(level) if year == deadline else value))
+    return TargetPath(result, base, level, tuple(years), tuple(from_latest))
+
+
+def paths(assessment: Assessment, target_id: str | None = None) -> list[TargetPath]:
+    """Paths of every quantified target (or of one); raises UsageProblem for an unknown id."""
+    results = assessment.quantified
+    if target_id is not None:
+        target = assessment.plan.resolve(target_id)
+        if target is None or not target.quantified:
+            known = ", ".join(r.target.id for r in results)
+            raise UsageProblem.at(f"no quantified target {target_id!r}; targets: {known}")
+        results = [r for r in results if r.target.id == target.id]
+    return [p for p in (build_path(r) for r in results) if p is not None]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """The figure year by year at one assumed growth, and when it would meet the target."""
+
+    growth: float  # as applied: nominal when a deflator is given; units per year if linear
+    assumed: float  # as the user gave it (real when a deflator is given)
+    values: tuple[tuple[int, float], ...]
+    met_year: int | None
+
+    def met_by(self, deadline: int) -> bool:
+        return self.met_year is not None and self.met_year <= deadline
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """What-if scenarios for one target from its latest figure."""
+
+    result: Result
+    latest: Point
+    level: Decimal
+    deflator: float | None
+    scenarios: tuple[Scenario, ...]
+    by: int | None
+    required: float | None  # growth needed to meet the target by ``by`` (nominal)
+    required_real: float | None  # the real growth it means, given the deflator
+
+
+def whatif(
+    assessment: Assessment,
+    target_id: str,
+    growths: list[float],
+    *,
+    by: int | None = None,
+    deflator: float | None = None,
+) -> WhatIf:
+    """Scenarios for ``target_id`` from its latest figure.
+
+    ``growths`` are annual rates (0.075) for compound targets, the unit per year for linear ones;
+    with ``deflator`` they are real rates, applied as nominal (1 + r)(1 + d) − 1. ``by`` asks the
+    growth that meets the target exactly in that year. Raises UsageProblem for impossible inputs.
+    """
+    target = assessment.plan.resolve(target_id)
+    if target is None or not target.quantified:
+        known = ", ".join(r.target.id for r in assessment.quantified)
+        raise UsageProblem.at(f"no quantified target {target_id!r}; targets: {known}")
+    result = next(r for r in assessment.results if r.target.id == target.id)
+    latest, level, progress = result.latest, result.target_level, result.progress
+    if latest is None or level is None or progress is None:
+        raise UsageProblem.at(f"{target.id}: no figure to start from; give the latest figure")
+    compound = progress is Progress.COMPOUND
+    if deflator is not None:
+        if not compound:
+            raise UsageProblem.at(f"--deflator applies to growth rates; {target.id} moves linearly")
+        if deflator <= -1:
+            raise UsageProblem.at("--deflator must be above -100%")
+    for growth in growths:
+        if compound and growth <= -1:
+            raise UsageProblem.at(
+                f"a growth of {growth * 100:g}% makes no sense: it must be above -100%"
+            )
+    if by is not None and by <= latest.year:
+        raise UsageProblem.at(f"--by {by} is not after the latest figure ({latest.year})")
+    mode = progress.value
+    horizon = max(target.deadline, by or 0)
+    scenarios = []
+    for assumed in growths:
+        applied = formulas.nominal_from_real(assumed, deflator) if deflator is not None else assumed
+        values = tuple(
+            (year, formulas.project(latest.value, applied, year - latest.year, mode))
+            for year in range(latest.year + 1, horizon + 1)
+        )
+        met = (
+            latest.year
+            if target.comparison is not None and target.comparison.holds(latest.value, level)
+            else formulas.first_year_meeting(
+                latest.value, latest.year, applied, level, target.higher_is_better, mode
+            )
+        )
+        scenarios.append(Scenario(applied, assumed, values, met))
+    required = required_real = None
+    if by is not None:
+        required = formulas.annual_rate(latest.value, level, by - latest.year, mode)
+        if required is not None and deflator is not None:
+            required_real = formulas.real_from_nominal(required, deflator)
+    return WhatIf(result, latest, level, deflator, tuple(scenarios), by, required, required_real)
