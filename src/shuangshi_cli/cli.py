@@ -122,6 +122,15 @@ YearOption = Annotated[
     int | None,
     typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False),
 ]
+MonthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--month",
+        "-m",
+        help="The ID=VALUE figures are cumulative from January to this month (1–11).",
+        show_default=False,
+    ),
+]
 AsOfOption = Annotated[
     int | None,
     typer.Option("--as-of", help="Ignore figures after this year.", show_default=False),
@@ -209,8 +218,9 @@ def _assess(
     pairs: list[str] | None,
     year: int | None,
     as_of: int | None,
-    on_track: float | None,
-    acceleration: float | None,
+    on_track: float | None = None,
+    acceleration: float | None = None,
+    month: int | None = None,
 ) -> Any:
     from shuangshi_cli.assess import assess
     from shuangshi_cli.figures import load_figures
@@ -221,7 +231,9 @@ def _assess(
         raise UsageProblem.at(f"--year {year} is outside 1949–2100")
     if as_of is not None and not 1949 <= as_of <= 2100:
         raise UsageProblem.at(f"--as-of {as_of} is outside 1949–2100")
-    found = load_figures(plan, figures or [], pairs or [], year=year)
+    if month is not None and not 1 <= month <= 11:
+        raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
+    found = load_figures(plan, figures or [], pairs or [], year=year, month=month)
     thresholds = None
     if on_track is not None or acceleration is not None:
         defaults = plan.plan.thresholds
@@ -245,6 +257,7 @@ def gap(
     targets: TargetsOption = None,
     figures: FiguresOption = None,
     year: YearOption = None,
+    month: MonthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     fmt: FormatOption = Format.TABLE,
@@ -256,7 +269,7 @@ def gap(
 
     Example: shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8
     """
-    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration)
+    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration, month)
     style = _style(lang, fmt, output)
     _emit(renderer(fmt).render_assessment(assessment, style), output)
     if fmt is not Format.TABLE and assessment.missing:
@@ -274,6 +287,7 @@ def check(
     targets: TargetsOption = None,
     figures: FiguresOption = None,
     year: YearOption = None,
+    month: MonthOption = None,
     as_of: AsOfOption = None,
     fail_on: Annotated[
         str,
@@ -309,7 +323,7 @@ def check(
         threshold = None
     if threshold is None or threshold.value not in _FAILABLE:
         raise UsageProblem.at(f"--fail-on must be one of: {', '.join(_FAILABLE)}")
-    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration)
+    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration, month)
     style = _style(lang, fmt or Format.TABLE, output)
     if fmt is not None:
         _emit(renderer(fmt).render_assessment(assessment, style), output)
@@ -324,6 +338,106 @@ def check(
     _note(summary_line(assessment, style.lang))
     if failing:
         raise typer.Exit(EXIT_OFF_TRACK)
+
+
+@app.command()
+def path(
+    target_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID", help="One target (id or name). Default: all.", show_default=False
+        ),
+    ] = None,
+    targets: TargetsOption = None,
+    figures: FiguresOption = None,
+    pairs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--figure", help="A figure as ID=VALUE, for --year. Repeatable.", show_default=False
+        ),
+    ] = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """Year by year from base to deadline: the path to the target, the figures, and the gap.
+
+    Also the path from the latest figure at the growth still required, and how many years the
+    latest figure stands ahead of (or behind) the path.
+    """
+    from shuangshi_cli.scenarios import paths
+
+    assessment = _assess(targets, figures, pairs, year, as_of)
+    found = paths(assessment, target_id)
+    _emit(renderer(fmt).render_path(assessment, found, _style(lang, fmt, output)), output)
+
+
+@app.command()
+def whatif(
+    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target (id or name).")],
+    growth: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--growth",
+            "-g",
+            help="Assumed annual growth (7.5%); ranks and rates: the step per year. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        int | None,
+        typer.Option(
+            "--by", help="The growth needed to meet the target by this year.", show_default=False
+        ),
+    ] = None,
+    deflator: Annotated[
+        str | None,
+        typer.Option(
+            "--deflator",
+            help="Price deflator (2%): --growth is real, the target nominal (current prices).",
+            show_default=False,
+        ),
+    ] = None,
+    targets: TargetsOption = None,
+    figures: FiguresOption = None,
+    pairs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--figure", help="A figure as ID=VALUE, for --year. Repeatable.", show_default=False
+        ),
+    ] = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """What if growth is 7% instead of 9%? The figure each year to the deadline, and when it meets
+    the target; --by YEAR gives the growth needed instead.
+
+    Example: shuangshi whatif gdp --year 2018 --figure gdp=352.1 --growth 7.5% --growth 9%
+    """
+    from shuangshi_cli.plan import Progress
+    from shuangshi_cli.scenarios import parse_rate, parse_step
+    from shuangshi_cli.scenarios import whatif as build
+
+    if not growth and by is None:
+        raise UsageProblem.at("give --growth RATE (repeatable) or --by YEAR")
+    assessment = _assess(targets, figures, pairs, year, as_of)
+    target = assessment.plan.resolve(target_id)
+    linear = (
+        target is not None
+        and target.quantified
+        and assessment.plan.progress(target) is Progress.LINEAR
+    )
+    rates = [
+        parse_step(g, "--growth") if linear else parse_rate(g, "--growth") for g in growth or []
+    ]
+    price = parse_rate(deflator, "--deflator") if deflator is not None else None
+    result = build(assessment, target_id, rates, by=by, deflator=price)
+    _emit(renderer(fmt).render_whatif(result, _style(lang, fmt, output)), output)
 
 
 @app.command("targets")

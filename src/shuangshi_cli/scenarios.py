@@ -11,7 +11,8 @@ from decimal import Decimal
 from shuangshi_cli import formulas
 from shuangshi_cli.assess import Assessment, Point, Result
 from shuangshi_cli.errors import UsageProblem
-from shuangshi_cli.plan import Progress
+from shuangshi_cli.plan import Plan, Progress
+from shuangshi_cli.units import parse_quantity
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,26 @@ def paths(assessment: Assessment, target_id: str | None = None) -> list[TargetPa
     return [p for p in (build_path(r) for r in results) if p is not None]
 
 
+def parse_rate(text: str, option: str) -> float:
+    """``7.5%``, ``7.5`` or ``-2%`` → 0.075 / 0.075 / -0.02: a growth rate given in percent."""
+    try:
+        quantity = parse_quantity(text)
+    except ValueError as exc:
+        raise UsageProblem.at(f"{option}: {exc}") from None
+    if quantity.unit not in {None, "%"}:
+        raise UsageProblem.at(f"{option}: give a percentage such as 7.5%, not {text!r}")
+    return float(quantity.value) / 100
+
+
+def parse_step(text: str, option: str) -> float:
+    """A linear step per year in the target's unit: ``-1`` place, ``0.8`` (个百分点)."""
+    try:
+        quantity = parse_quantity(text)
+    except ValueError as exc:
+        raise UsageProblem.at(f"{option}: {exc}") from None
+    return float(quantity.value)
+
+
 @dataclass(frozen=True)
 class Scenario:
     """The figure year by year at one assumed growth, and when it would meet the target."""
@@ -98,6 +119,7 @@ class Scenario:
 class WhatIf:
     """What-if scenarios for one target from its latest figure."""
 
+    plan: Plan
     result: Result
     latest: Point
     level: Decimal
@@ -165,4 +187,14 @@ def whatif(
         required = formulas.annual_rate(latest.value, level, by - latest.year, mode)
         if required is not None and deflator is not None:
             required_real = formulas.real_from_nominal(required, deflator)
-    return WhatIf(result, latest, level, deflator, tuple(scenarios), by, required, required_real)
+    return WhatIf(
+        assessment.plan,
+        result,
+        latest,
+        level,
+        deflator,
+        tuple(scenarios),
+        by,
+        required,
+        required_real,
+    )

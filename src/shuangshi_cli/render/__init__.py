@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment
     from shuangshi_cli.plan import Plan
+    from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 Lang = Literal["zh", "en"]
 
@@ -34,6 +35,10 @@ class Renderer(Protocol):
     def render_plan(self, plan: Plan, style: Style) -> str: ...
 
     def render_assessment(self, assessment: Assessment, style: Style) -> str: ...
+
+    def render_path(self, assessment: Assessment, paths: list[TargetPath], style: Style) -> str: ...
+
+    def render_whatif(self, whatif: WhatIf, style: Style) -> str: ...
 
 
 def renderer(fmt: Format) -> Renderer:

@@ -10,7 +10,13 @@ from typing import Any
 from shuangshi_cli.assess import Assessment
 from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Style
-from shuangshi_cli.render.records import assessment_record, plan_record
+from shuangshi_cli.render.records import (
+    assessment_record,
+    paths_record,
+    plan_record,
+    whatif_record,
+)
+from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 BOM = "\ufeff"
 
@@ -51,7 +57,10 @@ ASSESSMENT_COLUMNS = [
     "progress", "latest_year", "latest_value", "base_year", "base_value", "base_source",
     "base_bound", "target_level", "gap", "reached_pct", "time_progress", "task_progress",
     "required_growth", "observed_growth", "pace_ratio", "projected_value", "projected_year",
-    "status", "early", "status_label", "notes",
+    "years_ahead", "status", "early", "status_label", "notes", "within_year_year",
+    "within_year_month", "within_year_value", "within_year_annual_goal", "within_year_completion",
+    "within_year_time_elapsed", "within_year_lead_points", "within_year_yoy_growth",
+    "within_year_required_yoy_growth", "within_year_time_basis",
 ]  # fmt: skip
 
 PLAN_COLUMNS = [
@@ -68,3 +77,26 @@ def render_plan(plan: Plan, style: Style) -> str:
 def render_assessment(assessment: Assessment, style: Style) -> str:
     records = assessment_record(assessment, style.lang)["results"]
     return _table((_flatten(r) for r in records), ASSESSMENT_COLUMNS)
+
+
+PATH_COLUMNS = ["id", "name", "year", "path", "figure", "difference", "ahead"]
+WHATIF_COLUMNS = ["id", "assumed_growth", "growth", "growth_basis", "year", "value", "met_year"]
+
+
+def render_path(assessment: Assessment, paths: list[TargetPath], style: Style) -> str:
+    rows = [
+        {"id": p["id"], "name": p["name"], **year}
+        for p in paths_record(assessment, paths)["paths"]
+        for year in p["years"]
+    ]
+    return _table(rows, PATH_COLUMNS)
+
+
+def render_whatif(whatif: WhatIf, style: Style) -> str:
+    record = whatif_record(whatif)
+    rows = [
+        {"id": record["id"], **{k: v for k, v in s.items() if k != "values"}, **value}
+        for s in record["scenarios"]
+        for value in s["values"]
+    ]
+    return _table(rows, WHATIF_COLUMNS)

@@ -8,7 +8,13 @@ from typing import Any
 from shuangshi_cli.assess import Assessment
 from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Style
-from shuangshi_cli.render.records import assessment_record, plan_record
+from shuangshi_cli.render.records import (
+    assessment_record,
+    paths_record,
+    plan_record,
+    whatif_record,
+)
+from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 
 def _dump(record: Any) -> str:
@@ -21,3 +27,11 @@ def render_plan(plan: Plan, style: Style) -> str:
 
 def render_assessment(assessment: Assessment, style: Style) -> str:
     return _dump(assessment_record(assessment, style.lang))
+
+
+def render_path(assessment: Assessment, paths: list[TargetPath], style: Style) -> str:
+    return _dump(paths_record(assessment, paths))
+
+
+def render_whatif(whatif: WhatIf, style: Style) -> str:
+    return _dump(whatif_record(whatif))

@@ -11,12 +11,20 @@ from shuangshi_cli.render.text import (
     missing_line,
     name,
     notes_of,
+    path_caption,
+    path_headers,
+    path_rows,
     quantity,
     result_cells,
     summary_line,
     target_text,
+    whatif_headers,
+    whatif_lines,
+    whatif_rows,
+    within_year_line,
     word,
 )
+from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 
 def _escape(cell: str) -> str:
@@ -49,6 +57,9 @@ def render_assessment(assessment: Assessment, style: Style) -> str:
         "",
     ]
     lines += _table(headers(lang), [result_cells(r, lang) for r in assessment.quantified])
+    within = [line for r in assessment.quantified if (line := within_year_line(r, lang))]
+    if within:
+        lines += ["", f"### {word('within_year', lang)}", ""] + [f"- {line}" for line in within]
     missing = missing_line(assessment, lang)
     notes = notes_of(assessment, lang)
     if notes or missing:
@@ -92,4 +103,20 @@ def render_plan(plan: Plan, style: Style) -> str:
     if plan.programmes:
         lines += ["", f"### {word('programmes', lang)}", ""]
         lines += [f"- {p.name if lang == 'zh' else p.name_en} (`{p.id}`)" for p in plan.programmes]
+    return "\n".join(lines) + "\n"
+
+
+def render_path(assessment: Assessment, paths: list[TargetPath], style: Style) -> str:
+    lines = [f"## {_title(assessment.plan, style)}"]
+    for path in paths:
+        lines += ["", f"**{path_caption(path, style.lang)}**", ""]
+        lines += _table(path_headers(style.lang), path_rows(path, style.lang))
+    return "\n".join(lines) + "\n"
+
+
+def render_whatif(whatif: WhatIf, style: Style) -> str:
+    lines = [f"## {_title(whatif.plan, style)}", ""]
+    lines += [f"- {line}" for line in whatif_lines(whatif, style.lang)]
+    if whatif.scenarios:
+        lines += ["", *_table(whatif_headers(whatif, style.lang), whatif_rows(whatif, style.lang))]
     return "\n".join(lines) + "\n"

@@ -6,9 +6,10 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from shuangshi_cli.assess import Assessment, Point, Result
+from shuangshi_cli.assess import Assessment, Point, Result, WithinYear
 from shuangshi_cli.plan import KnownValue, Plan, Target
 from shuangshi_cli.render.text import status_label
+from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 # Growth rates are floats; 12 significant digits keep every digit that means anything and drop
 # the binary noise (47.900000000000006 → 47.9).
@@ -129,6 +130,8 @@ def result_record(result: Result, lang: str) -> dict[str, Any]:
         "pace_ratio": number(result.pace_ratio),
         "projected_value": number(result.projected_value),
         "projected_year": result.projected_year,
+        "years_ahead": number(result.years_ahead),
+        "within_year": within_year_record(result.within_year),
         "status": result.status.value,
         "early": result.early,
         "status_label": status_label(result, "zh" if lang == "zh" else "en"),
@@ -144,4 +147,90 @@ def assessment_record(assessment: Assessment, lang: str) -> dict[str, Any]:
         "summary": assessment.summary,
         "missing": list(assessment.missing),
         "programmes": [p.model_dump(mode="json") for p in assessment.plan.programmes],
+    }
+
+
+def within_year_record(within: WithinYear | None) -> dict[str, Any] | None:
+    if within is None:
+        return None
+    return {
+        "year": within.year,
+        "month": within.month,
+        "value": number(within.value),
+        "annual_goal": number(within.annual_goal),
+        "completion": number(within.completion),
+        "time_elapsed": number(within.time_elapsed),
+        "lead_points": number(within.lead_points),
+        "yoy_growth": number(within.yoy_growth),
+        "required_yoy_growth": number(within.required_yoy_growth),
+        "time_basis": "seasonal" if within.seasonal else "months",
+    }
+
+
+def path_record(path: TargetPath) -> dict[str, Any]:
+    result = path.result
+    target = result.target
+    return {
+        "id": target.id,
+        "name": target.name,
+        "name_en": target.name_en,
+        "unit": result.target.unit,
+        "progress": result.progress.value if result.progress else None,
+        "base": _point(path.base, with_source=True),
+        "target_level": number(path.level),
+        "deadline": target.deadline,
+        "years_ahead": number(result.years_ahead),
+        "required_growth": number(result.required_growth),
+        "years": [
+            {
+                "year": y.year,
+                "path": number(y.path),
+                "figure": number(y.figure),
+                "difference": number(y.difference),
+                "ahead": y.ahead,
+            }
+            for y in path.years
+        ],
+        "from_latest": [{"year": year, "value": number(value)} for year, value in path.from_latest],
+    }
+
+
+def paths_record(assessment: Assessment, paths: list[TargetPath]) -> dict[str, Any]:
+    return {
+        "plan": header(assessment.plan),
+        "as_of": assessment.as_of,
+        "paths": [path_record(p) for p in paths],
+    }
+
+
+def whatif_record(whatif: WhatIf) -> dict[str, Any]:
+    result = whatif.result
+    target = result.target
+    return {
+        "plan": header(whatif.plan),
+        "id": target.id,
+        "name": target.name,
+        "name_en": target.name_en,
+        "unit": target.unit,
+        "comparison": target.comparison.value if target.comparison else None,
+        "target": number(target.value),
+        "target_level": number(whatif.level),
+        "deadline": target.deadline,
+        "progress": result.progress.value if result.progress else None,
+        "latest": _point(whatif.latest),
+        "deflator": number(whatif.deflator),
+        "scenarios": [
+            {
+                "growth": number(s.growth),
+                "assumed_growth": number(s.assumed),
+                "growth_basis": "real" if whatif.deflator is not None else "nominal",
+                "values": [{"year": year, "value": number(value)} for year, value in s.values],
+                "met_year": s.met_year,
+                "met_by_deadline": s.met_by(target.deadline),
+            }
+            for s in whatif.scenarios
+        ],
+        "by": whatif.by,
+        "required_growth": number(whatif.required),
+        "required_real_growth": number(whatif.required_real),
     }

@@ -19,14 +19,22 @@ from shuangshi_cli.render.text import (
     missing_line,
     name,
     notes_of,
+    path_caption,
+    path_headers,
+    path_rows,
     progress_share,
     quantity,
     result_cells,
     status_label,
     summary_line,
     target_text,
+    whatif_headers,
+    whatif_lines,
+    whatif_rows,
+    within_year_line,
     word,
 )
+from shuangshi_cli.scenarios import TargetPath, WhatIf
 from shuangshi_cli.status import Status
 
 COLOURS = {
@@ -109,8 +117,14 @@ def render_assessment(assessment: Assessment, style: Style) -> str:
         )
         table.add_row(*cells, _status_cell(result, lang))
     parts: list[RenderableType] = [table]
-    for line in notes_of(assessment, lang):
-        parts.append(Text(f"  * {line}", style="dim"))
+    parts += [Text(f"  * {note}", style="dim") for note in notes_of(assessment, lang)]
+    within = [(r, line) for r in assessment.quantified if (line := within_year_line(r, lang))]
+    if within:
+        parts.append(Text(word("within_year", lang), style="bold"))
+        for result, line in within:
+            lead = result.within_year.lead_points if result.within_year else None
+            colour = "dim" if lead is None else ("green" if lead >= 0 else "yellow")
+            parts.append(Text(f"  {line}", style=colour))
     if assessment.qualitative:
         goals = Table(title=word("goals", lang), box=box.SIMPLE, title_justify="left")
         goals.add_column(word("indicator", lang))
@@ -167,4 +181,68 @@ def render_plan(plan: Plan, style: Style) -> str:
         for programme in plan.programmes:
             programmes.add_row(programme.id, programme.name if lang == "zh" else programme.name_en)
         parts.append(programmes)
+    return _print(Group(*parts), style)
+
+
+CHART_WIDTH = 32
+
+
+def _chart(path: TargetPath, index: int, top: float) -> Text:
+    """The figure as a bar (green ahead of the path, red behind), the path as a yellow tick."""
+    year = path.years[index]
+    cells = [" "] * (CHART_WIDTH + 1)
+    styles = [""] * (CHART_WIDTH + 1)
+    if year.figure is not None and top > 0:
+        filled = max(0, min(CHART_WIDTH, round(float(year.figure) / top * CHART_WIDTH)))
+        colour = "green" if year.ahead else "red"
+        for i in range(filled):
+            cells[i], styles[i] = "█", colour
+    if top > 0:
+        tick = max(0, min(CHART_WIDTH, round(year.path / top * CHART_WIDTH)))
+        cells[tick], styles[tick] = "┃", "yellow"
+    text = Text()
+    for char, style in zip(cells, styles, strict=True):
+        text.append(char, style=style or None)
+    return text
+
+
+def render_path(assessment: Assessment, paths: list[TargetPath], style: Style) -> str:
+    lang = style.lang
+    parts: list[RenderableType] = [Text(_title(assessment.plan, lang), style="italic")]
+    for path in paths:
+        parts.append(Text(""))
+        parts.append(Text(path_caption(path, lang), style="bold"))
+        table = Table(box=box.SIMPLE)
+        for i, head in enumerate(path_headers(lang)):
+            table.add_column(head, justify="right" if i else "left")
+        table.add_column("")
+        values = [y.path for y in path.years] + [float(y.figure) for y in path.years if y.figure]
+        top = max(values) if values else 0.0
+        for i, row in enumerate(path_rows(path, lang)):
+            table.add_row(*row, _chart(path, i, top))
+        parts.append(table)
+    if not paths:
+        parts.append(
+            Text(
+                "没有可画路径的目标（缺少基期数据）"
+                if lang == "zh"
+                else "No target has a base to draw a path from."
+            )
+        )
+    return _print(Group(*parts), style)
+
+
+def render_whatif(whatif: WhatIf, style: Style) -> str:
+    lang = style.lang
+    parts: list[RenderableType] = [Text(_title(whatif.plan, lang), style="italic")]
+    parts += [Text(line) for line in whatif_lines(whatif, lang)]
+    if whatif.scenarios:
+        table = Table(box=box.SIMPLE_HEAVY)
+        for i, head in enumerate(whatif_headers(whatif, lang)):
+            table.add_column(head, justify="left" if i == 0 else "right")
+        deadline = whatif.result.target.deadline
+        for scenario, row in zip(whatif.scenarios, whatif_rows(whatif, lang), strict=True):
+            colour = "green" if scenario.met_by(deadline) else "red"
+            table.add_row(*row[:-1], Text(row[-1], style=colour))
+        parts.append(table)
     return _print(Group(*parts), style)

@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from shuangshi_cli.assess import Assessment, Note, Result
 from shuangshi_cli.plan import Kind, Progress, Target
+from shuangshi_cli.scenarios import Scenario, TargetPath, WhatIf
 from shuangshi_cli.status import (
     AHEAD_EN,
     AHEAD_ZH,
@@ -43,6 +44,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "base_year": ("基期年", "Base year"),
     "as_of": ("截至", "As of"),
     "missing": ("缺少数据", "No figures for"),
+    "within_year": ("时序进度", "Progress within the year"),
 }
 
 KINDS: dict[Kind, tuple[str, str]] = {
@@ -116,10 +118,11 @@ def plain(value: Decimal | float, places: int = 2) -> str:
 
 
 def percent(fraction: float | None, places: int = 1) -> str:
-    """0.085 → 8.5%."""
+    """0.085 → 8.5%, 0.76 → 76.0%: a fixed number of decimals, as reports print rates."""
     if fraction is None:
         return "—"
-    return f"{plain(Decimal(repr(fraction)) * 100, places)}%"
+    exact = (Decimal(repr(fraction)) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{abs(exact) if exact == 0 else exact:f}%"  # never "-0.0%"
 
 
 def quantity(
@@ -314,4 +317,227 @@ def notes_of(assessment: Assessment, lang: str) -> list[str]:
             sep = "；" if lang == "zh" else "; "
             colon = "：" if lang == "zh" else ": "
             lines.append(f"{name(result.target, lang)}{colon}{sep.join(texts)}")
+    return lines
+
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def within_year_line(result: Result, lang: str) -> str | None:
+    """完成年度目标的76.0%，高于时序进度1.0个百分点 — as monthly reports word it."""
+    within = result.within_year
+    if within is None:
+        return None
+    target = result.target
+    zh = lang == "zh"
+    value = quantity(within.value, target.unit, lang)
+    months = (
+        f"{within.year}年1–{within.month}月"
+        if zh
+        else f"{within.year} Jan–{MONTHS_EN[within.month - 1]}"
+    )
+    basis = (
+        ("按季节性进度" if within.seasonal else "按月份均匀进度")
+        if zh
+        else ("seasonal profile" if within.seasonal else "share of months")
+    )
+    if within.completion is None or within.lead_points is None:
+        head = (
+            f"{name(target, lang)}：{months}累计{value}"
+            if zh
+            else (f"{name(target, lang)}: {months} cumulative {value}")
+        )
+        return head + ("（无年度目标可比）" if zh else " (no annual goal to compare with)")
+    done = percent(within.completion)
+    elapsed = percent(within.time_elapsed)
+    rounded = Decimal(repr(abs(within.lead_points))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    points = f"{rounded:.1f}"
+    if zh:
+        side = (
+            "与时序进度持平"
+            if rounded == 0
+            else (f"{'高于' if within.lead_points > 0 else '低于'}时序进度{points}个百分点")
+        )
+        line = (
+            f"{name(target, lang)}：{months}累计{value}，完成年度目标的{done}，{side}"
+            f"（时序进度{elapsed}，{basis}）"
+        )
+    else:
+        side = (
+            "level with the time elapsed"
+            if rounded == 0
+            else (
+                f"{points} points {'ahead of' if within.lead_points > 0 else 'behind'} "
+                "the time elapsed"
+            )
+        )
+        line = (
+            f"{name(target, lang)}: {months} cumulative {value}, {done} of the annual goal, "
+            f"{side} ({elapsed}, {basis})"
+        )
+    if within.yoy_growth is not None:
+        yoy = percent(within.yoy_growth)
+        needed = within.required_yoy_growth
+        if zh:
+            line += f"；同比增长{yoy}"
+            if needed is not None:
+                verdict = (
+                    "增幅低于目标任务" if within.yoy_growth < needed else "增幅达到目标任务要求"
+                )
+                line += f"，目标所需增幅{percent(needed)}，{verdict}"
+        else:
+            line += f"; up {yoy} year on year"
+            if needed is not None:
+                verdict = "below" if within.yoy_growth < needed else "at or above"
+                line += f", {verdict} the {percent(needed)} the annual goal needs"
+    return line
+
+
+def years_ahead_text(value: float | None, lang: str) -> str:
+    """+1.5 → 领先路径1.5年 / 1.5 years ahead; negative → 落后."""
+    if value is None:
+        return "—"
+    amount = plain(Decimal(repr(abs(value))), 1)
+    if amount == "0":
+        return "与路径持平" if lang == "zh" else "on the path"
+    if lang == "zh":
+        return f"{'领先' if value > 0 else '落后'}路径{amount}年"
+    return f"{amount} years {'ahead' if value > 0 else 'behind'}"
+
+
+def rate_or_step(value: float, linear: bool, unit: str | None, lang: str) -> str:
+    """A growth as an annual rate (7.5%) or, for linear targets, a step per year (+0.8 pp/yr)."""
+    if not linear:
+        return percent(value)
+    if unit == "位":
+        return (
+            f"{'每年' if lang == 'zh' else ''}{'+' if value >= 0 else '-'}{plain(abs(value), 2)}"
+            + ("位" if lang == "zh" else " places/yr")
+        )
+    shown = "个百分点" if unit == "%" else unit
+    per = "/年" if lang == "zh" else "/yr"
+    sign = "+" if value >= 0 else "-"
+    return f"{sign}{quantity(Decimal(repr(abs(value))), shown, lang)}{per}"
+
+
+def path_rows(path: TargetPath, lang: str) -> list[list[str]]:
+    """Year, path value, figure, difference: the cells of a path table."""
+    unit = figure_unit(path.result)
+    rows = []
+    for year in path.years:
+        difference = "—"
+        if year.difference is not None:
+            sign = "+" if year.difference >= 0 else "-"
+            amount = abs(year.difference)
+            difference = sign + (
+                plain(amount, 1) + ("位" if lang == "zh" else "")
+                if unit == "位"
+                else quantity(amount, unit, lang, bare=True)
+            )
+        rows.append(
+            [
+                str(year.year),
+                quantity(year.path, unit, lang, bare=True),
+                quantity(year.figure, unit, lang, bare=True),
+                difference,
+            ]
+        )
+    return rows
+
+
+def path_headers(lang: str) -> list[str]:
+    if lang == "zh":
+        return ["年份", "路径值", "实际值", "差额"]
+    return ["Year", "On the path", "Figure", "Difference"]
+
+
+def path_caption(path: TargetPath, lang: str) -> str:
+    """目标 > 400亿元（2019），领先路径0.3年；按年均13.6%可达."""
+    result = path.result
+    zh = lang == "zh"
+    parts = [
+        f"{name(result.target, lang)}（{unit_text(figure_unit(result), lang)}）"
+        if zh
+        else f"{name(result.target, lang)} ({unit_text(figure_unit(result), lang)})",
+        (f"目标{target_text(result.target, lang)}（{result.target.deadline}）" if zh
+         else f"target {target_text(result.target, lang)} by {result.target.deadline}"),
+        years_ahead_text(result.years_ahead, lang),
+    ]  # fmt: skip
+    if result.required_growth is not None:
+        needed = growth_text(result, result.required_growth, lang)
+        per_year = "" if result.progress is Progress.LINEAR else "年均"
+        parts.append(f"此后需{per_year}{needed}" if zh else f"needs {needed} a year from here")
+    return ("，" if zh else "; ").join(parts)
+
+
+def scenario_label(scenario: Scenario, whatif: WhatIf, lang: str) -> str:
+    linear = whatif.result.progress is Progress.LINEAR
+    unit = figure_unit(whatif.result)
+    label = rate_or_step(scenario.assumed, linear, unit, lang)
+    if whatif.deflator is not None:
+        nominal = percent(scenario.growth)
+        label += f"（实际，名义{nominal}）" if lang == "zh" else f" real ({nominal} nominal)"
+    return label
+
+
+def met_text(scenario: Scenario, whatif: WhatIf, lang: str) -> str:
+    deadline = whatif.result.target.deadline
+    if scenario.met_year is None:
+        return "无法实现" if lang == "zh" else "never"
+    on_time = scenario.met_year <= deadline
+    if lang == "zh":
+        return f"{scenario.met_year}年实现" + ("" if on_time else "（逾期）")
+    return f"met in {scenario.met_year}" + ("" if on_time else " (late)")
+
+
+def whatif_headers(whatif: WhatIf, lang: str) -> list[str]:
+    years = [str(year) for year, _ in whatif.scenarios[0].values] if whatif.scenarios else []
+    first = "假设年均增长" if lang == "zh" else "Assumed growth"
+    return [first, *years, "实现年份" if lang == "zh" else "Meets the target"]
+
+
+def whatif_rows(whatif: WhatIf, lang: str) -> list[list[str]]:
+    unit = figure_unit(whatif.result)
+    return [
+        [scenario_label(s, whatif, lang)]
+        + [quantity(value, unit, lang, bare=True) for _, value in s.values]
+        + [met_text(s, whatif, lang)]
+        for s in whatif.scenarios
+    ]
+
+
+def whatif_lines(whatif: WhatIf, lang: str) -> list[str]:
+    """The plain statements: where it starts, what --by needs, what the deflator means."""
+    result, zh = whatif.result, lang == "zh"
+    unit = figure_unit(result)
+    start = quantity(whatif.latest.value, unit, lang)
+    target = (
+        f"{target_text(result.target, lang)}（{result.target.deadline}）"
+        if zh
+        else (f"{target_text(result.target, lang)} by {result.target.deadline}")
+    )
+    lines = [
+        f"{name(result.target, lang)}：{whatif.latest.year}年{start}，目标{target}" if zh
+        else f"{name(result.target, lang)}: {start} in {whatif.latest.year}; target {target}"
+    ]  # fmt: skip
+    if whatif.by is not None and whatif.required is not None:
+        linear = result.progress is Progress.LINEAR
+        needed = rate_or_step(whatif.required, linear, unit, lang)
+        if zh:
+            line = f"{whatif.by}年实现需年均{needed}"
+            if whatif.required_real is not None:
+                line += f"（名义），扣除价格因素后实际增长{percent(whatif.required_real)}"
+        else:
+            line = f"Meeting it by {whatif.by} needs {needed} a year"
+            if whatif.required_real is not None:
+                line += f" (nominal), {percent(whatif.required_real)} in real terms"
+        lines.append(line)
+    if whatif.deflator is not None:
+        d = percent(whatif.deflator)
+        lines.append(
+            f"目标按现价（名义）计；假设增速为实际（可比价）增速，按价格指数{d}折为名义增速"
+            if zh
+            else f"The target is nominal (current prices); assumed growth is real, turned nominal "
+            f"with a {d} deflator"
+        )
     return lines
