@@ -14,6 +14,7 @@ from typing import Literal
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.figures import Figures
+from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, Target, Thresholds
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import PERCENT
@@ -31,6 +32,8 @@ class Note(StrEnum):
     BASE_AFTER_BASE_YEAR = "base_after_base_year"
     INDEX_FROM_RATES = "index_from_rates"
     MANUAL_STATUS = "manual_status"
+    RANK_FROM_PEERS = "rank_from_peers"
+    RANK_FIGURE_DIFFERS = "rank_figure_differs"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,20 @@ class WithinYear:
 
 
 @dataclass(frozen=True)
+class PeerResult:
+    """A rank target judged from a peer table: the rank each year and what the target rank takes."""
+
+    indicator: str
+    standings: tuple[Standing, ...]
+    chase: RankChase
+    disagreements: tuple[tuple[int, Decimal, int], ...]  # year, rank given as a figure, computed
+
+    @property
+    def latest(self) -> Standing:
+        return self.standings[-1]
+
+
+@dataclass(frozen=True)
 class Result:
     """The assessment of one target. Rates are fractions; gaps are in the target's unit."""
 
@@ -81,6 +98,7 @@ class Result:
     projected_year: int | None = None
     years_ahead: float | None = None
     within_year: WithinYear | None = None
+    peers: PeerResult | None = None
     series: tuple[Point, ...] = ()
     notes: tuple[Note, ...] = ()
 
@@ -126,18 +144,22 @@ def assess(
     *,
     as_of: int | None = None,
     thresholds: Thresholds | None = None,
+    peers: PeerTable | None = None,
 ) -> Assessment:
     """Assess every target of ``plan`` against ``figures`` (those after ``as_of`` are ignored).
 
-    ``thresholds`` overrides the plan's pace-ratio thresholds for every target.
+    ``thresholds`` overrides the plan's pace-ratio thresholds for every target. With ``peers``,
+    a rank target's rank is computed from the peer table in every year it covers.
     """
     results = []
     for target in plan.targets:
         if target.quantified:
-            results.append(_assess_quantified(plan, target, figures, as_of, thresholds))
+            results.append(_assess_quantified(plan, target, figures, as_of, thresholds, peers))
         else:
             results.append(_assess_qualitative(target, figures, as_of))
-    missing = tuple(t.id for t in plan.quantified if not figures.annual(t.id, as_of=as_of))
+    missing = tuple(
+        r.target.id for r in results if r.target.quantified and Note.NO_FIGURES in r.notes
+    )
     years = [p.year for r in results for p in (r.latest, r.base) if p is not None]
     years += [f.year for f in figures.items if as_of is None or f.year <= as_of]
     effective = as_of if as_of is not None else (max(years) if years else None)
@@ -166,6 +188,37 @@ def _series(
     if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
         return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
     return points, []
+
+
+def _peer_ranks(
+    plan: Plan, target: Target, peers: PeerTable | None, as_of: int | None, series: list[Point]
+) -> tuple[list[Point], list[Note], PeerResult | None]:
+    """Ranks computed from the peer table replace ranks given as figures for the same years."""
+    if peers is None or target.kind is not Kind.RANK or target.ranks is None:
+        return series, [], None
+    ranked = plan.target(target.ranks.indicator)
+    found = [
+        s
+        for s in standings(peers, ranked.id, ranked.higher_is_better)
+        if as_of is None or s.year <= as_of
+    ]
+    if not found:
+        return series, [], None
+    given = {p.year: p.value for p in series}
+    computed = {s.year: Decimal(s.rank) for s in found}
+    disagreements = tuple(
+        (year, value, int(computed[year]))
+        for year, value in sorted(given.items())
+        if year in computed and computed[year] != value
+    )
+    merged = {**given, **computed}
+    points = [Point(year, merged[year]) for year in sorted(merged)]
+    notes = [Note.RANK_FROM_PEERS] + ([Note.RANK_FIGURE_DIFFERS] if disagreements else [])
+    assert target.value is not None
+    rank_chase = chase(
+        peers, ranked.id, found[-1], int(target.value), target.deadline, ranked.higher_is_better
+    )
+    return points, notes, PeerResult(ranked.id, tuple(found), rank_chase, disagreements)
 
 
 def _index_from_rates(plan: Plan, target: Target, rates: list[Point]) -> list[Point]:
@@ -230,11 +283,14 @@ def _assess_quantified(
     figures: Figures,
     as_of: int | None,
     override: Thresholds | None,
+    peers: PeerTable | None = None,
 ) -> Result:
     assert target.comparison is not None and target.value is not None
     series, notes = _series(plan, target, figures, as_of)
+    series, peer_notes, peer_result = _peer_ranks(plan, target, peers, as_of, series)
+    notes += peer_notes
     base = _base(plan, target, series, notes)
-    if not figures.annual(target.id, as_of=as_of):
+    if not series and not figures.annual(target.id, as_of=as_of):
         notes.append(Note.NO_FIGURES)
     latest = series[-1] if series else base
     if latest is not None and base is not None and latest.year < base.year:
@@ -244,7 +300,7 @@ def _assess_quantified(
     if latest is None or level is None:
         return Result(
             target, Status.INSUFFICIENT_DATA, progress, latest=latest, base=base,
-            series=tuple(series), notes=tuple(notes),
+            peers=peer_result, series=tuple(series), notes=tuple(notes),
         )  # fmt: skip
 
     mode = progress.value
@@ -319,6 +375,7 @@ def _assess_quantified(
         projected_year=projected_year,
         years_ahead=ahead,
         within_year=_within_year(target, figures, as_of, base, level, mode),
+        peers=peer_result,
         series=tuple(series),
         notes=tuple(notes),
     )

@@ -21,7 +21,7 @@ from shuangshi_cli.units import RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
-FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note")
+FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")
 # Column names a statistics office may use instead of ours; `name` is informative only.
 _HEADER_ALIASES = {
     "indicator": "indicator", "id": "indicator", "指标": "indicator", "指标名称": "indicator",
@@ -30,6 +30,7 @@ _HEADER_ALIASES = {
     "unit": "unit", "单位": "unit", "计量单位": "unit",
     "month": "month", "月份": "month", "月": "month",
     "part": "part", "责任单位": "part",
+    "region": "region", "地区": "region", "县区": "region", "地区名称": "region",
     "status": "status", "状态": "status",
     "note": "note", "备注": "note", "说明": "note",
     "name": "", "名称": "", "name_en": "",
@@ -315,19 +316,37 @@ def _show(figure: Figure) -> str:
     return str(figure.status) if figure.value is None else str(figure.value)
 
 
-def _check_row(row: RawRow, plan: Plan) -> Figure:
-    origin, values = row.origin, row.values
-    key = values.get("indicator")
+def row_target(row: RawRow, plan: Plan) -> Target:
+    """The target a row's indicator names; InputError with a did-you-mean hint if none."""
+    key = row.values.get("indicator")
     if key is None or not str(key).strip():
-        raise FiguresError(origin.problem("no indicator", "indicator"))
+        raise FiguresError(row.origin.problem("no indicator", "indicator"))
     target = plan.resolve(str(key))
     if target is None:
         close = difflib.get_close_matches(str(key), plan.names(), n=1, cutoff=0.5)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise FiguresError(origin.problem(f"unknown indicator {str(key)!r}{hint}", "indicator"))
-    year = _whole(values.get("year"), origin, "year", MIN_YEAR, MAX_YEAR, "年")
+        raise FiguresError(row.origin.problem(f"unknown indicator {str(key)!r}{hint}", "indicator"))
+    return target
+
+
+def row_year(row: RawRow) -> int:
+    """The row's year, 1949–2100."""
+    year = _whole(row.values.get("year"), row.origin, "year", MIN_YEAR, MAX_YEAR, "年")
     if year is None:
-        raise FiguresError(origin.problem("no year", "year"))
+        raise FiguresError(row.origin.problem("no year", "year"))
+    return year
+
+
+def _check_row(row: RawRow, plan: Plan) -> Figure:
+    origin, values = row.origin, row.values
+    if values.get("region") is not None:
+        raise FiguresError(
+            origin.problem(
+                "a region column belongs in a peer table (--peers), not figures", "region"
+            )
+        )
+    target = row_target(row, plan)
+    year = row_year(row)
     month = _whole(values.get("month"), origin, "month", 1, 11, "月")
     if month is not None and not target.flow:
         raise FiguresError(
@@ -362,7 +381,7 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                 origin.problem(f"{target.id} is qualitative: give a status", "status")
             )
         return Figure(target.id, year, None, origin, month, None, status, _text(note))
-    value = _value(values.get("value"), values.get("unit"), target, plan, origin)
+    value = row_value(row, target, plan)
     return Figure(target.id, year, value, origin, month, None, None, _text(note))
 
 
@@ -386,6 +405,11 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
     if not low <= whole <= high:
         raise FiguresError(origin.problem(f"{name} {whole} is outside {low}–{high}", name))
     return whole
+
+
+def row_value(row: RawRow, target: Target, plan: Plan) -> Decimal:
+    """The row's value in ``target``'s figure unit, converted exactly; refuses what cannot be."""
+    return _value(row.values.get("value"), row.values.get("unit"), target, plan, row.origin)
 
 
 def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin) -> Decimal:

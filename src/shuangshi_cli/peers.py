@@ -1,0 +1,202 @@
+"""Peer tables (the province's counties) and the rank of the plan's own region among them.
+
+Reading checks rows against the plan; ranking is pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from shuangshi_cli import formulas
+from shuangshi_cli.errors import FiguresError, InputError, Problem
+from shuangshi_cli.figures import Origin, RawRow, read_figures_file, row_target, row_value, row_year
+from shuangshi_cli.plan import Plan
+
+# Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 淮北 / 淮北市.
+_SUFFIX = re.compile(r"(自治县|自治旗|县级市|特区|林区|新区|县|市|区|旗|镇|乡|街道)$")
+
+
+def region_key(name: str) -> str:
+    """The name with full-width forms folded, spaces and one administrative suffix removed."""
+    folded = unicodedata.normalize("NFKC", name).strip().replace(" ", "").casefold()
+    stripped = _SUFFIX.sub("", folded)
+    return stripped or folded
+
+
+@dataclass(frozen=True)
+class PeerRow:
+    region: str
+    year: int
+    indicator: str  # target id of the plan
+    value: Decimal
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class PeerTable:
+    """Checked rows of a peer table, and which of its regions is the plan's own."""
+
+    rows: tuple[PeerRow, ...]
+    own: str
+
+    def values(self, indicator: str, year: int) -> dict[str, Decimal]:
+        return {r.region: r.value for r in self.rows if r.indicator == indicator and r.year == year}
+
+    def years(self, indicator: str) -> list[int]:
+        return sorted({r.year for r in self.rows if r.indicator == indicator})
+
+
+def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
+    """Read peer tables (``region, year, indicator, value[, unit]``) and find the own region.
+
+    The own region is the plan's ``region.name``, matched with or without its suffix (濉溪 /
+    濉溪县); a table without it, or with two regions that both match it, is an error.
+    """
+    rows: list[RawRow] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            rows.extend(read_figures_file(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    checked = check_peer_rows(rows, plan, problems)
+    if problems:
+        raise FiguresError(problems)
+    if not checked:
+        raise FiguresError(Problem("the peer table has no rows", ", ".join(paths)))
+    own = find_own(plan.plan.region.name, {r.region for r in checked}, ", ".join(paths))
+    return PeerTable(tuple(checked), own)
+
+
+def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem]) -> list[PeerRow]:
+    """Rows with a region, a known indicator, a year and a value; problems collected."""
+    checked: dict[tuple[str, int, str], PeerRow] = {}
+    for row in rows:
+        try:
+            region = str(row.values.get("region") or "").strip()
+            if not region:
+                raise FiguresError(row.origin.problem("no region", "region"))
+            target = row_target(row, plan)
+            peer = PeerRow(
+                region, row_year(row), target.id, row_value(row, target, plan), row.origin
+            )
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        key = (region_key(peer.region), peer.year, peer.indicator)
+        earlier = checked.get(key)
+        if earlier is not None and earlier.value != peer.value:
+            problems.append(
+                peer.origin.problem(
+                    f"{peer.region} {peer.indicator} {peer.year} is {peer.value} here but "
+                    f"{earlier.value} at {earlier.origin}",
+                    "value",
+                )
+            )
+        checked.setdefault(key, peer)
+    return list(checked.values())
+
+
+def find_own(name: str, regions: set[str], file: str) -> str:
+    """The region of the table that is the plan's own, matched by ``region_key``."""
+    matches = sorted(r for r in regions if region_key(r) == region_key(name))
+    if not matches:
+        raise FiguresError(Problem(f"the plan's own region {name} is not in the peer table", file))
+    if len(matches) > 1:
+        raise FiguresError(
+            Problem(f"the plan's own region {name} is ambiguous: {', '.join(matches)}", file)
+        )
+    return matches[0]
+
+
+@dataclass(frozen=True)
+class Rung:
+    rank: int
+    region: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The own region's place among its peers in one year."""
+
+    year: int
+    rank: int
+    count: int
+    value: Decimal
+    ladder: tuple[Rung, ...]  # every region, best first; ties share the better rank
+
+
+def rank_ladder(values: dict[str, Decimal], higher_is_better: bool) -> list[Rung]:
+    """Competition ranking ("1224"): 1 + the number of regions strictly better.
+    ordered = sorted(values.items(), key=lambda kv: (-kv[1] if higher_is_better else kv[1], kv[0]))
+    rungs = []
+    for region, value in ordered:
+        better = sum(1 for v in values.values() if (v > value if higher_is_better else v < value))
+        rungs.append(Rung(better + 1, region, value))
+    return rungs
+
+
+def standings(table: PeerTable, indicator: str, higher_is_better: bool) -> list[Standing]:
+    """The own region's rank on ``indicator`` in every year it appears in the table."""
+    result = []
+    for year in table.years(indicator):
+        values = table.values(indicator, year)
+        if table.own not in values:
+            continue
+        ladder = rank_ladder(values, higher_is_better)
+        own = next(r for r in ladder if r.region == table.own)
+        result.append(Standing(year, own.rank, len(values), own.value, tuple(ladder)))
+    return result
+
+
+@dataclass(frozen=True)
+class RankChase:
+    """What reaching the target rank takes: the region there now, and the growth to catch it."""
+
+    target_region: str | None
+    target_value: Decimal | None
+    value_gap: Decimal | None
+    rival_growth: float | None
+    required_growth: float | None
+
+
+def chase(
+    table: PeerTable,
+    indicator: str,
+    standing: Standing,
+    target_rank: int,
+    deadline: int,
+    higher_is_better: bool,
+) -> RankChase:
+    """The region at ``target_rank`` in the latest year, the value gap to it, and the annual
+    growth the own region needs to reach the value that region will have at the deadline if it
+    keeps its own observed growth (none observed: it stands still).
+
+    required = (V_rival × (1 + g_rival)^(D − t) / v_own)^(1 / (D − t)) − 1 (compound).
+    """
+    if not standing.ladder:
+        return RankChase(None, None, None, None, None)
+    holder = standing.ladder[min(target_rank, len(standing.ladder)) - 1]
+    sign = 1 if higher_is_better else -1
+    gap = sign * (holder.value - standing.value)
+    history = sorted(
+        (r.year, r.value)
+        for r in table.rows
+        if r.indicator == indicator and r.region == holder.region and r.year <= standing.year
+    )
+    rival_growth = None
+    if len(history) > 1:
+        (first_year, first), (last_year, last) = history[0], history[-1]
+        rival_growth = formulas.annual_rate(first, last, last_year - first_year, formulas.COMPOUND)
+    years = deadline - standing.year
+    required = None
+    if years > 0 and standing.value > 0 and gap > 0:
+        growth = rival_growth or 0.0
+        rival_then = formulas.project(holder.value, growth, years, formulas.COMPOUND)
+        required = (rival_then / float(standing.value)) ** (1 / years) - 1
+    return RankChase(holder.region, holder.value, gap, rival_growth, required)
