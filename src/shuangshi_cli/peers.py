@@ -132,7 +132,7 @@ class Standing:
 
 
 def rank_ladder(values: dict[str, Decimal], higher_is_better: bool) -> list[Rung]:
-    """Competition ranking ("1224"): 1 + the number of regions strictly better.
+    """Competition ranking ("1224"): 1 + the number of regions strictly better."""
     ordered = sorted(values.items(), key=lambda kv: (-kv[1] if higher_is_better else kv[1], kv[0]))
     rungs = []
     for region, value in ordered:
