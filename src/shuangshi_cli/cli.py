@@ -122,6 +122,14 @@ YearOption = Annotated[
     int | None,
     typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False),
 ]
+PeersOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--peers",
+        help="Peer table (region, year, indicator, value): ranks computed among the peers.",
+        show_default=False,
+    ),
+]
 MonthOption = Annotated[
     int | None,
     typer.Option(
@@ -221,6 +229,7 @@ def _assess(
     on_track: float | None = None,
     acceleration: float | None = None,
     month: int | None = None,
+    peer_files: list[str] | None = None,
 ) -> Any:
     from shuangshi_cli.assess import assess
     from shuangshi_cli.figures import load_figures
@@ -234,6 +243,11 @@ def _assess(
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
     found = load_figures(plan, figures or [], pairs or [], year=year, month=month)
+    peers = None
+    if peer_files:
+        from shuangshi_cli.peers import load_peers
+
+        peers = load_peers(plan, peer_files)
     thresholds = None
     if on_track is not None or acceleration is not None:
         defaults = plan.plan.thresholds
@@ -245,7 +259,7 @@ def _assess(
         )
         if thresholds.acceleration_needed > thresholds.on_track:
             raise UsageProblem.at("--acceleration must not be above --on-track")
-    return assess(plan, found, as_of=as_of, thresholds=thresholds)
+    return assess(plan, found, as_of=as_of, thresholds=thresholds, peers=peers)
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -256,6 +270,7 @@ def gap(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    peers: PeersOption = None,
     year: YearOption = None,
     month: MonthOption = None,
     as_of: AsOfOption = None,
@@ -269,7 +284,7 @@ def gap(
 
     Example: shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8
     """
-    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration, month)
+    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration, month, peers)
     style = _style(lang, fmt, output)
     _emit(renderer(fmt).render_assessment(assessment, style), output)
     if fmt is not Format.TABLE and assessment.missing:
@@ -286,6 +301,7 @@ def check(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    peers: PeersOption = None,
     year: YearOption = None,
     month: MonthOption = None,
     as_of: AsOfOption = None,
@@ -323,7 +339,7 @@ def check(
         threshold = None
     if threshold is None or threshold.value not in _FAILABLE:
         raise UsageProblem.at(f"--fail-on must be one of: {', '.join(_FAILABLE)}")
-    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration, month)
+    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration, month, peers)
     style = _style(lang, fmt or Format.TABLE, output)
     if fmt is not None:
         _emit(renderer(fmt).render_assessment(assessment, style), output)
@@ -356,6 +372,7 @@ def path(
             "--figure", help="A figure as ID=VALUE, for --year. Repeatable.", show_default=False
         ),
     ] = None,
+    peers: PeersOption = None,
     year: YearOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
@@ -369,7 +386,7 @@ def path(
     """
     from shuangshi_cli.scenarios import paths
 
-    assessment = _assess(targets, figures, pairs, year, as_of)
+    assessment = _assess(targets, figures, pairs, year, as_of, peer_files=peers)
     found = paths(assessment, target_id)
     _emit(renderer(fmt).render_path(assessment, found, _style(lang, fmt, output)), output)
 

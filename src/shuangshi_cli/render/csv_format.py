@@ -60,7 +60,9 @@ ASSESSMENT_COLUMNS = [
     "years_ahead", "status", "early", "status_label", "notes", "within_year_year",
     "within_year_month", "within_year_value", "within_year_annual_goal", "within_year_completion",
     "within_year_time_elapsed", "within_year_lead_points", "within_year_yoy_growth",
-    "within_year_required_yoy_growth", "within_year_time_basis",
+    "within_year_required_yoy_growth", "within_year_time_basis", "peer_rank", "peer_count",
+    "peer_year", "rank_target_region", "rank_target_value", "rank_value_gap",
+    "rank_rival_growth", "rank_required_growth",
 ]  # fmt: skip
 
 PLAN_COLUMNS = [

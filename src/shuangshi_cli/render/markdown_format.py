@@ -6,6 +6,7 @@ from shuangshi_cli.assess import Assessment
 from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Style
 from shuangshi_cli.render.text import (
+    detail_lines,
     headers,
     kind_label,
     missing_line,
@@ -57,6 +58,9 @@ def render_assessment(assessment: Assessment, style: Style) -> str:
         "",
     ]
     lines += _table(headers(lang), [result_cells(r, lang) for r in assessment.quantified])
+    details = detail_lines(assessment, lang)
+    if details:
+        lines += [""] + [f"- {line}" for line in details]
     within = [line for r in assessment.quantified if (line := within_year_line(r, lang))]
     if within:
         lines += ["", f"### {word('within_year', lang)}", ""] + [f"- {line}" for line in within]

@@ -132,6 +132,7 @@ def result_record(result: Result, lang: str) -> dict[str, Any]:
         "projected_year": result.projected_year,
         "years_ahead": number(result.years_ahead),
         "within_year": within_year_record(result.within_year),
+        **peer_fields(result),
         "status": result.status.value,
         "early": result.early,
         "status_label": status_label(result, "zh" if lang == "zh" else "en"),
@@ -234,3 +235,33 @@ def whatif_record(whatif: WhatIf) -> dict[str, Any]:
         "required_growth": number(whatif.required),
         "required_real_growth": number(whatif.required_real),
     }
+
+
+def peer_fields(result: Result) -> dict[str, Any]:
+    """The peer-table fields of a result; null unless a rank target was judged from peers."""
+    peers = result.peers
+    if peers is None:
+        return dict.fromkeys(PEER_FIELDS)
+    latest, chase = peers.latest, peers.chase
+    return {
+        "peer_rank": latest.rank,
+        "peer_count": latest.count,
+        "peer_year": latest.year,
+        "rank_target_region": chase.target_region,
+        "rank_target_value": number(chase.target_value),
+        "rank_value_gap": number(chase.value_gap),
+        "rank_rival_growth": number(chase.rival_growth),
+        "rank_required_growth": number(chase.required_growth),
+        "peer_ranks": [{"year": s.year, "rank": s.rank, "count": s.count} for s in peers.standings],
+        "rank_disagreements": [
+            {"year": year, "figure": number(figure), "computed": computed}
+            for year, figure, computed in peers.disagreements
+        ],
+    }
+
+
+PEER_FIELDS = (
+    "peer_rank", "peer_count", "peer_year", "rank_target_region", "rank_target_value",
+    "rank_value_gap", "rank_rival_growth", "rank_required_growth", "peer_ranks",
+    "rank_disagreements",
+)  # fmt: skip

@@ -14,6 +14,7 @@ from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Style
 from shuangshi_cli.render.text import (
     COLUMNS,
+    detail_lines,
     headers,
     kind_label,
     missing_line,
@@ -118,6 +119,7 @@ def render_assessment(assessment: Assessment, style: Style) -> str:
         table.add_row(*cells, _status_cell(result, lang))
     parts: list[RenderableType] = [table]
     parts += [Text(f"  * {note}", style="dim") for note in notes_of(assessment, lang)]
+    parts += [Text(f"  {line}") for line in detail_lines(assessment, lang)]
     within = [(r, line) for r in assessment.quantified if (line := within_year_line(r, lang))]
     if within:
         parts.append(Text(word("within_year", lang), style="bold"))

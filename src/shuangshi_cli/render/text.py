@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from shuangshi_cli.assess import Assessment, Note, Result
+from shuangshi_cli.assess import Assessment, Note, PeerResult, Result
 from shuangshi_cli.plan import Kind, Progress, Target
 from shuangshi_cli.scenarios import Scenario, TargetPath, WhatIf
 from shuangshi_cli.status import (
@@ -75,6 +75,11 @@ NOTES: dict[Note, tuple[str, str]] = {
         "index chained from annual growth rates (base year = 100)",
     ),
     Note.MANUAL_STATUS: ("状态为人工填报", "status given by hand"),
+    Note.RANK_FROM_PEERS: ("位次按同级地区数据计算", "rank computed from the peer table"),
+    Note.RANK_FIGURE_DIFFERS: (
+        "填报位次与计算结果不一致，采用计算值",
+        "a rank given as a figure disagrees with the peer table; the computed one is used",
+    ),
 }
 
 
@@ -540,4 +545,90 @@ def whatif_lines(whatif: WhatIf, lang: str) -> list[str]:
             else f"The target is nominal (current prices); assumed growth is real, turned nominal "
             f"with a {d} deflator"
         )
+    return lines
+
+
+def _movement(peers: PeerResult, lang: str) -> str:
+    """位次变化：2016年第10位 → 2017年第9位（前移1位）…"""
+    zh = lang == "zh"
+    steps = []
+    previous: int | None = None
+    for standing in peers.standings:
+        place = quantity(standing.rank, "位", lang)
+        step = f"{standing.year}年{place}" if zh else f"{standing.year} {place}"
+        if previous is not None and standing.rank != previous:
+            moved, up = abs(previous - standing.rank), standing.rank < previous
+            if zh:
+                step += f"（{'前移' if up else '后移'}{moved}位）"
+            else:
+                step += f" ({'up' if up else 'down'} {moved})"
+        steps.append(step)
+        previous = standing.rank
+    return ("位次变化：" if zh else "Rank: ") + " → ".join(steps)
+
+
+def _ladder(result: Result, peers: PeerResult, unit: str | None, lang: str) -> str:
+    """The places from the target rank to the region's own, with who holds them."""
+    zh, latest, target = lang == "zh", peers.latest, result.target
+    low, high = sorted((int(target.value or 0), latest.rank))
+    among = ""
+    if target.ranks is not None:
+        among = target.ranks.among if zh else (target.ranks.among_en or target.ranks.among)
+    if zh:
+        title = f"{latest.year}年{among}位次（共{latest.count}个）："
+    else:
+        title = f"{latest.year} ladder among {among} ({latest.count}): "
+    rungs = [
+        f"{quantity(r.rank, '位', lang)} {r.region} {quantity(r.value, unit, lang)}"
+        for r in latest.ladder
+        if low <= r.rank <= high
+    ]
+    return title + ("；" if zh else "; ").join(rungs)
+
+
+def _chase(result: Result, peers: PeerResult, unit: str | None, lang: str) -> str | None:
+    """第5位为某县，差距67.9亿元；按其现有增速，到2019年需年均增长x%."""
+    chase, deadline = peers.chase, result.target.deadline
+    if chase.target_region is None or chase.value_gap is None or chase.value_gap <= 0:
+        return None
+    goal, gap = int(result.target.value or 0), quantity(chase.value_gap, unit, lang)
+    needed = percent(chase.required_growth) if chase.required_growth is not None else None
+    if lang == "zh":
+        line = f"第{goal}位为{chase.target_region}，差距{gap}"
+        if needed:
+            pace = "按其现有增速" if chase.rival_growth is not None else "若其持平"
+            line += f"；{pace}，到{deadline}年需年均增长{needed}"
+        return line
+    line = f"No. {goal} is {chase.target_region}, {gap} ahead"
+    if needed:
+        pace = "at its own pace" if chase.rival_growth is not None else "if it stands still"
+        line += f"; catching it by {deadline} ({pace}) needs {needed} a year"
+    return line
+
+
+def peer_lines(result: Result, unit: str | None, lang: str) -> list[str]:
+    """Rank movement, the ladder, what catching up takes, and figures the peers contradict."""
+    peers = result.peers
+    if peers is None:
+        return []
+    lines = [_movement(peers, lang), _ladder(result, peers, unit, lang)]
+    chase = _chase(result, peers, unit, lang)
+    if chase:
+        lines.append(chase)
+    for year, figure, computed in peers.disagreements:
+        given = quantity(figure, "位", lang)
+        if lang == "zh":
+            lines.append(f"{year}年填报{given}，按同级地区计算为第{computed}位（采用计算值）")
+        else:
+            lines.append(f"{year}: the figure says {given}, the peer table No. {computed} (used)")
+    return lines
+
+
+def detail_lines(assessment: Assessment, lang: str) -> list[str]:
+    """Lines that explain results beyond the table: today, the peer ladders of rank targets."""
+    lines = []
+    for result in assessment.quantified:
+        if result.peers is not None:
+            unit = assessment.plan.target(result.peers.indicator).unit
+            lines += peer_lines(result, unit, lang)
     return lines
