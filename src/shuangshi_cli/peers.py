@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from shuangshi_cli import formulas
@@ -66,10 +67,19 @@ def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
     checked = check_peer_rows(rows, plan, problems)
     if problems:
         raise FiguresError(problems)
+    files = ", ".join(paths)
     if not checked:
-        raise FiguresError(Problem("the peer table has no rows", ", ".join(paths)))
-    own = find_own(plan.plan.region.name, {r.region for r in checked}, ", ".join(paths))
-    return PeerTable(tuple(checked), own)
+        raise FiguresError(Problem("the peer table has no rows", files))
+    written = {str(r.values.get("region") or "").strip() for r in rows} - {""}
+    own = find_own(plan.plan.region.name, written, files)
+    # One name per region: the own region as the plan writes it, others as most often written.
+    spellings: dict[str, Counter[str]] = {}
+    for row in checked:
+        spellings.setdefault(region_key(row.region), Counter())[row.region] += 1
+    names = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+    names[region_key(own)] = plan.plan.region.name
+    canonical = tuple(replace(r, region=names[region_key(r.region)]) for r in checked)
+    return PeerTable(canonical, plan.plan.region.name)
 
 
 def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem]) -> list[PeerRow]:
@@ -102,15 +112,22 @@ def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem])
 
 
 def find_own(name: str, regions: set[str], file: str) -> str:
-    """The region of the table that is the plan's own, matched by ``region_key``."""
-    matches = sorted(r for r in regions if region_key(r) == region_key(name))
+    """The region of the table that is the plan's own, matched with or without its suffix.
+
+    濉溪 and 濉溪县 are one region; 濉溪县 and 濉溪市 in one table leave it unclear which is meant.
+    """
+    key = region_key(name)
+    matches = sorted(r for r in regions if region_key(r) == key)
     if not matches:
         raise FiguresError(Problem(f"the plan's own region {name} is not in the peer table", file))
-    if len(matches) > 1:
+    suffixed = [m for m in matches if unicodedata.normalize("NFKC", m).strip() != key]
+    if name in matches:
+        return name
+    if len(suffixed) > 1:
         raise FiguresError(
             Problem(f"the plan's own region {name} is ambiguous: {', '.join(matches)}", file)
         )
-    return matches[0]
+    return suffixed[0] if suffixed else matches[0]
 
 
 @dataclass(frozen=True)

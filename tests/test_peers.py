@@ -1,0 +1,183 @@
+"""Peer tables: the county's rank among the province's counties, and what the target rank takes."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from shuangshi_cli.assess import Note, assess
+from shuangshi_cli.errors import FiguresError
+from shuangshi_cli.figures import Figures, load_figures
+from shuangshi_cli.peers import load_peers, rank_ladder, region_key
+from shuangshi_cli.plan import Plan
+from shuangshi_cli.status import Status
+from tests.helpers import Run
+
+D = Decimal
+
+PEERS = """\
+region,year,indicator,value
+甲县,2017,gdp,600
+乙县,2017,gdp,500
+丙县,2017,gdp,500
+丁县,2017,gdp,340
+戊市,2017,gdp,330
+濉溪,2017,gdp,326.5
+己县,2017,gdp,300
+甲县,2018,gdp,660
+乙县,2018,gdp,560
+丙县,2018,gdp,575
+丁县,2018,gdp,372
+濉溪县,2018,gdp,352.1
+戊市,2018,gdp,340
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "peers.csv") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_region_names_match_with_or_without_suffix() -> None:
+    assert region_key("濉溪县") == region_key("濉溪") == region_key(" 濉溪县 ")
+    assert region_key("天长市") == "天长"
+    assert region_key("县") == "县"
+
+
+def test_ties_share_the_better_rank() -> None:
+    ladder = rank_ladder({"a": D(5), "b": D(3), "c": D(3), "d": D(1)}, higher_is_better=True)
+    assert [(r.region, r.rank) for r in ladder] == [("a", 1), ("b", 2), ("c", 2), ("d", 4)]
+    lower = rank_ladder({"a": D(5), "b": D(3), "c": D(3)}, higher_is_better=False)
+    assert [(r.region, r.rank) for r in lower] == [("b", 1), ("c", 1), ("a", 3)]
+
+
+def test_rank_from_peers_by_hand(plan: Plan, tmp_path: Path) -> None:
+    peers = load_peers(plan, [_write(tmp_path, PEERS)])
+    assert peers.own in {"濉溪", "濉溪县"}
+    result = assess(plan, Figures(), peers=peers).results[1]
+    assert result.peers is not None
+    # 2017: 600, 500, 500, 340, 330, 326.5 → 乙 and 丙 tie at 2nd, 濉溪 is 6th of 7
+    assert [(s.year, s.rank, s.count) for s in result.peers.standings] == [
+        (2017, 6, 7),
+        (2018, 5, 6),
+    ]
+    assert result.latest is not None and result.latest.value == 5
+    assert result.status is Status.ACHIEVED and result.early
+    assert Note.RANK_FROM_PEERS in result.notes
+    chase = result.peers.chase
+    assert chase.target_region == "濉溪县"  # it holds the target rank itself
+    assert chase.value_gap == 0
+
+
+def test_chase_the_region_at_the_target_rank(plan: Plan, tmp_path: Path) -> None:
+    text = PEERS.replace("濉溪县,2018,gdp,352.1", "濉溪县,2018,gdp,350").replace(
+        "戊市,2018,gdp,340", "戊市,2018,gdp,351"
+    )
+    text += "庚县,2018,gdp,1000\n"
+    peers = load_peers(plan, [_write(tmp_path, text)])
+    result = assess(plan, Figures(), peers=peers).results[1]
+    assert result.peers is not None
+    latest = result.peers.latest
+    assert (latest.rank, latest.count) == (7, 7)
+    chase = result.peers.chase
+    # 庚 1000, 甲 660, 丙 575, 乙 560, 丁 372 → 丁县 holds 5th place
+    assert (chase.target_region, chase.target_value, chase.value_gap) == ("丁县", D(372), D(22))
+    assert chase.rival_growth == pytest.approx(372 / 340 - 1)
+    assert chase.required_growth == pytest.approx(372 * 372 / 340 / 350 - 1)
+    # 10th (text, 2016) → 7th (peers, 2018): 1.5 places a year against 5/3 needed, R = 0.9
+    assert result.pace_ratio == pytest.approx(0.9)
+    assert result.status is Status.ACCELERATION_NEEDED
+
+
+def test_computed_rank_beats_a_disagreeing_figure(plan: Plan, tmp_path: Path) -> None:
+    peers = load_peers(plan, [_write(tmp_path, PEERS)])
+    figures = load_figures(plan, pairs=["gdp_rank=4"], year=2018)
+    result = assess(plan, figures, peers=peers).results[1]
+    assert result.latest is not None and result.latest.value == 5
+    assert result.peers is not None and result.peers.disagreements == ((2018, D(4), 5),)
+    assert Note.RANK_FIGURE_DIFFERS in result.notes
+
+
+def test_peers_missing_for_a_year(plan: Plan, tmp_path: Path) -> None:
+    text = PEERS + "甲县,2016,gdp,540\n乙县,2016,gdp,450\n"  # 濉溪 has no 2016 row
+    peers = load_peers(plan, [_write(tmp_path, text)])
+    result = assess(plan, Figures(), peers=peers).results[1]
+    assert result.peers is not None
+    assert [s.year for s in result.peers.standings] == [2017, 2018]
+    assert result.base is not None and (result.base.year, result.base.source) == (2016, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("region,year,indicator,value\n甲县,2018,gdp,\n", "peers.csv:2: value: no value for gdp"),
+        ("region,year,indicator,value\n", "peers.csv: the peer table has no rows"),
+        (
+            "region,year,indicator,value\n甲县,2018,gdp,abc\n",
+            "peers.csv:2: value: 'abc' is not a number",
+        ),
+        (
+            "region,year,indicator,value\n甲县,2018,gdp,600\n",
+            "the plan's own region 濉溪县 is not in the peer table",
+        ),
+        (
+            "region,year,indicator,value\n濉溪,2018,gdp,6\n濉溪县,2018,gdp,7\n",
+            "peers.csv:3: value: 濉溪县 gdp 2018 is 7 here but 6 at",
+        ),
+        ("region,year,indicator,value\n,2018,gdp,600\n", "peers.csv:2: region: no region"),
+        (
+            "region,year,indicator,value\n甲县,2018,gpd,600\n",
+            "peers.csv:2: indicator: unknown indicator 'gpd'",
+        ),
+    ],
+)
+def test_bad_peer_tables(run: Run, tmp_path: Path, text: str, message: str) -> None:
+    path = _write(tmp_path, text)
+    result = run("gap", "--peers", path)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_ambiguous_own_region(plan: Plan, tmp_path: Path) -> None:
+    text = "region,year,indicator,value\n濉溪区,2018,gdp,6\n濉溪市,2018,gdp,6\n"
+    with pytest.raises(
+        FiguresError, match="the plan's own region 濉溪县 is ambiguous: 濉溪区, 濉溪市"
+    ):
+        load_peers(plan, [_write(tmp_path, text)])
+    exact = "region,year,indicator,value\n濉溪县,2018,gdp,6\n濉溪市,2019,gdp,7\n"
+    assert load_peers(plan, [_write(tmp_path, exact)]).own == "濉溪县"
+
+
+def test_a_region_column_in_figures_is_refused(run: Run, tmp_path: Path) -> None:
+    result = run("gap", "-f", _write(tmp_path, PEERS))
+    assert result.exit_code == 2
+    assert "region: a region column belongs in a peer table (--peers)" in result.stderr
+
+
+def test_peer_output(run: Run, tmp_path: Path) -> None:
+    path = _write(tmp_path, PEERS)
+    data = json.loads(run("gap", "--peers", path, "-F", "json").stdout)
+    rank = data["results"][1]
+    assert (rank["peer_rank"], rank["peer_count"], rank["peer_year"]) == (5, 6, 2018)
+    assert rank["peer_ranks"] == [
+        {"year": 2017, "rank": 6, "count": 7},
+        {"year": 2018, "rank": 5, "count": 6},
+    ]
+    for key in (
+        "rank_target_region",
+        "rank_target_value",
+        "rank_value_gap",
+        "rank_required_growth",
+    ):
+        assert key in rank
+    assert data["results"][0]["peer_rank"] is None
+    table = run("gap", "--peers", path, "--lang", "zh").stdout
+    assert "位次变化：2017年第6位 → 2018年第5位（前移1位）" in table
+    assert "第5位 濉溪县 352.1亿元" in table
+    assert run("check", "--peers", path, "--fail-on", "missed").exit_code == 0
+    assert run("path", "gdp_rank", "--peers", path).exit_code == 0
