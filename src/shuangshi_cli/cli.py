@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -122,6 +123,15 @@ YearOption = Annotated[
     int | None,
     typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False),
 ]
+PartOption = Annotated[
+    str | None,
+    typer.Option(
+        "--part",
+        "-p",
+        help="A part (镇, 园区, 县直单位): assess its own targets; ID=VALUE figures are its.",
+        show_default=False,
+    ),
+]
 PeersOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -220,18 +230,30 @@ def _note(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
-def _assess(
+@dataclass(frozen=True)
+class _Inputs:
+    """What every assessing command reads: the plan, the figures, peers and thresholds."""
+
+    plan: Any
+    figures: Any
+    peers: Any = None
+    thresholds: Any = None
+    as_of: int | None = None
+
+
+def _inputs(
     targets: Path | None,
     figures: list[str] | None,
     pairs: list[str] | None,
+    *,
     year: int | None,
     as_of: int | None,
+    month: int | None = None,
+    part: str | None = None,
+    peer_files: list[str] | None = None,
     on_track: float | None = None,
     acceleration: float | None = None,
-    month: int | None = None,
-    peer_files: list[str] | None = None,
-) -> Any:
-    from shuangshi_cli.assess import assess
+) -> _Inputs:
     from shuangshi_cli.figures import load_figures
     from shuangshi_cli.plan import Thresholds, load_plan
 
@@ -242,7 +264,11 @@ def _assess(
         raise UsageProblem.at(f"--as-of {as_of} is outside 1949–2100")
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
-    found = load_figures(plan, figures or [], pairs or [], year=year, month=month)
+    if part is not None:
+        from shuangshi_cli.parts import resolve
+
+        part = resolve(plan, part).id
+    found = load_figures(plan, figures or [], pairs or [], year=year, month=month, part=part)
     peers = None
     if peer_files:
         from shuangshi_cli.peers import load_peers
@@ -253,13 +279,36 @@ def _assess(
         defaults = plan.plan.thresholds
         thresholds = Thresholds(
             on_track=defaults.on_track if on_track is None else on_track,
-            acceleration_needed=defaults.acceleration_needed
-            if acceleration is None
-            else acceleration,
+            acceleration_needed=(
+                defaults.acceleration_needed if acceleration is None else acceleration
+            ),
         )
         if thresholds.acceleration_needed > thresholds.on_track:
             raise UsageProblem.at("--acceleration must not be above --on-track")
-    return assess(plan, found, as_of=as_of, thresholds=thresholds, peers=peers)
+    return _Inputs(plan, found, peers, thresholds, as_of)
+
+
+def _assess(inputs: _Inputs, part: str | None = None) -> Any:
+    """The whole plan's assessment, or one part's."""
+    if part is not None:
+        from shuangshi_cli.parts import part_assessment, resolve
+
+        return part_assessment(
+            inputs.plan,
+            resolve(inputs.plan, part),
+            inputs.figures,
+            as_of=inputs.as_of,
+            thresholds=inputs.thresholds,
+        )
+    from shuangshi_cli.assess import assess
+
+    return assess(
+        inputs.plan,
+        inputs.figures,
+        as_of=inputs.as_of,
+        thresholds=inputs.thresholds,
+        peers=inputs.peers,
+    )
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -271,6 +320,7 @@ def gap(
     targets: TargetsOption = None,
     figures: FiguresOption = None,
     peers: PeersOption = None,
+    part: PartOption = None,
     year: YearOption = None,
     month: MonthOption = None,
     as_of: AsOfOption = None,
@@ -284,7 +334,11 @@ def gap(
 
     Example: shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8
     """
-    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration, month, peers)
+    inputs = _inputs(
+        targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
+        peer_files=peers, on_track=on_track, acceleration=acceleration,
+    )  # fmt: skip
+    assessment = _assess(inputs, part)
     style = _style(lang, fmt, output)
     _emit(renderer(fmt).render_assessment(assessment, style), output)
     if fmt is not Format.TABLE and assessment.missing:
@@ -302,6 +356,7 @@ def check(
     targets: TargetsOption = None,
     figures: FiguresOption = None,
     peers: PeersOption = None,
+    part: PartOption = None,
     year: YearOption = None,
     month: MonthOption = None,
     as_of: AsOfOption = None,
@@ -339,7 +394,11 @@ def check(
         threshold = None
     if threshold is None or threshold.value not in _FAILABLE:
         raise UsageProblem.at(f"--fail-on must be one of: {', '.join(_FAILABLE)}")
-    assessment = _assess(targets, figures, pairs, year, as_of, on_track, acceleration, month, peers)
+    inputs = _inputs(
+        targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
+        peer_files=peers, on_track=on_track, acceleration=acceleration,
+    )  # fmt: skip
+    assessment = _assess(inputs, part)
     style = _style(lang, fmt or Format.TABLE, output)
     if fmt is not None:
         _emit(renderer(fmt).render_assessment(assessment, style), output)
@@ -386,7 +445,8 @@ def path(
     """
     from shuangshi_cli.scenarios import paths
 
-    assessment = _assess(targets, figures, pairs, year, as_of, peer_files=peers)
+    inputs = _inputs(targets, figures, pairs, year=year, as_of=as_of, peer_files=peers)
+    assessment = _assess(inputs)
     found = paths(assessment, target_id)
     _emit(renderer(fmt).render_path(assessment, found, _style(lang, fmt, output)), output)
 
@@ -442,7 +502,7 @@ def whatif(
 
     if not growth and by is None:
         raise UsageProblem.at("give --growth RATE (repeatable) or --by YEAR")
-    assessment = _assess(targets, figures, pairs, year, as_of)
+    assessment = _assess(_inputs(targets, figures, pairs, year=year, as_of=as_of))
     target = assessment.plan.resolve(target_id)
     linear = (
         target is not None
@@ -455,6 +515,32 @@ def whatif(
     price = parse_rate(deflator, "--deflator") if deflator is not None else None
     result = build(assessment, target_id, rates, by=by, deflator=price)
     _emit(renderer(fmt).render_whatif(result, _style(lang, fmt, output)), output)
+
+
+@app.command()
+def scoreboard(
+    targets: TargetsOption = None,
+    figures: FiguresOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    on_track: OnTrackOption = None,
+    acceleration: AccelerationOption = None,
+) -> None:
+    """Rank the plan's parts (towns, parks, departments) by progress on their own targets.
+
+    Per indicator a score of 0–100 (100 achieved, else 100 × pace ratio), overall the mean; with
+    the rank change against the year before.
+    """
+    from shuangshi_cli.parts import scoreboard as build
+
+    inputs = _inputs(
+        targets, figures, None, year=None, as_of=as_of,
+        on_track=on_track, acceleration=acceleration,
+    )  # fmt: skip
+    board = build(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
+    _emit(renderer(fmt).render_scoreboard(board, _style(lang, fmt, output)), output)
 
 
 @app.command("targets")
@@ -487,6 +573,10 @@ def validate(
 
     path = file or targets
     plan = load_plan(path)
+    from shuangshi_cli.render.text import shortfall_line
+
+    for shortfall in plan.shortfalls():
+        _note(shortfall_line(str(path or EMBEDDED_NAME), shortfall, _lang(None)))
     quantified = len(plan.quantified)
     h = plan.plan
     typer.echo(

@@ -8,7 +8,7 @@ import io
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -96,6 +96,10 @@ class Figures:
             ),
             key=lambda f: f.year,
         )
+
+    def for_part(self, part_id: str) -> Figures:
+        """The figures of one part, as if they were the whole region's."""
+        return Figures(tuple(replace(f, part=None) for f in self.items if f.part == part_id))
 
     def years(self) -> list[int]:
         return sorted({f.year for f in self.items})
@@ -355,9 +359,7 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                 "month",
             )
         )
-    part = values.get("part")
-    if part is not None:
-        raise FiguresError(origin.problem("this plan has no parts (责任单位)", "part"))
+    part = _row_part(values.get("part"), target, plan, origin)
     status = None
     if values.get("status") is not None:
         if target.quantified:
@@ -380,9 +382,24 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
             raise FiguresError(
                 origin.problem(f"{target.id} is qualitative: give a status", "status")
             )
-        return Figure(target.id, year, None, origin, month, None, status, _text(note))
+        return Figure(target.id, year, None, origin, month, part, status, _text(note))
     value = row_value(row, target, plan)
-    return Figure(target.id, year, value, origin, month, None, None, _text(note))
+    return Figure(target.id, year, value, origin, month, part, None, _text(note))
+
+
+def _row_part(name: Any, target: Target, plan: Plan, origin: Origin) -> str | None:
+    """The id of the part a row names, which must have a target for the row's indicator."""
+    if name is None or not str(name).strip():
+        return None
+    if not plan.parts:
+        raise FiguresError(origin.problem("this plan has no parts (责任单位)", "part"))
+    part = plan.resolve_part(str(name))
+    if part is None:
+        known = "、".join(p.name for p in plan.parts)
+        raise FiguresError(origin.problem(f"unknown part {str(name)!r}; parts: {known}", "part"))
+    if not any(t.indicator == target.id for t in part.targets):
+        raise FiguresError(origin.problem(f"{part.name} has no target for {target.id}", "part"))
+    return part.id
 
 
 def _text(value: Any) -> str | None:

@@ -7,6 +7,7 @@ import difflib
 import itertools
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from importlib import resources
@@ -26,6 +27,7 @@ from shuangshi_cli.units import (
     RANK,
     Unit,
     UnitRegistry,
+    convert,
 )
 from shuangshi_cli.yamlload import Located, dotted, load_yaml
 
@@ -267,6 +269,37 @@ class Programme(_Model):
     note: str | None = None
 
 
+class PartTarget(_Model):
+    """A part's own target for one of the plan's indicators; unset fields follow the plan's."""
+
+    indicator: Id
+    value: Decimal
+    comparison: Comparison | None = None
+    unit: str | None = None
+    deadline: Year | None = None
+    note: str | None = None
+
+
+class Part(_Model):
+    """A part of the region with targets of its own (责任单位: 镇, 园区, 县直单位)."""
+
+    id: Id
+    name: Text
+    name_en: str | None = None
+    type: Literal["town", "park", "department", "district", "other"] = "other"
+    aliases: list[Text] = []
+    targets: list[PartTarget] = []
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """The parts' targets of an additive indicator add up to less than the plan's own."""
+
+    target: Target
+    total: Decimal
+    parts: int
+
+
 class Plan(_Model):
     """A targets file: the document, its targets, and the programmes that carry them out."""
 
@@ -274,6 +307,7 @@ class Plan(_Model):
     units: list[UnitDef] = []
     targets: Annotated[list[Target], Field(min_length=1)]
     programmes: list[Programme] = []
+    parts: list[Part] = []
 
     _registry: UnitRegistry = PrivateAttr(default=BUILTIN_UNITS)
 
@@ -342,6 +376,62 @@ class Plan(_Model):
     def quantified(self) -> list[Target]:
         return [t for t in self.targets if t.quantified]
 
+    # -- parts -------------------------------------------------------------------------------
+
+    def resolve_part(self, key: str) -> Part | None:
+        """The part named ``key``: its id, name (with or without 镇/园区 …), or an alias."""
+        wanted = _fold(key)
+        for part in self.parts:
+            names = {_fold(n) for n in (part.id, part.name, part.name_en or "", *part.aliases)}
+            if wanted in names or _fold(_strip_part_suffix(key)) in {
+                _fold(_strip_part_suffix(n)) for n in (part.name, *part.aliases)
+            }:
+                return part
+        return None
+
+    def for_part(self, part: Part) -> Plan:
+        """The plan as one part sees it: its own region and its own targets."""
+        data = self.model_dump(mode="python", exclude={"parts"})
+        data["plan"]["region"] = {"name": part.name, "name_en": part.name_en, "level": None}
+        data["plan"]["title"] = f"{self.plan.title}（{part.name}）"
+        if self.plan.title_en:
+            data["plan"]["title_en"] = f"{self.plan.title_en} ({part.name_en or part.name})"
+        targets = []
+        for own in part.targets:
+            base = self.target(own.indicator).model_dump(mode="python")
+            base.update(
+                value=own.value,
+                comparison=own.comparison or base["comparison"],
+                unit=own.unit or base["unit"],
+                deadline=own.deadline or base["deadline"],
+                baseline=None,
+                history=[],
+                ranks=None,
+                note=own.note,
+            )
+            targets.append(base)
+        data["targets"] = targets
+        return Plan.model_validate(data)
+
+    def shortfalls(self) -> list[Shortfall]:
+        """Additive indicators (flows of money) whose parts' targets add up to less than the
+        plan's target, exactly, in the plan's unit."""
+        found = []
+        for target in self.quantified:
+            if not target.flow or target.kind is not Kind.LEVEL or target.value is None:
+                continue
+            own = [(p, t) for p in self.parts for t in p.targets if t.indicator == target.id]
+            if not own:
+                continue
+            unit = self.unit(target)
+            total = sum(
+                (convert(t.value, self.lookup_unit(t.unit or "") or unit, unit) for _, t in own),
+                Decimal(0),
+            )
+            if total < target.value:
+                found.append(Shortfall(target, total, len(own)))
+        return found
+
 
 class PlanSemanticError(Exception):
     """Cross-field problems of a plan, as (path, message) pairs; not a ValueError on purpose,
@@ -381,6 +471,7 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
             if folded in names and names[folded][:2] != path:
                 yield (*path, field), f"{key!r} is already used by {dotted(names[folded])}"
             names.setdefault(folded, path)
+    yield from _check_parts(plan, registry)
     for i, target in enumerate(plan.targets):
         for path, message in _check_target(target, header.base_year, registry):
             yield ("targets", i, *path), message
@@ -389,6 +480,49 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 ("targets", i, "ranks", "indicator"),
                 (f"no target with id {target.ranks.indicator!r} in this plan"),
             )
+
+
+def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    seen: dict[str, int] = {}
+    targets = {t.id: t for t in plan.targets}
+    for i, part in enumerate(plan.parts):
+        for field, key in (("id", part.id), ("name", part.name)):
+            if _fold(key) in seen and seen[_fold(key)] != i:
+                yield ("parts", i, field), f"{key!r} is already used by parts[{seen[_fold(key)]}]"
+            seen.setdefault(_fold(key), i)
+        indicators: set[str] = set()
+        for j, own in enumerate(part.targets):
+            path: tuple[str | int, ...] = ("parts", i, "targets", j)
+            target = targets.get(own.indicator)
+            if target is None or not target.quantified:
+                yield (*path, "indicator"), f"no quantified target {own.indicator!r} in this plan"
+                continue
+            if own.indicator in indicators:
+                yield (*path, "indicator"), f"{part.name} has two targets for {own.indicator}"
+            indicators.add(own.indicator)
+            if own.unit is not None:
+                unit, wanted = registry.get(own.unit), registry.get(target.unit or "")
+                if unit is None:
+                    yield (*path, "unit"), f"unknown unit {own.unit!r}"
+                elif wanted is None or unit.dimension != wanted.dimension:
+                    yield (*path, "unit"), f"{own.unit} does not fit {target.id} ({target.unit})"
+            if own.value < 0 and target.kind in {Kind.LEVEL, Kind.RANK}:
+                yield (*path, "value"), "Input should be greater than or equal to 0"
+            comparison = own.comparison or target.comparison
+            if comparison is not None and comparison.higher_is_better != target.higher_is_better:
+                yield (*path, "comparison"), f"'{comparison}' does not fit {target.id}"
+            if own.deadline is not None and own.deadline <= plan.plan.base_year:
+                yield (*path, "deadline"), "the deadline is not after the base year"
+
+
+_PART_SUFFIX = ("经济开发区", "开发区", "园区", "街道", "镇", "乡")
+
+
+def _strip_part_suffix(name: str) -> str:
+    for suffix in _PART_SUFFIX:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def _fold(text: str) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment
+    from shuangshi_cli.parts import Scoreboard
     from shuangshi_cli.plan import Plan
     from shuangshi_cli.scenarios import TargetPath, WhatIf
 
@@ -39,6 +40,8 @@ class Renderer(Protocol):
     def render_path(self, assessment: Assessment, paths: list[TargetPath], style: Style) -> str: ...
 
     def render_whatif(self, whatif: WhatIf, style: Style) -> str: ...
+
+    def render_scoreboard(self, board: Scoreboard, style: Style) -> str: ...
 
 
 def renderer(fmt: Format) -> Renderer:

@@ -8,12 +8,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from shuangshi_cli.assess import Assessment
+from shuangshi_cli.parts import Scoreboard
 from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Style
 from shuangshi_cli.render.records import (
     assessment_record,
     paths_record,
     plan_record,
+    scoreboard_record,
     whatif_record,
 )
 from shuangshi_cli.scenarios import TargetPath, WhatIf
@@ -102,3 +104,19 @@ def render_whatif(whatif: WhatIf, style: Style) -> str:
         for value in s["values"]
     ]
     return _table(rows, WHATIF_COLUMNS)
+
+
+def render_scoreboard(board: Scoreboard, style: Style) -> str:
+    record = scoreboard_record(board, style.lang)
+    columns = ["rank", "id", "name", "type", "overall_score", "previous_rank", "rank_change"]
+    columns += [f"score_{i}" for i in record["indicators"]]
+    columns += [f"rank_{i}" for i in record["indicators"]]
+    rows = [
+        {
+            **{k: v for k, v in part.items() if not isinstance(v, dict | list)},
+            **{f"score_{k}": v for k, v in part["scores"].items()},
+            **{f"rank_{k}": v for k, v in part["indicator_ranks"].items()},
+        }
+        for part in record["parts"]
+    ]
+    return _table(rows, columns)

@@ -6,12 +6,14 @@ import json
 from typing import Any
 
 from shuangshi_cli.assess import Assessment
+from shuangshi_cli.parts import Scoreboard
 from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Style
 from shuangshi_cli.render.records import (
     assessment_record,
     paths_record,
     plan_record,
+    scoreboard_record,
     whatif_record,
 )
 from shuangshi_cli.scenarios import TargetPath, WhatIf
@@ -35,3 +37,7 @@ def render_path(assessment: Assessment, paths: list[TargetPath], style: Style) -
 
 def render_whatif(whatif: WhatIf, style: Style) -> str:
     return _dump(whatif_record(whatif))
+
+
+def render_scoreboard(board: Scoreboard, style: Style) -> str:
+    return _dump(scoreboard_record(board, style.lang))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shuangshi_cli.assess import Assessment
+from shuangshi_cli.parts import Scoreboard
 from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Style
 from shuangshi_cli.render.text import (
@@ -17,6 +18,9 @@ from shuangshi_cli.render.text import (
     path_rows,
     quantity,
     result_cells,
+    scoreboard_headers,
+    scoreboard_note,
+    scoreboard_rows,
     summary_line,
     target_text,
     whatif_headers,
@@ -123,4 +127,18 @@ def render_whatif(whatif: WhatIf, style: Style) -> str:
     lines += [f"- {line}" for line in whatif_lines(whatif, style.lang)]
     if whatif.scenarios:
         lines += ["", *_table(whatif_headers(whatif, style.lang), whatif_rows(whatif, style.lang))]
+    return "\n".join(lines) + "\n"
+
+
+def render_scoreboard(board: Scoreboard, style: Style) -> str:
+    lang = style.lang
+    title = "责任单位考核排名" if lang == "zh" else "Scoreboard of the parts"
+    when = (
+        f"（{board.as_of}年）"
+        if lang == "zh" and board.as_of
+        else (f" ({board.as_of})" if board.as_of else "")
+    )
+    lines = [f"## {_title(board.plan, style)}", "", f"### {title}{when}", ""]
+    lines += _table(scoreboard_headers(board, lang), scoreboard_rows(board, lang))
+    lines += ["", scoreboard_note(lang)]
     return "\n".join(lines) + "\n"

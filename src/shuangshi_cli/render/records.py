@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from shuangshi_cli.assess import Assessment, Point, Result, WithinYear
+from shuangshi_cli.parts import Scoreboard
 from shuangshi_cli.plan import KnownValue, Plan, Target
 from shuangshi_cli.render.text import status_label
 from shuangshi_cli.scenarios import TargetPath, WhatIf
@@ -265,3 +266,38 @@ PEER_FIELDS = (
     "rank_value_gap", "rank_rival_growth", "rank_required_growth", "peer_ranks",
     "rank_disagreements",
 )  # fmt: skip
+
+
+def scoreboard_record(board: Scoreboard, lang: str) -> dict[str, Any]:
+    return {
+        "plan": header(board.plan),
+        "as_of": board.as_of,
+        "indicators": list(board.indicators),
+        "parts": [
+            {
+                "id": s.part.id,
+                "name": s.part.name,
+                "name_en": s.part.name_en,
+                "type": s.part.type,
+                "rank": s.rank,
+                "previous_rank": s.previous_rank,
+                "rank_change": s.change,
+                "overall_score": number(s.overall),
+                "scores": {k: number(v) for k, v in s.scores.items()},
+                "indicator_ranks": s.indicator_ranks,
+                "results": [
+                    {
+                        "id": r.target.id,
+                        "target": number(r.target.value),
+                        "latest": _point(r.latest),
+                        "gap": number(r.gap),
+                        "pace_ratio": number(r.pace_ratio),
+                        "status": r.status.value,
+                        "status_label": status_label(r, lang),
+                    }
+                    for r in s.assessment.quantified
+                ],
+            }
+            for s in board.standings
+        ],
+    }

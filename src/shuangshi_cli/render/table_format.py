@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from shuangshi_cli.assess import Assessment, Result
+from shuangshi_cli.parts import Scoreboard
 from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Style
 from shuangshi_cli.render.text import (
@@ -26,6 +27,9 @@ from shuangshi_cli.render.text import (
     progress_share,
     quantity,
     result_cells,
+    scoreboard_headers,
+    scoreboard_note,
+    scoreboard_rows,
     status_label,
     summary_line,
     target_text,
@@ -247,4 +251,22 @@ def render_whatif(whatif: WhatIf, style: Style) -> str:
             colour = "green" if scenario.met_by(deadline) else "red"
             table.add_row(*row[:-1], Text(row[-1], style=colour))
         parts.append(table)
+    return _print(Group(*parts), style)
+
+
+def render_scoreboard(board: Scoreboard, style: Style) -> str:
+    lang = style.lang
+    title = "责任单位考核排名" if lang == "zh" else "Scoreboard of the parts"
+    if board.as_of:
+        title += f"（{board.as_of}年）" if lang == "zh" else f" ({board.as_of})"
+    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left")
+    for i, head in enumerate(scoreboard_headers(board, lang)):
+        table.add_column(head, justify="right" if i in {0, 2} else "left", overflow="fold")
+    for row in scoreboard_rows(board, lang):
+        table.add_row(*row)
+    parts: list[RenderableType] = [
+        Text(_title(board.plan, lang), style="italic"),
+        table,
+        Text(scoreboard_note(lang), style="dim"),
+    ]
     return _print(Group(*parts), style)

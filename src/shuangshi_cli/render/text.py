@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from shuangshi_cli.assess import Assessment, Note, PeerResult, Result
-from shuangshi_cli.plan import Kind, Progress, Target
+from shuangshi_cli.parts import Scoreboard
+from shuangshi_cli.plan import Kind, Progress, Shortfall, Target
 from shuangshi_cli.scenarios import Scenario, TargetPath, WhatIf
 from shuangshi_cli.status import (
     AHEAD_EN,
@@ -632,3 +633,78 @@ def detail_lines(assessment: Assessment, lang: str) -> list[str]:
             unit = assessment.plan.target(result.peers.indicator).unit
             lines += peer_lines(result, unit, lang)
     return lines
+
+
+def scoreboard_headers(board: Scoreboard, lang: str) -> list[str]:
+    zh = lang == "zh"
+    names = [name(board.plan.target(i), lang) for i in board.indicators]
+    return [
+        "位次" if zh else "Rank",
+        "责任单位" if zh else "Part",
+        "综合得分" if zh else "Score",
+        *names,
+        "位次变化" if zh else "Change",
+    ]
+
+
+def scoreboard_rows(board: Scoreboard, lang: str) -> list[list[str]]:
+    """Rank, part, overall score, each indicator's score (rank) and status, rank change."""
+    zh = lang == "zh"
+    rows = []
+    for standing in board.standings:
+        by_id = {r.target.id: r for r in standing.assessment.quantified}
+        cells = []
+        for indicator in board.indicators:
+            result = by_id.get(indicator)
+            value = standing.scores.get(indicator)
+            if result is None:
+                cells.append("—")
+                continue
+            shown = "—" if value is None else plain(Decimal(repr(value)), 1)
+            rank = standing.indicator_ranks.get(indicator)
+            place = f"（{rank}）" if zh and rank else (f" ({rank})" if rank else "")
+            cells.append(f"{shown}{place} {status_label(result, lang)}")
+        change = standing.change
+        moved = "—"
+        if change is not None:
+            if change == 0:
+                moved = "持平" if zh else "same"
+            elif zh:
+                moved = f"{'前移' if change > 0 else '后移'}{abs(change)}位"
+            else:
+                moved = f"{'up' if change > 0 else 'down'} {abs(change)}"
+        part = standing.part.name if zh else (standing.part.name_en or standing.part.name)
+        total = "—" if standing.overall is None else plain(Decimal(repr(standing.overall)), 1)
+        rank_text = "—" if standing.rank is None else str(standing.rank)
+        rows.append([rank_text, part, total, *cells, moved])
+    return rows
+
+
+def scoreboard_note(lang: str) -> str:
+    if lang == "zh":
+        return (
+            "得分：已实现100；其余按进度比R（实际年均增速÷所需年均增速）×100，限0–100；"
+            "未实现按任务进度；数据不足不计。综合得分为各指标得分的平均数。"
+        )
+    return (
+        "Score: 100 when achieved; else 100 × the pace ratio R (observed ÷ required growth), "
+        "clipped to 0–100; missed: the share of the task done; no data: left out. "
+        "The overall score is the mean of the indicators' scores."
+    )
+
+
+def shortfall_line(plan_file: str, shortfall: Shortfall, lang: str) -> str:
+    """A warning: the parts' targets of an additive indicator fall short of the plan's."""
+    target = shortfall.target
+    total = quantity(shortfall.total, target.unit, lang)
+    wanted = quantity(target.value, target.unit, lang)
+    short = quantity((target.value or 0) - shortfall.total, target.unit, lang)
+    if lang == "zh":
+        return (
+            f"{plan_file}: 警告: {shortfall.parts}个责任单位的{target.name}目标合计{total}，"
+            f"低于全域目标{wanted}，相差{short}"
+        )
+    return (
+        f"{plan_file}: warning: the {shortfall.parts} parts' targets for {target.id} add up to "
+        f"{total}, short of the plan's {wanted} by {short}"
+    )

@@ -1,0 +1,157 @@
+"""Parts of the region (towns, parks, departments): each assessed on its own targets, and ranked
+on a scoreboard for the annual assessment (年度综合考核). Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from shuangshi_cli.assess import Assessment, Result, assess
+from shuangshi_cli.errors import UsageProblem
+from shuangshi_cli.figures import Figures
+from shuangshi_cli.peers import rank_ladder
+from shuangshi_cli.plan import Part, Plan, Thresholds
+from shuangshi_cli.status import Status
+from shuangshi_cli.units import convert
+
+FULL = 100.0
+
+
+def score(result: Result) -> float | None:
+    """A 0–100 score of one target, after the Open SDG pace ratio R.
+
+    achieved → 100; R known → 100 × R clipped to [0, 1] (on track scores 95 or more,
+    deterioration 0); missed → 100 × the share of the task done, clipped to [0, 1];
+    insufficient data or not assessed → None (left out of the mean).
+    """
+    if result.status is Status.ACHIEVED:
+        return FULL
+    if result.pace_ratio is not None:
+        return FULL * min(1.0, max(0.0, result.pace_ratio))
+    if result.status is Status.DETERIORATION:
+        return 0.0
+    if result.status is Status.MISSED and result.task_progress is not None:
+        return FULL * min(1.0, max(0.0, result.task_progress))
+    return None
+
+
+def overall(scores: dict[str, float | None]) -> float | None:
+    """The mean of the scores that exist; None when none does."""
+    known = [s for s in scores.values() if s is not None]
+    return sum(known) / len(known) if known else None
+
+
+def part_assessment(
+    plan: Plan,
+    part: Part,
+    figures: Figures,
+    *,
+    as_of: int | None = None,
+    thresholds: Thresholds | None = None,
+) -> Assessment:
+    """One part's assessment: its own targets against its own figures."""
+    own_plan = plan.for_part(part)
+    return assess(
+        own_plan, part_figures(plan, own_plan, figures, part), as_of=as_of, thresholds=thresholds
+    )
+
+
+def part_figures(plan: Plan, own_plan: Plan, figures: Figures, part: Part) -> Figures:
+    """The part's figures, as if the whole region's, in the units of the part's own targets."""
+    items = []
+    for figure in figures.for_part(part.id).items:
+        if figure.value is not None:
+            source = plan.figure_unit(plan.target(figure.target))
+            wanted = own_plan.figure_unit(own_plan.target(figure.target))
+            figure = replace(figure, value=convert(figure.value, source, wanted))
+        items.append(figure)
+    return Figures(tuple(items))
+
+
+def resolve(plan: Plan, name: str) -> Part:
+    """The part named ``name``; UsageProblem listing the parts if none."""
+    part = plan.resolve_part(name)
+    if part is None:
+        known = "、".join(p.name for p in plan.parts) or "none"
+        raise UsageProblem.at(f"unknown part {name!r}; parts: {known}")
+    return part
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A part on the scoreboard."""
+
+    part: Part
+    assessment: Assessment
+    scores: dict[str, float | None]
+    overall: float | None
+    rank: int | None
+    indicator_ranks: dict[str, int]
+    previous_rank: int | None
+
+    @property
+    def change(self) -> int | None:
+        """Places moved up (+) or down (−) since the previous year."""
+        if self.rank is None or self.previous_rank is None:
+            return None
+        return self.previous_rank - self.rank
+
+
+@dataclass(frozen=True)
+class Scoreboard:
+    plan: Plan
+    as_of: int | None
+    indicators: tuple[str, ...]
+    standings: tuple[Standing, ...]
+
+
+def _ranks(values: dict[str, float | None]) -> dict[str, int]:
+    known = {k: Decimal(repr(v)) for k, v in values.items() if v is not None}
+    return {r.region: r.rank for r in rank_ladder(known, higher_is_better=True)}
+
+
+def _scores(
+    plan: Plan, figures: Figures, as_of: int | None, thresholds: Thresholds | None
+) -> list[tuple[Part, Assessment, dict[str, float | None]]]:
+    rows = []
+    for part in plan.parts:
+        assessment = part_assessment(plan, part, figures, as_of=as_of, thresholds=thresholds)
+        rows.append((part, assessment, {r.target.id: score(r) for r in assessment.quantified}))
+    return rows
+
+
+def scoreboard(
+    plan: Plan,
+    figures: Figures,
+    *,
+    as_of: int | None = None,
+    thresholds: Thresholds | None = None,
+) -> Scoreboard:
+    """Every part ranked by its overall score (ties share the better rank), with its rank on
+    each indicator and its rank change against the year before."""
+    if not plan.parts:
+        raise UsageProblem.at("this plan has no parts (责任单位): add a parts list to rank them")
+    rows = _scores(plan, figures, as_of, thresholds)
+    years = [a.as_of for _, a, _ in rows if a.as_of is not None]
+    year = as_of if as_of is not None else (max(years) if years else None)
+    ranks = _ranks({p.id: overall(s) for p, _, s in rows})
+    previous: dict[str, int] = {}
+    if year is not None:
+        before = _scores(plan, figures, year - 1, thresholds)
+        previous = _ranks({p.id: overall(s) for p, _, s in before})
+    indicators = tuple(dict.fromkeys(t.indicator for p in plan.parts for t in p.targets))
+    by_indicator = {i: _ranks({p.id: s.get(i) for p, _, s in rows}) for i in indicators}
+    standings = [
+        Standing(
+            part,
+            assessment,
+            scores,
+            overall(scores),
+            ranks.get(part.id),
+            {i: by_indicator[i][part.id] for i in indicators if part.id in by_indicator[i]},
+            previous.get(part.id),
+        )
+        for part, assessment, scores in rows
+    ]
+    standings.sort(key=lambda s: (s.rank is None, s.rank or 0, s.part.id))
+    return Scoreboard(plan, year, indicators, tuple(standings))
