@@ -60,11 +60,12 @@ def part_figures(plan: Plan, own_plan: Plan, figures: Figures, part: Part) -> Fi
     """The part's figures, as if the whole region's, in the units of the part's own targets."""
     items = []
     for figure in figures.for_part(part.id).items:
+        converted = figure
         if figure.value is not None:
             source = plan.figure_unit(plan.target(figure.target))
             wanted = own_plan.figure_unit(own_plan.target(figure.target))
-            figure = replace(figure, value=convert(figure.value, source, wanted))
-        items.append(figure)
+            converted = replace(figure, value=convert(figure.value, source, wanted))
+        items.append(converted)
     return Figures(tuple(items))
 
 
