@@ -123,6 +123,12 @@ YearOption = Annotated[
     int | None,
     typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False),
 ]
+FigureOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--figure", help="A figure as ID=VALUE, for --year. Repeatable.", show_default=False
+    ),
+]
 PartOption = Annotated[
     str | None,
     typer.Option(
@@ -425,12 +431,7 @@ def path(
     ] = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
-    pairs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--figure", help="A figure as ID=VALUE, for --year. Repeatable.", show_default=False
-        ),
-    ] = None,
+    pairs: FigureOption = None,
     peers: PeersOption = None,
     year: YearOption = None,
     as_of: AsOfOption = None,
@@ -479,12 +480,7 @@ def whatif(
     ] = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
-    pairs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--figure", help="A figure as ID=VALUE, for --year. Repeatable.", show_default=False
-        ),
-    ] = None,
+    pairs: FigureOption = None,
     year: YearOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,

@@ -152,6 +152,18 @@ def read_figures_file(path: str) -> list[RawRow]:
     return parse_structured(text, name)
 
 
+def read_rows(paths: Sequence[str]) -> tuple[list[RawRow], list[Problem]]:
+    """The rows of every file, and the problems of the files that could not be read."""
+    rows: list[RawRow] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            rows.extend(read_figures_file(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    return rows, problems
+
+
 def parse_csv(text: str, name: str) -> list[RawRow]:
     """A long table with a header row: indicator, year, value[, unit][, month][, note] …"""
     lines = text.splitlines(keepends=True)
@@ -482,13 +494,7 @@ def load_figures(
     part: str | None = None,
 ) -> Figures:
     """All figures from ``files`` and KEY=VALUE ``pairs``, checked against ``plan``."""
-    rows: list[RawRow] = []
-    problems: list[Problem] = []
-    for path in files:
-        try:
-            rows.extend(read_figures_file(path))
-        except InputError as exc:
-            problems.extend(exc.problems)
+    rows, problems = read_rows(files)
     try:
         rows.extend(parse_pairs(pairs, year=year, month=month, part=part))
     except InputError as exc:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, InputError, Problem
-from shuangshi_cli.figures import Origin, RawRow, read_figures_file, row_target, row_value, row_year
+from shuangshi_cli.figures import Origin, RawRow, read_rows, row_target, row_value, row_year
 from shuangshi_cli.plan import Plan
 
 # Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 淮北 / 淮北市.
@@ -57,13 +57,7 @@ def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
     The own region is the plan's ``region.name``, matched with or without its suffix (濉溪 /
     濉溪县); a table without it, or with two regions that both match it, is an error.
     """
-    rows: list[RawRow] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            rows.extend(read_figures_file(path))
-        except InputError as exc:
-            problems.extend(exc.problems)
+    rows, problems = read_rows(paths)
     checked = check_peer_rows(rows, plan, problems)
     if problems:
         raise FiguresError(problems)

@@ -63,8 +63,8 @@ def _known(known: KnownValue) -> dict[str, Any]:
     }
 
 
-def target_record(plan: Plan, target: Target) -> dict[str, Any]:
-    quantified = target.quantified
+def _identity(target: Target) -> dict[str, Any]:
+    """The fields that name a target and say what it is, shared by every record of it."""
     return {
         "id": target.id,
         "name": target.name,
@@ -73,6 +73,13 @@ def target_record(plan: Plan, target: Target) -> dict[str, Any]:
         "category": target.category,
         "unit": target.unit,
         "comparison": target.comparison.value if target.comparison else None,
+    }
+
+
+def target_record(plan: Plan, target: Target) -> dict[str, Any]:
+    quantified = target.quantified
+    return {
+        **_identity(target),
         "value": number(target.value),
         "deadline": target.deadline,
         "original_deadline": target.original_deadline,
@@ -109,13 +116,7 @@ def _point(point: Point | None, *, with_source: bool = False) -> dict[str, Any] 
 def result_record(result: Result, lang: str) -> dict[str, Any]:
     target = result.target
     return {
-        "id": target.id,
-        "name": target.name,
-        "name_en": target.name_en,
-        "kind": target.kind.value,
-        "category": target.category,
-        "unit": target.unit,
-        "comparison": target.comparison.value if target.comparison else None,
+        **_identity(target),
         "target": number(target.value),
         "deadline": target.deadline,
         "progress": result.progress.value if result.progress else None,
