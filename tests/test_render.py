@@ -1,0 +1,101 @@
+"""Renderers against fixed results: whole JSON records, number formatting, every format module."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from shuangshi_cli.assess import assess
+from shuangshi_cli.figures import check_rows, load_figures, parse_csv
+from shuangshi_cli.plan import Plan
+from shuangshi_cli.render import Format, Style, renderer
+from shuangshi_cli.render.records import number, result_record
+from shuangshi_cli.render.text import percent, plain, quantity
+
+
+def test_a_whole_result_record(plan: Plan) -> None:
+    rows = parse_csv("indicator,year,value\ngdp,2016,300\ngdp,2017,320\n", "f.csv")
+    result = assess(plan, check_rows(rows, plan)).results[0]
+    assert result_record(result, "zh") == {
+        "id": "gdp",
+        "name": "地区生产总值",
+        "name_en": "Gross regional product (GDP)",
+        "kind": "level",
+        "category": "target",
+        "unit": "亿元",
+        "comparison": ">",
+        "target": 400,
+        "deadline": 2019,
+        "progress": "compound",
+        "latest": {"year": 2017, "value": 320},
+        "base": {"year": 2016, "value": 300, "source": "figure", "bound": None},
+        "target_level": 400,
+        "gap": 80,
+        "reached_pct": 0.8,
+        "time_progress": 0.333333333333,
+        "task_progress": 0.2,
+        "required_growth": 0.118033988750,
+        "observed_growth": 0.0666666666667,
+        "pace_ratio": 0.662411228971,  # 6.67% / ((400/300)^(1/3) − 1 = 10.06%)
+        "projected_value": 364.088888889,
+        "projected_year": 2021,
+        "years_ahead": -0.326980782074,  # 2016 + 3 × ln(320/300) / ln(400/300) − 2017
+        "within_year": None,
+        "peer_rank": None,
+        "peer_count": None,
+        "peer_year": None,
+        "rank_target_region": None,
+        "rank_target_value": None,
+        "rank_value_gap": None,
+        "rank_rival_growth": None,
+        "rank_required_growth": None,
+        "peer_ranks": None,
+        "rank_disagreements": None,
+        "status": "acceleration_needed",
+        "early": False,
+        "status_label": "慢于预期",
+        "notes": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(Decimal("47.900000000000006"), 47.900000000000006), (0.1 + 0.2, 0.3), (Decimal("400"), 400),
+     (Decimal("41.2"), 41.2), (float("nan"), None), (None, None)],
+)  # fmt: skip
+def test_json_numbers(value: Decimal | float | None, expected: float | None) -> None:
+    assert number(value) == expected
+
+
+def test_report_formatting() -> None:
+    assert plain(Decimal("352.10")) == "352.1"
+    assert plain(Decimal("400")) == "400"
+    assert plain(Decimal("0.125"), 2) == "0.13"  # half up, as reports round
+    assert plain(Decimal("-0.001")) == "0"
+    assert percent(0.085) == "8.5%"
+    assert percent(0.76) == "76.0%"
+    assert percent(-0.0001) == "0.0%"
+    assert quantity(Decimal(8), "位", "zh") == "第8位"
+    assert quantity(Decimal(8), "位", "en") == "No. 8"
+    assert quantity(Decimal("352.126"), "亿元", "zh") == "352.13亿元"
+    assert quantity(Decimal("0.8661"), "吨标准煤/万元", "zh") == "0.8661吨标准煤/万元"
+    assert quantity(Decimal("3"), "个百分点", "zh") == "3个百分点"
+    assert quantity(Decimal("3.25"), "个百分点", "en") == "3.3 pp"
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_format_renders_every_report(plan: Plan, fmt: Format) -> None:
+    from shuangshi_cli.scenarios import paths, whatif
+
+    module = renderer(fmt)
+    figures = load_figures(
+        plan, pairs=["gdp=352.1", "gdp_rank=8", "fiscal_revenue=41.2"], year=2018
+    )
+    assessment = assess(plan, figures)
+    for lang in ("zh", "en"):
+        style = Style(lang=lang)
+        assert module.render_plan(plan, style)
+        assert module.render_assessment(assessment, style)
+        assert module.render_path(assessment, paths(assessment), style)
+        assert module.render_whatif(whatif(assessment, "gdp", [0.08], by=2019), style)
