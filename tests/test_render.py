@@ -73,6 +73,8 @@ def test_report_formatting() -> None:
     assert plain(Decimal("400")) == "400"
     assert plain(Decimal("0.125"), 2) == "0.13"  # half up, as reports round
     assert plain(Decimal("-0.001")) == "0"
+    assert plain(Decimal("1E+80")) == "1e+80"
+    assert plain(float("inf")) == "∞"
     assert percent(0.085) == "8.5%"
     assert percent(0.76) == "76.0%"
     assert percent(-0.0001) == "0.0%"

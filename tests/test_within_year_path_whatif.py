@@ -224,6 +224,7 @@ def test_whatif_command(run: Run) -> None:
         (["-g", "-100%"], "a growth of -100% makes no sense: it must be above -100%"),
         (["-g", "-150"], "a growth of -150% makes no sense"),
         (["-g", "fast"], "--growth: 'fast' is not a number"),
+        (["-g", "1e10%"], "a growth of 1e+10% a year makes no sense"),
         (["-g", "5亿元"], "--growth: give a percentage such as 7.5%"),
         (["--by", "2018"], "--by 2018 is not after the latest figure (2018)"),
         (["-g", "5%", "--deflator", "-100%"], "--deflator must be above -100%"),

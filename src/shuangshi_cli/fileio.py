@@ -24,6 +24,15 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         hint = "save it as UTF-8"
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(
+                Problem(
+                    "the file is UTF-16 (Excel's 'Unicode text'); save it as 'CSV UTF-8', or "
+                    "convert it with: iconv -f UTF-16 -t UTF-8",
+                    name,
+                    1,
+                )
+            ) from None
         try:
             data.decode("gb18030")
         except UnicodeDecodeError:

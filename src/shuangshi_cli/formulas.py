@@ -61,10 +61,16 @@ def annual_rate(start: Decimal, end: Decimal, years: int, progress: str) -> floa
 
 
 def project(value: Decimal, rate: float, years: int, progress: str) -> float:
-    """The value ``years`` years on at ``rate``: v × (1 + g)^n compound, v + g × n linear."""
+    """The value ``years`` years on at ``rate``: v × (1 + g)^n compound, v + g × n linear.
+
+    Beyond what a float holds, infinity (JSON writes it as null).
+    """
     if progress == LINEAR:
         return float(value) + rate * years
-    return float(value) * (1 + rate) ** years
+    try:
+        return float(value) * math.pow(1 + rate, years)
+    except OverflowError:
+        return math.inf
 
 
 def first_year_meeting(

@@ -102,6 +102,10 @@ def parse_step(text: str, option: str) -> float:
     return float(quantity.value)
 
 
+# Compound scenarios beyond ±1000% a year are typing mistakes, and overflow floats.
+MAX_GROWTH = 10.0
+
+
 @dataclass(frozen=True)
 class Scenario:
     """The figure year by year at one assumed growth, and when it would meet the target."""
@@ -159,6 +163,8 @@ def whatif(
         if deflator <= -1:
             raise UsageProblem.at("--deflator must be above -100%")
     for growth in growths:
+        if abs(growth) > MAX_GROWTH and compound:
+            raise UsageProblem.at(f"a growth of {growth * 100:g}% a year makes no sense")
         if compound and growth <= -1:
             raise UsageProblem.at(
                 f"a growth of {growth * 100:g}% makes no sense: it must be above -100%"

@@ -19,6 +19,8 @@ from shuangshi_cli.status import (
 )
 from shuangshi_cli.units import BUILTIN_UNITS
 
+MAX_PLAIN_DIGITS = 20
+
 WORDS: dict[str, tuple[str, str]] = {
     "indicator": ("指标", "Indicator"),
     "latest": ("最新值（年份）", "Latest (year)"),
@@ -116,6 +118,10 @@ def status_label(result: Result, lang: str) -> str:
 def plain(value: Decimal | float, places: int = 2) -> str:
     """A number with at most ``places`` decimals, half up, trailing zeros dropped: 352.10 → 352.1"""
     exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    if not exact.is_finite():  # a projection beyond what a float holds
+        return "∞" if exact > 0 else ("-∞" if exact < 0 else "—")
+    if exact.adjusted() > MAX_PLAIN_DIGITS:  # no report prints such a number digit by digit
+        return f"{float(exact):.4g}"
     rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     if "." in text:
