@@ -108,6 +108,15 @@ def test_early_achievement_and_as_of(plan: Plan) -> None:
     )
 
 
+def test_a_target_is_judged_on_its_deadline_year(plan: Plan) -> None:
+    a = _assess(plan, "gdp,2016,300,,\ngdp,2019,390,,\ngdp,2020,420,,\n")
+    gdp = a.results[0]
+    assert gdp.latest is not None and gdp.latest.year == 2019
+    assert gdp.status is Status.MISSED
+    late = _assess(plan, "gdp,2016,300,,\ngdp,2020,420,,\n")
+    assert late.results[0].latest is not None and late.results[0].latest.year == 2020
+
+
 def test_deterioration_and_limited_progress(plan: Plan) -> None:
     a = _assess(
         plan, "industrial_output,2016,700,,\nindustrial_output,2018,650,,\ngdp_rank,2018,11,,\n"
