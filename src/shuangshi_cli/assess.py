@@ -292,9 +292,10 @@ def _assess_quantified(
     base = _base(plan, target, series, notes)
     if not series and not figures.annual(target.id, as_of=as_of):
         notes.append(Note.NO_FIGURES)
-    # A target due in D is judged on the figure for D: later figures do not change the verdict.
-    due = [p for p in series if p.year <= target.deadline]
-    latest = due[-1] if due else (series[0] if series else base)
+    # A target due in D is judged on the figure for D (else the first one after it): later
+    # figures do not change the verdict.
+    after = [p for p in series if p.year >= target.deadline]
+    latest = after[0] if after else (series[-1] if series else base)
     if latest is not None and base is not None and latest.year < base.year:
         latest = base
     progress = plan.progress(target)
