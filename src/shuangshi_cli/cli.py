@@ -492,22 +492,13 @@ def whatif(
 
     Example: shuangshi whatif gdp --year 2018 --figure gdp=352.1 --growth 7.5% --growth 9%
     """
-    from shuangshi_cli.plan import Progress
-    from shuangshi_cli.scenarios import parse_rate, parse_step
+    from shuangshi_cli.scenarios import parse_growth, parse_rate
     from shuangshi_cli.scenarios import whatif as build
 
     if not growth and by is None:
         raise UsageProblem.at("give --growth RATE (repeatable) or --by YEAR")
     assessment = _assess(_inputs(targets, figures, pairs, year=year, as_of=as_of))
-    target = assessment.plan.resolve(target_id)
-    linear = (
-        target is not None
-        and target.quantified
-        and assessment.plan.progress(target) is Progress.LINEAR
-    )
-    rates = [
-        parse_step(g, "--growth") if linear else parse_rate(g, "--growth") for g in growth or []
-    ]
+    rates = [parse_growth(assessment.plan, target_id, g) for g in growth or []]
     price = parse_rate(deflator, "--deflator") if deflator is not None else None
     result = build(assessment, target_id, rates, by=by, deflator=price)
     _emit(renderer(fmt).render_whatif(result, _style(lang, fmt, output)), output)

@@ -102,6 +102,15 @@ def parse_step(text: str, option: str) -> float:
     return float(quantity.value)
 
 
+def parse_growth(plan: Plan, target_id: str, text: str) -> float:
+    """An assumed growth for ``target_id``: a rate in percent if it compounds, else a step per
+    year in its unit (``-1`` place for a rank, ``0.8`` points for a rate)."""
+    target = plan.resolve(target_id)
+    if target is not None and target.quantified and plan.progress(target) is Progress.LINEAR:
+        return parse_step(text, "--growth")
+    return parse_rate(text, "--growth")
+
+
 # Compound scenarios beyond ±1000% a year are typing mistakes, and overflow floats.
 MAX_GROWTH = 10.0
 
