@@ -215,6 +215,14 @@ def test_unusable_files(tmp_path: Path, run: Run, content: bytes, message: str) 
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_deep_nesting_is_refused(tmp_path: Path, run: Run) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"{path}: the document is nested too deeply\n"
+
+
 def test_billion_laughs_is_refused(tmp_path: Path, run: Run) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]

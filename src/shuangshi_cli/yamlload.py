@@ -163,6 +163,8 @@ def load_yaml(text: str, file: str) -> Located:
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(f"not valid YAML: {exc}", file=file)) from None
+    except RecursionError:
+        raise InputError(Problem("the document is nested too deeply", file=file)) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise InputError(Problem("the file is empty", file=file))
@@ -171,5 +173,8 @@ def load_yaml(text: str, file: str) -> Located:
         raise InputError(
             Problem("expected one YAML document, found more", file=file, line=line, column=column)
         )
-    located.data = _Builder(located).build(nodes[0], ())
+    try:
+        located.data = _Builder(located).build(nodes[0], ())
+    except RecursionError:
+        raise InputError(Problem("the document is nested too deeply", file=file)) from None
     return located
