@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -85,8 +85,3 @@ class FiguresError(InputError):
 
 class UsageProblem(InputError):
     """Options that do not fit together or do not fit the plan."""
-
-
-def merge(errors: Iterable[InputError]) -> list[Problem]:
-    """All problems of several errors, in order."""
-    return [p for e in errors for p in e.problems]

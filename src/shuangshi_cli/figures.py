@@ -101,9 +101,6 @@ class Figures:
         """The figures of one part, as if they were the whole region's."""
         return Figures(tuple(replace(f, part=None) for f in self.items if f.part == part_id))
 
-    def years(self) -> list[int]:
-        return sorted({f.year for f in self.items})
-
     def __len__(self) -> int:
         return len(self.items)
 
