@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -10,6 +10,9 @@ from typer.testing import CliRunner, Result
 from shuangshi_cli.cli import app
 from shuangshi_cli.plan import Plan, load_plan
 from tests.helpers import DATA, Run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture

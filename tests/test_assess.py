@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -11,8 +12,10 @@ from hypothesis import strategies as st
 from shuangshi_cli.assess import Assessment, Note, assess
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import Figures, check_rows, load_figures, parse_csv
-from shuangshi_cli.plan import Plan
 from shuangshi_cli.status import Status
+
+if TYPE_CHECKING:
+    from shuangshi_cli.plan import Plan
 
 
 def _assess(plan: Plan, csv_rows: str, **options: int) -> Assessment:

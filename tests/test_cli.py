@@ -7,13 +7,17 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from shuangshi_cli.cli import app
 from shuangshi_cli.render import Format
-from tests.helpers import Run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.helpers import Run
 
 MID_TERM = [
     "--year",

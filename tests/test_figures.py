@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import load_figures, parse_csv
-from shuangshi_cli.plan import Plan
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import BUILTIN_UNITS, convert, parse_quantity
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from shuangshi_cli.plan import Plan
 
 
 def _value(plan: Plan, pair: str, year: int = 2018) -> Decimal | None:

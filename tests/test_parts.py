@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,6 +13,9 @@ from shuangshi_cli.parts import part_assessment, scoreboard
 from shuangshi_cli.plan import Plan, embedded_plan_text, load_plan
 from shuangshi_cli.render import Format
 from tests.helpers import DATA, Run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FIGURES = """\
 indicator,year,value,part

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,9 +12,13 @@ from shuangshi_cli.assess import Note, assess
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import Figures, load_figures
 from shuangshi_cli.peers import load_peers, rank_ladder, region_key
-from shuangshi_cli.plan import Plan
 from shuangshi_cli.status import Status
-from tests.helpers import Run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from shuangshi_cli.plan import Plan
+    from tests.helpers import Run
 
 D = Decimal
 

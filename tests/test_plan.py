@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jsonschema
 import pytest
@@ -13,6 +13,9 @@ import yaml
 from shuangshi_cli.errors import PlanError
 from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, embedded_plan_text, load_plan
 from tests.helpers import ROOT, Run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 QUANTIFIED = {
     "gdp": ("地区生产总值", Kind.LEVEL, "亿元", Comparison.GT, Decimal(400)),

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 
 from shuangshi_cli.assess import assess
 from shuangshi_cli.figures import check_rows, load_figures, parse_csv
-from shuangshi_cli.plan import Plan
 from shuangshi_cli.render import Format, Style, renderer
 from shuangshi_cli.render.records import number, result_record
 from shuangshi_cli.render.text import percent, plain, quantity
+
+if TYPE_CHECKING:
+    from shuangshi_cli.plan import Plan
 
 
 def test_a_whole_result_record(plan: Plan) -> None:

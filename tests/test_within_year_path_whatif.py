@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,7 +15,11 @@ from shuangshi_cli.figures import load_figures
 from shuangshi_cli.plan import Plan, embedded_plan_text, load_plan
 from shuangshi_cli.render import Format
 from shuangshi_cli.scenarios import paths, whatif
-from tests.helpers import Run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.helpers import Run
 
 # Usual cumulative shares of fiscal revenue, January to December (illustrative).
 SEASONAL = "[0.10, 0.17, 0.26, 0.35, 0.44, 0.53, 0.61, 0.70, 0.80, 0.87, 0.93, 1]"

@@ -9,15 +9,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, Problem
-from shuangshi_cli.figures import Figures
 from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, Target, Thresholds
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import PERCENT
+
+if TYPE_CHECKING:
+    from shuangshi_cli.figures import Figures
 
 RATE_INDEX_BASE = Decimal(100)
 

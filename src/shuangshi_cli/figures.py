@@ -7,18 +7,21 @@ import difflib
 import io
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError, InputError, Problem
 from shuangshi_cli.fileio import STDIN, read_text
-from shuangshi_cli.plan import Plan, Target
 from shuangshi_cli.status import Status, parse_status
 from shuangshi_cli.units import RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from shuangshi_cli.plan import Plan, Target
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")

@@ -7,10 +7,13 @@ Nothing here knows about files, plans or output.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from shuangshi_cli.status import Status
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 COMPOUND, LINEAR = "compound", "linear"
 LAST_YEAR = 2100

@@ -8,14 +8,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, InputError, Problem
 from shuangshi_cli.figures import Origin, RawRow, read_rows, row_target, row_value, row_year
-from shuangshi_cli.plan import Plan
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from shuangshi_cli.plan import Plan
 
 # Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 淮北 / 淮北市.
 _SUFFIX = re.compile(r"(自治县|自治旗|县级市|特区|林区|新区|县|市|区|旗|镇|乡|街道)$")

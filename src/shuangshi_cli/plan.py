@@ -6,13 +6,12 @@ import datetime as dt
 import difflib
 import itertools
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
@@ -30,6 +29,9 @@ from shuangshi_cli.units import (
     convert,
 )
 from shuangshi_cli.yamlload import Located, dotted, load_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 Year = Annotated[int, Field(ge=1949, le=2100, description="A calendar year, 1949–2100.")]
 Id = Annotated[

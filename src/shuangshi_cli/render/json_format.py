@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shuangshi_cli.assess import Assessment
-from shuangshi_cli.parts import Scoreboard
-from shuangshi_cli.plan import Plan
-from shuangshi_cli.render import Style
 from shuangshi_cli.render.records import (
     assessment_record,
     paths_record,
@@ -16,7 +12,13 @@ from shuangshi_cli.render.records import (
     scoreboard_record,
     whatif_record,
 )
-from shuangshi_cli.scenarios import TargetPath, WhatIf
+
+if TYPE_CHECKING:
+    from shuangshi_cli.assess import Assessment
+    from shuangshi_cli.parts import Scoreboard
+    from shuangshi_cli.plan import Plan
+    from shuangshi_cli.render import Style
+    from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 
 def _dump(record: Any) -> str:

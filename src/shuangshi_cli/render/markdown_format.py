@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from shuangshi_cli.assess import Assessment
-from shuangshi_cli.parts import Scoreboard
-from shuangshi_cli.plan import Plan
-from shuangshi_cli.render import Style
+from typing import TYPE_CHECKING
+
 from shuangshi_cli.render.text import (
     detail_lines,
     headers,
@@ -29,7 +27,13 @@ from shuangshi_cli.render.text import (
     within_year_line,
     word,
 )
-from shuangshi_cli.scenarios import TargetPath, WhatIf
+
+if TYPE_CHECKING:
+    from shuangshi_cli.assess import Assessment
+    from shuangshi_cli.parts import Scoreboard
+    from shuangshi_cli.plan import Plan
+    from shuangshi_cli.render import Style
+    from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 
 def _escape(cell: str) -> str:

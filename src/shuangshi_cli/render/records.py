@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shuangshi_cli.assess import Assessment, Point, Result, WithinYear
-from shuangshi_cli.parts import Scoreboard
-from shuangshi_cli.plan import KnownValue, Plan, Target
 from shuangshi_cli.render.text import status_label
-from shuangshi_cli.scenarios import TargetPath, WhatIf
+
+if TYPE_CHECKING:
+    from shuangshi_cli.assess import Assessment, Point, Result, WithinYear
+    from shuangshi_cli.parts import Scoreboard
+    from shuangshi_cli.plan import KnownValue, Plan, Target
+    from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 # Growth rates are floats; 12 significant digits keep every digit that means anything and drop
 # the binary noise (47.900000000000006 → 47.9).

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from shuangshi_cli.assess import Assessment, Result
-from shuangshi_cli.parts import Scoreboard
-from shuangshi_cli.plan import Plan
-from shuangshi_cli.render import Style
 from shuangshi_cli.render.text import (
     COLUMNS,
     detail_lines,
@@ -39,8 +36,14 @@ from shuangshi_cli.render.text import (
     within_year_line,
     word,
 )
-from shuangshi_cli.scenarios import TargetPath, WhatIf
 from shuangshi_cli.status import Status
+
+if TYPE_CHECKING:
+    from shuangshi_cli.assess import Assessment, Result
+    from shuangshi_cli.parts import Scoreboard
+    from shuangshi_cli.plan import Plan
+    from shuangshi_cli.render import Style
+    from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 COLOURS = {
     Status.ACHIEVED: "bold green",

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from shuangshi_cli.assess import Assessment, Note, PeerResult, Result
-from shuangshi_cli.parts import Scoreboard
 from shuangshi_cli.plan import Kind, Progress, Shortfall, Target
-from shuangshi_cli.scenarios import Scenario, TargetPath, WhatIf
 from shuangshi_cli.status import (
     AHEAD_EN,
     AHEAD_ZH,
@@ -18,6 +17,10 @@ from shuangshi_cli.status import (
     Status,
 )
 from shuangshi_cli.units import BUILTIN_UNITS
+
+if TYPE_CHECKING:
+    from shuangshi_cli.parts import Scoreboard
+    from shuangshi_cli.scenarios import Scenario, TargetPath, WhatIf
 
 MAX_PLAIN_DIGITS = 20
 
