@@ -391,7 +391,7 @@ def check(
     on_track: OnTrackOption = None,
     acceleration: AccelerationOption = None,
 ) -> None:
-    """Exit 1 when a quantified target is off track ; 0 when all are achieved or on track."""
+    """Exit 1 when a quantified target is off track (for CI), 0 when all are achieved or on track."""
     from shuangshi_cli.status import parse_status
 
     try:
@@ -487,8 +487,9 @@ def whatif(
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
 ) -> None:
-    """What if growth is 7% instead of 9%? The figure each year to the deadline, and when it meets
-    the target; --by YEAR gives the growth needed instead.
+    """What if growth is 7% instead of 9%? The figure each year, and when it meets the target.
+
+    --by YEAR gives the growth needed to meet it by that year instead.
 
     Example: shuangshi whatif gdp --year 2018 --figure gdp=352.1 --growth 7.5% --growth 9%
     """
