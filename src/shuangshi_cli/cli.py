@@ -391,7 +391,7 @@ def check(
     on_track: OnTrackOption = None,
     acceleration: AccelerationOption = None,
 ) -> None:
-    """Exit 1 when a quantified target is off track (for CI), 0 when all are achieved or on track."""
+    """For CI: exit 1 when a quantified target is off track, 0 when all are achieved or on track."""
     from shuangshi_cli.status import parse_status
 
     try:
