@@ -11,7 +11,7 @@ from shuangshi_cli.assess import assess
 from shuangshi_cli.figures import check_rows, load_figures, parse_csv
 from shuangshi_cli.render import Format, Style, renderer
 from shuangshi_cli.render.records import number, result_record
-from shuangshi_cli.render.text import percent, plain, quantity
+from shuangshi_cli.render.words import percent, plain, quantity
 
 if TYPE_CHECKING:
     from shuangshi_cli.plan import Plan

@@ -408,7 +408,8 @@ def check(
     style = _style(lang, fmt or Format.TABLE, output)
     if fmt is not None:
         _emit(renderer(fmt).render_assessment(assessment, style), output)
-    from shuangshi_cli.render.text import name, status_label, summary_line
+    from shuangshi_cli.render.text import summary_line
+    from shuangshi_cli.render.words import name, status_label
 
     failing = assessment.failing(threshold, strict=strict)
     for result in failing:

@@ -4,27 +4,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from shuangshi_cli.render.text import (
-    detail_lines,
-    headers,
-    kind_label,
-    missing_line,
-    name,
-    notes_of,
+from shuangshi_cli.render.scenario_text import (
     path_caption,
     path_headers,
     path_rows,
-    quantity,
-    result_cells,
     scoreboard_headers,
     scoreboard_note,
     scoreboard_rows,
-    summary_line,
-    target_text,
     whatif_headers,
     whatif_lines,
     whatif_rows,
+)
+from shuangshi_cli.render.text import (
+    detail_lines,
+    headers,
+    missing_line,
+    notes_of,
+    result_cells,
+    summary_line,
+    target_text,
     within_year_line,
+)
+from shuangshi_cli.render.words import (
+    kind_label,
+    name,
+    quantity,
     word,
 )
 

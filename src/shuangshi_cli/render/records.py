@@ -6,7 +6,7 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from shuangshi_cli.render.text import status_label
+from shuangshi_cli.render.words import status_label
 
 if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment, Point, Result, WithinYear

@@ -10,30 +10,34 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from shuangshi_cli.render.scenario_text import (
+    path_caption,
+    path_headers,
+    path_rows,
+    scoreboard_headers,
+    scoreboard_note,
+    scoreboard_rows,
+    whatif_headers,
+    whatif_lines,
+    whatif_rows,
+)
 from shuangshi_cli.render.text import (
     COLUMNS,
     detail_lines,
     headers,
-    kind_label,
     missing_line,
-    name,
     notes_of,
-    path_caption,
-    path_headers,
-    path_rows,
     progress_share,
-    quantity,
     result_cells,
-    scoreboard_headers,
-    scoreboard_note,
-    scoreboard_rows,
-    status_label,
     summary_line,
     target_text,
-    whatif_headers,
-    whatif_lines,
-    whatif_rows,
     within_year_line,
+)
+from shuangshi_cli.render.words import (
+    kind_label,
+    name,
+    quantity,
+    status_label,
     word,
 )
 from shuangshi_cli.status import Status

@@ -1,169 +1,22 @@
-"""Words and numbers for people: labels in Chinese and English, figures as reports write them."""
+"""The lines and cells of an assessment as reports word them: tables, footnotes, 时序进度, peers."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
 
 from shuangshi_cli.assess import Assessment, Note, PeerResult, Result
 from shuangshi_cli.plan import Kind, Progress, Shortfall, Target
-from shuangshi_cli.status import (
-    AHEAD_EN,
-    AHEAD_ZH,
-    EARLY_EN,
-    EARLY_ZH,
-    LABELS_EN,
-    LABELS_ZH,
-    Status,
+from shuangshi_cli.render.words import (
+    MONTHS_EN,
+    name,
+    note_text,
+    percent,
+    plain,
+    quantity,
+    status_label,
+    unit_text,
+    word,
 )
-from shuangshi_cli.units import BUILTIN_UNITS
-
-if TYPE_CHECKING:
-    from shuangshi_cli.parts import Scoreboard
-    from shuangshi_cli.scenarios import Scenario, TargetPath, WhatIf
-
-MAX_PLAIN_DIGITS = 20
-
-WORDS: dict[str, tuple[str, str]] = {
-    "indicator": ("指标", "Indicator"),
-    "latest": ("最新值（年份）", "Latest (year)"),
-    "year": ("年份", "Year"),
-    "unit": ("单位", "Unit"),
-    "target": ("目标（期限）", "Target (due)"),
-    "target_value": ("目标", "Target"),
-    "gap": ("差距", "Gap"),
-    "progress": ("完成/进度", "Reached"),
-    "required": ("所需年均增速", "Needs /yr"),
-    "observed": ("实际年均增速", "Achieved /yr"),
-    "status": ("状态", "Status"),
-    "deadline": ("期限", "Due"),
-    "kind": ("类型", "Kind"),
-    "base": ("基期", "Base"),
-    "source": ("原文", "Source"),
-    "goals": ("定性目标", "Qualitative targets"),
-    "programmes": ("主要措施（工程）", "Programmes"),
-    "targets": ("量化目标", "Quantified targets"),
-    "notes": ("注", "Notes"),
-    "plan": ("规划", "Plan"),
-    "issued": ("印发", "Issued"),
-    "period": ("实施期", "Period"),
-    "base_year": ("基期年", "Base year"),
-    "as_of": ("截至", "As of"),
-    "missing": ("缺少数据", "No figures for"),
-    "within_year": ("时序进度", "Progress within the year"),
-}
-
-KINDS: dict[Kind, tuple[str, str]] = {
-    Kind.LEVEL: ("总量", "level"),
-    Kind.RANK: ("位次", "rank"),
-    Kind.GROWTH: ("年均增速", "growth"),
-    Kind.CHANGE: ("累计变化", "change"),
-    Kind.QUALITATIVE: ("定性", "qualitative"),
-}
-
-NOTES: dict[Note, tuple[str, str]] = {
-    Note.NO_FIGURES: ("未提供数据，仅据原文", "no figures given; from the text only"),
-    Note.BASE_FROM_TEXT: ("基期值取自原文", "base value from the text"),
-    Note.BASE_IS_BOUND: (
-        "原文仅给出界限（如“突破”），基期值为近似",
-        "the text gives only a bound (e.g. 'above'); the base is approximate",
-    ),
-    Note.BASE_INDICATOR_DIFFERS: (
-        "原文所称指标与目标指标口径不同",
-        "the text names a different indicator for the base",
-    ),
-    Note.BASE_AFTER_BASE_YEAR: (
-        "无基期年数据，以其后首个数据为基期",
-        "no base-year figure; the first later figure is the base",
-    ),
-    Note.INDEX_FROM_RATES: (
-        "由各年增速连乘为指数（基期=100）",
-        "index chained from annual growth rates (base year = 100)",
-    ),
-    Note.MANUAL_STATUS: ("状态为人工填报", "status given by hand"),
-    Note.RANK_FROM_PEERS: ("位次按同级地区数据计算", "rank computed from the peer table"),
-    Note.RANK_FIGURE_DIFFERS: (
-        "填报位次与计算结果不一致，采用计算值",
-        "a rank given as a figure disagrees with the peer table; the computed one is used",
-    ),
-}
-
-
-def word(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
-
-
-def kind_label(kind: Kind, lang: str) -> str:
-    zh, en = KINDS[kind]
-    return zh if lang == "zh" else en
-
-
-def note_text(note: Note, lang: str) -> str:
-    zh, en = NOTES[note]
-    return zh if lang == "zh" else en
-
-
-def name(target: Target, lang: str) -> str:
-    return target.name if lang == "zh" else target.name_en
-
-
-def status_label(result: Result, lang: str) -> str:
-    """The status in the words of a mid-term review: 提前实现 / 快于预期 refine two statuses."""
-    zh = lang == "zh"
-    if result.status is Status.ACHIEVED and result.early:
-        return EARLY_ZH if zh else EARLY_EN
-    if result.status is Status.ON_TRACK and result.pace_ratio is not None and result.pace_ratio > 1:
-        return AHEAD_ZH if zh else AHEAD_EN
-    return (LABELS_ZH if zh else LABELS_EN)[result.status]
-
-
-def plain(value: Decimal | float, places: int = 2) -> str:
-    """A number with at most ``places`` decimals, half up, trailing zeros dropped: 352.10 → 352.1"""
-    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
-    if not exact.is_finite():  # a projection beyond what a float holds
-        return "∞" if exact > 0 else ("-∞" if exact < 0 else "—")
-    if exact.adjusted() > MAX_PLAIN_DIGITS:  # no report prints such a number digit by digit
-        return f"{float(exact):.4g}"
-    rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{rounded:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in {"-0", ""} else text
-
-
-def percent(fraction: float | None, places: int = 1) -> str:
-    """0.085 → 8.5%, 0.76 → 76.0%: a fixed number of decimals, as reports print rates."""
-    if fraction is None:
-        return "—"
-    exact = (Decimal(repr(fraction)) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    return f"{abs(exact) if exact == 0 else exact:f}%"  # never "-0.0%"
-
-
-def quantity(
-    value: Decimal | float | None, unit: str | None, lang: str, *, bare: bool = False
-) -> str:
-    """A value in its unit: 352.1亿元, 58.3%, 第8位 (en: 352.1 100m yuan, 58.3%, No. 8).
-
-    ``bare`` leaves out the unit of money and counts, for tables that have a unit column.
-    """
-    if value is None:
-        return "—"
-    if unit == "位":
-        places = plain(value, 1)
-        return f"第{places}位" if lang == "zh" else f"No. {places}"
-    if unit in {"%", "个百分点"}:
-        text = plain(value, 1)
-        return f"{text}%" if unit == "%" else (f"{text}个百分点" if lang == "zh" else f"{text} pp")
-    known = BUILTIN_UNITS.get(unit) if unit else None
-    # Money reads to 2 decimals, as in a statistical report; 0.866 吨标准煤/万元 needs more.
-    text = plain(value, 2 if known is not None and known.is_money else 4)
-    if unit is None or bare:
-        return text
-    if lang == "zh":
-        return f"{text}{unit}"
-    known = BUILTIN_UNITS.get(unit)
-    return f"{text} {known.en if known else unit}"
 
 
 def figure_unit(result: Result) -> str | None:
@@ -172,16 +25,6 @@ def figure_unit(result: Result) -> str | None:
     if target.kind in {Kind.GROWTH, Kind.CHANGE} and target.figure_unit:
         return None if Note.INDEX_FROM_RATES in result.notes else target.figure_unit
     return target.unit
-
-
-def unit_text(unit: str | None, lang: str) -> str:
-    """A unit for a unit column: 亿元 (en: 100m yuan)."""
-    if unit is None:
-        return "—"
-    if lang == "zh":
-        return unit
-    known = BUILTIN_UNITS.get(unit)
-    return known.en if known else unit
 
 
 def target_text(target: Target, lang: str, *, bare: bool = False) -> str:
@@ -335,9 +178,6 @@ def notes_of(assessment: Assessment, lang: str) -> list[str]:
     return lines
 
 
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def within_year_line(result: Result, lang: str) -> str | None:
     """完成年度目标的76.0%，高于时序进度1.0个百分点 — as monthly reports word it."""
     within = result.within_year
@@ -406,156 +246,6 @@ def within_year_line(result: Result, lang: str) -> str | None:
                 verdict = "below" if within.yoy_growth < needed else "at or above"
                 line += f", {verdict} the {percent(needed)} the annual goal needs"
     return line
-
-
-def years_ahead_text(value: float | None, lang: str) -> str:
-    """+1.5 → 领先路径1.5年 / 1.5 years ahead; negative → 落后."""
-    if value is None:
-        return "—"
-    amount = plain(Decimal(repr(abs(value))), 1)
-    if amount == "0":
-        return "与路径持平" if lang == "zh" else "on the path"
-    if lang == "zh":
-        return f"{'领先' if value > 0 else '落后'}路径{amount}年"
-    return f"{amount} years {'ahead' if value > 0 else 'behind'}"
-
-
-def rate_or_step(value: float, linear: bool, unit: str | None, lang: str) -> str:
-    """A growth as an annual rate (7.5%) or, for linear targets, a step per year (+0.8 pp/yr)."""
-    if not linear:
-        return percent(value)
-    if unit == "位":
-        return (
-            f"{'每年' if lang == 'zh' else ''}{'+' if value >= 0 else '-'}{plain(abs(value), 2)}"
-            + ("位" if lang == "zh" else " places/yr")
-        )
-    shown = "个百分点" if unit == "%" else unit
-    per = "/年" if lang == "zh" else "/yr"
-    sign = "+" if value >= 0 else "-"
-    return f"{sign}{quantity(Decimal(repr(abs(value))), shown, lang)}{per}"
-
-
-def path_rows(path: TargetPath, lang: str) -> list[list[str]]:
-    """Year, path value, figure, difference: the cells of a path table."""
-    unit = figure_unit(path.result)
-    rows = []
-    for year in path.years:
-        difference = "—"
-        if year.difference is not None:
-            sign = "+" if year.difference >= 0 else "-"
-            amount = abs(year.difference)
-            difference = sign + (
-                plain(amount, 1) + ("位" if lang == "zh" else "")
-                if unit == "位"
-                else quantity(amount, unit, lang, bare=True)
-            )
-        rows.append(
-            [
-                str(year.year),
-                quantity(year.path, unit, lang, bare=True),
-                quantity(year.figure, unit, lang, bare=True),
-                difference,
-            ]
-        )
-    return rows
-
-
-def path_headers(lang: str) -> list[str]:
-    if lang == "zh":
-        return ["年份", "路径值", "实际值", "差额"]
-    return ["Year", "On the path", "Figure", "Difference"]
-
-
-def path_caption(path: TargetPath, lang: str) -> str:
-    """目标 > 400亿元（2019），领先路径0.3年；按年均13.6%可达."""
-    result = path.result
-    zh = lang == "zh"
-    parts = [
-        f"{name(result.target, lang)}（{unit_text(figure_unit(result), lang)}）"
-        if zh
-        else f"{name(result.target, lang)} ({unit_text(figure_unit(result), lang)})",
-        (f"目标{target_text(result.target, lang)}（{result.target.deadline}）" if zh
-         else f"target {target_text(result.target, lang)} by {result.target.deadline}"),
-        years_ahead_text(result.years_ahead, lang),
-    ]  # fmt: skip
-    if result.required_growth is not None:
-        needed = growth_text(result, result.required_growth, lang)
-        per_year = "" if result.progress is Progress.LINEAR else "年均"
-        parts.append(f"此后需{per_year}{needed}" if zh else f"needs {needed} a year from here")
-    return ("，" if zh else "; ").join(parts)
-
-
-def scenario_label(scenario: Scenario, whatif: WhatIf, lang: str) -> str:
-    linear = whatif.result.progress is Progress.LINEAR
-    unit = figure_unit(whatif.result)
-    label = rate_or_step(scenario.assumed, linear, unit, lang)
-    if whatif.deflator is not None:
-        nominal = percent(scenario.growth)
-        label += f"（实际，名义{nominal}）" if lang == "zh" else f" real ({nominal} nominal)"
-    return label
-
-
-def met_text(scenario: Scenario, whatif: WhatIf, lang: str) -> str:
-    deadline = whatif.result.target.deadline
-    if scenario.met_year is None:
-        return "无法实现" if lang == "zh" else "never"
-    on_time = scenario.met_year <= deadline
-    if lang == "zh":
-        return f"{scenario.met_year}年实现" + ("" if on_time else "（逾期）")
-    return f"met in {scenario.met_year}" + ("" if on_time else " (late)")
-
-
-def whatif_headers(whatif: WhatIf, lang: str) -> list[str]:
-    years = [str(year) for year, _ in whatif.scenarios[0].values] if whatif.scenarios else []
-    first = "假设年均增长" if lang == "zh" else "Assumed growth"
-    return [first, *years, "实现年份" if lang == "zh" else "Meets the target"]
-
-
-def whatif_rows(whatif: WhatIf, lang: str) -> list[list[str]]:
-    unit = figure_unit(whatif.result)
-    return [
-        [scenario_label(s, whatif, lang)]
-        + [quantity(value, unit, lang, bare=True) for _, value in s.values]
-        + [met_text(s, whatif, lang)]
-        for s in whatif.scenarios
-    ]
-
-
-def whatif_lines(whatif: WhatIf, lang: str) -> list[str]:
-    """The plain statements: where it starts, what --by needs, what the deflator means."""
-    result, zh = whatif.result, lang == "zh"
-    unit = figure_unit(result)
-    start = quantity(whatif.latest.value, unit, lang)
-    target = (
-        f"{target_text(result.target, lang)}（{result.target.deadline}）"
-        if zh
-        else (f"{target_text(result.target, lang)} by {result.target.deadline}")
-    )
-    lines = [
-        f"{name(result.target, lang)}：{whatif.latest.year}年{start}，目标{target}" if zh
-        else f"{name(result.target, lang)}: {start} in {whatif.latest.year}; target {target}"
-    ]  # fmt: skip
-    if whatif.by is not None and whatif.required is not None:
-        linear = result.progress is Progress.LINEAR
-        needed = rate_or_step(whatif.required, linear, unit, lang)
-        if zh:
-            line = f"{whatif.by}年实现需年均{needed}"
-            if whatif.required_real is not None:
-                line += f"（名义），扣除价格因素后实际增长{percent(whatif.required_real)}"
-        else:
-            line = f"Meeting it by {whatif.by} needs {needed} a year"
-            if whatif.required_real is not None:
-                line += f" (nominal), {percent(whatif.required_real)} in real terms"
-        lines.append(line)
-    if whatif.deflator is not None:
-        d = percent(whatif.deflator)
-        lines.append(
-            f"目标按现价（名义）计；假设增速为实际（可比价）增速，按价格指数{d}折为名义增速"
-            if zh
-            else f"The target is nominal (current prices); assumed growth is real, turned nominal "
-            f"with a {d} deflator"
-        )
-    return lines
 
 
 def _movement(peers: PeerResult, lang: str) -> str:
@@ -642,64 +332,6 @@ def detail_lines(assessment: Assessment, lang: str) -> list[str]:
             unit = assessment.plan.target(result.peers.indicator).unit
             lines += peer_lines(result, unit, lang)
     return lines
-
-
-def scoreboard_headers(board: Scoreboard, lang: str) -> list[str]:
-    zh = lang == "zh"
-    names = [name(board.plan.target(i), lang) for i in board.indicators]
-    return [
-        "位次" if zh else "Rank",
-        "责任单位" if zh else "Part",
-        "综合得分" if zh else "Score",
-        *names,
-        "位次变化" if zh else "Change",
-    ]
-
-
-def scoreboard_rows(board: Scoreboard, lang: str) -> list[list[str]]:
-    """Rank, part, overall score, each indicator's score (rank) and status, rank change."""
-    zh = lang == "zh"
-    rows = []
-    for standing in board.standings:
-        by_id = {r.target.id: r for r in standing.assessment.quantified}
-        cells = []
-        for indicator in board.indicators:
-            result = by_id.get(indicator)
-            value = standing.scores.get(indicator)
-            if result is None:
-                cells.append("—")
-                continue
-            shown = "—" if value is None else plain(Decimal(repr(value)), 1)
-            rank = standing.indicator_ranks.get(indicator)
-            place = f"（{rank}）" if zh and rank else (f" ({rank})" if rank else "")
-            cells.append(f"{shown}{place} {status_label(result, lang)}")
-        change = standing.change
-        moved = "—"
-        if change is not None:
-            if change == 0:
-                moved = "持平" if zh else "same"
-            elif zh:
-                moved = f"{'前移' if change > 0 else '后移'}{abs(change)}位"
-            else:
-                moved = f"{'up' if change > 0 else 'down'} {abs(change)}"
-        part = standing.part.name if zh else (standing.part.name_en or standing.part.name)
-        total = "—" if standing.overall is None else plain(Decimal(repr(standing.overall)), 1)
-        rank_text = "—" if standing.rank is None else str(standing.rank)
-        rows.append([rank_text, part, total, *cells, moved])
-    return rows
-
-
-def scoreboard_note(lang: str) -> str:
-    if lang == "zh":
-        return (
-            "得分：已实现100；其余按进度比R（实际年均增速÷所需年均增速）×100，限0–100；"
-            "未实现按任务进度；数据不足不计。综合得分为各指标得分的平均数。"
-        )
-    return (
-        "Score: 100 when achieved; else 100 × the pace ratio R (observed ÷ required growth), "
-        "clipped to 0–100; missed: the share of the task done; no data: left out. "
-        "The overall score is the mean of the indicators' scores."
-    )
 
 
 def shortfall_line(plan_file: str, shortfall: Shortfall, lang: str) -> str:
