@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from shuangshi_cli.plan import Progress
 from shuangshi_cli.render.text import (
     figure_unit,
     growth_text,
+    pace_text,
     target_text,
 )
 from shuangshi_cli.render.words import (
@@ -35,21 +35,6 @@ def years_ahead_text(value: float | None, lang: str) -> str:
     if lang == "zh":
         return f"{'领先' if value > 0 else '落后'}路径{amount}年"
     return f"{amount} years {'ahead' if value > 0 else 'behind'}"
-
-
-def rate_or_step(value: float, linear: bool, unit: str | None, lang: str) -> str:
-    """A growth as an annual rate (7.5%) or, for linear targets, a step per year (+0.8 pp/yr)."""
-    if not linear:
-        return percent(value)
-    if unit == "位":
-        return (
-            f"{'每年' if lang == 'zh' else ''}{'+' if value >= 0 else '-'}{plain(abs(value), 2)}"
-            + ("位" if lang == "zh" else " places/yr")
-        )
-    shown = "个百分点" if unit == "%" else unit
-    per = "/年" if lang == "zh" else "/yr"
-    sign = "+" if value >= 0 else "-"
-    return f"{sign}{quantity(Decimal(repr(abs(value))), shown, lang)}{per}"
 
 
 def path_rows(path: TargetPath, lang: str) -> list[list[str]]:
@@ -96,16 +81,13 @@ def path_caption(path: TargetPath, lang: str) -> str:
         years_ahead_text(result.years_ahead, lang),
     ]  # fmt: skip
     if result.required_growth is not None:
-        needed = growth_text(result, result.required_growth, lang)
-        per_year = "" if result.progress is Progress.LINEAR else "年均"
-        parts.append(f"此后需{per_year}{needed}" if zh else f"needs {needed} a year from here")
+        needed = pace_text(result, result.required_growth, lang)
+        parts.append(f"此后需{needed}" if zh else f"needs {needed} from here")
     return ("，" if zh else "; ").join(parts)
 
 
 def scenario_label(scenario: Scenario, whatif: WhatIf, lang: str) -> str:
-    linear = whatif.result.progress is Progress.LINEAR
-    unit = figure_unit(whatif.result)
-    label = rate_or_step(scenario.assumed, linear, unit, lang)
+    label = growth_text(whatif.result, scenario.assumed, lang)
     if whatif.deflator is not None:
         nominal = percent(scenario.growth)
         label += f"（实际，名义{nominal}）" if lang == "zh" else f" real ({nominal} nominal)"
@@ -153,14 +135,13 @@ def whatif_lines(whatif: WhatIf, lang: str) -> list[str]:
         else f"{name(result.target, lang)}: {start} in {whatif.latest.year}; target {target}"
     ]  # fmt: skip
     if whatif.by is not None and whatif.required is not None:
-        linear = result.progress is Progress.LINEAR
-        needed = rate_or_step(whatif.required, linear, unit, lang)
+        needed = pace_text(result, whatif.required, lang)
         if zh:
-            line = f"{whatif.by}年实现需年均{needed}"
+            line = f"{whatif.by}年实现需{needed}"
             if whatif.required_real is not None:
                 line += f"（名义），扣除价格因素后实际增长{percent(whatif.required_real)}"
         else:
-            line = f"Meeting it by {whatif.by} needs {needed} a year"
+            line = f"Meeting it by {whatif.by} needs {needed}"
             if whatif.required_real is not None:
                 line += f" (nominal), {percent(whatif.required_real)} in real terms"
         lines.append(line)

@@ -81,6 +81,14 @@ def growth_text(result: Result, rate: float | None, lang: str) -> str:
     return f"{sign}{quantity(Decimal(amount), unit, lang)}{per}"
 
 
+def pace_text(result: Result, rate: float, lang: str) -> str:
+    """A pace to be kept: 年均13.6% / 13.6% a year; linear paces already say per year."""
+    text = growth_text(result, rate, lang)
+    if result.progress is Progress.LINEAR:
+        return text
+    return f"年均{text}" if lang == "zh" else f"{text} a year"
+
+
 def progress_share(result: Result) -> float | None:
     """How far along a target is: % of the target reached (levels), else the share of the task."""
     if result.reached_pct is not None:
