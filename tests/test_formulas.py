@@ -113,3 +113,12 @@ def test_log_progress_is_one_at_the_target(v0: Decimal, target: Decimal, n: int)
     share = formulas.log_task_progress(v0, target, target)
     assert share is not None
     assert math.isclose(share, 1.0)
+
+
+def test_shares_and_catch_up_by_hand() -> None:
+    assert formulas.reached_share(D("352.1"), D(400)) == pytest.approx(0.88025)
+    assert formulas.change_on(D("30.6"), D(27)) == pytest.approx(0.1333333333)
+    # 350 now; the rival at 372 grows 9.41% a year: in one year it stands at 407.0 → 16.3%
+    assert formulas.catch_up_growth(D(350), D(372), 372 / 340 - 1, 1) == pytest.approx(
+        372 * 372 / 340 / 350 - 1
+    )

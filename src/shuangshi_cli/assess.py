@@ -368,9 +368,11 @@ def _assess_quantified(
         base=base,
         target_level=level,
         gap=_gap(plan, target, base, v, level, observed, sign),
-        reached_pct=float(v / level)
-        if target.kind is Kind.LEVEL and higher and level > 0
-        else None,
+        reached_pct=(
+            formulas.reached_share(v, level)
+            if target.kind is Kind.LEVEL and higher and level > 0
+            else None
+        ),
         time_progress=time_share,
         task_progress=task_share,
         required_growth=required,
@@ -433,8 +435,10 @@ def _within_year(
         completion=done,
         time_elapsed=share,
         lead_points=None if done is None else formulas.lead_points(done, share),
-        yoy_growth=float(value / previous) - 1 if previous else None,
-        required_yoy_growth=float(goal / previous_year) - 1 if goal and previous_year else None,
+        yoy_growth=formulas.change_on(value, previous) if previous else None,
+        required_yoy_growth=(
+            formulas.change_on(goal, previous_year) if goal and previous_year else None
+        ),
         seasonal=target.seasonal is not None,
     )
 

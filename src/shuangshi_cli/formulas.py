@@ -200,3 +200,20 @@ def completion(cumulative: Decimal, annual_goal: Decimal) -> float:
 def lead_points(completion_share: float, time_elapsed: float) -> float:
     """高于(+)/低于(−)时序进度的百分点: (completion − time elapsed) × 100."""
     return (completion_share - time_elapsed) * 100
+
+
+def reached_share(value: Decimal, target: Decimal) -> float:
+    """完成目标的比例 of a level target: v / T."""
+    return float(Fraction(value) / Fraction(target))
+
+
+def change_on(current: Decimal, previous: Decimal) -> float:
+    """Growth over a previous figure (同比增长): current / previous − 1."""
+    return float(Fraction(current) / Fraction(previous)) - 1
+
+
+def catch_up_growth(own: Decimal, rival: Decimal, rival_growth: float, years: int) -> float:
+    """The annual growth that brings ``own`` to where ``rival`` will be in ``years`` years if it
+    keeps growing at ``rival_growth``: (V_rival × (1 + g_rival)^n / v_own)^(1 / n) − 1."""
+    rival_then = project(rival, rival_growth, years, COMPOUND)
+    return math.pow(rival_then / float(own), 1 / years) - 1

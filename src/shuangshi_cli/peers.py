@@ -192,7 +192,7 @@ def chase(
     growth the own region needs to reach the value that region will have at the deadline if it
     keeps its own observed growth (none observed: it stands still).
 
-    required = (V_rival × (1 + g_rival)^(D − t) / v_own)^(1 / (D − t)) − 1 (compound).
+    The growth is formulas.catch_up_growth.
     """
     if not standing.ladder:
         return RankChase(None, None, None, None, None)
@@ -211,7 +211,7 @@ def chase(
     years = deadline - standing.year
     required = None
     if years > 0 and standing.value > 0 and gap > 0:
-        growth = rival_growth or 0.0
-        rival_then = formulas.project(holder.value, growth, years, formulas.COMPOUND)
-        required = (rival_then / float(standing.value)) ** (1 / years) - 1
+        required = formulas.catch_up_growth(
+            standing.value, holder.value, rival_growth or 0.0, years
+        )
     return RankChase(holder.region, holder.value, gap, rival_growth, required)
