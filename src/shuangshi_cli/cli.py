@@ -264,10 +264,11 @@ def _inputs(
     from shuangshi_cli.plan import Thresholds, load_plan
 
     plan = load_plan(targets)
-    if year is not None and not 1949 <= year <= 2100:
-        raise UsageProblem.at(f"--year {year} is outside 1949–2100")
-    if as_of is not None and not 1949 <= as_of <= 2100:
-        raise UsageProblem.at(f"--as-of {as_of} is outside 1949–2100")
+    from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
+
+    for option, value in (("--year", year), ("--as-of", as_of)):
+        if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
+            raise UsageProblem.at(f"{option} {value} is outside {FIRST_YEAR}–{LAST_YEAR}")
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
     if part is not None:

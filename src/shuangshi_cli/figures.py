@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError, InputError, Problem
 from shuangshi_cli.fileio import STDIN, read_text
+from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.status import Status, parse_status
 from shuangshi_cli.units import RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
     from shuangshi_cli.plan import Plan, Target
 
-MIN_YEAR, MAX_YEAR = 1949, 2100
 FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")
 # Column names a statistics office may use instead of ours; `name` is informative only.
 _HEADER_ALIASES = {
@@ -346,8 +346,8 @@ def row_target(row: RawRow, plan: Plan) -> Target:
 
 
 def row_year(row: RawRow) -> int:
-    """The row's year, 1949–2100."""
-    year = _whole(row.values.get("year"), row.origin, "year", MIN_YEAR, MAX_YEAR, "年")
+    """The row's year, FIRST_YEAR–LAST_YEAR."""
+    year = _whole(row.values.get("year"), row.origin, "year", FIRST_YEAR, LAST_YEAR, "年")
     if year is None:
         raise FiguresError(row.origin.problem("no year", "year"))
     return year

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
 COMPOUND, LINEAR = "compound", "linear"
-LAST_YEAR = 2100
+# The years a figure, a base or a deadline may have; projections stop at the last.
+FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 
 def time_progress(t0: int, t: int, deadline: int) -> float | None:
@@ -86,7 +87,7 @@ def first_year_meeting(
 ) -> int | None:
     """The first year after ``year`` in which ``value``, moving ``rate`` a year, meets the target.
 
-    Projects year by year (v × (1 + g)^n or v + g × n) up to 2100; None when the pace never
+    Projects year by year (v × (1 + g)^n or v + g × n) up to LAST_YEAR; None when the pace never
     gets there (standing still or moving away from the target). A projection that lands on the
     target (to 12 digits) meets it, whether the comparison is strict or not: projections are not
     figures, and the growth that "reaches the target exactly" must read as meeting it.

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from shuangshi_cli.errors import PlanError, Problem
 from shuangshi_cli.fileio import read_text
+from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.units import (
     BUILTIN_UNITS,
     MAX_EXPONENT,
@@ -33,7 +34,10 @@ from shuangshi_cli.yamlload import Located, dotted, load_yaml
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-Year = Annotated[int, Field(ge=1949, le=2100, description="A calendar year, 1949–2100.")]
+Year = Annotated[
+    int,
+    Field(ge=FIRST_YEAR, le=LAST_YEAR, description=f"A calendar year, {FIRST_YEAR}–{LAST_YEAR}."),
+]
 Id = Annotated[
     str,
     Field(
