@@ -79,7 +79,7 @@ def resolve(plan: Plan, name: str) -> Part:
 
 
 @dataclass(frozen=True)
-class Standing:
+class PartStanding:
     """A part on the scoreboard."""
 
     part: Part
@@ -103,7 +103,7 @@ class Scoreboard:
     plan: Plan
     as_of: int | None
     indicators: tuple[str, ...]
-    standings: tuple[Standing, ...]
+    standings: tuple[PartStanding, ...]
 
 
 def _ranks(values: dict[str, float | None]) -> dict[str, int]:
@@ -143,7 +143,7 @@ def scoreboard(
     indicators = tuple(dict.fromkeys(t.indicator for p in plan.parts for t in p.targets))
     by_indicator = {i: _ranks({p.id: s.get(i) for p, _, s in rows}) for i in indicators}
     standings = [
-        Standing(
+        PartStanding(
             part,
             assessment,
             scores,
