@@ -11,7 +11,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -26,6 +26,12 @@ from shuangshi_cli.errors import (
 )
 from shuangshi_cli.render import Format, Lang, Style, renderer
 from shuangshi_cli.status import Status
+
+if TYPE_CHECKING:
+    from shuangshi_cli.assess import Assessment
+    from shuangshi_cli.figures import Figures
+    from shuangshi_cli.peers import PeerTable
+    from shuangshi_cli.plan import Part, Plan, Thresholds
 
 PROG = "shuangshi"
 
@@ -238,13 +244,14 @@ def _note(message: str) -> None:
 
 @dataclass(frozen=True)
 class _Inputs:
-    """What every assessing command reads: the plan, the figures, peers and thresholds."""
+    """What every assessing command reads: the plan, the figures, peers, thresholds, a part."""
 
-    plan: Any
-    figures: Any
-    peers: Any = None
-    thresholds: Any = None
+    plan: Plan
+    figures: Figures
+    peers: PeerTable | None = None
+    thresholds: Thresholds | None = None
     as_of: int | None = None
+    part: Part | None = None
 
 
 def _inputs(
@@ -261,48 +268,39 @@ def _inputs(
     acceleration: float | None = None,
 ) -> _Inputs:
     from shuangshi_cli.figures import load_figures
-    from shuangshi_cli.plan import Thresholds, load_plan
-
-    plan = load_plan(targets)
     from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
+    from shuangshi_cli.parts import resolve
+    from shuangshi_cli.peers import load_peers
+    from shuangshi_cli.plan import load_plan
 
     for option, value in (("--year", year), ("--as-of", as_of)):
         if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
             raise UsageProblem.at(f"{option} {value} is outside {FIRST_YEAR}–{LAST_YEAR}")
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
-    if part is not None:
-        from shuangshi_cli.parts import resolve
-
-        part = resolve(plan, part).id
-    found = load_figures(plan, figures or [], pairs or [], year=year, month=month, part=part)
-    peers = None
-    if peer_files:
-        from shuangshi_cli.peers import load_peers
-
-        peers = load_peers(plan, peer_files)
+    plan = load_plan(targets)
+    own = resolve(plan, part) if part is not None else None
+    found = load_figures(
+        plan, figures or [], pairs or [], year=year, month=month, part=own.id if own else None
+    )
+    peers = load_peers(plan, peer_files) if peer_files else None
     thresholds = None
     if on_track is not None or acceleration is not None:
-        defaults = plan.plan.thresholds
-        thresholds = Thresholds(
-            on_track=defaults.on_track if on_track is None else on_track,
-            acceleration_needed=(
-                defaults.acceleration_needed if acceleration is None else acceleration
-            ),
-        )
-        if thresholds.acceleration_needed > thresholds.on_track:
-            raise UsageProblem.at("--acceleration must not be above --on-track")
-    return _Inputs(plan, found, peers, thresholds, as_of)
+        try:
+            thresholds = plan.plan.thresholds.overridden(on_track, acceleration)
+        except ValueError:
+            raise UsageProblem.at("--acceleration must not be above --on-track") from None
+    return _Inputs(plan, found, peers, thresholds, as_of, own)
 
 
-def _assess(inputs: _Inputs, part: str | None = None) -> Any:
-    """The whole plan's assessment, or one part's."""
-    if part is not None:
-        from shuangshi_cli.parts import part_assessment, resolve
+def _assess(inputs: _Inputs) -> Assessment:
+    """The whole plan's assessment, or the part's when one was named."""
+    if inputs.part is not None:
+        from shuangshi_cli.parts import part_assessment
 
         return part_assessment(
             inputs.plan,
-            resolve(inputs.plan, part),
+            inputs.part,
             inputs.figures,
             as_of=inputs.as_of,
             thresholds=inputs.thresholds,
@@ -345,7 +343,7 @@ def gap(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
     )  # fmt: skip
-    assessment = _assess(inputs, part)
+    assessment = _assess(inputs)
     style = _style(lang, fmt, output)
     _emit(renderer(fmt).render_assessment(assessment, style), output)
     if fmt is not Format.TABLE and assessment.missing:
@@ -405,7 +403,7 @@ def check(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
     )  # fmt: skip
-    assessment = _assess(inputs, part)
+    assessment = _assess(inputs)
     style = _style(lang, fmt or Format.TABLE, output)
     if fmt is not None:
         _emit(renderer(fmt).render_assessment(assessment, style), output)

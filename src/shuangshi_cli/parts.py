@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from shuangshi_cli.assess import Assessment, Result, assess
 from shuangshi_cli.errors import UsageProblem
 from shuangshi_cli.figures import Figures
 from shuangshi_cli.peers import rank_ladder
-from shuangshi_cli.plan import Part, Plan, Thresholds
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import convert
+
+if TYPE_CHECKING:
+    from shuangshi_cli.plan import Part, Plan, Thresholds
 
 FULL = 100.0
 

@@ -9,7 +9,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
@@ -18,6 +17,7 @@ from shuangshi_cli.figures import Origin, RawRow, read_rows, row_target, row_val
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from decimal import Decimal
 
     from shuangshi_cli.plan import Plan
 

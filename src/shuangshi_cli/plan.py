@@ -114,6 +114,20 @@ class Thresholds(_Model):
         0.60, ge=0, description="R at or above this (and below on_track) needs acceleration."
     )
 
+    def overridden(
+        self, on_track: float | None = None, acceleration_needed: float | None = None
+    ) -> Thresholds:
+        """These thresholds with some replaced; ValueError when they would be out of order."""
+        merged = Thresholds(
+            on_track=self.on_track if on_track is None else on_track,
+            acceleration_needed=(
+                self.acceleration_needed if acceleration_needed is None else acceleration_needed
+            ),
+        )
+        if merged.acceleration_needed > merged.on_track:
+            raise ValueError("acceleration_needed must not be above on_track")
+        return merged
+
 
 class Region(_Model):
     name: Text

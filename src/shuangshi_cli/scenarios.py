@@ -6,13 +6,17 @@ Pure: builds on an Assessment's results; the formulas live in formulas.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
-from shuangshi_cli.assess import Assessment, Point, Result
 from shuangshi_cli.errors import UsageProblem
 from shuangshi_cli.plan import Plan, Progress
 from shuangshi_cli.units import parse_quantity
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from shuangshi_cli.assess import Assessment, Point, Result
 
 
 @dataclass(frozen=True)
