@@ -11,7 +11,8 @@ import pytest
 from shuangshi_cli.assess import Note, assess
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import Figures, load_figures
-from shuangshi_cli.peers import load_peers, rank_ladder, region_key
+from shuangshi_cli.peers import load_peers, rank_ladder
+from shuangshi_cli.plan import place_key
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ def _write(tmp_path: Path, text: str, name: str = "peers.csv") -> str:
 
 
 def test_region_names_match_with_or_without_suffix() -> None:
-    assert region_key("濉溪县") == region_key("濉溪") == region_key(" 濉溪县 ")
-    assert region_key("天长市") == "天长"
-    assert region_key("县") == "县"
+    assert place_key("濉溪县") == place_key("濉溪") == place_key(" 濉溪县 ")
+    assert place_key("天长市") == "天长"
+    assert place_key("县") == "县"
 
 
 def test_ties_share_the_better_rank() -> None:

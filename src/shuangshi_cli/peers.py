@@ -5,7 +5,6 @@ Reading checks rows against the plan; ranking is pure.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -14,22 +13,13 @@ from typing import TYPE_CHECKING
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, InputError, Problem
 from shuangshi_cli.figures import Origin, RawRow, read_rows, row_target, row_value, row_year
+from shuangshi_cli.plan import place_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from decimal import Decimal
 
     from shuangshi_cli.plan import Plan
-
-# Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 淮北 / 淮北市.
-_SUFFIX = re.compile(r"(自治县|自治旗|县级市|特区|林区|新区|县|市|区|旗|镇|乡|街道)$")
-
-
-def region_key(name: str) -> str:
-    """The name with full-width forms folded, spaces and one administrative suffix removed."""
-    folded = unicodedata.normalize("NFKC", name).strip().replace(" ", "").casefold()
-    stripped = _SUFFIX.sub("", folded)
-    return stripped or folded
 
 
 @dataclass(frozen=True)
@@ -73,10 +63,10 @@ def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
     # One name per region: the own region as the plan writes it, others as most often written.
     spellings: dict[str, Counter[str]] = {}
     for row in checked:
-        spellings.setdefault(region_key(row.region), Counter())[row.region] += 1
+        spellings.setdefault(place_key(row.region), Counter())[row.region] += 1
     names = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
-    names[region_key(own)] = plan.plan.region.name
-    canonical = tuple(replace(r, region=names[region_key(r.region)]) for r in checked)
+    names[place_key(own)] = plan.plan.region.name
+    canonical = tuple(replace(r, region=names[place_key(r.region)]) for r in checked)
     return PeerTable(canonical, plan.plan.region.name)
 
 
@@ -95,7 +85,7 @@ def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem])
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        key = (region_key(peer.region), peer.year, peer.indicator)
+        key = (place_key(peer.region), peer.year, peer.indicator)
         earlier = checked.get(key)
         if earlier is not None and earlier.value != peer.value:
             problems.append(
@@ -114,8 +104,8 @@ def find_own(name: str, regions: set[str], file: str) -> str:
 
     濉溪 and 濉溪县 are one region; 濉溪县 and 濉溪市 in one table leave it unclear which is meant.
     """
-    key = region_key(name)
-    matches = sorted(r for r in regions if region_key(r) == key)
+    key = place_key(name)
+    matches = sorted(r for r in regions if place_key(r) == key)
     if not matches:
         raise FiguresError(Problem(f"the plan's own region {name} is not in the peer table", file))
     suffixed = [m for m in matches if unicodedata.normalize("NFKC", m).strip() != key]

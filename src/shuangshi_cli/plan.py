@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -400,11 +401,10 @@ class Plan(_Model):
 
     def resolve_part(self, key: str) -> Part | None:
         """The part named ``key``: its id, name (with or without 镇/园区 …), or an alias."""
-        wanted = _fold(key)
+        wanted, place = _fold(key), place_key(key)
         for part in self.parts:
-            names = {_fold(n) for n in (part.id, part.name, part.name_en or "", *part.aliases)}
-            if wanted in names or _fold(_strip_part_suffix(key)) in {
-                _fold(_strip_part_suffix(n)) for n in (part.name, *part.aliases)
+            if wanted in {_fold(part.id), _fold(part.name_en or "")} or place in {
+                place_key(n) for n in (part.name, *part.aliases)
             }:
                 return part
         return None
@@ -535,14 +535,17 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
                 yield (*path, "deadline"), "the deadline is not after the base year"
 
 
-_PART_SUFFIX = ("经济开发区", "开发区", "园区", "街道", "镇", "乡")
+# Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 刘桥 / 刘桥镇.
+_PLACE_SUFFIX = re.compile(
+    r"(自治县|自治旗|县级市|经济开发区|开发区|园区|特区|林区|新区|街道|县|市|区|旗|镇|乡)$"
+)
 
 
-def _strip_part_suffix(name: str) -> str:
-    for suffix in _PART_SUFFIX:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
+def place_key(name: str) -> str:
+    """A place name with full-width forms folded, spaces and one administrative suffix removed;
+    a name that is only a suffix (开发区) is kept whole."""
+    folded = unicodedata.normalize("NFKC", name).strip().replace(" ", "").casefold()
+    return _PLACE_SUFFIX.sub("", folded) or folded
 
 
 def _fold(text: str) -> str:
