@@ -178,11 +178,11 @@ FormatOption = Annotated[
     Format, typer.Option("--format", "-F", help="Output format.", case_sensitive=False)
 ]
 OutputOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file (atomically) instead of stdout.",
+        help="Write to this file instead of stdout (a regular file atomically; '-' is stdout).",
         show_default=False,
     ),
 ]
@@ -221,21 +221,21 @@ def _lang(option: str | None) -> Lang:
     return "en"
 
 
-def _style(lang: str | None, fmt: Format, output: Path | None) -> Style:
+def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
     terminal = fmt is Format.TABLE and output is None and sys.stdout.isatty()
     color = terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     width = shutil.get_terminal_size().columns if terminal else None
     return Style(lang=_lang(lang), color=color, width=width)
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        from shuangshi_cli.fileio import write_atomic
+        from shuangshi_cli.fileio import write_output
 
-        write_atomic(output, text)
+        write_output(Path(output) if output else Path(), text, label=output)
 
 
 def _note(message: str) -> None:

@@ -1,9 +1,10 @@
-"""Reading input files as UTF-8 with clear errors, and writing output files atomically."""
+"""Reading input files as UTF-8 with clear errors, and writing output files safely."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -63,30 +64,102 @@ def read_text(path: Path, name: str | None = None) -> str:
     return decode(data, label)
 
 
-def write_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one.
+def write_output(
+    path: Path, text: str, *, encoding: str = "utf-8", label: str | None = None
+) -> None:
+    """Write ``text`` to ``path`` without ever destroying what stands there.
 
-    The text goes to a temporary file in the same folder, is flushed to disk, then renamed over
-    ``path``; on any error the temporary file is removed and ``path`` is untouched.
+    - ``-`` is stdout.
+    - A new path or an existing regular file with one link is replaced atomically (the old file
+      or the whole new one, never half), keeping the old file's mode and, where allowed, owner.
+    - A symlink is followed: its target is written (atomically when it is a regular file).
+    - A device, FIFO or socket is written through, as ``cat > path`` would: never replaced.
+    - A regular file with several hard links is rewritten in place, so every link sees the new
+      text; the text is first written beside it, so a full disk leaves the file untouched.
     """
-    folder = path.parent if str(path.parent) else Path()
+    label = str(path) if label is None else label
+    if label == STDIN:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if not label:
+        raise InputError(Problem("--output needs a file name, not an empty string"))
+    target = Path(os.path.realpath(path))
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        info = None
     except OSError as exc:
-        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", str(path))) from None
+        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+    data = text.encode(encoding)
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise InputError(Problem("is a directory, not a file", label))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_through(target, data, label)
+        return
+    if info is not None and info.st_nlink > 1:
+        _rewrite_in_place(target, data, label)
+        return
+    _replace_atomically(target, data, label, info)
+
+
+def _write_through(target: Path, data: bytes, label: str) -> None:
+    """Write to a device, FIFO or socket as an ordinary stream, without truncating or renaming."""
     try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temp).chmod(0o666 & ~_umask())
-        Path(temp).replace(path)
+        with target.open("wb", buffering=0) as stream:
+            stream.write(data)
+    except OSError as exc:
+        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+
+
+def _temp_beside(target: Path, label: str) -> tuple[int, Path]:
+    try:
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+    return handle, Path(temp)
+
+
+def _fill(handle: int, data: bytes) -> None:
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _replace_atomically(target: Path, data: bytes, label: str, info: os.stat_result | None) -> None:
+    handle, temp = _temp_beside(target, label)
+    try:
+        _fill(handle, data)
+        if info is None:
+            temp.chmod(0o666 & ~_umask())
+        else:
+            temp.chmod(stat.S_IMODE(info.st_mode))
+            with contextlib.suppress(OSError, AttributeError):
+                os.chown(temp, info.st_uid, info.st_gid)
+        temp.replace(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
-            Path(temp).unlink()
+            temp.unlink()
         if isinstance(exc, OSError):
-            raise InputError(Problem(f"cannot write: {exc.strerror or exc}", str(path))) from None
+            raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
         raise
+
+
+def _rewrite_in_place(target: Path, data: bytes, label: str) -> None:
+    handle, temp = _temp_beside(target, label)
+    try:
+        _fill(handle, data)  # proves there is room for the text before the file is touched
+        with target.open("r+b") as stream:
+            stream.write(data)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as exc:
+        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def _umask() -> int:
