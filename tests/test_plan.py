@@ -293,7 +293,7 @@ def test_targets_json(run: Run) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_targets_table(run: Run, lang: str) -> None:
-    result = run("targets", "--lang", lang)
+    result = run("targets", "--lang", lang, env={"COLUMNS": "200"})
     assert result.exit_code == 0
     names = (
         ("地区生产总值", "产业升级工程")

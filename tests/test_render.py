@@ -9,9 +9,11 @@ import pytest
 
 from shuangshi_cli.assess import assess
 from shuangshi_cli.figures import check_rows, load_figures, parse_csv
-from shuangshi_cli.render import Format, Style, renderer
+from shuangshi_cli.messages import Lang
+from shuangshi_cli.render import Format, Style, printer
 from shuangshi_cli.render.records import number, result_record
-from shuangshi_cli.render.words import percent, plain, quantity
+from shuangshi_cli.report.numbers import percent, plain, quantity
+from shuangshi_cli.units import BUILTIN_UNITS, Unit
 
 if TYPE_CHECKING:
     from shuangshi_cli.plan import Plan
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 def test_a_whole_result_record(plan: Plan) -> None:
     rows = parse_csv("indicator,year,value\ngdp,2016,300\ngdp,2017,320\n", "f.csv")
     result = assess(plan, check_rows(rows, plan)).results[0]
-    assert result_record(result, "zh") == {
+    assert result_record(result, Lang.ZH) == {
         "id": "gdp",
         "name": "地区生产总值",
         "name_en": "Gross regional product (GDP)",
@@ -71,36 +73,58 @@ def test_json_numbers(value: Decimal | float | None, expected: float | None) -> 
     assert number(value) == expected
 
 
+def _unit(symbol: str) -> Unit:
+    unit = BUILTIN_UNITS.get(symbol)
+    assert unit is not None
+    return unit
+
+
 def test_report_formatting() -> None:
     assert plain(Decimal("352.10")) == "352.1"
     assert plain(Decimal("400")) == "400"
     assert plain(Decimal("0.125"), 2) == "0.13"  # half up, as reports round
-    assert plain(Decimal("-0.001")) == "0"
+    assert plain(Decimal("-0.001")) == "-0.001"  # a small value keeps its digits
     assert plain(Decimal("1E+80")) == "1e+80"
     assert plain(float("inf")) == "∞"
     assert percent(0.085) == "8.5%"
     assert percent(0.76) == "76.0%"
-    assert percent(-0.0001) == "0.0%"
-    assert quantity(Decimal(8), "位", "zh") == "第8位"
-    assert quantity(Decimal(8), "位", "en") == "No. 8"
-    assert quantity(Decimal("352.126"), "亿元", "zh") == "352.13亿元"
-    assert quantity(Decimal("0.8661"), "吨标准煤/万元", "zh") == "0.8661吨标准煤/万元"
-    assert quantity(Decimal("3"), "个百分点", "zh") == "3个百分点"
-    assert quantity(Decimal("3.25"), "个百分点", "en") == "3.3 pp"
+    assert percent(0.0004) == "0.04%"  # not "0.0%"
+    assert percent(0.0) == "0.0%"
+    assert quantity(Decimal(8), _unit("位"), Lang.ZH) == "第8位"
+    assert quantity(Decimal(8), _unit("位"), Lang.EN) == "No. 8"
+    assert quantity(Decimal("352.126"), _unit("亿元"), Lang.ZH) == "352.13亿元"
+    assert quantity(Decimal("352.1"), _unit("亿元"), Lang.EN) == "352.1 100m yuan"
+    assert quantity(Decimal("0.8661"), _unit("吨标准煤/万元"), Lang.ZH) == "0.8661吨标准煤/万元"
+    assert quantity(Decimal("0.866"), _unit("吨标准煤/万元"), Lang.ZH, bare=True) == "0.866"
+    assert quantity(Decimal("24.02"), _unit("%"), Lang.ZH) == "24.02%"
+    assert quantity(Decimal("3"), _unit("个百分点"), Lang.ZH) == "3个百分点"
+    assert quantity(Decimal("3.25"), _unit("个百分点"), Lang.EN) == "3.25 pp"
+
+
+def test_a_plan_unit_prints_its_own_english_name() -> None:
+    unit = Unit("微克/立方米", "concentration", Decimal(1), "µg/m³")
+    assert quantity(Decimal("35"), unit, Lang.EN) == "35 µg/m³"
+    assert quantity(Decimal("35"), unit, Lang.ZH) == "35微克/立方米"
 
 
 @pytest.mark.parametrize("fmt", list(Format))
-def test_every_format_renders_every_report(plan: Plan, fmt: Format) -> None:
+def test_every_format_prints_every_document(plan: Plan, fmt: Format) -> None:
+    from shuangshi_cli import documents
     from shuangshi_cli.scenarios import paths, whatif
 
-    module = renderer(fmt)
+    module = printer(fmt)
     figures = load_figures(
         plan, pairs=["gdp=352.1", "gdp_rank=8", "fiscal_revenue=41.2"], year=2018
     )
     assessment = assess(plan, figures)
-    for lang in ("zh", "en"):
-        style = Style(lang=lang)
-        assert module.render_plan(plan, style)
-        assert module.render_assessment(assessment, style)
-        assert module.render_path(assessment, paths(assessment), style)
-        assert module.render_whatif(whatif(assessment, "gdp", [0.08], by=2019), style)
+    every = [
+        documents.plan_document(plan),
+        documents.assessment_document(assessment),
+        documents.path_document(assessment, paths(assessment)),
+        documents.whatif_document(whatif(assessment, "gdp", [0.08], by=2019)),
+    ]
+    for lang in Lang:
+        for document in every:
+            text = module.print_document(document, Style(lang=lang))
+            assert text.endswith("\n")
+            assert "地区生产总值" in text or "GDP" in text or fmt is Format.CSV

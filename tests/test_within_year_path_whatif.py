@@ -48,10 +48,11 @@ def test_within_year_by_hand(plan: Plan) -> None:
 
 
 def test_within_year_wording(run: Run) -> None:
-    zh = run("gap", "--year", "2019", "--month", "9", "fiscal_revenue=38", "--lang", "zh")
+    wide = {"COLUMNS": "300"}  # one line per sentence
+    zh = run("gap", "--year", "2019", "--month", "9", "fiscal_revenue=38", "--lang", "zh", env=wide)
     assert zh.exit_code == 0, zh.stderr
     assert "完成年度目标的76.0%，高于时序进度1.0个百分点" in zh.stdout
-    en = run("gap", "--year", "2019", "--month", "9", "fiscal_revenue=38", "--lang", "en")
+    en = run("gap", "--year", "2019", "--month", "9", "fiscal_revenue=38", "--lang", "en", env=wide)
     assert "76.0% of the annual goal, 1.0 points ahead of the time elapsed" in en.stdout
     data = json.loads(
         run("gap", "--year", "2019", "-m", "9", "fiscal_revenue=38", "-F", "json").stdout
@@ -72,8 +73,9 @@ def test_seasonal_profile_changes_the_verdict(run: Run, tmp_path: Path) -> None:
     assert result.time_elapsed == pytest.approx(0.80)
     assert result.lead_points == pytest.approx(-4.0)
     out = run(
-        "gap", "-t", str(plan_path), "--year", "2019", "-m", "9", "fiscal_revenue=38", "-l", "zh"
-    )
+        "gap", "-t", str(plan_path), "--year", "2019", "-m", "9", "fiscal_revenue=38", "-l", "zh",
+        env={"COLUMNS": "300"},
+    )  # fmt: skip
     assert "低于时序进度4.0个百分点" in out.stdout
     assert "按季节性进度" in out.stdout
 

@@ -14,17 +14,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from shuangshi_cli import __version__
+from shuangshi_cli.cli_i18n import (
+    LocalizedCommand,
+    LocalizedGroup,
+    help_text,
+    lang_of_args,
+    localize,
+    usage_message,
+)
 from shuangshi_cli.errors import (
     EXIT_INPUT,
     EXIT_OFF_TRACK,
     EXIT_OK,
+    Problem,
     ShuangshiError,
     UsageProblem,
 )
-from shuangshi_cli.render import Format, Lang, Style, renderer
+from shuangshi_cli.messages import Lang, msg, t
+from shuangshi_cli.render import Format, Style, printer
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
@@ -32,12 +41,17 @@ if TYPE_CHECKING:
     from shuangshi_cli.figures import Figures
     from shuangshi_cli.peers import PeerTable
     from shuangshi_cli.plan import Part, Plan, Thresholds
+    from shuangshi_cli.render import Document
 
 PROG = "shuangshi"
 
 
-class _Group(TyperGroup):
-    """Typer's group, with every error ending as one line per problem on stderr and an exit code."""
+class _Group(LocalizedGroup):
+    """Typer's group, with every error ending as one line per problem on stderr and an exit code.
+
+    The language is read from the arguments (or the locale) first, so that help, usage errors
+    and domain errors all speak it.
+    """
 
     def main(  # type: ignore[override]
         self,
@@ -47,32 +61,35 @@ class _Group(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = lang_of_args(argv) or Lang.from_environment()
+        localize(self, lang)
         try:
             returned = super().main(
-                args=args,
+                args=argv,
                 prog_name=prog_name,
                 complete_var=complete_var,
                 standalone_mode=False,
                 **extra,
             )
         except ShuangshiError as exc:
-            for line in exc.lines():
+            for line in exc.lines(lang):
                 sys.stderr.write(f"{line}\n")
             code = exc.exit_code
         except typer.TyperException as exc:  # usage errors: unknown option, bad value …
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else PROG
-            sys.stderr.write(f"{command}: {exc.format_message()} (see '{command} --help')\n")
+            message = usage_message(exc, lang)
+            sys.stderr.write(t("error.usage", lang, command=command, message=message) + "\n")
             code = exc.exit_code
         except typer.Abort:
-            sys.stderr.write("Aborted.\n")
+            sys.stderr.write(t("error.aborted", lang) + "\n")
             code = 1
         except Exception as exc:  # a bug: still one line, never a traceback (unless debugging)
             if os.environ.get("SHUANGSHI_DEBUG"):
                 raise
             sys.stderr.write(
-                f"{PROG}: internal error on this input: {type(exc).__name__}: {exc} "
-                "(set SHUANGSHI_DEBUG=1 for a traceback, and please report it)\n"
+                t("error.internal", lang, prog=PROG, kind=type(exc).__name__, detail=exc) + "\n"
             )
             code = EXIT_INPUT
         else:
@@ -82,20 +99,18 @@ class _Group(TyperGroup):
         return code
 
 
+_h = help_text
+
 app = typer.Typer(
     cls=_Group,
     name=PROG,
-    help=(
-        "Target-gap calculator for Chinese government plan targets: how far each target is, "
-        "what growth the rest of the way needs, and whether it is on track.\n\n"
-        "The embedded plan is 《关于开展“双实活动”的实施意见》 (中共濉溪县委, 2017); "
-        "--targets FILE reads another plan of the same shape."
-    ),
+    help=_h("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+_command = app.command
 
 # -- shared options ------------------------------------------------------------------------------
 
@@ -105,7 +120,7 @@ TargetsOption = Annotated[
         "--targets",
         "-t",
         envvar="SHUANGSHI_TARGETS",
-        help="Plan file (YAML). Default: the embedded 双实 plan.",
+        help=_h("help.opt.targets"),
         show_default=False,
     ),
 ]
@@ -114,33 +129,31 @@ FiguresOption = Annotated[
     typer.Option(
         "--figures",
         "-f",
-        help="Figures file (CSV, YAML or JSON; '-' for stdin). Repeatable.",
+        help=_h("help.opt.figures"),
         show_default=False,
     ),
 ]
 PairsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Figures as ID=VALUE (gdp=352.1, 财政总收入=412000万元), for --year.",
+        help=_h("help.opt.pairs"),
         show_default=False,
     ),
 ]
 YearOption = Annotated[
     int | None,
-    typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False),
+    typer.Option("--year", "-y", help=_h("help.opt.year"), show_default=False),
 ]
 FigureOption = Annotated[
     list[str] | None,
-    typer.Option(
-        "--figure", help="A figure as ID=VALUE, for --year. Repeatable.", show_default=False
-    ),
+    typer.Option("--figure", help=_h("help.opt.figure"), show_default=False),
 ]
 PartOption = Annotated[
     str | None,
     typer.Option(
         "--part",
         "-p",
-        help="A part (镇, 园区, 县直单位): assess its own targets; ID=VALUE figures are its.",
+        help=_h("help.opt.part"),
         show_default=False,
     ),
 ]
@@ -148,7 +161,7 @@ PeersOption = Annotated[
     list[str] | None,
     typer.Option(
         "--peers",
-        help="Peer table (region, year, indicator, value): ranks computed among the peers.",
+        help=_h("help.opt.peers"),
         show_default=False,
     ),
 ]
@@ -157,32 +170,32 @@ MonthOption = Annotated[
     typer.Option(
         "--month",
         "-m",
-        help="The ID=VALUE figures are cumulative from January to this month (1–11).",
+        help=_h("help.opt.month"),
         show_default=False,
     ),
 ]
 AsOfOption = Annotated[
     int | None,
-    typer.Option("--as-of", help="Ignore figures after this year.", show_default=False),
+    typer.Option("--as-of", help=_h("help.opt.as_of"), show_default=False),
 ]
 LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
         "-l",
-        help="zh or en. Default: Chinese when the locale is Chinese, else English.",
+        help=_h("help.opt.lang"),
         show_default=False,
     ),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-F", help="Output format.", case_sensitive=False)
+    Format, typer.Option("--format", "-F", help=_h("help.opt.format"), case_sensitive=False)
 ]
 OutputOption = Annotated[
     str | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of stdout (a regular file atomically; '-' is stdout).",
+        help=_h("help.opt.output"),
         show_default=False,
     ),
 ]
@@ -191,7 +204,7 @@ OnTrackOption = Annotated[
     typer.Option(
         "--on-track",
         min=0,
-        help="Pace ratio at or above which a target is on track (plan default 0.95).",
+        help=_h("help.opt.on_track"),
         show_default=False,
     ),
 ]
@@ -200,32 +213,49 @@ AccelerationOption = Annotated[
     typer.Option(
         "--acceleration",
         min=0,
-        help="Pace ratio at or above which a target needs acceleration (plan default 0.60).",
+        help=_h("help.opt.acceleration"),
         show_default=False,
     ),
 ]
 
 
 def _lang(option: str | None) -> Lang:
-    if option is not None:
-        value = option.strip().lower()
-        if value.startswith("zh") or value in {"cn", "chinese", "中文"}:
-            return "zh"
-        if value.startswith("en") or value == "english":
-            return "en"
-        raise UsageProblem.at(f"--lang must be zh or en, not {option!r}")
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    if option is None:
+        return Lang.from_environment()
+    lang = Lang.parse(option)
+    if lang is None:
+        raise UsageProblem(Problem(msg("error.lang", value=repr(option))))
+    return lang
+
+
+def _width() -> int | None:
+    """The width to print for: the terminal's; when piped, $COLUMNS if set (else the printer's)."""
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
 
 def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
     terminal = fmt is Format.TABLE and output is None and sys.stdout.isatty()
     color = terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    width = shutil.get_terminal_size().columns if terminal else None
-    return Style(lang=_lang(lang), color=color, width=width)
+    width = _width() if output is None else None
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8") if output is None else "utf-8"
+    return Style(
+        lang=_lang(lang),
+        color=color,
+        width=width,
+        unicode=_can_encode(encoding, "█░▒┃☐━"),
+        lang_given=lang is not None,
+    )
+
+
+def _can_encode(encoding: str, glyphs: str) -> bool:
+    try:
+        glyphs.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -236,6 +266,10 @@ def _emit(text: str, output: str | None) -> None:
         from shuangshi_cli.fileio import write_output
 
         write_output(Path(output) if output else Path(), text, label=output)
+
+
+def _print(document: Document, fmt: Format, style: Style, output: str | None) -> None:
+    _emit(printer(fmt).print_document(document, style), output)
 
 
 def _note(message: str) -> None:
@@ -275,9 +309,19 @@ def _inputs(
 
     for option, value in (("--year", year), ("--as-of", as_of)):
         if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
-            raise UsageProblem.at(f"{option} {value} is outside {FIRST_YEAR}–{LAST_YEAR}")
+            raise UsageProblem(
+                Problem(
+                    msg(
+                        "error.year_range",
+                        option=option,
+                        value=value,
+                        first=FIRST_YEAR,
+                        last=LAST_YEAR,
+                    )
+                )
+            )
     if month is not None and not 1 <= month <= 11:
-        raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
+        raise UsageProblem(Problem(msg("error.month_range", value=month)))
     plan = load_plan(targets)
     own = resolve(plan, part) if part is not None else None
     found = load_figures(
@@ -289,7 +333,7 @@ def _inputs(
         try:
             thresholds = plan.plan.thresholds.overridden(on_track, acceleration)
         except ValueError:
-            raise UsageProblem.at("--acceleration must not be above --on-track") from None
+            raise UsageProblem(Problem(msg("error.thresholds"))) from None
     return _Inputs(plan, found, peers, thresholds, as_of, own)
 
 
@@ -319,7 +363,7 @@ def _assess(inputs: _Inputs) -> Assessment:
 # -- commands ------------------------------------------------------------------------------------
 
 
-@app.command()
+@_command(help=_h("help.gap"), cls=LocalizedCommand)
 def gap(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
@@ -343,19 +387,19 @@ def gap(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
     )  # fmt: skip
-    assessment = _assess(inputs)
-    style = _style(lang, fmt, output)
-    _emit(renderer(fmt).render_assessment(assessment, style), output)
-    if fmt is not Format.TABLE and assessment.missing:
-        from shuangshi_cli.render.text import missing_line
+    from shuangshi_cli.documents import assessment_document
 
-        _note(missing_line(assessment, style.lang) or "")
+    style = _style(lang, fmt, output)
+    document = assessment_document(_assess(inputs))
+    _print(document, fmt, style, output)
+    for hint in document.report(style.lang).hints:
+        _note(hint)
 
 
 _FAILABLE = [s.value for s in Status if s.assessed and s is not Status.ACHIEVED]
 
 
-@app.command()
+@_command(help=_h("help.check"), cls=LocalizedCommand)
 def check(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
@@ -369,19 +413,17 @@ def check(
         str,
         typer.Option(
             "--fail-on",
-            help=f"First status that fails: {', '.join(_FAILABLE)}.",
+            help=_h("help.opt.fail_on", choices=", ".join(_FAILABLE)),
         ),
     ] = Status.ACCELERATION_NEEDED.value,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Also fail on insufficient_data.")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_h("help.opt.strict"))] = False,
     lang: LangOption = None,
     fmt: Annotated[
         Format | None,
         typer.Option(
             "--format",
             "-F",
-            help="Also print the report in this format (default: none).",
+            help=_h("help.opt.check_format"),
             case_sensitive=False,
             show_default=False,
         ),
@@ -398,36 +440,35 @@ def check(
     except ValueError:
         threshold = None
     if threshold is None or threshold.value not in _FAILABLE:
-        raise UsageProblem.at(f"--fail-on must be one of: {', '.join(_FAILABLE)}")
+        raise UsageProblem(Problem(msg("error.fail_on", choices=", ".join(_FAILABLE))))
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
     )  # fmt: skip
+    from shuangshi_cli.documents import assessment_document
+    from shuangshi_cli.report.assessment import summary_line
+    from shuangshi_cli.report.terms import name, status_label
+
     assessment = _assess(inputs)
     style = _style(lang, fmt or Format.TABLE, output)
     if fmt is not None:
-        _emit(renderer(fmt).render_assessment(assessment, style), output)
-    from shuangshi_cli.render.text import summary_line
-    from shuangshi_cli.render.words import name, status_label
-
+        _print(assessment_document(assessment), fmt, style, output)
     failing = assessment.failing(threshold, strict=strict)
     for result in failing:
         _note(
-            f"off track: {result.target.id} ({name(result.target, style.lang)}): "
-            f"{result.status.value} ({status_label(result, style.lang)})"
-        )
+            t("check.off_track", style.lang, name=name(result.target, style.lang),
+              id=result.target.id, status=status_label(result, style.lang))
+        )  # fmt: skip
     _note(summary_line(assessment, style.lang))
     if failing:
         raise typer.Exit(EXIT_OFF_TRACK)
 
 
-@app.command()
+@_command(help=_h("help.path"), cls=LocalizedCommand)
 def path(
     target_id: Annotated[
         str | None,
-        typer.Argument(
-            metavar="ID", help="One target (id or name). Default: all.", show_default=False
-        ),
+        typer.Argument(metavar="ID", help=_h("help.opt.target_id"), show_default=False),
     ] = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
@@ -449,32 +490,32 @@ def path(
     inputs = _inputs(targets, figures, pairs, year=year, as_of=as_of, peer_files=peers)
     assessment = _assess(inputs)
     found = paths(assessment, target_id)
-    _emit(renderer(fmt).render_path(assessment, found, _style(lang, fmt, output)), output)
+    from shuangshi_cli.documents import path_document
+
+    _print(path_document(assessment, found), fmt, _style(lang, fmt, output), output)
 
 
-@app.command()
+@_command(help=_h("help.whatif"), cls=LocalizedCommand)
 def whatif(
-    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target (id or name).")],
+    target_id: Annotated[str, typer.Argument(metavar="ID", help=_h("help.opt.whatif_id"))],
     growth: Annotated[
         list[str] | None,
         typer.Option(
             "--growth",
             "-g",
-            help="Assumed annual growth (7.5%); ranks and rates: the step per year. Repeatable.",
+            help=_h("help.opt.growth"),
             show_default=False,
         ),
     ] = None,
     by: Annotated[
         int | None,
-        typer.Option(
-            "--by", help="The growth needed to meet the target by this year.", show_default=False
-        ),
+        typer.Option("--by", help=_h("help.opt.by"), show_default=False),
     ] = None,
     deflator: Annotated[
         str | None,
         typer.Option(
             "--deflator",
-            help="Price deflator (2%): --growth is real, the target nominal (current prices).",
+            help=_h("help.opt.deflator"),
             show_default=False,
         ),
     ] = None,
@@ -497,15 +538,17 @@ def whatif(
     from shuangshi_cli.scenarios import whatif as build
 
     if not growth and by is None:
-        raise UsageProblem.at("give --growth RATE (repeatable) or --by YEAR")
+        raise UsageProblem(Problem(msg("error.whatif_needs")))
     assessment = _assess(_inputs(targets, figures, pairs, year=year, as_of=as_of))
     rates = [parse_growth(assessment.plan, target_id, g) for g in growth or []]
     price = parse_rate(deflator, "--deflator") if deflator is not None else None
     result = build(assessment, target_id, rates, by=by, deflator=price)
-    _emit(renderer(fmt).render_whatif(result, _style(lang, fmt, output)), output)
+    from shuangshi_cli.documents import whatif_document
+
+    _print(whatif_document(result), fmt, _style(lang, fmt, output), output)
 
 
-@app.command()
+@_command(help=_h("help.scoreboard"), cls=LocalizedCommand)
 def scoreboard(
     targets: TargetsOption = None,
     figures: FiguresOption = None,
@@ -528,10 +571,12 @@ def scoreboard(
         on_track=on_track, acceleration=acceleration,
     )  # fmt: skip
     board = build(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
-    _emit(renderer(fmt).render_scoreboard(board, _style(lang, fmt, output)), output)
+    from shuangshi_cli.documents import scoreboard_document
+
+    _print(scoreboard_document(board), fmt, _style(lang, fmt, output), output)
 
 
-@app.command("targets")
+@_command("targets", help=_h("help.targets"), cls=LocalizedCommand)
 def show_targets(
     targets: TargetsOption = None,
     lang: LangOption = None,
@@ -542,39 +587,44 @@ def show_targets(
     from shuangshi_cli.plan import load_plan
 
     plan = load_plan(targets)
-    _emit(renderer(fmt).render_plan(plan, _style(lang, fmt, output)), output)
+    from shuangshi_cli.documents import plan_document
+
+    _print(plan_document(plan), fmt, _style(lang, fmt, output), output)
 
 
-@app.command()
+@_command(help=_h("help.validate"), cls=LocalizedCommand)
 def validate(
     file: Annotated[
         Path | None,
         typer.Argument(
-            help="Plan file to check. Default: --targets, else the embedded plan.",
+            help=_h("help.opt.file"),
             show_default=False,
         ),
     ] = None,
     targets: TargetsOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check a plan file: exit 0 with a summary, or exit 2 with one line per problem."""
     from shuangshi_cli.plan import EMBEDDED_NAME, load_plan
+    from shuangshi_cli.report.plan import shortfall_line
 
     path = file or targets
     plan = load_plan(path)
-    from shuangshi_cli.render.text import shortfall_line
-
+    language = _lang(lang)
+    name = str(path or EMBEDDED_NAME)
     for shortfall in plan.shortfalls():
-        _note(shortfall_line(str(path or EMBEDDED_NAME), shortfall, _lang(None)))
+        _note(shortfall_line(plan, name, shortfall, language))
     quantified = len(plan.quantified)
     h = plan.plan
-    typer.echo(
-        f"{path or EMBEDDED_NAME}: valid plan “{h.title}”, {quantified} quantified and "
-        f"{len(plan.targets) - quantified} qualitative targets, {len(plan.programmes)} "
-        f"programmes, {h.period.start}–{h.period.end}, base year {h.base_year}"
-    )
+    _emit(
+        t("validate.ok", language, file=name, title=h.title, quantified=quantified,
+          qualitative=len(plan.targets) - quantified, programmes=len(plan.programmes),
+          start=h.period.start, end=h.period.end, base=h.base_year) + "\n",
+        None,
+    )  # fmt: skip
 
 
-@app.command()
+@_command(help=_h("help.schema"), cls=LocalizedCommand)
 def schema(output: OutputOption = None) -> None:
     """The JSON Schema of the plan format, for editors that validate YAML as it is typed."""
     from shuangshi_cli.plan import Plan
@@ -587,7 +637,7 @@ def schema(output: OutputOption = None) -> None:
     _emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
 
 
-@app.command()
+@_command(help=_h("help.template"), cls=LocalizedCommand)
 def template(targets: TargetsOption = None, output: OutputOption = None) -> None:
     """An empty figures CSV for the plan: one row per indicator and year, ready to fill in."""
     import csv
@@ -615,11 +665,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help=_h("help.app"))
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_h("help.opt.version")),
     ] = False,
 ) -> None:
     """Target-gap calculator for Chinese government plan targets."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from shuangshi_cli.messages import Lang, Msg, t
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -20,13 +22,20 @@ class Problem:
     Rendered as ``file:line:column: field: message``; parts that are unknown are left out.
     """
 
-    message: str
+    message: str | Msg
     file: str | None = None
     line: int | None = None
     column: int | None = None
     field: str | None = None
 
     def __str__(self) -> str:
+        return self.text(Lang.EN)
+
+    def text(self, lang: Lang) -> str:
+        """The problem in ``lang``: its place, its field, its message."""
+        message = (
+            self.message.text(lang) if isinstance(self.message, Msg) else t(self.message, lang)
+        )
         place = ""
         if self.file is not None:
             place = self.file
@@ -35,7 +44,7 @@ class Problem:
                 if self.column is not None:
                     place += f":{self.column}"
         parts = [p for p in (place, self.field) if p]
-        return ": ".join([*parts, self.message])
+        return ": ".join([*parts, message])
 
 
 class ShuangshiError(Exception):
@@ -43,8 +52,8 @@ class ShuangshiError(Exception):
 
     exit_code: int = EXIT_INPUT
 
-    def lines(self) -> list[str]:
-        """The message lines printed on stderr, one per problem."""
+    def lines(self, lang: Lang = Lang.EN) -> list[str]:
+        """The message lines printed on stderr, one per problem, in ``lang``."""
         return [str(self)]
 
 
@@ -64,7 +73,7 @@ class InputError(ShuangshiError):
     @classmethod
     def at(
         cls,
-        message: str,
+        message: str | Msg,
         *,
         file: str | None = None,
         line: int | None = None,
@@ -74,8 +83,8 @@ class InputError(ShuangshiError):
         """Build an error with a single problem."""
         return cls(Problem(message, file=file, line=line, column=column, field=field))
 
-    def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+    def lines(self, lang: Lang = Lang.EN) -> list[str]:
+        return [p.text(lang) for p in self.problems]
 
 
 class PlanError(InputError):

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from shuangshi_cli.errors import InputError, Problem
+from shuangshi_cli.messages import msg
 
 STDIN = "-"
 
@@ -56,11 +57,13 @@ def read_text(path: Path, name: str | None = None) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(Problem("no such file", label)) from None
+        raise InputError(Problem(msg("error.no_such_file"), label)) from None
     except IsADirectoryError:
-        raise InputError(Problem("is a directory, not a file", label)) from None
+        raise InputError(Problem(msg("error.is_directory"), label)) from None
     except OSError as exc:
-        raise InputError(Problem(f"cannot read: {exc.strerror or exc}", label)) from None
+        raise InputError(
+            Problem(msg("error.cannot_read", reason=exc.strerror or exc), label)
+        ) from None
     return decode(data, label)
 
 
@@ -83,17 +86,19 @@ def write_output(
         sys.stdout.flush()
         return
     if not label:
-        raise InputError(Problem("--output needs a file name, not an empty string"))
+        raise InputError(Problem(msg("error.output_name")))
     target = Path(os.path.realpath(path))
     try:
         info: os.stat_result | None = target.stat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+        raise InputError(
+            Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+        ) from None
     data = text.encode(encoding)
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise InputError(Problem("is a directory, not a file", label))
+        raise InputError(Problem(msg("error.is_directory"), label))
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_through(target, data, label)
         return
@@ -109,14 +114,18 @@ def _write_through(target: Path, data: bytes, label: str) -> None:
         with target.open("wb", buffering=0) as stream:
             stream.write(data)
     except OSError as exc:
-        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+        raise InputError(
+            Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+        ) from None
 
 
 def _temp_beside(target: Path, label: str) -> tuple[int, Path]:
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+        raise InputError(
+            Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+        ) from None
     return handle, Path(temp)
 
 
@@ -142,7 +151,9 @@ def _replace_atomically(target: Path, data: bytes, label: str, info: os.stat_res
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
-            raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+            raise InputError(
+                Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+            ) from None
         raise
 
 
@@ -156,7 +167,9 @@ def _rewrite_in_place(target: Path, data: bytes, label: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
     except OSError as exc:
-        raise InputError(Problem(f"cannot write: {exc.strerror or exc}", label)) from None
+        raise InputError(
+            Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()

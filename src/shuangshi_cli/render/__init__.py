@@ -1,19 +1,23 @@
-"""Output formats: one module per format, each with ``render_plan`` and ``render_assessment``."""
+"""Output formats: one printer module per format, each with ``print_document(doc, style)``.
+
+A command builds one :class:`Document`: its report (typed blocks, for people) and its records
+(plain data, for scripts), both built lazily. Printers for people print the report's blocks;
+printers for scripts print the records. None decides what a report contains.
+"""
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from shuangshi_cli.messages import Lang
 
 if TYPE_CHECKING:
-    from shuangshi_cli.assess import Assessment
-    from shuangshi_cli.parts import Scoreboard
-    from shuangshi_cli.plan import Plan
-    from shuangshi_cli.scenarios import TargetPath, WhatIf
+    from collections.abc import Callable
 
-Lang = Literal["zh", "en"]
+    from shuangshi_cli.report import Report
 
 
 class Format(StrEnum):
@@ -25,26 +29,54 @@ class Format(StrEnum):
 
 @dataclass(frozen=True)
 class Style:
-    """How to render: language, and for the terminal table, colour and width."""
+    """How to print: language, and for a terminal, colour, width and the glyphs it can show.
 
-    lang: Lang = "zh"
+    ``lang_given`` is whether the user chose the language (CSV headers follow it only then).
+    """
+
+    lang: Lang = Lang.ZH
     color: bool = False
     width: int | None = None
+    unicode: bool = True
+    lang_given: bool = False
 
 
-class Renderer(Protocol):
-    def render_plan(self, plan: Plan, style: Style) -> str: ...
+class Kind(StrEnum):
+    """What a document reports on: CSV lays out each kind's records in its own rows."""
 
-    def render_assessment(self, assessment: Assessment, style: Style) -> str: ...
-
-    def render_path(self, assessment: Assessment, paths: list[TargetPath], style: Style) -> str: ...
-
-    def render_whatif(self, whatif: WhatIf, style: Style) -> str: ...
-
-    def render_scoreboard(self, board: Scoreboard, style: Style) -> str: ...
+    ASSESSMENT = "assessment"
+    PLAN = "plan"
+    PATH = "path"
+    WHATIF = "whatif"
+    SCOREBOARD = "scoreboard"
 
 
-def renderer(fmt: Format) -> Renderer:
+@dataclass
+class Document:
+    """What a command prints: a report for people and records for scripts, each built once."""
+
+    kind: Kind
+    build_report: Callable[[Lang], Report]
+    build_record: Callable[[Lang], dict[str, Any]]
+    _reports: dict[Lang, Report] = field(default_factory=dict)
+    _records: dict[Lang, dict[str, Any]] = field(default_factory=dict)
+
+    def report(self, lang: Lang) -> Report:
+        if lang not in self._reports:
+            self._reports[lang] = self.build_report(lang)
+        return self._reports[lang]
+
+    def record(self, lang: Lang) -> dict[str, Any]:
+        if lang not in self._records:
+            self._records[lang] = self.build_record(lang)
+        return self._records[lang]
+
+
+class Printer(Protocol):
+    def print_document(self, document: Document, style: Style) -> str: ...
+
+
+def printer(fmt: Format) -> Printer:
     """The module for ``fmt``, imported on first use (rich is heavy; JSON does not need it)."""
-    module: Renderer = importlib.import_module(f"shuangshi_cli.render.{fmt.value}_format")
+    module: Printer = importlib.import_module(f"shuangshi_cli.render.{fmt.value}_format")
     return module

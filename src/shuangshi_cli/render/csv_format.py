@@ -1,28 +1,37 @@
-"""CSV output: one row per target, raw numbers, with the UTF-8 BOM that Excel needs for Chinese."""
+"""CSV output: one row per target (or path year, scenario year, part), raw numbers, with the
+UTF-8 BOM that Excel needs for Chinese.
+
+Headers are the records' keys, or their names in the chosen language when ``--lang`` is given.
+Text cells are neutralised against formula injection (OWASP): a cell that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``; control characters go.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from shuangshi_cli.render.records import (
-    assessment_record,
-    paths_record,
-    plan_record,
-    scoreboard_record,
-    whatif_record,
-)
+from shuangshi_cli.messages import CATALOGUE, t
+from shuangshi_cli.render import Kind
 
 if TYPE_CHECKING:
-    from shuangshi_cli.assess import Assessment
-    from shuangshi_cli.parts import Scoreboard
-    from shuangshi_cli.plan import Plan
-    from shuangshi_cli.render import Style
-    from shuangshi_cli.scenarios import TargetPath, WhatIf
+    from shuangshi_cli.render import Document, Style
 
 BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def safe_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never runs: control characters out, a leading
+    formula character behind a ``'`` (the OWASP rule for CSV injection)."""
+    cleaned = _CONTROL.sub("", text)
+    if cleaned.startswith(_FORMULA_START):
+        return "'" + cleaned
+    return cleaned
 
 
 def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -39,21 +48,36 @@ def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def _table(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n"
-    )
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if v is None else _cell(v)) for k, v in row.items()})
-    return BOM + buffer.getvalue()
-
-
 def _cell(value: Any) -> str:
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if isinstance(value, int | float):
+        return str(value)
+    return safe_cell(str(value))
+
+
+def heading(column: str, style: Style) -> str:
+    """The header of ``column``: its key, or its name in the language the user chose."""
+    if not style.lang_given:
+        return column
+    key = f"csv.{column}"
+    if key in CATALOGUE:
+        return t(key, style.lang)
+    for prefix in ("score_", "rank_"):
+        if column.startswith(prefix):
+            return t(f"csv.{prefix}of", style.lang, id=column.removeprefix(prefix))
+    return column
+
+
+def _table(rows: Iterable[Mapping[str, Any]], columns: list[str], style: Style) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([safe_cell(heading(c, style)) for c in columns])
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return BOM + buffer.getvalue()
 
 
 ASSESSMENT_COLUMNS = [
@@ -74,42 +98,35 @@ PLAN_COLUMNS = [
     "better", "progress", "attribute", "flow", "baseline_year", "baseline_value",
     "baseline_comparison", "baseline_quote", "source",
 ]  # fmt: skip
-
-
-def render_plan(plan: Plan, style: Style) -> str:
-    return _table((_flatten(t) for t in plan_record(plan)["targets"]), PLAN_COLUMNS)
-
-
-def render_assessment(assessment: Assessment, style: Style) -> str:
-    records = assessment_record(assessment, style.lang)["results"]
-    return _table((_flatten(r) for r in records), ASSESSMENT_COLUMNS)
-
-
 PATH_COLUMNS = ["id", "name", "year", "path", "figure", "difference", "ahead"]
 WHATIF_COLUMNS = ["id", "assumed_growth", "growth", "growth_basis", "year", "value", "met_year"]
 
 
-def render_path(assessment: Assessment, paths: list[TargetPath], style: Style) -> str:
+def _assessment(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    return ASSESSMENT_COLUMNS, [_flatten(r) for r in record["results"]]
+
+
+def _plan(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    return PLAN_COLUMNS, [_flatten(t) for t in record["targets"]]
+
+
+def _path(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
     rows = [
-        {"id": p["id"], "name": p["name"], **year}
-        for p in paths_record(assessment, paths)["paths"]
-        for year in p["years"]
+        {"id": p["id"], "name": p["name"], **year} for p in record["paths"] for year in p["years"]
     ]
-    return _table(rows, PATH_COLUMNS)
+    return PATH_COLUMNS, rows
 
 
-def render_whatif(whatif: WhatIf, style: Style) -> str:
-    record = whatif_record(whatif)
+def _whatif(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
     rows = [
         {"id": record["id"], **{k: v for k, v in s.items() if k != "values"}, **value}
         for s in record["scenarios"]
         for value in s["values"]
     ]
-    return _table(rows, WHATIF_COLUMNS)
+    return WHATIF_COLUMNS, rows
 
 
-def render_scoreboard(board: Scoreboard, style: Style) -> str:
-    record = scoreboard_record(board, style.lang)
+def _scoreboard(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
     columns = ["rank", "id", "name", "type", "overall_score", "previous_rank", "rank_change"]
     columns += [f"score_{i}" for i in record["indicators"]]
     columns += [f"rank_{i}" for i in record["indicators"]]
@@ -121,4 +138,18 @@ def render_scoreboard(board: Scoreboard, style: Style) -> str:
         }
         for part in record["parts"]
     ]
-    return _table(rows, columns)
+    return columns, rows
+
+
+ROWS: dict[Kind, Callable[[dict[str, Any]], tuple[list[str], list[dict[str, Any]]]]] = {
+    Kind.ASSESSMENT: _assessment,
+    Kind.PLAN: _plan,
+    Kind.PATH: _path,
+    Kind.WHATIF: _whatif,
+    Kind.SCOREBOARD: _scoreboard,
+}
+
+
+def print_document(document: Document, style: Style) -> str:
+    columns, rows = ROWS[document.kind](document.record(style.lang))
+    return _table(rows, columns, style)

@@ -6,10 +6,11 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from shuangshi_cli.render.words import status_label
+from shuangshi_cli.report.terms import status_label
 
 if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment, Point, Result, WithinYear
+    from shuangshi_cli.messages import Lang
     from shuangshi_cli.parts import Scoreboard
     from shuangshi_cli.plan import KnownValue, Plan, Target
     from shuangshi_cli.scenarios import TargetPath, WhatIf
@@ -115,7 +116,7 @@ def _point(point: Point | None, *, with_source: bool = False) -> dict[str, Any] 
     return record
 
 
-def result_record(result: Result, lang: str) -> dict[str, Any]:
+def result_record(result: Result, lang: Lang) -> dict[str, Any]:
     target = result.target
     return {
         **_identity(target),
@@ -139,12 +140,12 @@ def result_record(result: Result, lang: str) -> dict[str, Any]:
         **peer_fields(result),
         "status": result.status.value,
         "early": result.early,
-        "status_label": status_label(result, "zh" if lang == "zh" else "en"),
+        "status_label": status_label(result, lang),
         "notes": [n.value for n in result.notes],
     }
 
 
-def assessment_record(assessment: Assessment, lang: str) -> dict[str, Any]:
+def assessment_record(assessment: Assessment, lang: Lang) -> dict[str, Any]:
     return {
         "plan": header(assessment.plan),
         "as_of": assessment.as_of,
@@ -271,7 +272,7 @@ PEER_FIELDS = (
 )  # fmt: skip
 
 
-def scoreboard_record(board: Scoreboard, lang: str) -> dict[str, Any]:
+def scoreboard_record(board: Scoreboard, lang: Lang) -> dict[str, Any]:
     return {
         "plan": header(board.plan),
         "as_of": board.as_of,

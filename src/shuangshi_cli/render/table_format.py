@@ -1,4 +1,8 @@
-"""The terminal table: Rich tables with coloured statuses and short progress bars."""
+"""The terminal printer: a report's blocks as Rich tables and lines, fitted to the width.
+
+A table that does not fit loses, in turn, its bars, its long headings and the columns marked
+to drop; if it still does not fit, each row is stacked as a card. Statuses never wrap.
+"""
 
 from __future__ import annotations
 
@@ -7,47 +11,32 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from rich.measure import Measurement
+from rich.table import Table as RichTable
+from rich.text import Text as RichText
 
-from shuangshi_cli.render.scenario_text import (
-    path_caption,
-    path_headers,
-    path_rows,
-    scoreboard_headers,
-    scoreboard_note,
-    scoreboard_rows,
-    whatif_headers,
-    whatif_lines,
-    whatif_rows,
-)
-from shuangshi_cli.render.text import (
-    COLUMNS,
-    detail_lines,
-    headers,
-    missing_line,
-    notes_of,
-    progress_share,
-    result_cells,
-    summary_line,
-    target_text,
-    within_year_line,
-)
-from shuangshi_cli.render.words import (
-    kind_label,
-    name,
-    quantity,
-    status_label,
-    word,
+from shuangshi_cli.messages import t
+from shuangshi_cli.report import (
+    Bar,
+    Cell,
+    Chart,
+    Checklist,
+    Figure,
+    Heading,
+    Lines,
+    Notes,
+    StatusCell,
+    Summary,
+    Table,
+    Text,
+    Title,
+    Tone,
 )
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
-    from shuangshi_cli.assess import Assessment, Result
-    from shuangshi_cli.parts import Scoreboard
-    from shuangshi_cli.plan import Plan
-    from shuangshi_cli.render import Style
-    from shuangshi_cli.scenarios import TargetPath, WhatIf
+    from shuangshi_cli.render import Document, Style
+    from shuangshi_cli.report import Block, Report
 
 COLOURS = {
     Status.ACHIEVED: "bold green",
@@ -59,221 +48,281 @@ COLOURS = {
     Status.INSUFFICIENT_DATA: "dim",
     Status.NOT_ASSESSED: "dim",
 }
+TONES = {Tone.PLAIN: "", Tone.GOOD: "green", Tone.WARN: "yellow", Tone.DIM: "dim"}
 BAR_WIDTH = 8
-DEFAULT_WIDTH = 160
-NARROW = 110  # below this many columns the bars are left out
+PIPED_WIDTH = 100  # piped output: wide enough for the gap table, narrow enough to read
+MIN_WRAP = 12  # a wrapping column (a name) keeps at least this many cells: six characters
+CHART_MAX, CHART_MIN = 32, 10
 
 
-def bar(share: float | None) -> str:
+class Glyphs:
+    """The glyphs of bars and charts, with ASCII stand-ins for consoles that lack them."""
+
+    def __init__(self, unicode: bool) -> None:
+        self.full, self.empty = ("█", "░") if unicode else ("#", "-")
+        self.ahead, self.behind, self.tick = ("█", "▒", "┃") if unicode else ("#", "=", "|")
+        self.box = box.SIMPLE_HEAVY if unicode else box.ASCII2
+        self.simple = box.SIMPLE if unicode else box.ASCII2
+        self.tickbox = "☐" if unicode else "[ ]"
+
+
+def bar(share: float | None, glyphs: Glyphs) -> str:
     """An eight-cell bar of a share in [0, 1]: ██████░░."""
     if share is None:
         return ""
     filled = round(max(0.0, min(1.0, share)) * BAR_WIDTH)
-    return "█" * filled + "░" * (BAR_WIDTH - filled)
+    return glyphs.full * filled + glyphs.empty * (BAR_WIDTH - filled)
 
 
-def _print(renderable: RenderableType, style: Style) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+def _console(style: Style, width: int) -> Console:
+    return Console(
+        file=io.StringIO(),
         force_terminal=style.color,
         color_system="auto" if style.color else None,
-        width=style.width or DEFAULT_WIDTH,
+        width=width,
         no_color=not style.color,
         highlight=False,
         emoji=False,
+        legacy_windows=False,
     )
-    console.print(renderable)
-    return buffer.getvalue()
 
 
-def _status_cell(result: Result, lang: str) -> Text:
-    return Text(status_label(result, lang), style=COLOURS[result.status])
+def _cell(cell: Cell, glyphs: Glyphs, *, bars: bool) -> RichText:
+    if isinstance(cell, StatusCell):
+        return RichText(cell.text, style=COLOURS[cell.status])
+    if isinstance(cell, Bar):
+        text = RichText(cell.text)
+        if bars and cell.share is not None:
+            colour = COLOURS[cell.status] if cell.status is not None else ""
+            text.append(" " + bar(cell.share, glyphs), style=colour)
+        return text
+    if isinstance(cell, Text):
+        return RichText(cell.text, style=TONES[cell.tone])
+    return RichText(cell.text)
 
 
-def _progress_cell(result: Result, text: str, width: int) -> Text:
-    cell = Text(text)
-    share = progress_share(result)
-    if share is not None and width >= NARROW:
-        cell.append(" " + bar(share), style=COLOURS[result.status])
-    return cell
-
-
-def _title(plan: Plan, lang: str) -> str:
-    h = plan.plan
-    if lang == "zh":
-        return f"《{h.title}》 {h.issuer} {h.issued.isoformat()}"
-    return f"{h.title_en or h.title} — {h.issuer_en or h.issuer}, {h.issued.isoformat()}"
-
-
-def render_assessment(assessment: Assessment, style: Style) -> str:
-    lang = style.lang
-    table = Table(
-        title=_title(assessment.plan, lang),
-        box=box.SIMPLE_HEAVY,
-        title_justify="left",
-        padding=(0, 1),
+def _rich_table(
+    table: Table,
+    columns: list[int],
+    glyphs: Glyphs,
+    *,
+    short: bool,
+    bars: bool,
+    stack: bool = False,
+    extra: tuple[str, list[RichText]] | None = None,
+) -> RichTable:
+    rich = RichTable(
+        title=table.title, box=glyphs.box, title_justify="left", padding=(0, 1), pad_edge=False
     )
-    for i, head in enumerate(headers(lang)):
-        table.add_column(
-            head,
-            justify="left" if i in {0, len(COLUMNS) - 1} else "right",
+    for i in columns:
+        column = table.columns[i]
+        heading = column.short if short and column.short else column.heading
+        rich.add_column(
+            heading,
+            justify="left" if column.align == "left" else "right",
+            no_wrap=not column.wrap,
             overflow="fold",
-            min_width=10 if i == 0 else None,
+            min_width=MIN_WRAP if column.wrap else None,
         )
-    progress_at = COLUMNS.index("progress")
-    for result in assessment.quantified:
-        cells: list[RenderableType] = [Text(c) for c in result_cells(result, lang)[:-1]]
-        cells[progress_at] = _progress_cell(
-            result, result_cells(result, lang)[progress_at], style.width or DEFAULT_WIDTH
-        )
-        table.add_row(*cells, _status_cell(result, lang))
-    parts: list[RenderableType] = [table]
-    parts += [Text(f"  * {note}", style="dim") for note in notes_of(assessment, lang)]
-    parts += [Text(f"  {line}") for line in detail_lines(assessment, lang)]
-    within = [(r, line) for r in assessment.quantified if (line := within_year_line(r, lang))]
-    if within:
-        parts.append(Text(word("within_year", lang), style="bold"))
-        for result, line in within:
-            lead = result.within_year.lead_points if result.within_year else None
-            colour = "dim" if lead is None else ("green" if lead >= 0 else "yellow")
-            parts.append(Text(f"  {line}", style=colour))
-    if assessment.qualitative:
-        goals = Table(title=word("goals", lang), box=box.SIMPLE, title_justify="left")
-        goals.add_column(word("indicator", lang))
-        goals.add_column(word("deadline", lang), justify="right")
-        goals.add_column(word("status", lang))
-        for result in assessment.qualitative:
-            goals.add_row(
-                name(result.target, lang), str(result.target.deadline), _status_cell(result, lang)
-            )
-        parts.append(goals)
-    if assessment.plan.programmes:
-        parts.append(Text(word("programmes", lang), style="bold"))
-        for programme in assessment.plan.programmes:
-            parts.append(Text(f"  ☐ {programme.name if lang == 'zh' else programme.name_en}"))
-    parts.append(Text(""))
-    parts.append(Text(summary_line(assessment, lang), style="bold"))
-    missing = missing_line(assessment, lang)
-    if missing:
-        parts.append(Text(missing, style="dim"))
-    return _print(Group(*parts), style)
+    if extra is not None:
+        rich.add_column(extra[0], no_wrap=True)
+    for n, row in enumerate(table.rows):
+        cells = [_cell(row[i], glyphs, bars=bars) for i in columns]
+        if stack:
+            cells = [
+                _stacked(cell) if table.columns[i].stack else cell
+                for i, cell in zip(columns, cells, strict=True)
+            ]
+        rich.add_row(*cells, *([extra[1][n]] if extra is not None else []))
+    return rich
 
 
-def render_plan(plan: Plan, style: Style) -> str:
-    lang = style.lang
-    table = Table(title=_title(plan, lang), box=box.SIMPLE_HEAVY, title_justify="left")
-    for head in ("id", word("indicator", lang), word("kind", lang), word("target_value", lang),
-                 word("deadline", lang), word("base", lang), word("source", lang)):  # fmt: skip
-        table.add_column(head)
-    for target in plan.quantified:
-        base = (
-            f"{quantity(target.baseline.value, target.unit, lang)} ({target.baseline.year})"
-            if target.baseline
-            else "—"
-        )
-        if target.baseline and target.baseline.comparison:
-            base = target.baseline.comparison.value + base
-        table.add_row(
-            target.id, name(target, lang), kind_label(target.kind, lang),
-            target_text(target, lang), str(target.deadline), base, target.source or "",
-        )  # fmt: skip
-    parts: list[RenderableType] = [table]
-    qualitative = [t for t in plan.targets if not t.quantified]
-    if qualitative:
-        goals = Table(title=word("goals", lang), box=box.SIMPLE, title_justify="left")
-        for head in ("id", word("indicator", lang), word("deadline", lang), word("source", lang)):
-            goals.add_column(head)
-        for target in qualitative:
-            goals.add_row(target.id, name(target, lang), str(target.deadline), target.source or "")
-        parts.append(goals)
-    if plan.programmes:
-        programmes = Table(title=word("programmes", lang), box=box.SIMPLE, title_justify="left")
-        programmes.add_column("id")
-        programmes.add_column(word("indicator", lang))
-        for programme in plan.programmes:
-            programmes.add_row(programme.id, programme.name if lang == "zh" else programme.name_en)
-        parts.append(programmes)
-    return _print(Group(*parts), style)
-
-
-CHART_WIDTH = 32
-
-
-def _chart(path: TargetPath, index: int, top: float) -> Text:
-    """The figure as a bar (green ahead of the path, red behind), the path as a yellow tick."""
-    year = path.years[index]
-    cells = [" "] * (CHART_WIDTH + 1)
-    styles = [""] * (CHART_WIDTH + 1)
-    if year.figure is not None and top > 0:
-        filled = max(0, min(CHART_WIDTH, round(float(year.figure) / top * CHART_WIDTH)))
-        colour = "green" if year.ahead else "red"
-        for i in range(filled):
-            cells[i], styles[i] = "█", colour
-    if top > 0:
-        tick = max(0, min(CHART_WIDTH, round(year.path / top * CHART_WIDTH)))
-        cells[tick], styles[tick] = "┃", "yellow"
-    text = Text()
-    for char, style in zip(cells, styles, strict=True):
-        text.append(char, style=style or None)
+def _stacked(text: RichText) -> RichText:
+    """The bracketed tail of a cell (its year or deadline) on a line of its own."""
+    plain = text.plain
+    for opening in ("（", " ("):
+        at = plain.find(opening)
+        if at > 0:
+            return RichText(plain[:at] + "\n" + plain[at:].lstrip(), style=text.style)
     return text
 
 
-def render_path(assessment: Assessment, paths: list[TargetPath], style: Style) -> str:
-    lang = style.lang
-    parts: list[RenderableType] = [Text(_title(assessment.plan, lang), style="italic")]
-    for path in paths:
-        parts.append(Text(""))
-        parts.append(Text(path_caption(path, lang), style="bold"))
-        table = Table(box=box.SIMPLE)
-        for i, head in enumerate(path_headers(lang)):
-            table.add_column(head, justify="right" if i else "left")
-        table.add_column("")
-        values = [y.path for y in path.years] + [float(y.figure) for y in path.years if y.figure]
-        top = max(values) if values else 0.0
-        for i, row in enumerate(path_rows(path, lang)):
-            table.add_row(*row, _chart(path, i, top))
-        parts.append(table)
-    if not paths:
-        parts.append(
-            Text(
-                "没有可画路径的目标（缺少基期数据）"
-                if lang == "zh"
-                else "No target has a base to draw a path from."
-            )
+def _natural_width(rich: RichTable, console: Console) -> int:
+    """The width ``rich`` takes with nothing cut, wrapping columns narrowed to MIN_WRAP."""
+    saved = [(c.max_width, c.min_width) for c in rich.columns]
+    for column in rich.columns:
+        if not column.no_wrap:
+            column.max_width = MIN_WRAP
+    wide = console.options.update_width(10_000)
+    width = Measurement.get(console, wide, rich).maximum
+    for column, (most, least) in zip(rich.columns, saved, strict=True):
+        column.max_width, column.min_width = most, least
+    return width
+
+
+def _fits(rich: RichTable, console: Console, width: int) -> bool:
+    return _natural_width(rich, console) <= width
+
+
+def _layouts(table: Table) -> list[tuple[list[int], bool, bool, bool]]:
+    """Ways to print ``table``, widest first: (columns kept, short headings, bars, stacked)."""
+    every = list(range(len(table.columns)))
+    layouts = [
+        (every, False, True, False), (every, False, False, False), (every, True, False, False)
+    ]  # fmt: skip
+    kept = every
+    for level in sorted({c.drop for c in table.columns if c.drop}, reverse=True):
+        kept = [i for i in kept if table.columns[i].drop != level]
+        layouts.append((kept, True, False, False))
+    if any(c.stack for c in table.columns):
+        layouts.append((kept, True, False, True))
+    return layouts
+
+
+def _card(table: Table, row: tuple[Cell, ...], glyphs: Glyphs, width: int) -> RenderableType:
+    """One row stacked: its first cell and status on a line, then 'heading value' pairs packed
+    into lines of ``width``, never split inside a pair."""
+    status = next((c for c in row if isinstance(c, StatusCell)), None)
+    head = RichText(row[0].text, style="bold")
+    if status is not None:
+        head.append("  ")
+        head.append(_cell(status, glyphs, bars=False))
+    lines: list[RenderableType] = [head]
+    line = RichText("  ")
+    for column, cell in zip(table.columns[1:], row[1:], strict=True):
+        if cell is status or not cell.text or cell.text == "—":
+            continue
+        pair = RichText(f"{column.short or column.heading} ", style="dim")
+        pair.append(_cell(cell, glyphs, bars=False))
+        if line.cell_len > 2 and line.cell_len + 3 + pair.cell_len > width:
+            lines.append(line)
+            line = RichText("  ")
+        if line.cell_len > 2:
+            line.append(" · ", style="dim")
+        line.append(pair)
+    if line.cell_len > 2:
+        lines.append(line)
+    return Group(*lines)
+
+
+def _table(table: Table, console: Console, width: int, glyphs: Glyphs) -> RenderableType:
+    for columns, short, bars, stack in _layouts(table):
+        rich = _rich_table(table, columns, glyphs, short=short, bars=bars, stack=stack)
+        if _fits(rich, console, width):
+            return rich
+    cards: list[RenderableType] = [RichText(table.title, style="bold")] if table.title else []
+    cards += [_card(table, row, glyphs, width) for row in table.rows]
+    return Group(*cards)
+
+
+def _chart_cells(chart: Chart, glyphs: Glyphs, size: int) -> list[RichText]:
+    """A bar per year (█ on or ahead of the path, ▒ behind) and the path as a tick (┃).
+
+    Ranks are drawn reversed, so that a better (smaller) rank draws a longer bar.
+    """
+    values = [v for b in chart.bars for v in (b.figure, b.path) if v is not None]
+    top = max(values, default=0.0)
+
+    def scale(value: float) -> int:
+        share = (top + 1 - value) / top if chart.rank else value / top
+        return max(0, min(size, round(share * size)))
+
+    cells = []
+    for year in chart.bars:
+        chars, styles = [" "] * (size + 1), [""] * (size + 1)
+        if year.figure is not None and top > 0:
+            glyph, colour = (glyphs.ahead, "green") if year.ahead else (glyphs.behind, "red")
+            for i in range(scale(year.figure)):
+                chars[i], styles[i] = glyph, colour
+        if year.path is not None and top > 0:
+            tick = scale(year.path)
+            chars[tick], styles[tick] = glyphs.tick, "yellow"
+        text = RichText()
+        for char, colour in zip(chars, styles, strict=True):
+            text.append(char, style=colour or None)
+        cells.append(text)
+    return cells
+
+
+def _figure(figure: Figure, console: Console, width: int, glyphs: Glyphs, lang: str) -> Group:
+    table = figure.table
+    every = list(range(len(table.columns)))
+    plain = _rich_table(table, every, glyphs, short=False, bars=False)
+    used = Measurement.get(console, console.options.update_width(width), plain).maximum
+    size = min(CHART_MAX, width - used - 3)
+    parts: list[RenderableType] = [RichText(""), RichText(figure.caption, style="bold")]
+    if size < CHART_MIN:
+        parts.append(_table(table, console, width, glyphs))
+        return Group(*parts)
+    chart_cells = _chart_cells(figure.chart, glyphs, size)
+    parts.append(
+        _rich_table(
+            table, every, glyphs, short=False, bars=False, extra=(t("col.chart", lang), chart_cells)
         )
-    return _print(Group(*parts), style)
+    )
+    chart = figure.chart
+    legend = RichText(f"  {t('path.legend', lang)}{t('colon', lang)}", style="dim")
+    for glyph, colour, label in (
+        (glyphs.ahead, "green", chart.legend_ahead),
+        (glyphs.behind, "red", chart.legend_behind),
+        (glyphs.tick, "yellow", chart.legend_tick),
+    ):
+        legend.append(glyph, style=colour)
+        legend.append(f" {label}  ", style="dim")
+    if chart.rank:
+        legend.append(t("path.legend.rank", lang), style="dim")
+    parts.append(legend)
+    return Group(*parts)
 
 
-def render_whatif(whatif: WhatIf, style: Style) -> str:
-    lang = style.lang
-    parts: list[RenderableType] = [Text(_title(whatif.plan, lang), style="italic")]
-    parts += [Text(line) for line in whatif_lines(whatif, lang)]
-    if whatif.scenarios:
-        table = Table(box=box.SIMPLE_HEAVY)
-        for i, head in enumerate(whatif_headers(whatif, lang)):
-            table.add_column(head, justify="left" if i == 0 else "right")
-        deadline = whatif.result.target.deadline
-        for scenario, row in zip(whatif.scenarios, whatif_rows(whatif, lang), strict=True):
-            colour = "green" if scenario.met_by(deadline) else "red"
-            table.add_row(*row[:-1], Text(row[-1], style=colour))
-        parts.append(table)
-    return _print(Group(*parts), style)
+def _listing(
+    heading: str | None, bullet: str, items: list[tuple[str, str]]
+) -> list[RenderableType]:
+    """Items under a heading, each wrapped with a hanging indent."""
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for text, style in items:
+        grid.add_row(f" {bullet}", RichText(text, style=style))
+    head = [RichText(heading, style="bold")] if heading else []
+    return [*head, grid]
 
 
-def render_scoreboard(board: Scoreboard, style: Style) -> str:
-    lang = style.lang
-    title = "责任单位考核排名" if lang == "zh" else "Scoreboard of the parts"
-    if board.as_of:
-        title += f"（{board.as_of}年）" if lang == "zh" else f" ({board.as_of})"
-    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left")
-    for i, head in enumerate(scoreboard_headers(board, lang)):
-        table.add_column(head, justify="right" if i in {0, 2} else "left", overflow="fold")
-    for row in scoreboard_rows(board, lang):
-        table.add_row(*row)
-    parts: list[RenderableType] = [
-        Text(_title(board.plan, lang), style="italic"),
-        table,
-        Text(scoreboard_note(lang), style="dim"),
-    ]
-    return _print(Group(*parts), style)
+def _block(
+    block: Block, console: Console, width: int, glyphs: Glyphs, lang: str
+) -> list[RenderableType]:
+    if isinstance(block, Title):
+        return [RichText(block.text, style="bold")]
+    if isinstance(block, Heading):
+        return [RichText(block.text, style="bold")]
+    if isinstance(block, Table):
+        return [_table(block, console, width, glyphs)]
+    if isinstance(block, Figure):
+        return [_figure(block, console, width, glyphs, lang)]
+    if isinstance(block, Lines):
+        items = [(line.text, TONES[line.tone]) for line in block.lines]
+        return _listing(block.heading, "", items)
+    if isinstance(block, Notes):
+        return _listing(block.heading, "*", [(note, "dim") for note in block.items])
+    if isinstance(block, Checklist):
+        return _listing(block.heading, glyphs.tickbox, [(item, "") for item in block.items])
+    assert isinstance(block, Summary)
+    return [RichText(""), RichText(block.text, style="bold")]
+
+
+def print_report(report: Report, style: Style) -> str:
+    width = style.width or PIPED_WIDTH
+    console = _console(style, width)
+    glyphs = Glyphs(style.unicode)
+    parts: list[RenderableType] = []
+    for block in report.blocks:
+        parts += _block(block, console, width, glyphs, style.lang)
+    console.print(Group(*parts))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    if style.color:
+        return str(text)
+    return "".join(line.rstrip() + "\n" for line in str(text).splitlines())
+
+
+def print_document(document: Document, style: Style) -> str:
+    return print_report(document.report(style.lang), style)

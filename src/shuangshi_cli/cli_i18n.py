@@ -1,0 +1,157 @@
+"""The command line in the user's language: help screens and typer's usage errors, by key.
+
+Help texts are written once, in English, through ``help_text(key)``; when the language is
+Chinese, :func:`localize` swaps every command's and option's help for its catalogue entry and
+typer's own words (Usage, Options, default …), as typer keeps its strings behind ``_()``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import typer
+from typer import rich_utils
+from typer._click import exceptions as click_errors
+from typer.core import TyperCommand, TyperGroup
+
+from shuangshi_cli.messages import CATALOGUE, Lang, t
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+_BY_ENGLISH: dict[str, str] = {}
+
+
+def help_text(key: str, **args: Any) -> str:
+    """The English help of ``key``, remembered so that :func:`localize` can swap it."""
+    text = t(key, Lang.EN, **args)
+    _BY_ENGLISH[text] = key
+    _ARGS[key] = args
+    return text
+
+
+_ARGS: dict[str, dict[str, Any]] = {}
+
+
+def _swap(text: str | None, lang: Lang) -> str | None:
+    key = _BY_ENGLISH.get(text) if text is not None else None
+    return text if key is None else t(key, lang, **_ARGS.get(key, {}))
+
+
+_TYPER_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "typer.arguments",
+    "OPTIONS_PANEL_TITLE": "typer.options",
+    "COMMANDS_PANEL_TITLE": "typer.commands",
+    "ERRORS_PANEL_TITLE": "typer.error",
+}
+
+
+def localize(command: Any, lang: Lang) -> None:
+    """Word ``command`` (a group and its commands), its options and typer's help in ``lang``."""
+    for attribute, key in _TYPER_WORDS.items():
+        setattr(rich_utils, attribute, t(key, lang))
+    rich_utils.DEFAULT_STRING = f"[{t('typer.default', lang)} {{}}]"
+    rich_utils.ENVVAR_STRING = f"[{t('typer.env', lang)} {{}}]"
+    rich_utils.REQUIRED_LONG_STRING = f"[{t('typer.required', lang)}]"
+    _localize_one(command, lang)
+
+
+def _localize_one(command: Any, lang: Lang) -> None:
+    command.help = _swap(command.help, lang)
+    command.short_help = None
+    command.shuangshi_lang = lang
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _swap(param.help, lang)
+    for sub in getattr(command, "commands", {}).values():
+        _localize_one(sub, lang)
+
+
+class _Localized:
+    """Usage line and the --help option in the command's language."""
+
+    shuangshi_lang: Lang = Lang.EN
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("help.opt.help", self.shuangshi_lang)
+        return option
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        prefix = t("typer.usage", self.shuangshi_lang) + " "
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
+
+
+class LocalizedCommand(_Localized, TyperCommand):
+    """A typer command whose help and usage follow the user's language."""
+
+
+class LocalizedGroup(_Localized, TyperGroup):
+    """A typer group whose help and usage follow the user's language."""
+
+
+def lang_of_args(args: Sequence[str]) -> Lang | None:
+    """The --lang/-l value among ``args``, if one is given and valid."""
+    for i, arg in enumerate(args):
+        value = None
+        if arg in {"--lang", "-l"} and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        elif arg.startswith("-l") and len(arg) > 2 and not arg.startswith("--"):
+            value = arg[2:]
+        if value is not None:
+            return Lang.parse(value)
+    return None
+
+
+_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^'?(?P<value>.*?)'? is not a valid integer\.?$"), "click.not_int"),
+    (re.compile(r"^'?(?P<value>.*?)'? is not a valid float\.?$"), "click.not_float"),
+    (re.compile(r"^'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$"), "click.choice"),
+    (
+        re.compile(r"^(?P<value>.*?) is not in the range (?P<range>.*?)\.?$"),
+        "click.range",
+    ),
+)
+_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "click.extra"),
+    (re.compile(r"^No such command '?(?P<name>.*?)'?\.?$"), "click.no_such_command"),
+    (
+        re.compile(r"^Option '?(?P<name>.*?)'? requires an argument\.?$"),
+        "click.needs_value",
+    ),
+)
+
+
+def _translate(text: str, patterns: tuple[tuple[re.Pattern[str], str], ...], lang: Lang) -> str:
+    for pattern, key in patterns:
+        match = pattern.match(text)
+        if match is not None:
+            return t(key, lang, **match.groupdict())
+    return text
+
+
+def usage_message(exc: typer.TyperException, lang: Lang) -> str:
+    """The message of a typer usage error, in ``lang`` (English is typer's own)."""
+    if lang is Lang.EN:
+        return exc.format_message()
+    if isinstance(exc, click_errors.NoSuchOption):
+        if exc.possibilities:
+            similar = ", ".join(sorted(exc.possibilities))
+            return t("click.no_such_option.similar", lang, name=exc.option_name, similar=similar)
+        return t("click.no_such_option", lang, name=exc.option_name)
+    if isinstance(exc, click_errors.MissingParameter):
+        hint = exc.param.get_error_hint() if exc.param is not None else ""
+        kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "")
+        kind_key = f"click.missing.{kind}"
+        word = t(kind_key, lang) if kind_key in CATALOGUE else kind
+        return t("click.missing", lang, kind=word, name=hint)
+    if isinstance(exc, click_errors.BadParameter):
+        hint = exc.param.get_error_hint() if exc.param is not None else ""
+        detail = _translate(exc.message, _DETAILS, lang)
+        return t("click.bad_value", lang, name=hint, detail=detail)
+    return _translate(exc.format_message(), _MESSAGES, lang)

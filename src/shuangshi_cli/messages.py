@@ -1,0 +1,495 @@
+"""Every sentence a user reads, keyed, with its Chinese and English side by side.
+
+Code asks for a message by key (``t("gap.heading", lang)``) and never branches on the language.
+Errors raised in the core carry a :class:`Msg` (a key or an English text with its arguments),
+worded in the user's language only when it is printed, as gettext's lazy ``_()`` does.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Lang(StrEnum):
+    """The language of everything a user reads."""
+
+    ZH = "zh"
+    EN = "en"
+
+    @classmethod
+    def parse(cls, text: str) -> Lang | None:
+        """zh, zh_CN, 中文, cn → ZH; en, en_US, english → EN; anything else None."""
+        value = text.strip().lower().replace("-", "_")
+        if value in {"zh", "cn", "chinese", "中文"} or value.startswith("zh_"):
+            return cls.ZH
+        if value in {"en", "english"} or value.startswith("en_"):
+            return cls.EN
+        return None
+
+    @classmethod
+    def from_environment(cls) -> Lang:
+        """Chinese when the locale is Chinese (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
+        for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+            value = os.environ.get(variable, "")
+            if value:
+                return cls.ZH if value.lower().startswith("zh") else cls.EN
+        return cls.EN
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message to be worded later: a catalogue key or an English text, with its arguments.
+
+    ``str(msg)`` is the English text. An English text that is not a key is translated when the
+    catalogue has it (the gettext way: the English text is its own id).
+    """
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        return t(self.key, lang, **self.args)
+
+    def __str__(self) -> str:
+        return self.text(Lang.EN)
+
+
+def msg(key: str, **args: Any) -> Msg:
+    """A :class:`Msg` for ``key`` with ``args``."""
+    return Msg(key, args)
+
+
+def t(key: str, lang: Lang | str, /, **args: Any) -> str:
+    """The message ``key`` in ``lang``, formatted with ``args``.
+
+    A key the catalogue lacks is taken as English text (an untranslated message), formatted.
+    Arguments that are Msgs are worded in the same language.
+    """
+    worded = {k: v.text(Lang(lang)) if isinstance(v, Msg) else v for k, v in args.items()}
+    entry = CATALOGUE.get(key)
+    if entry is None and lang == Lang.ZH:
+        entry = _BY_ENGLISH.get(key)
+    template = key if entry is None else (entry[0] if lang == Lang.ZH else entry[1])
+    if not worded:
+        return template
+    try:
+        return template.format(**worded)
+    except (KeyError, IndexError, ValueError):  # an English text with braces of its own
+        return template
+
+
+def pick(pair: tuple[str, str], lang: Lang | str) -> str:
+    """The Chinese or English one of a (zh, en) pair of the plan's own texts (names, titles)."""
+    return pair[0] if lang == Lang.ZH or not pair[1] else pair[1]
+
+
+# fmt: off
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # -- punctuation and number words -----------------------------------------------------------
+    "sep.list": ("；", "; "),
+    "sep.names": ("、", ", "),
+    "sep.clause": ("，", ", "),
+    "colon": ("：", ": "),
+    "paren": ("（{text}）", " ({text})"),
+    "quantity": ("{value}{unit}", "{value} {unit}"),
+    "rank": ("第{n}位", "No. {n}"),
+    "points": ("{n}个百分点", "{n} pp"),
+    "places": ("{n}位", "{n} places"),
+    "place": ("{n}位", "{n} place"),
+    "places.ahead": ("超出{n}位", "{n} places ahead"),
+    "place.ahead": ("超出{n}位", "{n} place ahead"),
+    "over": ("超出{amount}", "{amount} over"),
+    "per_year": ("{amount}/年", "{amount}/yr"),
+    "rank.up_per_year": ("每年前移{n}位", "{n} places/yr up"),
+    "rank.down_per_year": ("每年后移{n}位", "{n} places/yr down"),
+    "rank.up_per_year.one": ("每年前移{n}位", "{n} place/yr up"),
+    "rank.down_per_year.one": ("每年后移{n}位", "{n} place/yr down"),
+    "rank.flat": ("持平", "flat"),
+    "pace.avg": ("年均{rate}", "{rate} a year"),
+    "target.growth": ("年均 {symbol} {value}", "avg {symbol} {value}"),
+    "target.change": ("累计 {symbol} {value}", "cum. {symbol} {value}"),
+    "target.level": ("{symbol} {value}", "{symbol} {value}"),
+    "year.in": ("{year}年", "{year}"),
+    "index.unit": ("指数 {year}=100", "index {year}=100"),
+    "none": ("—", "—"),
+    # -- table headings (long, then short for narrow terminals) --------------------------------
+    "col.indicator": ("指标", "Indicator"),
+    "col.unit": ("单位", "Unit"),
+    "col.latest": ("最新值（年份）", "Latest (year)"),
+    "col.latest.short": ("最新值", "Latest"),
+    "col.target": ("目标（期限）", "Target (due)"),
+    "col.target.short": ("目标", "Target"),
+    "col.gap": ("差距", "Gap"),
+    "col.reached": ("完成率", "Reached"),
+    "col.task": ("任务进度", "Task done"),
+    "col.task.short": ("进度", "Done"),
+    "col.required": ("所需年均增速", "Needs /yr"),
+    "col.required.short": ("需增速", "Needs"),
+    "col.observed": ("实际年均增速", "Achieved /yr"),
+    "col.observed.short": ("实际增速", "Pace"),
+    "col.status": ("状态", "Status"),
+    "col.deadline": ("期限", "Due"),
+    "col.kind": ("类型", "Kind"),
+    "col.target_value": ("目标", "Target"),
+    "col.base": ("基期", "Base"),
+    "col.source": ("原文", "Source"),
+    "col.year": ("年份", "Year"),
+    "col.path": ("路径值", "On the path"),
+    "col.figure": ("实际值", "Figure"),
+    "col.difference": ("差额", "Difference"),
+    "col.chart": ("图示", "Chart"),
+    "col.assumed": ("假设年均增长", "Assumed growth"),
+    "col.meets": ("实现年份", "Meets the target"),
+    "col.rank": ("位次", "Rank"),
+    "col.part": ("责任单位", "Part"),
+    "col.score": ("综合得分", "Score"),
+    "col.change": ("位次变化", "Change"),
+    "col.id": ("代码", "id"),
+    # -- section headings ----------------------------------------------------------------------
+    "section.goals": ("定性目标", "Qualitative targets"),
+    "section.programmes": ("主要措施（工程）", "Programmes"),
+    "section.targets": ("量化目标", "Quantified targets"),
+    "section.notes": ("注", "Notes"),
+    "section.within_year": ("时序进度", "Progress within the year"),
+    "section.peers": ("同级地区位次", "Ranks among the peers"),
+    "section.scoreboard": ("责任单位考核排名", "Scoreboard of the parts"),
+    "section.scoreboard.as_of": ("责任单位考核排名（{year}年）", "Scoreboard of the parts ({year})"),
+    "title.plan": ("《{title}》 {issuer} {issued}", "{title} — {issuer}, {issued}"),
+    # -- kinds ---------------------------------------------------------------------------------
+    "kind.level": ("总量", "level"),
+    "kind.rank": ("位次", "rank"),
+    "kind.growth": ("年均增速", "growth"),
+    "kind.change": ("累计变化", "change"),
+    "kind.qualitative": ("定性", "qualitative"),
+    # -- statuses ------------------------------------------------------------------------------
+    "status.achieved": ("已实现", "achieved"),
+    "status.achieved_early": ("提前实现", "achieved early"),
+    "status.on_track": ("符合预期", "on track"),
+    "status.ahead": ("快于预期", "ahead of plan"),
+    "status.acceleration_needed": ("慢于预期", "acceleration needed"),
+    "status.limited_progress": ("相对滞后", "limited progress"),
+    "status.deterioration": ("逆向变化", "deterioration"),
+    "status.missed": ("未实现", "missed"),
+    "status.insufficient_data": ("数据不足", "insufficient data"),
+    "status.not_assessed": ("未评估", "not assessed"),
+    # -- notes on results ----------------------------------------------------------------------
+    "note.no_figures": ("未提供数据，仅据原文", "no figures given; from the text only"),
+    "note.base_from_text": ("基期值取自原文", "base value from the text"),
+    "note.base_is_bound": ("原文仅给出界限（如“突破”），基期值为近似",
+                           "the text gives only a bound (e.g. 'above'); the base is approximate"),
+    "note.base_indicator_differs": ("原文所称指标与目标指标口径不同",
+                                    "the text names a different indicator for the base"),
+    "note.base_after_base_year": ("无基期年数据，以其后首个数据为基期",
+                                  "no base-year figure; the first later figure is the base"),
+    "note.index_from_rates": ("由各年增速连乘为指数（基期=100）",
+                              "index chained from annual growth rates (base year = 100)"),
+    "note.manual_status": ("状态为人工填报", "status given by hand"),
+    "note.rank_from_peers": ("位次按同级地区数据计算", "rank computed from the peer table"),
+    "note.rank_figure_differs": ("填报位次与计算结果不一致，采用计算值",
+                                 "a rank given as a figure disagrees with the peer table; the "
+                                 "computed one is used"),
+    "note.line": ("{name}：{notes}", "{name}: {notes}"),
+    # -- summary, hints, check -----------------------------------------------------------------
+    "summary.count": ("{label}{n}项", "{n} {label}"),
+    "summary": ("量化目标{total}项：{counts}", "{total} quantified targets: {counts}"),
+    "summary.as_of": ("量化目标{total}项：{counts}（截至{year}年）",
+                      "{total} quantified targets: {counts} (as of {year})"),
+    "summary.none": ("无", "none"),
+    "hint.missing": ("缺少数据：{names}。用 --year 与 指标=数值 或 --figures 文件提供"
+                     "（shuangshi template 生成模板）",
+                     "No figures for: {names}. Give them as --year with ID=VALUE, or with "
+                     "--figures FILE (shuangshi template prints one to fill in)"),
+    "hint.missing.name": ("{name}（{id}）", "{name} ({id})"),
+    "check.off_track": ("未达要求：{name}（{id}）：{status}", "off track: {name} ({id}): {status}"),
+    # -- within the year (时序进度) ------------------------------------------------------------
+    "within.months": ("{year}年1–{month}月", "{year} Jan–{month_en}"),
+    "within.basis.seasonal": ("按季节性进度", "seasonal profile"),
+    "within.basis.months": ("按月份均匀进度", "share of months"),
+    "within.no_goal": ("{name}：{months}累计{value}（无年度目标可比）",
+                       "{name}: {months} cumulative {value} (no annual goal to compare with)"),
+    "within.level": ("与时序进度持平", "level with the time elapsed"),
+    "within.ahead": ("高于时序进度{points}个百分点", "{points} points ahead of the time elapsed"),
+    "within.behind": ("低于时序进度{points}个百分点", "{points} points behind the time elapsed"),
+    "within.line": ("{name}：{months}累计{value}，完成年度目标的{done}，{side}（时序进度{elapsed}，{basis}）",
+                    "{name}: {months} cumulative {value}, {done} of the annual goal, {side} "
+                    "({elapsed}, {basis})"),
+    "within.yoy": ("；同比增长{yoy}", "; up {yoy} year on year"),
+    "within.yoy.below": ("，目标所需增幅{needed}，增幅低于目标任务",
+                         ", below the {needed} the annual goal needs"),
+    "within.yoy.met": ("，目标所需增幅{needed}，增幅达到目标任务要求",
+                       ", at or above the {needed} the annual goal needs"),
+    # -- peers ---------------------------------------------------------------------------------
+    "peers.movement": ("位次变化：{steps}", "Rank: {steps}"),
+    "peers.step": ("{year}年{place}", "{year} {place}"),
+    "peers.up": ("（前移{n}位）", " (up {n})"),
+    "peers.down": ("（后移{n}位）", " (down {n})"),
+    "peers.ladder": ("{year}年{among}位次（共{count}个）：{rungs}",
+                     "{year} ladder among {among} ({count}): {rungs}"),
+    "peers.rung": ("{place} {region} {value}", "{place} {region} {value}"),
+    "peers.chase": ("第{goal}位为{region}，差距{gap}", "No. {goal} is {region}, {gap} ahead"),
+    "peers.chase.own_pace": ("；按其现有增速，到{deadline}年需年均增长{needed}",
+                             "; catching it by {deadline} (at its own pace) needs {needed} a year"),
+    "peers.chase.still": ("；若其持平，到{deadline}年需年均增长{needed}",
+                          "; catching it by {deadline} (if it stands still) needs {needed} a year"),
+    "peers.disagrees": ("{year}年填报{given}，按同级地区计算为第{computed}位（采用计算值）",
+                        "{year}: the figure says {given}, the peer table No. {computed} (used)"),
+    # -- path ----------------------------------------------------------------------------------
+    "path.on": ("与路径持平", "on the path"),
+    "path.ahead": ("领先路径{years}年", "{years} years ahead"),
+    "path.behind": ("落后路径{years}年", "{years} years behind"),
+    "path.met": ("已实现", "met"),
+    "path.caption.name": ("{name}（{unit}）", "{name} ({unit})"),
+    "path.caption.target": ("目标{target}（{deadline}）", "target {target} by {deadline}"),
+    "path.caption.needs": ("此后需{pace}", "needs {pace} from here"),
+    "path.none": ("没有可画路径的目标（缺少基期数据）", "No target has a base to draw a path from."),
+    "path.legend": ("图例", "Legend"),
+    "path.legend.ahead": ("不落后于路径", "on or ahead of the path"),
+    "path.legend.behind": ("落后于路径", "behind the path"),
+    "path.legend.tick": ("路径值", "the path"),
+    "path.legend.rank": ("位次越靠前，条形越长", "a better rank draws a longer bar"),
+    # -- what-if -------------------------------------------------------------------------------
+    "whatif.real": ("{label}（实际，名义{nominal}）", "{label} real ({nominal} nominal)"),
+    "whatif.never": ("无法实现", "never"),
+    "whatif.met": ("{year}年实现", "met in {year}"),
+    "whatif.met.late": ("{year}年实现（逾期）", "met in {year} (late)"),
+    "whatif.start": ("{name}：{year}年{value}，目标{target}（{deadline}）",
+                     "{name}: {value} in {year}; target {target} by {deadline}"),
+    "whatif.by": ("{year}年实现需{pace}", "Meeting it by {year} needs {pace}"),
+    "whatif.by.real": ("{year}年实现需{pace}（名义），扣除价格因素后实际增长{real}",
+                       "Meeting it by {year} needs {pace} (nominal), {real} in real terms"),
+    "whatif.deflator": ("目标按现价（名义）计；假设增速为实际（可比价）增速，按价格指数{deflator}折为名义增速",
+                        "The target is nominal (current prices); assumed growth is real, turned "
+                        "nominal with a {deflator} deflator"),
+    # -- scoreboard ----------------------------------------------------------------------------
+    "score.cell": ("{score}（{rank}） {status}", "{score} ({rank}) {status}"),
+    "score.cell.unranked": ("{score} {status}", "{score} {status}"),
+    "score.same": ("持平", "same"),
+    "score.up": ("前移{n}位", "up {n}"),
+    "score.down": ("后移{n}位", "down {n}"),
+    "score.note": ("得分：已实现100；其余按进度比R（实际年均增速÷所需年均增速）×100，限0–100；"
+                   "未实现按任务进度；数据不足不计。综合得分为各指标得分的平均数。",
+                   "Score: 100 when achieved; else 100 × the pace ratio R (observed ÷ required "
+                   "growth), clipped to 0–100; missed: the share of the task done; no data: left "
+                   "out. The overall score is the mean of the indicators' scores."),
+    # -- validate ------------------------------------------------------------------------------
+    "validate.ok": ("{file}：规划有效 “{title}”，量化目标{quantified}项、定性目标{qualitative}项、"
+                    "主要措施{programmes}项，{start}–{end}年，基期{base}年",
+                    "{file}: valid plan “{title}”, {quantified} quantified and {qualitative} "
+                    "qualitative targets, {programmes} programmes, {start}–{end}, base year "
+                    "{base}"),
+    "validate.shortfall": ("{file}: 警告: {parts}个责任单位的{name}目标合计{total}，低于全域目标"
+                           "{wanted}，相差{short}",
+                           "{file}: warning: the {parts} parts' targets for {id} add up to "
+                           "{total}, short of the plan's {wanted} by {short}"),
+    # -- errors of the command line ------------------------------------------------------------
+    "error.usage": ("{command}：{message}（见 '{command} --help'）",
+                    "{command}: {message} (see '{command} --help')"),
+    "error.internal": ("{prog}：处理此输入时发生内部错误：{kind}: {detail}"
+                       "（设置 SHUANGSHI_DEBUG=1 查看调用栈，并请报告此问题）",
+                       "{prog}: internal error on this input: {kind}: {detail} "
+                       "(set SHUANGSHI_DEBUG=1 for a traceback, and please report it)"),
+    "error.aborted": ("已中止。", "Aborted."),
+    "error.lang": ("--lang 只能是 zh 或 en，不能是 {value}", "--lang must be zh or en, not {value}"),
+    "error.year_range": ("{option} {value} 超出 {first}–{last}", "{option} {value} is outside {first}–{last}"),
+    "error.month_range": ("--month {value} 超出 1–11（全年数据不带月份）",
+                          "--month {value} is outside 1–11 (a full year has no month)"),
+    "error.thresholds": ("--acceleration 不能高于 --on-track", "--acceleration must not be above --on-track"),
+    "error.fail_on": ("--fail-on 必须是以下之一：{choices}", "--fail-on must be one of: {choices}"),
+    "error.whatif_needs": ("请给出 --growth 增速（可重复）或 --by 年份", "give --growth RATE (repeatable) or --by YEAR"),
+    "error.output_name": ("--output 需要文件名，不能是空字符串", "--output needs a file name, not an empty string"),
+    "error.no_such_file": ("文件不存在", "no such file"),
+    "error.is_directory": ("是目录，不是文件", "is a directory, not a file"),
+    "error.cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "error.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
+    # click's usage errors, by kind
+    "click.no_such_option": ("没有这个选项：{name}", "No such option: {name}"),
+    "click.no_such_option.similar": ("没有这个选项：{name}（是否想用 {similar}？）",
+                                     "No such option: {name} (did you mean {similar}?)"),
+    "click.missing": ("缺少{kind} {name}", "Missing {kind} {name}"),
+    "click.missing.argument": ("参数", "argument"),
+    "click.missing.option": ("选项", "option"),
+    "click.missing.parameter": ("参数", "parameter"),
+    "click.bad_value": ("{name} 的值无效：{detail}", "Invalid value for {name}: {detail}"),
+    "click.needs_value": ("选项 {name} 需要一个值", "Option {name} requires an argument."),
+    "click.extra": ("多余的参数：{args}", "Got unexpected extra argument ({args})"),
+    "click.no_such_command": ("没有这个命令：{name}", "No such command {name}."),
+    "click.choice": ("{value} 不是可选值之一：{choices}", "{value!r} is not one of {choices}."),
+    "click.not_int": ("{value} 不是整数", "{value!r} is not a valid integer."),
+    "click.not_float": ("{value} 不是数字", "{value!r} is not a valid float."),
+    "click.range": ("{value} 不在允许范围 {range} 内", "{value} is not in the range {range}."),
+    # -- CSV headers under --lang (the English ones are the records' keys) -----------------
+    "csv.id": ("代码", "id"),
+    "csv.name": ("名称", "name"),
+    "csv.name_en": ("英文名称", "name_en"),
+    "csv.kind": ("类型", "kind"),
+    "csv.category": ("类别", "category"),
+    "csv.unit": ("单位", "unit"),
+    "csv.comparison": ("比较", "comparison"),
+    "csv.target": ("目标值", "target"),
+    "csv.deadline": ("期限", "deadline"),
+    "csv.progress": ("变化方式", "progress"),
+    "csv.latest_year": ("最新年份", "latest_year"),
+    "csv.latest_value": ("最新值", "latest_value"),
+    "csv.base_year": ("基期年", "base_year"),
+    "csv.base_value": ("基期值", "base_value"),
+    "csv.base_source": ("基期来源", "base_source"),
+    "csv.base_bound": ("基期界限", "base_bound"),
+    "csv.target_level": ("目标水平", "target_level"),
+    "csv.gap": ("差距", "gap"),
+    "csv.reached_pct": ("完成率", "reached_pct"),
+    "csv.time_progress": ("时间进度", "time_progress"),
+    "csv.task_progress": ("任务进度", "task_progress"),
+    "csv.required_growth": ("所需年均增速", "required_growth"),
+    "csv.observed_growth": ("实际年均增速", "observed_growth"),
+    "csv.pace_ratio": ("进度比", "pace_ratio"),
+    "csv.projected_value": ("期末预计值", "projected_value"),
+    "csv.projected_year": ("预计实现年份", "projected_year"),
+    "csv.years_ahead": ("领先路径年数", "years_ahead"),
+    "csv.status": ("状态代码", "status"),
+    "csv.early": ("提前", "early"),
+    "csv.status_label": ("状态", "status_label"),
+    "csv.notes": ("注", "notes"),
+    "csv.within_year_year": ("时序进度年份", "within_year_year"),
+    "csv.within_year_month": ("时序进度月份", "within_year_month"),
+    "csv.within_year_value": ("累计值", "within_year_value"),
+    "csv.within_year_annual_goal": ("年度目标", "within_year_annual_goal"),
+    "csv.within_year_completion": ("完成年度目标", "within_year_completion"),
+    "csv.within_year_time_elapsed": ("时序进度", "within_year_time_elapsed"),
+    "csv.within_year_lead_points": ("领先时序进度百分点", "within_year_lead_points"),
+    "csv.within_year_yoy_growth": ("同比增长", "within_year_yoy_growth"),
+    "csv.within_year_required_yoy_growth": ("目标所需同比增幅", "within_year_required_yoy_growth"),
+    "csv.within_year_time_basis": ("时序进度口径", "within_year_time_basis"),
+    "csv.peer_rank": ("同级位次", "peer_rank"),
+    "csv.peer_count": ("同级地区数", "peer_count"),
+    "csv.peer_year": ("位次年份", "peer_year"),
+    "csv.rank_target_region": ("目标位次地区", "rank_target_region"),
+    "csv.rank_target_value": ("目标位次数值", "rank_target_value"),
+    "csv.rank_value_gap": ("与目标位次差距", "rank_value_gap"),
+    "csv.rank_rival_growth": ("目标位次地区增速", "rank_rival_growth"),
+    "csv.rank_required_growth": ("赶超所需年均增速", "rank_required_growth"),
+    "csv.value": ("目标值", "value"),
+    "csv.better": ("方向", "better"),
+    "csv.attribute": ("属性", "attribute"),
+    "csv.flow": ("流量", "flow"),
+    "csv.baseline_year": ("基期年", "baseline_year"),
+    "csv.baseline_value": ("基期值", "baseline_value"),
+    "csv.baseline_comparison": ("基期界限", "baseline_comparison"),
+    "csv.baseline_quote": ("基期原文", "baseline_quote"),
+    "csv.source": ("原文", "source"),
+    "csv.year": ("年份", "year"),
+    "csv.path": ("路径值", "path"),
+    "csv.figure": ("实际值", "figure"),
+    "csv.difference": ("差额", "difference"),
+    "csv.ahead": ("领先", "ahead"),
+    "csv.assumed_growth": ("假设增速", "assumed_growth"),
+    "csv.growth": ("采用增速", "growth"),
+    "csv.growth_basis": ("增速口径", "growth_basis"),
+    "csv.met_year": ("实现年份", "met_year"),
+    "csv.rank": ("位次", "rank"),
+    "csv.type": ("类型", "type"),
+    "csv.overall_score": ("综合得分", "overall_score"),
+    "csv.previous_rank": ("上年位次", "previous_rank"),
+    "csv.rank_change": ("位次变化", "rank_change"),
+    "csv.score_of": ("得分_{id}", "score_{id}"),
+    "csv.rank_of": ("位次_{id}", "rank_{id}"),
+    # -- help: the app, the commands and the options -------------------------------------------
+    "help.app": ("中国政府规划目标差距计算器：各项目标还差多少、剩余期间需要多快的增速、是否进度正常。\n\n"
+                 "内置规划为《关于开展“双实活动”的实施意见》（中共濉溪县委，2017）；"
+                 "--targets 文件 读取同样格式的其他规划。",
+                 "Target-gap calculator for Chinese government plan targets: how far each target "
+                 "is, what growth the rest of the way needs, and whether it is on track.\n\n"
+                 "The embedded plan is 《关于开展“双实活动”的实施意见》 (中共濉溪县委, 2017); "
+                 "--targets FILE reads another plan of the same shape."),
+    "help.gap": ("每项目标的差距、所需与实际年均增速、进度比和状态。\n\n"
+                 "示例：shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8",
+                 "Gap, required and observed growth, pace and status of every target.\n\n"
+                 "Example: shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8"),
+    "help.check": ("供 CI 使用：有量化目标进度不达要求时退出码为 1，全部实现或进度正常时为 0。",
+                   "For CI: exit 1 when a quantified target is off track, 0 when all are achieved "
+                   "or on track."),
+    "help.path": ("从基期到期限逐年列出：目标路径、实际数据和差额。\n\n"
+                  "另给出按所需增速从最新值出发的路径，以及最新值领先（或落后）路径的年数。",
+                  "Year by year from base to deadline: the path to the target, the figures, and "
+                  "the gap.\n\nAlso the path from the latest figure at the growth still required, "
+                  "and how many years the latest figure stands ahead of (or behind) the path."),
+    "help.whatif": ("假如增速是7%而不是9%？逐年数值，以及何时实现目标。\n\n"
+                    "--by 年份 则给出到该年实现目标所需的增速。\n\n"
+                    "示例：shuangshi whatif gdp --year 2018 --figure gdp=352.1 --growth 7.5% --growth 9%",
+                    "What if growth is 7% instead of 9%? The figure each year, and when it meets "
+                    "the target.\n\n--by YEAR gives the growth needed to meet it by that year "
+                    "instead.\n\nExample: shuangshi whatif gdp --year 2018 --figure gdp=352.1 "
+                    "--growth 7.5% --growth 9%"),
+    "help.scoreboard": ("按各责任单位（镇、园区、部门）自身目标的进度排名。\n\n"
+                        "每项指标得分0–100（已实现100，否则100×进度比），综合得分为平均数；并给出与上年相比的位次变化。",
+                        "Rank the plan's parts (towns, parks, departments) by progress on their own "
+                        "targets.\n\nPer indicator a score of 0–100 (100 achieved, else 100 × pace "
+                        "ratio), overall the mean; with the rank change against the year before."),
+    "help.targets": ("规划内容：量化目标，以及定性目标和主要措施。",
+                     "The plan: its quantified targets, then its goals and programmes."),
+    "help.validate": ("检查规划文件：有效时退出码0并给出概要，否则退出码2并逐行列出问题。",
+                      "Check a plan file: exit 0 with a summary, or exit 2 with one line per problem."),
+    "help.schema": ("规划格式的 JSON Schema，供编辑器在输入 YAML 时校验。",
+                    "The JSON Schema of the plan format, for editors that validate YAML as it is typed."),
+    "help.template": ("为规划生成空白数据表（CSV）：每项指标每年一行，填好即可使用。",
+                      "An empty figures CSV for the plan: one row per indicator and year, ready to "
+                      "fill in."),
+    "help.root": ("中国政府规划目标差距计算器。", "Target-gap calculator for Chinese government plan targets."),
+    "help.opt.targets": ("规划文件（YAML）。默认：内置的双实规划。",
+                         "Plan file (YAML). Default: the embedded 双实 plan."),
+    "help.opt.figures": ("数据文件（CSV、YAML 或 JSON；'-' 表示标准输入）。可重复。",
+                         "Figures file (CSV, YAML or JSON; '-' for stdin). Repeatable."),
+    "help.opt.pairs": ("以 指标=数值 给出的数据（gdp=352.1，财政总收入=412000万元），配合 --year。",
+                       "Figures as ID=VALUE (gdp=352.1, 财政总收入=412000万元), for --year."),
+    "help.opt.year": ("指标=数值 数据所属年份。", "Year of the ID=VALUE figures."),
+    "help.opt.figure": ("以 指标=数值 给出的一项数据，配合 --year。可重复。",
+                        "A figure as ID=VALUE, for --year. Repeatable."),
+    "help.opt.part": ("责任单位（镇、园区、县直单位）：评估其自身目标；指标=数值 数据属于该单位。",
+                      "A part (镇, 园区, 县直单位): assess its own targets; ID=VALUE figures are its."),
+    "help.opt.peers": ("同级地区数据表（地区、年份、指标、数值）：在同级地区中计算位次。",
+                       "Peer table (region, year, indicator, value): ranks computed among the peers."),
+    "help.opt.month": ("指标=数值 数据为1月至该月（1–11）的累计数。",
+                       "The ID=VALUE figures are cumulative from January to this month (1–11)."),
+    "help.opt.as_of": ("忽略此年以后的数据。", "Ignore figures after this year."),
+    "help.opt.lang": ("zh 或 en。默认：中文环境用中文，否则英文。",
+                      "zh or en. Default: Chinese when the locale is Chinese, else English."),
+    "help.opt.format": ("输出格式。", "Output format."),
+    "help.opt.check_format": ("同时按此格式输出报告（默认不输出）。",
+                              "Also print the report in this format (default: none)."),
+    "help.opt.output": ("写入此文件而不是标准输出（普通文件原子写入；'-' 为标准输出）。",
+                        "Write to this file instead of stdout (a regular file atomically; '-' is "
+                        "stdout)."),
+    "help.opt.on_track": ("进度比达到此值即为符合预期（规划默认0.95）。",
+                          "Pace ratio at or above which a target is on track (plan default 0.95)."),
+    "help.opt.acceleration": ("进度比达到此值为慢于预期，低于则相对滞后（规划默认0.60）。",
+                              "Pace ratio at or above which a target needs acceleration (plan "
+                              "default 0.60)."),
+    "help.opt.fail_on": ("从哪个状态起判为不通过：{choices}。", "First status that fails: {choices}."),
+    "help.opt.strict": ("数据不足也判为不通过。", "Also fail on insufficient_data."),
+    "help.opt.target_id": ("一项目标（代码或名称）。默认：全部。", "One target (id or name). Default: all."),
+    "help.opt.whatif_id": ("目标（代码或名称）。", "The target (id or name)."),
+    "help.opt.growth": ("假设的年均增速（7.5%）；位次和比率：每年的变化量。可重复。",
+                        "Assumed annual growth (7.5%); ranks and rates: the step per year. Repeatable."),
+    "help.opt.by": ("到此年实现目标所需的增速。", "The growth needed to meet the target by this year."),
+    "help.opt.deflator": ("价格指数（2%）：--growth 为实际增速，目标为现价（名义）。",
+                          "Price deflator (2%): --growth is real, the target nominal (current prices)."),
+    "help.opt.file": ("要检查的规划文件。默认：--targets，否则内置规划。",
+                      "Plan file to check. Default: --targets, else the embedded plan."),
+    "help.opt.version": ("显示版本。", "Show the version."),
+    "help.opt.help": ("显示此帮助并退出。", "Show this message and exit."),
+    # typer's and click's own words in help screens
+    "typer.usage": ("用法：", "Usage:"),
+    "typer.options": ("选项", "Options"),
+    "typer.arguments": ("参数", "Arguments"),
+    "typer.commands": ("命令", "Commands"),
+    "typer.default": ("默认：", "default:"),
+    "typer.required": ("必填", "required"),
+    "typer.env": ("环境变量：", "env var:"),
+    "typer.try": ("用 '{command} --help' 查看帮助。", "Try '{command} --help' for help."),
+    "typer.error": ("错误", "Error"),
+}
+# fmt: on
+
+_BY_ENGLISH: dict[str, tuple[str, str]] = {en: (zh, en) for zh, en in CATALOGUE.values()}

@@ -1,0 +1,112 @@
+"""Numbers as a Chinese statistical report prints them: 352.1亿元, 8.5%, 2.3个百分点, 第8位.
+
+Values keep their significant digits (24.02% stays 24.02%); a small nonzero pace is never
+rounded to zero. Only rendering rounds; the core keeps exact Decimals.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from shuangshi_cli.messages import Lang, t
+from shuangshi_cli.units import PERCENT, POINTS, RANK
+
+if TYPE_CHECKING:
+    from shuangshi_cli.units import Unit
+
+MAX_PLAIN_DIGITS = 20
+MONEY_PLACES = 2
+OTHER_PLACES = 4
+
+
+def _exact(value: Decimal | float | int) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(repr(value))
+
+
+def plain(value: Decimal | float | int, places: int = 2) -> str:
+    """A number with at most ``places`` decimals, half up, trailing zeros dropped: 352.10 → 352.1.
+
+    A nonzero value that would round to 0 keeps two significant digits instead (0.004 → 0.004).
+    """
+    exact = _exact(value)
+    if not exact.is_finite():  # a projection beyond what a float holds
+        return "∞" if exact > 0 else ("-∞" if exact < 0 else "—")
+    if exact.adjusted() > MAX_PLAIN_DIGITS:  # no report prints such a number digit by digit
+        return f"{float(exact):.4g}"
+    if exact and exact.adjusted() < -places:
+        places = min(-exact.adjusted() + 1, MAX_PLAIN_DIGITS)
+    rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in {"-0", ""} else text
+
+
+def percent(fraction: float | None, places: int = 1) -> str:
+    """0.085 → 8.5%, 0.76 → 76.0%: rates with one fixed decimal, as reports print them.
+
+    A nonzero rate below 0.05% keeps two significant digits (0.0004 → 0.04%), never "0.0%".
+    """
+    if fraction is None:
+        return "—"
+    hundred = _exact(fraction) * 100
+    if not hundred.is_finite():
+        return "∞%" if hundred > 0 else "-∞%"
+    if hundred.adjusted() > MAX_PLAIN_DIGITS:
+        return f"{float(hundred):.4g}%"
+    if hundred and hundred.adjusted() < -places:
+        places = min(-hundred.adjusted() + 1, MAX_PLAIN_DIGITS)
+        exact = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        return f"{exact:f}".rstrip("0") + "%"
+    exact = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{abs(exact) if exact == 0 else exact:f}%"  # never "-0.0%"
+
+
+def places_of(unit: Unit | None) -> int:
+    """Decimals a report gives a value in ``unit``: money 2, rates and ranks 2, others 4."""
+    if unit is None:
+        return 1
+    if unit.is_money or unit.dimension in {PERCENT, POINTS, RANK}:
+        return MONEY_PLACES
+    return OTHER_PLACES
+
+
+def unit_name(unit: Unit | None, lang: Lang) -> str:
+    """A unit as a unit column prints it: 亿元 (en: the plan's own English name)."""
+    if unit is None:
+        return "—"
+    return unit.symbol if lang is Lang.ZH else unit.en
+
+
+def rank_text(value: Decimal | float | int, lang: Lang) -> str:
+    """第8位 / No. 8."""
+    return t("rank", lang, n=plain(value, 1))
+
+
+def points_text(value: Decimal | float, lang: Lang) -> str:
+    """2.3个百分点 / 2.3 pp."""
+    return t("points", lang, n=plain(value, 2))
+
+
+def quantity(
+    value: Decimal | float | None, unit: Unit | None, lang: Lang, *, bare: bool = False
+) -> str:
+    """A value in its unit: 352.1亿元, 58.3%, 2.3个百分点, 第8位 (en: 352.1 100m yuan, No. 8).
+
+    ``bare`` leaves out the unit (for tables with a unit column); ranks and % keep theirs.
+    """
+    if value is None:
+        return "—"
+    if unit is None:
+        return plain(value, 1)
+    if unit.dimension == RANK:
+        return rank_text(value, lang)
+    text = plain(value, places_of(unit))
+    if unit.dimension == PERCENT:
+        return f"{text}%"
+    if unit.dimension == POINTS:
+        return text if bare else points_text(value, lang)
+    if bare:
+        return text
+    return t("quantity", lang, value=text, unit=unit_name(unit, lang))

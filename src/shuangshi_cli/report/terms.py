@@ -1,0 +1,151 @@
+"""The terms of a result as a report words them: target, gap, pace, status, notes — by key.
+
+Every function takes the language and looks its words up in the catalogue (messages.py).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from shuangshi_cli.assess import Note
+from shuangshi_cli.messages import Lang, pick, t
+from shuangshi_cli.plan import Kind, Progress
+from shuangshi_cli.report.numbers import percent, plain, quantity
+from shuangshi_cli.status import Status
+from shuangshi_cli.units import BUILTIN_UNITS, PERCENT, POINTS, RANK
+
+if TYPE_CHECKING:
+    from shuangshi_cli.assess import Result
+    from shuangshi_cli.plan import Header, Plan, Target
+    from shuangshi_cli.units import Unit
+
+SYMBOLS = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+_POINTS = BUILTIN_UNITS.get("个百分点")
+assert _POINTS is not None
+POINTS_UNIT: Unit = _POINTS
+
+
+def name(target: Target, lang: Lang) -> str:
+    return pick((target.name, target.name_en), lang)
+
+
+def title(header: Header, lang: Lang) -> str:
+    """《title》 issuer date / title — issuer, date."""
+    return t(
+        "title.plan",
+        lang,
+        title=pick((header.title, header.title_en or ""), lang),
+        issuer=pick((header.issuer, header.issuer_en or ""), lang),
+        issued=header.issued.isoformat(),
+    )
+
+
+def status_label(result: Result, lang: Lang) -> str:
+    """The status in the words of a mid-term review: 提前实现 / 快于预期 refine two statuses."""
+    if result.status is Status.ACHIEVED and result.early:
+        return t("status.achieved_early", lang)
+    if result.status is Status.ON_TRACK and result.pace_ratio is not None and result.pace_ratio > 1:
+        return t("status.ahead", lang)
+    return t(f"status.{result.status.value}", lang)
+
+
+def kind_label(kind: Kind, lang: Lang) -> str:
+    return t(f"kind.{kind.value}", lang)
+
+
+def note_text(note: Note, lang: Lang) -> str:
+    return t(f"note.{note.value}", lang)
+
+
+def figure_unit(plan: Plan, result: Result) -> Unit | None:
+    """The unit of the result's latest and base values (None for an index chained from rates)."""
+    if Note.INDEX_FROM_RATES in result.notes:
+        return None
+    return plan.figure_unit(result.target)
+
+
+def difference_unit(unit: Unit | None) -> Unit | None:
+    """A difference of two percentages is in percentage points."""
+    if unit is not None and unit.dimension == PERCENT:
+        return POINTS_UNIT
+    return unit
+
+
+def target_text(plan: Plan, target: Target, lang: Lang, *, bare: bool = False) -> str:
+    """The target as the plan states it: > 400亿元, ≤ 第5位, 年均 ≥ 7%, 累计 ≤ -15%."""
+    if not target.quantified or target.value is None or target.comparison is None:
+        return "—"
+    symbol = SYMBOLS[target.comparison.value]
+    value = quantity(target.value, plan.unit(target), lang, bare=bare)
+    key = {Kind.GROWTH: "target.growth", Kind.CHANGE: "target.change"}.get(
+        target.kind, "target.level"
+    )
+    return t(key, lang, symbol=symbol, value=value)
+
+
+def gap_text(plan: Plan, result: Result, lang: Lang, *, bare: bool = False) -> str:
+    """The gap in the target's unit; after the target is passed, by how much it is exceeded."""
+    gap, target = result.gap, result.target
+    if gap is None:
+        return "—"
+    if target.kind is Kind.RANK:
+        places = plain(abs(gap), 1)
+        if gap == 0:
+            return "—"
+        one = places == "1"
+        key = ("place" if one else "places") + ("" if gap > 0 else ".ahead")
+        return t(key, lang, n=places)
+    unit = difference_unit(plan.unit(target))
+    magnitude = quantity(abs(gap), unit, lang, bare=bare)
+    if gap >= 0:
+        return magnitude
+    return t("over", lang, amount=magnitude)
+
+
+def growth_text(plan: Plan, result: Result, rate: float | None, lang: Lang) -> str:
+    """An annual pace: a percentage when compound; the unit per year when linear."""
+    if rate is None:
+        return "—"
+    if result.progress is not Progress.LINEAR:
+        return percent(rate)
+    target = result.target
+    unit = figure_unit(plan, result)
+    if target.kind is Kind.RANK or (unit is not None and unit.dimension == RANK):
+        if not rate:
+            return t("rank.flat", lang)
+        amount = plain(abs(Decimal(repr(rate))), 1)
+        key = "rank.up_per_year" if rate < 0 else "rank.down_per_year"
+        return t(key + (".one" if amount == "1" else ""), lang, n=amount)
+    shown = difference_unit(unit)
+    sign = "+" if rate >= 0 else "-"
+    amount = quantity(abs(Decimal(repr(rate))), shown, lang)
+    if shown is not None and shown.dimension == POINTS:
+        amount = t("points", lang, n=plain(abs(Decimal(repr(rate))), 2))
+    return t("per_year", lang, amount=sign + amount)
+
+
+def pace_text(plan: Plan, result: Result, rate: float, lang: Lang) -> str:
+    """A pace to be kept: 年均13.6% / 13.6% a year; linear paces already say per year."""
+    text = growth_text(plan, result, rate, lang)
+    if result.progress is Progress.LINEAR:
+        return text
+    return t("pace.avg", lang, rate=text)
+
+
+def latest_text(plan: Plan, result: Result, lang: Lang, *, bare: bool = False) -> str:
+    """The latest value in its unit; a bound from the text reads >30亿元; an index reads 108.2."""
+    latest = result.latest
+    if latest is None:
+        return "—"
+    value = quantity(latest.value, figure_unit(plan, result), lang, bare=bare)
+    return f"{latest.bound.value}{value}" if latest.bound is not None else value
+
+
+def with_year(text: str, year: int, lang: Lang) -> str:
+    """352.1（2018） / 352.1 (2018)."""
+    return text + t("paren", lang, text=str(year))
+
+
+def names_list(items: list[str], lang: Lang) -> str:
+    return t("sep.names", lang).join(items)
