@@ -109,6 +109,13 @@ def lang_of_args(args: Sequence[str]) -> Lang | None:
 
 
 _DETAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Input should be a valid integer.*$"), "click.want_int"),
+    (re.compile(r"^Input should be a valid number.*$"), "click.want_number"),
+    (re.compile(r"^Input should be greater than or equal to (?P<n>\S+)$"), "click.want_ge"),
+    (
+        re.compile(r"^Value error, '(?P<value>.*)' is not one of (?P<choices>.*?)\.?$"),
+        "click.choice",
+    ),
     (re.compile(r"^'?(?P<value>.*?)'? is not a valid integer\.?$"), "click.not_int"),
     (re.compile(r"^'?(?P<value>.*?)'? is not a valid float\.?$"), "click.not_float"),
     (re.compile(r"^'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$"), "click.choice"),

@@ -183,14 +183,15 @@ def _card(table: Table, row: tuple[Cell, ...], glyphs: Glyphs, width: int) -> Re
     """One row stacked: its first cell and status on a line, then 'heading value' pairs packed
     into lines of ``width``, never split inside a pair."""
     status = next((c for c in row if isinstance(c, StatusCell)), None)
-    head = RichText(row[0].text, style="bold")
+    named = [i for i, c in enumerate(table.columns) if c.title] or [0]
+    head = RichText(" ".join(row[i].text for i in named), style="bold")
     if status is not None:
         head.append("  ")
         head.append(_cell(status, glyphs, bars=False))
     lines: list[RenderableType] = [head]
     line = RichText("  ")
-    for column, cell in zip(table.columns[1:], row[1:], strict=True):
-        if cell is status or not cell.text or cell.text == "—":
+    for i, (column, cell) in enumerate(zip(table.columns, row, strict=True)):
+        if i in named or cell is status or not cell.text or cell.text == "—":
             continue
         pair = RichText(f"{column.short or column.heading} ", style="dim")
         pair.append(_cell(cell, glyphs, bars=False))
@@ -249,7 +250,7 @@ def _figure(figure: Figure, console: Console, width: int, glyphs: Glyphs, lang: 
     every = list(range(len(table.columns)))
     plain = _rich_table(table, every, glyphs, short=False, bars=False)
     used = Measurement.get(console, console.options.update_width(width), plain).maximum
-    size = min(CHART_MAX, width - used - 3)
+    size = min(CHART_MAX, width - used - 5)  # the column's separator and padding, the tick
     parts: list[RenderableType] = [RichText(""), RichText(figure.caption, style="bold")]
     if size < CHART_MIN:
         parts.append(_table(table, console, width, glyphs))

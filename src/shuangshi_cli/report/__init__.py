@@ -107,6 +107,7 @@ class Column:
     drop: int = 0
     wrap: bool = False
     stack: bool = False  # the cell's bracketed part (year, deadline) may go on a line of its own
+    title: bool = False  # names the row: heads the row's card on a narrow screen
 
 
 @dataclass(frozen=True)

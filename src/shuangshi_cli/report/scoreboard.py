@@ -71,8 +71,8 @@ def build(board: Scoreboard, lang: Lang) -> Report:
         else t("section.scoreboard", lang)
     )
     columns = (
-        Column("rank", t("col.rank", lang)),
-        Column("part", t("col.part", lang), align="left", wrap=True),
+        Column("rank", t("col.rank", lang), title=True),
+        Column("part", t("col.part", lang), align="left", wrap=True, title=True),
         Column("score", t("col.score", lang)),
         *(
             Column(f"score_{i}", name(board.plan.target(i), lang), align="left", wrap=True)
