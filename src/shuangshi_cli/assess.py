@@ -308,7 +308,7 @@ def _assess_quantified(
             peers=peer_result, series=tuple(series), notes=tuple(notes),
         )  # fmt: skip
 
-    mode = progress.value
+    mode = progress
     higher = target.higher_is_better
     sign = 1 if higher else -1
     t, v, deadline = latest.year, latest.value, target.deadline
@@ -389,7 +389,7 @@ def _assess_quantified(
 
 
 def annual_goal(
-    target: Target, year: int, base: Point | None, level: Decimal, progress: str
+    target: Target, year: int, base: Point | None, level: Decimal, progress: Progress
 ) -> Decimal | None:
     """The goal for ``year``: the target in the deadline year, the base-to-target path before."""
     if year == target.deadline:
@@ -406,7 +406,7 @@ def _within_year(
     as_of: int | None,
     base: Point | None,
     level: Decimal,
-    progress: str,
+    progress: Progress,
 ) -> WithinYear | None:
     """The latest cumulative month figure of a year that has no annual figure yet."""
     months = {

@@ -7,6 +7,7 @@ Nothing here knows about files, plans or output.
 from __future__ import annotations
 
 import math
+from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,15 @@ from shuangshi_cli.status import Status
 if TYPE_CHECKING:
     from decimal import Decimal
 
-COMPOUND, LINEAR = "compound", "linear"
+
+class Progress(StrEnum):
+    """How an indicator moves between years: compound (money) or linear (rates, ranks)."""
+
+    COMPOUND = "compound"
+    LINEAR = "linear"
+
+
+COMPOUND, LINEAR = Progress.COMPOUND, Progress.LINEAR
 # The years a figure, a base or a deadline may have; projections stop at the last.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
@@ -48,7 +57,7 @@ def log_task_progress(v0: Decimal, v: Decimal, target: Decimal) -> float | None:
     return math.log(v / v0) / math.log(target / v0)
 
 
-def annual_rate(start: Decimal, end: Decimal, years: int, progress: str) -> float | None:
+def annual_rate(start: Decimal, end: Decimal, years: int, progress: Progress) -> float | None:
     """Average annual change from ``start`` to ``end`` over ``years`` years.
 
     compound: (end / start)^(1 / years) − 1, Excel's RRI (CAGR); None unless start > 0 and end ≥ 0.
@@ -64,7 +73,7 @@ def annual_rate(start: Decimal, end: Decimal, years: int, progress: str) -> floa
     return math.pow(ratio, 1 / years) - 1
 
 
-def project(value: Decimal, rate: float, years: int, progress: str) -> float:
+def project(value: Decimal, rate: float, years: int, progress: Progress) -> float:
     """The value ``years`` years on at ``rate``: v × (1 + g)^n compound, v + g × n linear.
 
     Beyond what a float holds, infinity (JSON writes it as null).
@@ -83,7 +92,7 @@ def first_year_meeting(
     rate: float,
     target: Decimal,
     higher_is_better: bool,
-    progress: str,
+    progress: Progress,
 ) -> int | None:
     """The first year after ``year`` in which ``value``, moving ``rate`` a year, meets the target.
 
@@ -150,7 +159,7 @@ def change_target_level(v0: Decimal, change: Decimal, relative: bool) -> Decimal
 
 
 def path_value(
-    v0: Decimal, target: Decimal, t0: int, deadline: int, year: float, progress: str
+    v0: Decimal, target: Decimal, t0: int, deadline: int, year: float, progress: Progress
 ) -> float:
     """The value on the path from base (t0, v0) to target (D, T) in ``year``.
 
@@ -164,7 +173,13 @@ def path_value(
 
 
 def years_ahead(
-    v0: Decimal, target: Decimal, t0: int, deadline: int, value: Decimal, year: int, progress: str
+    v0: Decimal,
+    target: Decimal,
+    t0: int,
+    deadline: int,
+    value: Decimal,
+    year: int,
+    progress: Progress,
 ) -> float | None:
     """Sicherl's S-time-distance: when the base-to-target path reaches ``value``, minus ``year``.
 

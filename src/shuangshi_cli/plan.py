@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from shuangshi_cli.errors import PlanError, Problem
 from shuangshi_cli.fileio import read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
+from shuangshi_cli.formulas import Progress as Progress
 from shuangshi_cli.units import (
     BUILTIN_UNITS,
     MAX_EXPONENT,
@@ -89,13 +90,6 @@ class Kind(StrEnum):
     GROWTH = "growth"
     CHANGE = "change"
     QUALITATIVE = "qualitative"
-
-
-class Progress(StrEnum):
-    """How an indicator moves between years: compound (money) or linear (rates, ranks)."""
-
-    COMPOUND = "compound"
-    LINEAR = "linear"
 
 
 class Better(StrEnum):

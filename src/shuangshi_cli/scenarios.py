@@ -49,7 +49,7 @@ def build_path(result: Result) -> TargetPath | None:
     base, level, progress = result.base, result.target_level, result.progress
     if base is None or level is None or progress is None or result.target.deadline <= base.year:
         return None
-    mode = progress.value
+    mode = progress
     deadline = result.target.deadline
     sign = 1 if result.target.higher_is_better else -1
     figures = {p.year: p.value for p in result.series}
@@ -184,7 +184,7 @@ def whatif(
             )
     if by is not None and by <= latest.year:
         raise UsageProblem.at(f"--by {by} is not after the latest figure ({latest.year})")
-    mode = progress.value
+    mode = progress
     horizon = max(target.deadline, by or 0)
     scenarios = []
     for assumed in growths:

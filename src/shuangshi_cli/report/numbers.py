@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from shuangshi_cli.messages import Lang, t
+from shuangshi_cli.messages import Lang, pick, t
 from shuangshi_cli.units import PERCENT, POINTS, RANK
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def unit_name(unit: Unit | None, lang: Lang) -> str:
     """A unit as a unit column prints it: 亿元 (en: the plan's own English name)."""
     if unit is None:
         return "—"
-    return unit.symbol if lang is Lang.ZH else unit.en
+    return pick((unit.symbol, unit.en), lang)
 
 
 def rank_text(value: Decimal | float | int, lang: Lang) -> str:
