@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from shuangshi_cli.errors import PlanError
-from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, embedded_plan_text, load_plan
+from shuangshi_cli.formulas import Progress
+from shuangshi_cli.plan import Comparison, Kind, Plan, embedded_plan_text, load_plan
 from tests.helpers import ROOT, Run
 
 if TYPE_CHECKING:

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Literal
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, Problem
+from shuangshi_cli.formulas import Progress
 from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
-from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, Target, Thresholds
+from shuangshi_cli.plan import Comparison, Kind, Plan, Target, Thresholds
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import PERCENT
 

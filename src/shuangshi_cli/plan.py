@@ -18,8 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from shuangshi_cli.errors import PlanError, Problem
 from shuangshi_cli.fileio import read_text
-from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
-from shuangshi_cli.formulas import Progress as Progress
+from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR, Progress
 from shuangshi_cli.units import (
     BUILTIN_UNITS,
     MAX_EXPONENT,

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import UsageProblem
-from shuangshi_cli.plan import Plan, Progress
+from shuangshi_cli.formulas import Progress
+from shuangshi_cli.plan import Plan
 from shuangshi_cli.units import parse_quantity
 
 if TYPE_CHECKING:

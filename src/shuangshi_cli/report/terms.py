@@ -9,8 +9,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.assess import Note
+from shuangshi_cli.formulas import Progress
 from shuangshi_cli.messages import Lang, pick, t
-from shuangshi_cli.plan import Kind, Progress
+from shuangshi_cli.plan import Kind
 from shuangshi_cli.report.numbers import percent, plain, quantity
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import BUILTIN_UNITS, PERCENT, POINTS, RANK
