@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Literal
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, Problem
-from shuangshi_cli.formulas import Progress
 from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Target, Thresholds
 from shuangshi_cli.status import Status
@@ -21,6 +20,7 @@ from shuangshi_cli.units import PERCENT
 
 if TYPE_CHECKING:
     from shuangshi_cli.figures import Figures
+    from shuangshi_cli.formulas import Progress
 
 RATE_INDEX_BASE = Decimal(100)
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import UsageProblem
 from shuangshi_cli.formulas import Progress
-from shuangshi_cli.plan import Plan
 from shuangshi_cli.units import parse_quantity
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from shuangshi_cli.assess import Assessment, Point, Result
+    from shuangshi_cli.plan import Plan
 
 
 @dataclass(frozen=True)
