@@ -123,8 +123,10 @@ def test_every_format_prints_every_document(plan: Plan, fmt: Format) -> None:
         documents.path_document(assessment, paths(assessment)),
         documents.whatif_document(whatif(assessment, "gdp", [0.08], by=2019)),
     ]
+    if fmt.verdicts:  # verdicts exist for assessments only
+        every = [every[1]]
     for lang in Lang:
         for document in every:
             text = module.print_document(document, Style(lang=lang))
             assert text.endswith("\n")
-            assert "地区生产总值" in text or "GDP" in text or fmt is Format.CSV
+            assert "地区生产总值" in text or "GDP" in text or fmt in {Format.CSV, Format.JUNIT}

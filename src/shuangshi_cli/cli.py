@@ -272,6 +272,22 @@ def _print(document: Document, fmt: Format, style: Style, output: str | None) ->
     _emit(printer(fmt).print_document(document, style), output)
 
 
+def _write_charts(document: Document, chart: str, lang: Lang) -> None:
+    """Each path's SVG chart: to ``chart`` for one path, else to ``<stem>-<id>.svg`` beside it."""
+    from shuangshi_cli.fileio import write_output
+    from shuangshi_cli.render.charts import path_chart
+    from shuangshi_cli.report import Figure
+
+    figures = [b for b in document.report(lang).blocks if isinstance(b, Figure)]
+    target = Path(chart)
+    for figure in figures:
+        name = chart
+        if len(figures) > 1:
+            name = str(target.with_name(f"{target.stem}-{figure.key}{target.suffix or '.svg'}"))
+        write_output(Path(name), path_chart(figure, lang) + "\n", label=name)
+        _note(t("path.chart_written", lang, file=name))
+
+
 def _note(message: str) -> None:
     sys.stderr.write(message + "\n")
 
@@ -399,6 +415,43 @@ def gap(
 _FAILABLE = [s.value for s in Status if s.assessed and s is not Status.ACHIEVED]
 
 
+@_command(help=_h("help.report"), cls=LocalizedCommand)
+def report(
+    pairs: PairsArgument = None,
+    targets: TargetsOption = None,
+    figures: FiguresOption = None,
+    peers: PeersOption = None,
+    part: PartOption = None,
+    year: YearOption = None,
+    month: MonthOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.HTML,
+    output: OutputOption = None,
+    on_track: OnTrackOption = None,
+    acceleration: AccelerationOption = None,
+) -> None:
+    """The report for a meeting: the gap table, a chart per target, the scoreboard; HTML."""
+    from shuangshi_cli.documents import full_report_document
+    from shuangshi_cli.scenarios import paths
+
+    inputs = _inputs(
+        targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
+        peer_files=peers, on_track=on_track, acceleration=acceleration,
+    )  # fmt: skip
+    assessment = _assess(inputs)
+    board = None
+    if inputs.plan.parts and inputs.part is None:
+        from shuangshi_cli.parts import scoreboard as build_board
+
+        board = build_board(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
+    style = _style(lang, fmt, output)
+    document = full_report_document(assessment, paths(assessment), board, inputs.figures)
+    _print(document, fmt, style, output)
+    for hint in document.report(style.lang).hints:
+        _note(hint)
+
+
 @_command(help=_h("help.check"), cls=LocalizedCommand)
 def check(
     pairs: PairsArgument = None,
@@ -431,6 +484,14 @@ def check(
     output: OutputOption = None,
     on_track: OnTrackOption = None,
     acceleration: AccelerationOption = None,
+    junit: Annotated[
+        str | None,
+        typer.Option("--junit", help=_h("help.opt.junit"), show_default=False),
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option("--summary", help=_h("help.opt.summary"), show_default=False),
+    ] = None,
 ) -> None:
     """For CI: exit 1 when a quantified target is off track, 0 when all are achieved or on track."""
     from shuangshi_cli.status import parse_status
@@ -447,12 +508,27 @@ def check(
     )  # fmt: skip
     from shuangshi_cli.documents import assessment_document
     from shuangshi_cli.report.assessment import summary_line
+    from shuangshi_cli.report.checks import Policy
     from shuangshi_cli.report.terms import name, status_label
 
     assessment = _assess(inputs)
     style = _style(lang, fmt or Format.TABLE, output)
+    part_id = inputs.part.id if inputs.part is not None else None
+    document = assessment_document(
+        assessment, inputs.figures.for_part(part_id) if part_id else inputs.figures,
+        Policy(threshold, strict),
+    )  # fmt: skip
     if fmt is not None:
-        _print(assessment_document(assessment), fmt, style, output)
+        _print(document, fmt, style, output)
+    if junit is not None:
+        _print(document, Format.JUNIT, style, junit)
+        _note(t("junit.written", style.lang, file=junit))
+    summary = summary or (os.environ.get("GITHUB_STEP_SUMMARY") if fmt is Format.GITHUB else None)
+    if summary:
+        from shuangshi_cli.fileio import append_text
+
+        append_text(Path(summary), printer(Format.MARKDOWN).print_document(document, style))
+        _note(t("summary.written", style.lang, file=summary))
     failing = assessment.failing(threshold, strict=strict)
     for result in failing:
         _note(
@@ -479,6 +555,10 @@ def path(
     lang: LangOption = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
+    chart: Annotated[
+        str | None,
+        typer.Option("--chart", help=_h("help.opt.chart"), show_default=False),
+    ] = None,
 ) -> None:
     """Year by year from base to deadline: the path to the target, the figures, and the gap.
 
@@ -492,7 +572,11 @@ def path(
     found = paths(assessment, target_id)
     from shuangshi_cli.documents import path_document
 
-    _print(path_document(assessment, found), fmt, _style(lang, fmt, output), output)
+    style = _style(lang, fmt, output)
+    document = path_document(assessment, found)
+    _print(document, fmt, style, output)
+    if chart is not None:
+        _write_charts(document, chart, style.lang)
 
 
 @_command(help=_h("help.whatif"), cls=LocalizedCommand)
@@ -573,7 +657,7 @@ def scoreboard(
     board = build(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
     from shuangshi_cli.documents import scoreboard_document
 
-    _print(scoreboard_document(board), fmt, _style(lang, fmt, output), output)
+    _print(scoreboard_document(board, inputs.figures), fmt, _style(lang, fmt, output), output)
 
 
 @_command("targets", help=_h("help.targets"), cls=LocalizedCommand)

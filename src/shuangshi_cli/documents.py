@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from shuangshi_cli.messages import t
 from shuangshi_cli.render import Document, Kind
+from shuangshi_cli.report import Heading, Report, Summary
 
 if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment
+    from shuangshi_cli.figures import Figures
+    from shuangshi_cli.messages import Lang
     from shuangshi_cli.parts import Scoreboard
     from shuangshi_cli.plan import Plan
+    from shuangshi_cli.report import Block
+    from shuangshi_cli.report.checks import Policy
     from shuangshi_cli.scenarios import TargetPath, WhatIf
 
 
-def assessment_document(assessment: Assessment) -> Document:
+def assessment_document(
+    assessment: Assessment, figures: Figures | None = None, policy: Policy | None = None
+) -> Document:
     from shuangshi_cli.render import records
     from shuangshi_cli.report import assessment as report
+    from shuangshi_cli.report import checks
 
     return Document(
         Kind.ASSESSMENT,
         lambda lang: report.build(assessment, lang),
         lambda lang: records.assessment_record(assessment, lang),
+        lambda lang: checks.assessment_checks(assessment, figures, policy or checks.Policy(), lang),
     )
 
 
@@ -55,12 +65,54 @@ def whatif_document(whatif: WhatIf) -> Document:
     )
 
 
-def scoreboard_document(board: Scoreboard) -> Document:
+def scoreboard_document(
+    board: Scoreboard, figures: Figures | None = None, policy: Policy | None = None
+) -> Document:
     from shuangshi_cli.render import records
+    from shuangshi_cli.report import checks
     from shuangshi_cli.report import scoreboard as report
 
     return Document(
         Kind.SCOREBOARD,
         lambda lang: report.build(board, lang),
         lambda lang: records.scoreboard_record(board, lang),
+        lambda lang: checks.scoreboard_checks(board, figures, policy or checks.Policy(), lang),
+    )
+
+
+def full_report_document(
+    assessment: Assessment,
+    paths: list[TargetPath],
+    board: Scoreboard | None = None,
+    figures: Figures | None = None,
+) -> Document:
+    """The report to hand to a meeting: the gap report, a chart per target, the scoreboard."""
+    from shuangshi_cli.render import records
+    from shuangshi_cli.report import assessment as report
+    from shuangshi_cli.report import checks
+    from shuangshi_cli.report import scenarios as path_report
+    from shuangshi_cli.report import scoreboard as board_report
+
+    def build(lang: Lang) -> Report:
+        main = report.build(assessment, lang)
+        charts = path_report.build_path(assessment, paths, lang).blocks[1:]
+        extra: list[Block] = [Heading(t("report.charts", lang)), *charts] if paths else []
+        if board is not None:
+            extra += board_report.build(board, lang).blocks[1:]
+        blocks = list(main.blocks)
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Summary)), len(blocks))
+        return Report((*blocks[:at], *extra, *blocks[at:]), main.hints)
+
+    def record(lang: Lang) -> dict[str, Any]:
+        data = records.assessment_record(assessment, lang)
+        data["paths"] = records.paths_record(assessment, paths)["paths"]
+        if board is not None:
+            data["scoreboard"] = records.scoreboard_record(board, lang)["parts"]
+        return data
+
+    return Document(
+        Kind.ASSESSMENT,
+        build,
+        record,
+        lambda lang: checks.assessment_checks(assessment, figures, checks.Policy(), lang),
     )

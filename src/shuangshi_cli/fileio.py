@@ -108,6 +108,17 @@ def write_output(
     _replace_atomically(target, data, label, info)
 
 
+def append_text(path: Path, text: str) -> None:
+    """Append ``text`` (UTF-8) to ``path``, as a CI job summary file is written to."""
+    try:
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise InputError(
+            Problem(msg("error.cannot_write", reason=exc.strerror or exc), str(path))
+        ) from None
+
+
 def _write_through(target: Path, data: bytes, label: str) -> None:
     """Write to a device, FIFO or socket as an ordinary stream, without truncating or renaming."""
     try:

@@ -204,6 +204,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "--figures FILE (shuangshi template prints one to fill in)"),
     "hint.missing.name": ("{name}（{id}）", "{name} ({id})"),
     "check.off_track": ("未达要求：{name}（{id}）：{status}", "off track: {name} ({id}): {status}"),
+    "check.title": ("{name}：{status}", "{name}: {status}"),
+    "check.title.part": ("{part} {name}：{status}", "{part} {name}: {status}"),
+    "check.target": ("目标{target}（{deadline}）", "target {target} by {deadline}"),
+    "check.latest": ("最新值{latest}", "latest {latest}"),
+    "check.gap": ("差距{gap}", "gap {gap}"),
+    "check.required": ("所需{pace}", "needs {pace}"),
+    "check.observed": ("实际{pace}", "achieved {pace}"),
+    "check.ratio": ("进度比{ratio}", "pace ratio {ratio}"),
+    "check.status": ("：{status}", ": {status}"),
+    "year.of": ("{value}（{year}年）", "{value} ({year})"),
+    "summary.written": ("已将报告追加到 {file}", "appended the report to {file}"),
+    "junit.written": ("已写入 JUnit 报告 {file}", "wrote the JUnit report to {file}"),
+    "error.no_checks": ("--format {fmt} 只适用于 gap、check 和 scoreboard",
+                        "--format {fmt} applies to gap, check and scoreboard only"),
     # -- within the year (时序进度) ------------------------------------------------------------
     "within.months": ("{year}年1–{month}月", "{year} Jan–{month_en}"),
     "within.basis.seasonal": ("按季节性进度", "seasonal profile"),
@@ -249,6 +263,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "path.legend.ahead": ("不落后于路径", "on or ahead of the path"),
     "path.legend.behind": ("落后于路径", "behind the path"),
     "path.legend.tick": ("路径值", "the path"),
+    "chart.path": ("目标路径", "Path"),
+    "chart.figure": ("实际值", "Figure"),
+    "chart.target": ("目标", "Target"),
+    "report.generated": ("由 shuangshi-cli {version} 生成", "Made by shuangshi-cli {version}"),
+    "report.charts": ("目标路径", "Paths to the targets"),
+    "path.chart_written": ("已写入图表 {file}", "wrote the chart {file}"),
     "path.legend.rank": ("位次越靠前，条形越长", "a better rank draws a longer bar"),
     # -- what-if -------------------------------------------------------------------------------
     "whatif.real": ("{label}（实际，名义{nominal}）", "{label} real ({nominal} nominal)"),
@@ -430,6 +450,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "Rank the plan's parts (towns, parks, departments) by progress on their own "
                         "targets.\n\nPer indicator a score of 0–100 (100 achieved, else 100 × pace "
                         "ratio), overall the mean; with the rank change against the year before."),
+    "help.report": ("供会议使用的报告：差距表、每项目标的路径图、考核排名；HTML 格式，可离线打开、按 A4 打印。\n\n"
+                    "示例：shuangshi report --figures figures.csv --output report.html",
+                    "The report for a meeting: the gap table, a chart of each target's path, the "
+                    "scoreboard; one HTML file that opens offline and prints on A4.\n\nExample: "
+                    "shuangshi report --figures figures.csv --output report.html"),
+    "help.opt.chart": ("同时将路径图写入此 SVG 文件（多项目标时为 文件名-代码.svg）。",
+                       "Also write the path chart to this SVG file (several targets: FILE-ID.svg)."),
     "help.targets": ("规划内容：量化目标，以及定性目标和主要措施。",
                      "The plan: its quantified targets, then its goals and programmes."),
     "help.validate": ("检查规划文件：有效时退出码0并给出概要，否则退出码2并逐行列出问题。",
@@ -470,6 +497,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "Pace ratio at or above which a target needs acceleration (plan "
                               "default 0.60)."),
     "help.opt.fail_on": ("从哪个状态起判为不通过：{choices}。", "First status that fails: {choices}."),
+    "help.opt.junit": ("同时将 JUnit XML 报告写入此文件（每项目标一个测试用例）。",
+                       "Also write a JUnit XML report to this file (a test case per target)."),
+    "help.opt.summary": ("将 Markdown 报告追加到此文件（默认：--format github 时为 $GITHUB_STEP_SUMMARY）。",
+                         "Append the Markdown report to this file (default with --format github: "
+                         "$GITHUB_STEP_SUMMARY)."),
     "help.opt.strict": ("数据不足也判为不通过。", "Also fail on insufficient_data."),
     "help.opt.target_id": ("一项目标（代码或名称）。默认：全部。", "One target (id or name). Default: all."),
     "help.opt.whatif_id": ("目标（代码或名称）。", "The target (id or name)."),

@@ -324,6 +324,7 @@ class Plan(_Model):
     parts: list[Part] = []
 
     _registry: UnitRegistry = PrivateAttr(default=BUILTIN_UNITS)
+    _places: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Plan:
@@ -350,6 +351,11 @@ class Plan(_Model):
                 raise KeyError(target.figure_unit)
             return unit
         return self.unit(target)
+
+    def place(self, target_id: str) -> tuple[str | None, int | None]:
+        """The file and line where ``target_id`` is written, when the plan was read from text."""
+        file, line = self._places.get(target_id, (None, None))
+        return file, line
 
     def lookup_unit(self, name: str) -> Unit | None:
         return self._registry.get(name)
@@ -725,11 +731,16 @@ def parse_plan(text: str, file: str) -> Plan:
     if not isinstance(located.data, dict):
         raise PlanError(located.problem((), "a plan is a mapping with keys plan, targets …"))
     try:
-        return Plan.model_validate(located.data)
+        plan = Plan.model_validate(located.data)
     except ValidationError as exc:
         raise PlanError(_problems(exc, located)) from None
     except PlanSemanticError as exc:
         raise PlanError([located.problem(p, m) for p, m in exc.problems]) from None
+    for i, target in enumerate(plan.targets):
+        position = located.position(("targets", i))
+        if position is not None and file != EMBEDDED_NAME:  # the embedded plan is in no checkout
+            plan._places[target.id] = (file, position[0])
+    return plan
 
 
 def _problems(exc: ValidationError, located: Located) -> list[Problem]:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from shuangshi_cli.report import Report
+    from shuangshi_cli.report.checks import Check
 
 
 class Format(StrEnum):
@@ -25,6 +26,14 @@ class Format(StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    HTML = "html"
+    GITHUB = "github"
+    JUNIT = "junit"
+
+    @property
+    def verdicts(self) -> bool:
+        """A CI format: it prints each target's verdict, so only gap, check and scoreboard."""
+        return self in {Format.GITHUB, Format.JUNIT}
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class Document:
     kind: Kind
     build_report: Callable[[Lang], Report]
     build_record: Callable[[Lang], dict[str, Any]]
+    build_checks: Callable[[Lang], tuple[Check, ...]] | None = None
     _reports: dict[Lang, Report] = field(default_factory=dict)
     _records: dict[Lang, dict[str, Any]] = field(default_factory=dict)
 
@@ -70,6 +80,15 @@ class Document:
         if lang not in self._records:
             self._records[lang] = self.build_record(lang)
         return self._records[lang]
+
+    def checks(self, lang: Lang, fmt: Format) -> tuple[Check, ...]:
+        """The verdicts for CI; a document without them (a plan, a path) is a usage error."""
+        if self.build_checks is None:
+            from shuangshi_cli.errors import Problem, UsageProblem
+            from shuangshi_cli.messages import msg
+
+            raise UsageProblem(Problem(msg("error.no_checks", fmt=fmt.value)))
+        return self.build_checks(lang)
 
 
 class Printer(Protocol):

@@ -199,6 +199,7 @@ class Figure:
     caption: str
     table: Table
     chart: Chart
+    key: str = "path"
 
 
 Block = Title | Heading | Table | Lines | Notes | Checklist | Summary | Figure

@@ -108,7 +108,8 @@ def _path_figure(plan: Plan, path: TargetPath, lang: Lang) -> Figure:
         t("path.legend.tick", lang),
         rank=rank,
     )
-    return Figure(_caption(plan, path, lang), Table(columns, tuple(rows), key="path"), chart)
+    table = Table(columns, tuple(rows), key="path")
+    return Figure(_caption(plan, path, lang), table, chart, key=path.result.target.id)
 
 
 def build_path(assessment: Assessment, paths: list[TargetPath], lang: Lang) -> Report:

@@ -1,0 +1,170 @@
+"""Checks for CI: a verdict per target (fail, warn, pass, skip) and the place that decides it.
+
+The place is the figures file and line of the figure the target is judged on, else the plan
+file and line of the target. CI printers (GitHub annotations, JUnit) print these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from shuangshi_cli.messages import Lang, pick, t
+from shuangshi_cli.render.records import number
+from shuangshi_cli.report.terms import (
+    gap_text,
+    latest_text,
+    name,
+    pace_text,
+    status_label,
+    target_text,
+)
+from shuangshi_cli.status import Status
+
+if TYPE_CHECKING:
+    from shuangshi_cli.assess import Assessment, Result
+    from shuangshi_cli.figures import Figures
+    from shuangshi_cli.parts import Scoreboard
+
+
+class Outcome(StrEnum):
+    FAIL = "fail"
+    WARN = "warn"
+    PASS = "pass"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True)
+class Check:
+    """The verdict on one target, for a CI system."""
+
+    id: str
+    group: str
+    outcome: Outcome
+    status: Status
+    title: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What fails: statuses at or past ``fail_on``; with ``strict`` also insufficient data."""
+
+    fail_on: Status = Status.ACCELERATION_NEEDED
+    strict: bool = False
+
+    def outcome(self, status: Status) -> Outcome:
+        if status.assessed:
+            if status.severity >= self.fail_on.severity:
+                return Outcome.FAIL
+            return Outcome.WARN if status.severity > Status.ON_TRACK.severity else Outcome.PASS
+        if status is Status.INSUFFICIENT_DATA:
+            return Outcome.FAIL if self.strict else Outcome.WARN
+        return Outcome.SKIP
+
+
+def _place(
+    assessment: Assessment, result: Result, figures: Figures | None, part: str | None
+) -> tuple[str | None, int | None]:
+    latest = result.latest
+    if figures is not None and latest is not None and latest.source == "figure":
+        for figure in figures.items:
+            if (
+                figure.target == result.target.id
+                and figure.year == latest.year
+                and figure.month is None
+                and figure.part == part
+            ):
+                return figure.origin.file, figure.origin.line
+    return assessment.plan.place(result.target.id)
+
+
+def _message(assessment: Assessment, result: Result, lang: Lang) -> str:
+    plan, target = assessment.plan, result.target
+    latest = latest_text(plan, result, lang)
+    if result.latest is not None:
+        latest = t("year.of", lang, value=latest, year=result.latest.year)
+    parts = [
+        t("check.target", lang, target=target_text(plan, target, lang), deadline=target.deadline),
+        t("check.latest", lang, latest=latest),
+    ]
+    if result.gap is not None:
+        parts.append(t("check.gap", lang, gap=gap_text(plan, result, lang)))
+    if result.required_growth is not None:
+        pace = pace_text(plan, result, result.required_growth, lang)
+        parts.append(t("check.required", lang, pace=pace))
+    if result.observed_growth is not None:
+        pace = pace_text(plan, result, result.observed_growth, lang)
+        parts.append(t("check.observed", lang, pace=pace))
+    if result.pace_ratio is not None:
+        parts.append(t("check.ratio", lang, ratio=f"{result.pace_ratio:.2f}"))
+    return t("sep.clause", lang).join(parts) + t(
+        "check.status", lang, status=status_label(result, lang)
+    )
+
+
+def _properties(result: Result) -> dict[str, str]:
+    """The result's numbers as the JSON records give them (rates as fractions)."""
+    values: dict[str, object] = {
+        "status": result.status.value,
+        "target": number(result.target.value),
+        "deadline": result.target.deadline,
+        "latest_year": result.latest.year if result.latest else None,
+        "latest_value": number(result.latest.value) if result.latest else None,
+        "gap": number(result.gap),
+        "required_growth": number(result.required_growth),
+        "observed_growth": number(result.observed_growth),
+        "pace_ratio": number(result.pace_ratio),
+        "task_progress": number(result.task_progress),
+    }
+    return {k: str(v) for k, v in values.items() if v is not None}
+
+
+def assessment_checks(
+    assessment: Assessment,
+    figures: Figures | None,
+    policy: Policy,
+    lang: Lang,
+    *,
+    group: str | None = None,
+    part: str | None = None,
+) -> tuple[Check, ...]:
+    """A check per quantified target of ``assessment``."""
+    header = assessment.plan.plan
+    suite = group or pick((header.title, header.title_en or ""), lang)
+    checks = []
+    for result in assessment.quantified:
+        file, line = _place(assessment, result, figures, part)
+        checks.append(
+            Check(
+                id=result.target.id,
+                group=suite,
+                outcome=policy.outcome(result.status),
+                status=result.status,
+                title=t("check.title.part" if part else "check.title", lang, part=suite,
+                        name=name(result.target, lang), status=status_label(result, lang)),
+                message=_message(assessment, result, lang),
+                file=file,
+                line=line,
+                properties=_properties(result),
+            )
+        )  # fmt: skip
+    return tuple(checks)
+
+
+def scoreboard_checks(
+    board: Scoreboard, figures: Figures | None, policy: Policy, lang: Lang
+) -> tuple[Check, ...]:
+    """A check per part and indicator, grouped by part."""
+    checks: list[Check] = []
+    for standing in board.standings:
+        part = standing.part
+        checks += assessment_checks(
+            standing.assessment, figures, policy, lang,
+            group=pick((part.name, part.name_en or ""), lang), part=part.id,
+        )  # fmt: skip
+    return tuple(checks)

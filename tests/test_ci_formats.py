@@ -1,0 +1,164 @@
+"""CI and sharing: GitHub annotations and job summaries, JUnit XML, the HTML report, SVG charts."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+import pytest
+
+from shuangshi_cli.render.github_format import annotation
+from shuangshi_cli.report.checks import Check, Outcome, Policy
+from shuangshi_cli.status import Status
+from tests.helpers import DATA, ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.helpers import Run
+
+EXAMPLE = "examples/suixi-figures-illustrative.csv"
+
+
+@pytest.fixture(autouse=True)
+def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
+def test_github_annotations_point_at_the_deciding_figure(run: Run) -> None:
+    result = run("check", "--figures", EXAMPLE, "--format", "github")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"::error file={EXAMPLE},line=6,title=Gross regional product (GDP)%3A acceleration needed"
+        "::target > 400 100m yuan by 2019, latest 352.1 100m yuan (2018), gap 47.9 100m yuan, "
+        "needs 13.6%25 a year, achieved 8.3%25 a year, pace ratio 0.83: acceleration needed"
+    )
+    assert [line.split(",")[1] for line in lines] == ["line=6", "line=8", "line=10", "line=13"]
+
+
+def test_github_warnings_below_the_threshold(run: Run) -> None:
+    result = run("check", "--figures", EXAMPLE, "--format", "github", "--fail-on", "missed")
+    assert result.exit_code == 0
+    assert [line[:10] for line in result.stdout.splitlines()] == ["::warning "] * 4
+
+
+def test_github_escapes_properties_and_data() -> None:
+    check = Check(
+        "x", "plan", Outcome.FAIL, Status.MISSED, "a: b, c", "50%\nnext", "dir,a/f:1.csv", 3
+    )
+    assert (
+        annotation(check) == "::error file=dir%2Ca/f%3A1.csv,line=3,title=a%3A b%2C c::50%25%0Anext"
+    )
+    assert annotation(Check("x", "p", Outcome.PASS, Status.ON_TRACK, "t", "m")) is None
+
+
+def test_policy_outcomes() -> None:
+    policy = Policy(Status.LIMITED_PROGRESS)
+    assert policy.outcome(Status.MISSED) is Outcome.FAIL
+    assert policy.outcome(Status.LIMITED_PROGRESS) is Outcome.FAIL
+    assert policy.outcome(Status.ACCELERATION_NEEDED) is Outcome.WARN
+    assert policy.outcome(Status.ON_TRACK) is Outcome.PASS
+    assert policy.outcome(Status.INSUFFICIENT_DATA) is Outcome.WARN
+    assert Policy(strict=True).outcome(Status.INSUFFICIENT_DATA) is Outcome.FAIL
+    assert policy.outcome(Status.NOT_ASSESSED) is Outcome.SKIP
+
+
+def test_job_summary_is_appended(run: Run, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("# before\n", encoding="utf-8")
+    result = run(
+        "check", "--figures", EXAMPLE, "-F", "github", "-l", "zh",
+        env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )  # fmt: skip
+    assert result.exit_code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# before\n## 《关于开展“双实活动”的实施意见》")
+    assert "| 地区生产总值 | 亿元 | 352.1（2018） |" in text
+    explicit = tmp_path / "explicit.md"
+    run("check", "--figures", EXAMPLE, "--summary", str(explicit))
+    assert explicit.read_text(encoding="utf-8").startswith("## Implementation Opinions")
+
+
+def _junit_schema() -> object:
+    xmlschema = pytest.importorskip("xmlschema")
+    return xmlschema.XMLSchema(DATA / "junit.xsd")
+
+
+def test_junit_is_valid_and_counts(run: Run, tmp_path: Path) -> None:
+    report = tmp_path / "junit.xml"
+    result = run("check", "--year", "2018", "gdp_rank=8", "fiscal_revenue=41.2",
+                 "--junit", str(report))  # fmt: skip
+    assert result.exit_code == 1
+    schema = _junit_schema()
+    schema.validate(str(report))  # type: ignore[attr-defined]
+    root = ET.parse(report).getroot()
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("4", "2", "2")
+    cases = {c.get("name", "").split(":")[0]: c for c in root.iter("testcase")}
+    assert cases["gdp"].find("skipped") is not None  # insufficient data
+    failure = cases["fiscal_revenue"].find("failure")
+    assert failure is not None and failure.get("type") == "acceleration_needed"
+    assert "gap 8.8 100m yuan" in (failure.get("message") or "")
+    properties = {p.get("name"): p.get("value") for p in cases["fiscal_revenue"].iter("property")}
+    assert properties["gap"] == "8.8"
+    assert properties["latest_value"] == "41.2"
+
+
+def test_junit_groups_parts(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "towns.yaml"
+    from shuangshi_cli.plan import embedded_plan_text
+
+    plan.write_text(
+        embedded_plan_text() + "\n" + (DATA / "towns.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    result = run("scoreboard", "-t", str(plan), "-f", str(DATA / "towns-figures.csv"),
+                 "-F", "junit", "-l", "zh")  # fmt: skip
+    assert result.exit_code == 0
+    root = ET.fromstring(result.stdout.encode("utf-8"))
+    assert [s.get("name") for s in root.iter("testsuite")] == ["刘桥镇", "濉溪经济开发区", "韩村镇"]
+    schema = _junit_schema()
+    schema.validate(result.stdout)  # type: ignore[attr-defined]
+
+
+def test_html_report_structure(run: Run, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    result = run("report", "--figures", EXAMPLE, "-l", "zh", "-o", str(page))
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert html.count("<svg") == 4  # one chart per quantified target
+    for number in ("352.1（2018）", "47.9", "88.0%", "13.6%", "慢于预期", "第8位（2018）"):
+        assert number in html, number
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # nothing external
+    assert "url(http" not in html and "<script" not in html
+    assert "@page { size: A4" in html
+
+
+def test_html_escapes_plan_text(run: Run, tmp_path: Path) -> None:
+    from shuangshi_cli.plan import embedded_plan_text
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        embedded_plan_text().replace("name: 地区生产总值", "name: <script>alert(1)</script>"),
+        encoding="utf-8",
+    )
+    html = run("report", "-t", str(plan), "-l", "zh").stdout
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_path_chart_svg(run: Run, tmp_path: Path) -> None:
+    chart = tmp_path / "gdp.svg"
+    result = run("path", "gdp", "--figures", EXAMPLE, "--chart", str(chart), "-F", "json")
+    assert result.exit_code == 0
+    svg = chart.read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    assert "Gross regional product (GDP)" in svg
+    several = tmp_path / "all.svg"
+    run("path", "--figures", EXAMPLE, "--chart", str(several), "-F", "json")
+    assert sorted(p.name for p in tmp_path.glob("all-*.svg")) == [
+        "all-fiscal_revenue.svg", "all-gdp.svg", "all-gdp_rank.svg", "all-industrial_output.svg",
+    ]  # fmt: skip
