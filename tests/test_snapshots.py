@@ -33,6 +33,9 @@ COMMANDS: dict[str, list[str]] = {
     "scoreboard": ["scoreboard", "--targets", TOWNS, "--figures", TOWN_FIGURES],
     "part": ["gap", "--targets", TOWNS, "--figures", TOWN_FIGURES, "--part", "刘桥镇"],
     "targets": ["targets"],
+    "explain": ["explain", "gdp", "--figures", EXAMPLE],
+    "explain-rank": ["explain", "gdp_rank", "--figures", EXAMPLE],
+    "report": ["report", "--figures", EXAMPLE],
 }
 WIDTHS = {Format.TABLE: ("60", "80", "120")}
 
@@ -59,7 +62,7 @@ def _args(command: str, fmt: Format, towns: str = "") -> list[str]:
 def test_output(
     run: Run, snapshot: SnapshotAssertion, towns: str, command: str, fmt: Format, lang: str
 ) -> None:
-    verdicts = command.startswith(("gap", "check", "scoreboard", "part"))
+    verdicts = command.startswith(("gap", "check", "scoreboard", "part", "report"))
     for width in WIDTHS.get(fmt, ("100",)):
         result = run(*_args(command, fmt, towns), "--lang", lang, env={"COLUMNS": width})
         if fmt.verdicts and not verdicts:
@@ -85,7 +88,9 @@ def test_no_line_is_wider_than_the_screen(run: Run, towns: str, lang: str, width
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("command", ["gap", "check", "path", "whatif", "scoreboard", "targets"])
+@pytest.mark.parametrize(
+    "command", ["gap", "check", "path", "whatif", "scoreboard", "targets", "explain", "report"]
+)
 def test_help(run: Run, snapshot: SnapshotAssertion, command: str, lang: str) -> None:
     result = run(command, "--help", "--lang", lang, env={"COLUMNS": "100"})
     assert result.exit_code == 0

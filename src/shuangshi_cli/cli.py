@@ -632,6 +632,35 @@ def whatif(
     _print(whatif_document(result), fmt, _style(lang, fmt, output), output)
 
 
+@_command(help=_h("help.explain"), cls=LocalizedCommand)
+def explain(
+    target_id: Annotated[str, typer.Argument(metavar="ID", help=_h("help.opt.explain_id"))],
+    pairs: FigureOption = None,
+    targets: TargetsOption = None,
+    figures: FiguresOption = None,
+    peers: PeersOption = None,
+    part: PartOption = None,
+    year: YearOption = None,
+    month: MonthOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    on_track: OnTrackOption = None,
+    acceleration: AccelerationOption = None,
+) -> None:
+    """Every number of one target's row: formula, inputs and their places, result, method."""
+    from shuangshi_cli.documents import explain_document
+
+    inputs = _inputs(
+        targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
+        peer_files=peers, on_track=on_track, acceleration=acceleration,
+    )  # fmt: skip
+    found = inputs.figures.for_part(inputs.part.id) if inputs.part else inputs.figures
+    document = explain_document(_assess(inputs), target_id, found)
+    _print(document, fmt, _style(lang, fmt, output), output)
+
+
 @_command(help=_h("help.scoreboard"), cls=LocalizedCommand)
 def scoreboard(
     targets: TargetsOption = None,

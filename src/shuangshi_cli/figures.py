@@ -66,6 +66,7 @@ class Figure:
     part: str | None = None
     status: Status | None = None
     note: str | None = field(default=None, compare=False)
+    given: str | None = field(default=None, compare=False)  # as written, when it was converted
 
     @property
     def key(self) -> tuple[str, int, int | None, str | None]:
@@ -396,7 +397,9 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
             )
         return Figure(target.id, year, None, origin, month, part, status, _text(note))
     value = row_value(row, target, plan)
-    return Figure(target.id, year, value, origin, month, part, None, _text(note))
+    written = f"{row.values.get('value')}{row.values.get('unit') or ''}".strip()
+    given = None if parse_quantity(str(row.values.get("value"))).value == value else written
+    return Figure(target.id, year, value, origin, month, part, None, _text(note), given)
 
 
 def _row_part(name: Any, target: Target, plan: Plan, origin: Origin) -> str | None:

@@ -57,7 +57,7 @@ class Msg:
         return self.text(Lang.EN)
 
 
-def msg(key: str, **args: Any) -> Msg:
+def msg(key: str, /, **args: Any) -> Msg:
     """A :class:`Msg` for ``key`` with ``args``."""
     return Msg(key, args)
 
@@ -343,6 +343,70 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "click.not_int": ("{value} 不是整数", "{value!r} is not a valid integer."),
     "click.not_float": ("{value} 不是数字", "{value!r} is not a valid float."),
     "click.range": ("{value} 不在允许范围 {range} 内", "{value} is not in the range {range}."),
+    # -- explain -------------------------------------------------------------------------------
+    "explain.heading": ("{name}（{id}）：目标{target}（{deadline}），{status}",
+                        "{name} ({id}): target {target} by {deadline}, {status}"),
+    "explain.inputs": ("代入的数据", "Inputs"),
+    "source.plan": ("规划", "the plan"),
+    "source.text": ("规划原文", "the plan's text"),
+    "source.observed": ("实际年均增速", "the growth achieved"),
+    "source.figures": ("数据", "the figures"),
+    "source.index": ("指数，基期=100", "index, base = 100"),
+    "source.path": ("路径上当年的值", "the path's value that year"),
+    "source.target": ("目标", "the target"),
+    "explain.methods": ("方法来源", "Methods"),
+    "explain.given": ("原值{given}", "given as {given}"),
+    "explain.nothing": ("该目标没有可解释的数值（缺少数据或为定性目标）",
+                        "This target has no numbers to explain (no figures, or qualitative)."),
+    "explain.col.item": ("项目", "Item"),
+    "explain.col.formula": ("公式", "Formula"),
+    "explain.col.substituted": ("代入", "With the inputs"),
+    "explain.col.value": ("结果", "Result"),
+    "explain.col.method": ("方法", "Method"),
+    "explain.target_level": ("目标水平 T", "Target level T"),
+    "explain.gap": ("差距", "Gap"),
+    "explain.reached": ("完成率", "Reached"),
+    "explain.task": ("任务进度", "Task done"),
+    "explain.time": ("时间进度", "Time elapsed"),
+    "explain.required": ("所需年均增速", "Growth needed a year"),
+    "explain.observed": ("实际年均增速 r", "Growth achieved a year r"),
+    "explain.ratio": ("进度比 R", "Pace ratio R"),
+    "explain.status": ("状态", "Status"),
+    "explain.projection": ("按实际增速期末预计值", "Projected at the pace achieved"),
+    "explain.years_ahead": ("领先（+）/落后（−）路径年数", "Years ahead (+) / behind (−)"),
+    "explain.completion": ("完成年度目标", "Share of the annual goal"),
+    "explain.elapsed": ("时序进度", "Time elapsed in the year"),
+    "explain.lead": ("高于/低于时序进度", "Ahead of / behind the time elapsed"),
+    "method.arithmetic": ("直接计算（差额、比值）", "Plain arithmetic (a difference or a share)"),
+    "method.arithmetic.short": ("计算", "arithmetic"),
+    "method.plan_review": ("规划中期评估“时间过半、任务过半”：任务进度与时间进度",
+                           "Plan reviews' “half the time, half the task”: task and time progress"),
+    "method.plan_review.short": ("中期评估", "plan review"),
+    "method.excel_rri": ("年均增速：Excel RRI 函数 (终值/初值)^(1/年数)−1（复合）；线性指标为每年变化量",
+                         "Annual growth: Excel's RRI, (end/start)^(1/years) − 1 (compound); for "
+                         "linear indicators the change per year"),
+    "method.excel_rri.short": ("RRI", "RRI"),
+    "method.open_sdg": ("Open SDG 进度评估方法（Eurostat）：进度比 R = 实际增速 ÷ 所需增速，"
+                        "R≥0.95 符合预期，R≥0.60 慢于预期，R≥0 相对滞后，否则逆向变化",
+                        "The Open SDG progress method (after Eurostat): pace ratio R = growth "
+                        "achieved ÷ growth needed; R ≥ 0.95 on track, ≥ 0.60 acceleration needed, "
+                        "≥ 0 limited progress, else deterioration"),
+    "method.open_sdg.short": ("Open SDG", "Open SDG"),
+    "method.sicherl": ("Sicherl 时间距离（S-time-distance）：最新值在路径上所处年份减实际年份",
+                       "Sicherl's S-time-distance: the year the path reaches the figure, minus "
+                       "the figure's year"),
+    "method.sicherl.short": ("时间距离", "time distance"),
+    "method.shixu": ("月度报告的时序进度：累计完成 ÷ 年度目标，对比已过月份（或季节性进度）",
+                     "时序进度 of monthly reports: cumulative ÷ annual goal, against the months "
+                     "passed (or a seasonal profile)"),
+    "method.shixu.short": ("时序进度", "时序进度"),
+    "help.explain": ("逐项解释一项目标的每个数值：公式、代入的数据（来自哪个文件哪一行）、结果和方法来源。\n\n"
+                     "示例：shuangshi explain gdp --figures figures.csv",
+                     "Every number of one target's row: its formula, the inputs put in (from "
+                     "which file and line), the result and the method's source.\n\nExample: "
+                     "shuangshi explain gdp --figures figures.csv"),
+    "help.opt.explain_id": ("要解释的目标（代码或名称）。", "The target to explain (id or name)."),
+    "error.no_target": ("没有量化目标 {key}；目标有：{known}", "no quantified target {key}; targets: {known}"),
     # -- CSV headers under --lang (the English ones are the records' keys) -----------------
     "csv.id": ("代码", "id"),
     "csv.name": ("名称", "name"),

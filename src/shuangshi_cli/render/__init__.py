@@ -58,6 +58,7 @@ class Kind(StrEnum):
     PATH = "path"
     WHATIF = "whatif"
     SCOREBOARD = "scoreboard"
+    EXPLAIN = "explain"
 
 
 @dataclass

@@ -141,12 +141,20 @@ def _scoreboard(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]
     return columns, rows
 
 
+EXPLAIN_COLUMNS = ["id", "key", "label", "formula", "substituted", "value", "method"]
+
+
+def _explain(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    return EXPLAIN_COLUMNS, [{"id": record["id"], **step} for step in record["steps"]]
+
+
 ROWS: dict[Kind, Callable[[dict[str, Any]], tuple[list[str], list[dict[str, Any]]]]] = {
     Kind.ASSESSMENT: _assessment,
     Kind.PLAN: _plan,
     Kind.PATH: _path,
     Kind.WHATIF: _whatif,
     Kind.SCOREBOARD: _scoreboard,
+    Kind.EXPLAIN: _explain,
 }
 
 

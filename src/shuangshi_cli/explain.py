@@ -1,0 +1,255 @@
+"""Where each number of a result comes from: its formula, the inputs put in, the result, the method.
+
+Pure: takes a Result, its Plan and the Figures it was assessed on; the report (report/explain.py)
+words it. Every formula here is the one formulas.py computes; a reviewer can redo each by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from shuangshi_cli.assess import Note
+from shuangshi_cli.formulas import Progress
+from shuangshi_cli.plan import Kind
+from shuangshi_cli.status import Status
+from shuangshi_cli.units import PERCENT
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from shuangshi_cli.assess import Point, Result
+    from shuangshi_cli.figures import Figures
+    from shuangshi_cli.plan import Plan
+
+
+class Method(StrEnum):
+    """The published method a number follows."""
+
+    ARITHMETIC = "arithmetic"  # a plain difference or share
+    PLAN_REVIEW = "plan_review"  # 时间过半、任务过半: time and task progress of plan reviews
+    EXCEL_RRI = "excel_rri"  # Excel's RRI: (fv / pv)^(1 / n) − 1
+    OPEN_SDG = "open_sdg"  # the Open SDG progress method: pace ratio and its thresholds
+    SICHERL = "sicherl"  # Sicherl's S-time-distance
+    SHIXU = "shixu"  # 时序进度 practice of monthly reports
+
+
+@dataclass(frozen=True)
+class Input:
+    """A number put into a formula, and where it was read."""
+
+    symbol: str
+    value: Decimal | float | int
+    source: str | None = None  # a file and line, "text", "plan", "command line"
+    given: str | None = None  # as written, before a unit conversion
+
+
+@dataclass(frozen=True)
+class Step:
+    """One number of a result: ``formula`` over ``inputs`` gives ``value``."""
+
+    key: str
+    formula: str
+    inputs: tuple[Input, ...]
+    value: Decimal | float | int | str | None
+    method: Method
+    branch: str | None = None  # which case of the formula applies (compound, linear, log …)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    result: Result
+    steps: tuple[Step, ...] = field(default=())
+
+
+def _figure_source(figures: Figures | None, target: str, point: Point | None) -> Input | None:
+    if point is None:
+        return None
+    if point.source == "text":
+        return Input("v", point.value, "text")
+    if figures is not None:
+        for figure in figures.items:
+            if (
+                figure.target == target
+                and figure.year == point.year
+                and figure.month is None
+                and figure.part is None
+            ):
+                return Input("v", point.value, str(figure.origin), figure.given)
+    return Input("v", point.value)
+
+
+def _named(found: Input | None, symbol: str, value: Decimal | float) -> Input:
+    if found is None:
+        return Input(symbol, value)
+    return Input(symbol, value, found.source, found.given)
+
+
+_BANDS = {
+    Status.ON_TRACK: "R ≥ on_track",
+    Status.ACCELERATION_NEEDED: "acceleration ≤ R < on_track",
+    Status.LIMITED_PROGRESS: "0 ≤ R < acceleration",
+    Status.DETERIORATION: "R < 0",
+}
+
+
+def _status_step(
+    result: Result, big_t: Input, v: Input, deadline: Input, t: Input, plan: Plan
+) -> Step:
+    """Which band of the Open SDG thresholds R falls in; or met / missed at the deadline."""
+    target, status = result.target, result.status
+    comparison = target.comparison.value if target.comparison else "?"
+    if status is Status.ACHIEVED:
+        return Step("status", f"v {comparison} T", (v, big_t), status.value, Method.ARITHMETIC)
+    if status is Status.MISSED:
+        formula = f"t ≥ D, not v {comparison} T"
+        return Step("status", formula, (t, deadline, v, big_t), status.value, Method.ARITHMETIC)
+    band = _BANDS.get(status)
+    if band is None or result.pace_ratio is None:
+        return Step("status", "—", (), status.value, Method.OPEN_SDG)
+    limits = plan.thresholds(target)
+    inputs = (
+        Input("R", result.pace_ratio),
+        Input("on_track", limits.on_track, "plan"),
+        Input("acceleration", limits.acceleration_needed, "plan"),
+    )
+    return Step("status", band, inputs, status.value, Method.OPEN_SDG)
+
+
+def explain(plan: Plan, result: Result, figures: Figures | None = None) -> Explanation:
+    """Every number of ``result`` with its formula, inputs and method."""
+    target = result.target
+    base, latest, level = result.base, result.latest, result.target_level
+    if not target.quantified or latest is None or level is None:
+        return Explanation(result)
+    file, line = plan.place(target.id)
+    plan_source = f"{file}:{line}" if file and line else "plan"
+    v = _named(_figure_source(figures, target.id, latest), "v", latest.value)
+    t = Input("t", latest.year, v.source)
+    big_t = Input("T", level, plan_source)
+    deadline = Input("D", target.deadline, plan_source)
+    steps: list[Step] = []
+    higher = target.higher_is_better
+    linear = result.progress is Progress.LINEAR
+    index = Note.INDEX_FROM_RATES in result.notes
+    pace_method = Method.ARITHMETIC if linear else Method.EXCEL_RRI
+
+    v0 = t0 = None
+    if base is not None:
+        v0 = _named(_figure_source(figures, target.id, base), "v0", base.value)
+        t0 = Input("t0", base.year, v0.source)
+        if index:
+            v0 = Input("v0", base.value, "index")
+
+    if target.kind is Kind.GROWTH and target.value is not None and v0 and t0:
+        g = Input("g", target.value, plan_source)
+        steps.append(
+            Step("target_level", "v0 × (1 + g/100)^(D − t0)", (v0, g, deadline, t0), level,
+                 Method.ARITHMETIC)
+        )  # fmt: skip
+    elif target.kind is Kind.CHANGE and base is not None and target.value is not None and v0:
+        c = Input("c", target.value, plan_source)
+        relative = plan.unit(target).dimension == PERCENT
+        formula = "v0 × (1 + c/100)" if relative else "v0 + c"
+        steps.append(Step("target_level", formula, (v0, c), level, Method.ARITHMETIC))
+
+    if result.gap is not None and target.kind in {Kind.LEVEL, Kind.RANK}:
+        formula = "T − v" if higher else "v − T"
+        steps.append(Step("gap", formula, (big_t, v), result.gap, Method.ARITHMETIC))
+    elif (
+        result.gap is not None and target.kind is Kind.GROWTH and result.observed_growth is not None
+    ):
+        g = Input("g", target.value or 0, plan_source)
+        r = Input("r", result.observed_growth * 100, "observed")
+        formula = "g − r" if higher else "r − g"
+        steps.append(Step("gap", formula, (g, r), result.gap, Method.ARITHMETIC))
+    elif result.gap is not None and target.kind is Kind.CHANGE and v0 is not None:
+        c = Input("c", target.value or 0, plan_source)
+        relative = plan.unit(target).dimension == PERCENT
+        done = "(v / v0 − 1) × 100" if relative else "(v − v0)"
+        formula = f"c − {done}" if higher else f"{done} − c"
+        steps.append(Step("gap", formula, (c, v, v0), result.gap, Method.ARITHMETIC))
+
+    if result.reached_pct is not None:
+        steps.append(Step("reached", "v / T", (v, big_t), result.reached_pct, Method.ARITHMETIC))
+    if result.task_progress is not None and v0 is not None:
+        relative = target.kind is Kind.CHANGE and plan.unit(target).dimension == PERCENT
+        formula = "ln(v / v0) / ln(T / v0)" if relative else "(v − v0) / (T − v0)"
+        steps.append(
+            Step("task", formula, (v, v0, big_t), result.task_progress, Method.PLAN_REVIEW,
+                 "log" if relative else None)
+        )  # fmt: skip
+    if result.time_progress is not None and t0 is not None:
+        steps.append(
+            Step("time", "(t − t0) / (D − t0)", (t, t0, deadline), result.time_progress,
+                 Method.PLAN_REVIEW)
+        )  # fmt: skip
+    if result.required_growth is not None:
+        formula = "(T − v) / (D − t)" if linear else "(T / v)^(1 / (D − t)) − 1"
+        steps.append(
+            Step("required", formula, (big_t, v, deadline, t), result.required_growth,
+                 pace_method, "linear" if linear else "compound")
+        )  # fmt: skip
+    if result.observed_growth is not None and v0 is not None and t0 is not None:
+        formula = "(v − v0) / (t − t0)" if linear else "(v / v0)^(1 / (t − t0)) − 1"
+        steps.append(
+            Step("observed", formula, (v, v0, t, t0), result.observed_growth, pace_method,
+                 "linear" if linear else "compound")
+        )  # fmt: skip
+    if result.pace_ratio is not None and v0 is not None and t0 is not None:
+        relative = target.kind is Kind.CHANGE and plan.unit(target).dimension == PERCENT
+        if relative and result.task_progress is not None and result.time_progress is not None:
+            steps.append(
+                Step("ratio", "task / time",
+                     (Input("task", result.task_progress), Input("time", result.time_progress)),
+                     result.pace_ratio, Method.OPEN_SDG, "log")
+            )  # fmt: skip
+        elif result.observed_growth is not None:
+            needed = "(T − v0) / (D − t0)" if linear else "(T / v0)^(1 / (D − t0)) − 1"
+            sign = "" if higher else "−"
+            steps.append(
+                Step("ratio", f"{sign}r / |{needed}|",
+                     (Input("r", result.observed_growth, "observed"), big_t, v0, deadline, t0),
+                     result.pace_ratio, Method.OPEN_SDG)
+            )  # fmt: skip
+    steps.append(_status_step(result, big_t, v, deadline, t, plan))
+    if result.projected_value is not None and result.observed_growth is not None:
+        formula = "v + r × (D − t)" if linear else "v × (1 + r)^(D − t)"
+        r = Input("r", result.observed_growth, "observed")
+        steps.append(
+            Step("projection", formula, (v, r, deadline, t), result.projected_value,
+                 pace_method)
+        )  # fmt: skip
+    if result.years_ahead is not None and v0 is not None and t0 is not None:
+        formula = (
+            "t0 + (D − t0) × (v − v0) / (T − v0) − t"
+            if linear
+            else "t0 + (D − t0) × ln(v / v0) / ln(T / v0) − t"
+        )
+        steps.append(
+            Step("years_ahead", formula, (t0, deadline, v, v0, big_t, t), result.years_ahead,
+                 Method.SICHERL)
+        )  # fmt: skip
+    within = result.within_year
+    if within is not None and within.completion is not None and within.annual_goal is not None:
+        m = Input("m", within.month)
+        cumulative = Input("c", within.value, "figures")
+        goal = Input(
+            "G", within.annual_goal, "target" if within.year == target.deadline else "path"
+        )
+        steps.append(
+            Step("completion", "c / G", (cumulative, goal), within.completion, Method.SHIXU)
+        )
+        elapsed = "s(m)" if within.seasonal else "m / 12"
+        steps.append(
+            Step("elapsed", elapsed, (m,), within.time_elapsed, Method.SHIXU,
+                 "seasonal" if within.seasonal else "months")
+        )  # fmt: skip
+        if within.lead_points is not None:
+            steps.append(
+                Step("lead", "(c / G − elapsed) × 100",
+                     (Input("c / G", within.completion), Input("elapsed", within.time_elapsed)),
+                     within.lead_points, Method.SHIXU)
+            )  # fmt: skip
+    return Explanation(result, tuple(steps))
