@@ -63,7 +63,7 @@ class _Group(LocalizedGroup):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         lang = lang_of_args(argv) or Lang.from_environment()
-        localize(self, lang)
+        localize(self, lang, help_screen=not argv or any(a in {"-h", "--help"} for a in argv))
         try:
             returned = super().main(
                 args=argv,

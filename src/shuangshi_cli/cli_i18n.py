@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-import typer
-from typer import rich_utils
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
@@ -19,6 +17,8 @@ from shuangshi_cli.messages import CATALOGUE, Lang, t
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    import typer
 
 _BY_ENGLISH: dict[str, str] = {}
 
@@ -47,14 +47,22 @@ _TYPER_WORDS = {
 }
 
 
-def localize(command: Any, lang: Lang) -> None:
-    """Word ``command`` (a group and its commands), its options and typer's help in ``lang``."""
+def localize(command: Any, lang: Lang, *, help_screen: bool) -> None:
+    """Word ``command`` (a group and its commands), its options and typer's help in ``lang``.
+
+    typer's own words live in typer.rich_utils, which imports most of rich: it is loaded only
+    when a help screen is shown.
+    """
+    _localize_one(command, lang)
+    if not help_screen:
+        return
+    from typer import rich_utils
+
     for attribute, key in _TYPER_WORDS.items():
         setattr(rich_utils, attribute, t(key, lang))
     rich_utils.DEFAULT_STRING = f"[{t('typer.default', lang)} {{}}]"
     rich_utils.ENVVAR_STRING = f"[{t('typer.env', lang)} {{}}]"
     rich_utils.REQUIRED_LONG_STRING = f"[{t('typer.required', lang)}]"
-    _localize_one(command, lang)
 
 
 def _localize_one(command: Any, lang: Lang) -> None:

@@ -5,6 +5,7 @@ figures, and the target line. Text stays text, so Chinese renders in the viewer'
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,10 +18,18 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
 
+def _drop_pygal_import_hook() -> None:
+    """pygal appends a legacy finder to sys.meta_path (for its map plugins, unused here) that
+    makes every later failed import warn; take it out again."""
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
+
+
 def path_chart(figure: Figure, lang: Lang, *, width: int = 720, height: int = 320) -> str:
     """The SVG of one path figure: lines for the path, the figures and the target."""
     import pygal
     from pygal.style import Style as ChartStyle
+
+    _drop_pygal_import_hook()
 
     from shuangshi_cli.messages import t
 
