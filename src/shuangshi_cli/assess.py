@@ -303,9 +303,13 @@ def _assess_quantified(
     progress = plan.progress(target)
     level = _target_level(plan, target, base)
     if latest is None or level is None:
+        # 时序进度 needs only the annual goal, which in the deadline year is the target itself.
+        within = None if level is None else _within_year(
+            target, figures, as_of, base, level, progress.value
+        )
         return Result(
             target, Status.INSUFFICIENT_DATA, progress, latest=latest, base=base,
-            peers=peer_result, series=tuple(series), notes=tuple(notes),
+            within_year=within, peers=peer_result, series=tuple(series), notes=tuple(notes),
         )  # fmt: skip
 
     mode = progress.value

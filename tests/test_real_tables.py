@@ -1,0 +1,71 @@
+"""Issue 10, the numbers real plan tables got wrong: 时序进度 without a whole-year figure, a base
+that already meets its target, a change target without its base, a stale required pace."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pytest
+
+from shuangshi_cli.assess import assess
+from shuangshi_cli.figures import check_rows, load_figures, parse_csv
+from shuangshi_cli.plan import parse_plan
+from shuangshi_cli.status import Status
+
+if TYPE_CHECKING:
+    from shuangshi_cli.assess import Assessment
+    from shuangshi_cli.plan import Plan
+    from tests.helpers import Run
+
+HEADER = """\
+plan:
+  title: 测试规划
+  issuer: 测试
+  issued: 2021-03-11
+  region: {name: 全国}
+  period: {start: 2021, end: 2025}
+  base_year: 2020
+targets:
+"""
+
+
+def table(targets: str) -> Plan:
+    """A plan of the header above and ``targets`` (YAML list items, indented by two)."""
+    return parse_plan(HEADER + targets, "t.yaml")
+
+
+def figures_of(plan: Plan, rows: str, **options: int) -> Assessment:
+    figures = check_rows(parse_csv("indicator,year,value,unit,status,note\n" + rows, "f.csv"), plan)
+    return assess(plan, figures, **options)  # type: ignore[arg-type]
+
+
+# -- 1. 时序进度 needs no whole-year figure ------------------------------------------------------
+
+
+def test_within_year_without_any_whole_year_figure(run: Run) -> None:
+    out = run("gap", "--year", "2019", "--month", "9", "industrial_output=700", "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    within = json.loads(out.stdout)["results"][3]["within_year"]
+    # the annual goal of the deadline year is the target itself: 700 / 1000 against 9 / 12
+    assert within == {
+        "year": 2019, "month": 9, "value": 700, "annual_goal": 1000, "completion": 0.7,
+        "time_elapsed": 0.75, "lead_points": -5.0, "yoy_growth": None,
+        "required_yoy_growth": None, "time_basis": "months",
+    }  # fmt: skip
+
+
+def test_one_year_plan_within_year() -> None:
+    plan = parse_plan(
+        HEADER.replace("start: 2021, end: 2025", "start: 2021, end: 2021")
+        + "  - {id: investment, name: 固定资产投资, name_en: Investment, kind: level, unit: 亿元, comparison: '>=',"
+        " value: 80, deadline: 2021, flow: true}\n",
+        "t.yaml",
+    )
+    figures = load_figures(plan, pairs=["investment=50"], year=2021, month=6)
+    within = assess(plan, figures).results[0].within_year
+    assert within is not None
+    assert within.annual_goal == Decimal(80)
+    assert within.completion == pytest.approx(0.625)
+    assert within.lead_points == pytest.approx(12.5)
