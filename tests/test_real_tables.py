@@ -15,6 +15,8 @@ from shuangshi_cli.plan import parse_plan
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from shuangshi_cli.assess import Assessment
     from shuangshi_cli.plan import Plan
     from tests.helpers import Run
@@ -69,3 +71,64 @@ def test_one_year_plan_within_year() -> None:
     assert within.annual_goal == Decimal(80)
     assert within.completion == pytest.approx(0.625)
     assert within.lead_points == pytest.approx(12.5)
+
+
+# -- 2. A base that already meets the target ------------------------------------------------------
+
+UNEMPLOYMENT = """\
+  - id: unemployment
+    name: 城镇调查失业率
+    name_en: Surveyed urban unemployment rate
+    kind: level
+    unit: "%"
+    comparison: "<"
+    value: 5.5
+    deadline: 2025
+    baseline: {year: 2020, value: 5.2}
+"""
+
+
+def test_ceiling_met_at_base_is_achieved_without_negative_progress() -> None:
+    plan = table(UNEMPLOYMENT)
+    result = figures_of(plan, "unemployment,2022,5.0,,,\n").results[0]
+    assert (result.status, result.early) == (Status.ACHIEVED, True)
+    # (5.0 − 5.2) / (5.5 − 5.2) would be −67% of the task and 5.3 years "behind the path"
+    assert result.task_progress is None
+    assert result.years_ahead is None
+    assert result.required_growth is None
+
+
+def test_ceiling_met_at_base_path_says_met() -> None:
+    from shuangshi_cli.scenarios import paths
+
+    plan = table(UNEMPLOYMENT)
+    found = paths(figures_of(plan, "unemployment,2022,5.0,,,\n"))
+    assert len(found) == 1
+    path = found[0]
+    assert path.met_at_base
+    # no path from 5.2 towards 5.5: every year stands at the ceiling, and 5.0 is on its good side
+    assert {y.path for y in path.years} == {5.5}
+    assert [(y.year, y.ahead) for y in path.years if y.figure is not None] == [
+        (2020, True), (2022, True),
+    ]  # fmt: skip
+
+
+def test_ceiling_met_at_base_then_broken_is_not_achieved() -> None:
+    plan = table(UNEMPLOYMENT)
+    result = figures_of(plan, "unemployment,2022,5.6,,,\n").results[0]
+    assert result.status is Status.DETERIORATION
+    assert result.task_progress is None
+
+
+def test_ceiling_met_at_base_path_caption(tmp_path: Path, run: Run) -> None:
+    plan_file = tmp_path / "t.yaml"
+    plan_file.write_text(HEADER + UNEMPLOYMENT, encoding="utf-8")
+    out = run("path", "-t", str(plan_file), "--year", "2022", "--figure", "unemployment=5.0",
+              "-F", "json")  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    record = json.loads(out.stdout)["paths"][0]
+    assert record["met_at_base"] is True
+    assert record["years_ahead"] is None
+    text = run("path", "-t", str(plan_file), "--year", "2022", "--figure", "unemployment=5.0")
+    assert "met in the base year" in text.stdout
+    assert "behind" not in text.stdout

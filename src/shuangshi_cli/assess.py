@@ -103,6 +103,7 @@ class Result:
     peers: PeerResult | None = None
     series: tuple[Point, ...] = ()
     notes: tuple[Note, ...] = ()
+    met_at_base: bool = False  # the base already meets the target: no path, no task to do
 
 
 @dataclass(frozen=True)
@@ -304,8 +305,10 @@ def _assess_quantified(
     level = _target_level(plan, target, base)
     if latest is None or level is None:
         # 时序进度 needs only the annual goal, which in the deadline year is the target itself.
-        within = None if level is None else _within_year(
-            target, figures, as_of, base, level, progress.value
+        within = (
+            None
+            if level is None
+            else _within_year(target, figures, as_of, base, level, progress.value)
         )
         return Result(
             target, Status.INSUFFICIENT_DATA, progress, latest=latest, base=base,
@@ -321,10 +324,15 @@ def _assess_quantified(
 
     observed = None
     time_share = task_share = None
+    # A ceiling met in the base year (失业率5.2% against < 5.5%) has no way to go: progress
+    # towards it would move away from a target already met.
+    base_met = base is not None and target.comparison.holds(base.value, level)
     if base is not None:
         time_share = formulas.time_progress(base.year, t, deadline)
         task_share = (
-            formulas.log_task_progress(base.value, v, level)
+            None
+            if base_met
+            else formulas.log_task_progress(base.value, v, level)
             if relative_change
             else formulas.task_progress(base.value, v, level)
         )
@@ -360,7 +368,7 @@ def _assess_quantified(
         projected_year = formulas.first_year_meeting(v, t, observed, level, higher, mode)
 
     ahead = None
-    if base is not None:
+    if base is not None and not base_met:
         ahead = formulas.years_ahead(base.value, level, base.year, deadline, v, t, mode)
 
     return Result(
@@ -389,6 +397,7 @@ def _assess_quantified(
         peers=peer_result,
         series=tuple(series),
         notes=tuple(notes),
+        met_at_base=base_met,
     )
 
 

@@ -197,6 +197,7 @@ def path_record(path: TargetPath) -> dict[str, Any]:
             for y in path.years
         ],
         "from_latest": [{"year": year, "value": number(value)} for year, value in path.from_latest],
+        "met_at_base": path.met_at_base,
     }
 
 

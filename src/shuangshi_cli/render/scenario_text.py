@@ -80,6 +80,8 @@ def path_caption(path: TargetPath, lang: str) -> str:
          else f"target {target_text(result.target, lang)} by {result.target.deadline}"),
         years_ahead_text(result.years_ahead, lang),
     ]  # fmt: skip
+    if path.met_at_base:
+        parts[-1] = "基期已达到目标" if zh else "met in the base year"
     if result.required_growth is not None:
         needed = pace_text(result, result.required_growth, lang)
         parts.append(f"此后需{needed}" if zh else f"needs {needed} from here")
