@@ -132,3 +132,43 @@ def test_ceiling_met_at_base_path_caption(tmp_path: Path, run: Run) -> None:
     text = run("path", "-t", str(plan_file), "--year", "2022", "--figure", "unemployment=5.0")
     assert "met in the base year" in text.stdout
     assert "behind" not in text.stdout
+
+
+# -- 3. A change target needs its base-year figure ------------------------------------------------
+
+ENERGY = """\
+  - id: energy_intensity
+    name: 单位GDP能源消耗
+    name_en: Energy use per unit of GDP
+    kind: change
+    unit: "%"
+    comparison: "<="
+    value: -13.5
+    deadline: 2025
+    figure_unit: 吨标准煤/万元
+"""
+
+
+def test_change_without_base_year_figure_is_insufficient() -> None:
+    plan = table(ENERGY)
+    result = figures_of(plan, "energy_intensity,2022,0.50,,,\nenergy_intensity,2023,0.49,,,\n")
+    found = result.results[0]
+    assert found.status is Status.INSUFFICIENT_DATA
+    assert found.base is None
+    assert (found.task_progress, found.gap, found.target_level) == (None, None, None)
+
+
+def test_change_with_text_value_of_an_earlier_year_is_insufficient() -> None:
+    plan = table(ENERGY + "    baseline: {year: 2019, value: 0.55}\n")
+    found = figures_of(plan, "energy_intensity,2023,0.49,,,\n").results[0]
+    assert found.status is Status.INSUFFICIENT_DATA
+
+
+def test_change_with_base_year_figure_is_measured() -> None:
+    plan = table(ENERGY)
+    rows = "energy_intensity,2020,0.50,,,\nenergy_intensity,2023,0.45,,,\n"
+    found = figures_of(plan, rows).results[0]
+    assert found.base is not None and found.base.year == 2020
+    # down 10% in 3 of 5 years; ln(0.9) / ln(0.865) = −0.10536 / −0.14503 = 72.65% of the task
+    assert found.gap == Decimal("3.5")
+    assert found.task_progress == pytest.approx(0.72650, abs=1e-5)

@@ -250,7 +250,10 @@ def _base(plan: Plan, target: Target, series: list[Point], notes: list[Note]) ->
     for point in series:
         if point.year == base_year:
             return point
-    stated = [k for k in target.known_values if k.year <= base_year]
+    # A cumulative change is measured from the base year itself: no other year stands in.
+    change = target.kind is Kind.CHANGE
+    stated = [k for k in target.known_values if k.year == base_year or (k.year < base_year
+              and not change)]  # fmt: skip
     if stated and not (target.kind is Kind.GROWTH and Note.INDEX_FROM_RATES in notes):
         known = stated[-1]
         notes.append(Note.BASE_FROM_TEXT)
@@ -260,7 +263,7 @@ def _base(plan: Plan, target: Target, series: list[Point], notes: list[Note]) ->
             notes.append(Note.BASE_INDICATOR_DIFFERS)
         return Point(known.year, known.value, "text", known.comparison)
     after = [p for p in series if p.year > base_year]
-    if after:
+    if after and not change:
         notes.append(Note.BASE_AFTER_BASE_YEAR)
         return after[0]
     return None
