@@ -172,3 +172,46 @@ def test_change_with_base_year_figure_is_measured() -> None:
     # down 10% in 3 of 5 years; ln(0.9) / ln(0.865) = −0.10536 / −0.14503 = 72.65% of the task
     assert found.gap == Decimal("3.5")
     assert found.task_progress == pytest.approx(0.72650, abs=1e-5)
+
+
+# -- 4. No stale pace -------------------------------------------------------------------------
+
+URBAN = """\
+plan:
+  title: 测试规划
+  issuer: 测试
+  issued: 2016-03-16
+  region: {name: 某市}
+  period: {start: 2016, end: 2020}
+  base_year: 2015
+targets:
+  - {id: urban, name: 城镇化率, name_en: Urbanisation, kind: level, unit: "%", comparison: ">=",
+     value: 60, deadline: 2020}
+  - {id: gdp, name: 地区生产总值, name_en: GDP, kind: level, unit: 亿元, comparison: ">=",
+     value: 500, deadline: 2022}
+"""
+
+
+def test_no_required_pace_after_the_deadline() -> None:
+    plan = parse_plan(URBAN, "t.yaml")
+    # 51% in 2015, nothing since; the assessment stands in 2020, the deadline
+    found = figures_of(plan, "urban,2015,51,,,\n", as_of=2020).results[0]
+    assert found.required_growth is None
+    assert found.required_from is None
+
+
+def test_required_pace_says_which_year_it_starts_from(run: Run, tmp_path: Path) -> None:
+    plan = parse_plan(URBAN, "t.yaml")
+    found = figures_of(plan, "urban,2015,51,,,\ngdp,2018,400,,,\n").results[0]
+    # from 51% in 2015: 9 points in 5 years, 1.8 a year, as seen in 2018
+    assert found.required_growth == pytest.approx(1.8)
+    assert found.required_from == 2015
+    plan_file = tmp_path / "t.yaml"
+    plan_file.write_text(URBAN, encoding="utf-8")
+    rows = tmp_path / "f.csv"
+    rows.write_text("indicator,year,value\nurban,2015,51\ngdp,2018,400\n", encoding="utf-8")
+    out = run("gap", "-t", str(plan_file), "-f", str(rows), "-F", "json")
+    record = json.loads(out.stdout)["results"][0]
+    assert (record["required_growth"], record["required_growth_from"]) == (1.8, 2015)
+    text = run("gap", "-t", str(plan_file), "-f", str(rows), "--lang", "zh", "-F", "markdown")
+    assert "+1.8个百分点/年（自2015年）" in text.stdout

@@ -104,6 +104,8 @@ class Result:
     series: tuple[Point, ...] = ()
     notes: tuple[Note, ...] = ()
     met_at_base: bool = False  # the base already meets the target: no path, no task to do
+    required_from: int | None = None  # the year of the figure the required pace starts from
+    required_is_stale: bool = False  # ... and that year is before the assessment's year
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,12 @@ def assess(
     a rank target's rank is computed from the peer table in every year it covers.
     """
     results = []
+    now = _now(figures, as_of)
     for target in plan.targets:
         if target.quantified:
-            results.append(_assess_quantified(plan, target, figures, as_of, thresholds, peers))
+            results.append(
+                _assess_quantified(plan, target, figures, as_of, thresholds, peers, now=now)
+            )
         else:
             results.append(_assess_qualitative(target, figures, as_of))
     missing = tuple(
@@ -167,6 +172,13 @@ def assess(
     years += [f.year for f in figures.items if as_of is None or f.year <= as_of]
     effective = as_of if as_of is not None else (max(years) if years else None)
     return Assessment(plan, effective, tuple(results), missing)
+
+
+def _now(figures: Figures, as_of: int | None) -> int | None:
+    """The year an assessment stands in: ``as_of``, else the latest year of any figure."""
+    if as_of is not None:
+        return as_of
+    return max((f.year for f in figures.items), default=None)
 
 
 def _assess_qualitative(target: Target, figures: Figures, as_of: int | None) -> Result:
@@ -290,6 +302,8 @@ def _assess_quantified(
     as_of: int | None,
     override: Thresholds | None,
     peers: PeerTable | None = None,
+    *,
+    now: int | None = None,
 ) -> Result:
     assert target.comparison is not None and target.value is not None
     series, notes = _series(plan, target, figures, as_of)
@@ -341,7 +355,10 @@ def _assess_quantified(
         )
         if t > base.year:
             observed = formulas.annual_rate(base.value, v, t - base.year, mode)
-    required = None if met or t >= deadline else formulas.annual_rate(v, level, deadline - t, mode)
+    # No pace is required once the assessment stands at or after the deadline, however old
+    # the latest figure is.
+    due = t >= deadline or (now is not None and now >= deadline)
+    required = None if met or due else formulas.annual_rate(v, level, deadline - t, mode)
 
     ratio = None
     if met:
@@ -391,6 +408,8 @@ def _assess_quantified(
         time_progress=time_share,
         task_progress=task_share,
         required_growth=required,
+        required_from=None if required is None else t,
+        required_is_stale=required is not None and now is not None and t < now,
         observed_growth=observed,
         pace_ratio=ratio,
         projected_value=projected_value,

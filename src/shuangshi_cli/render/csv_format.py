@@ -69,6 +69,11 @@ ASSESSMENT_COLUMNS = [
     "rank_rival_growth", "rank_required_growth",
 ]  # fmt: skip
 
+# Columns of real plan tables (issue 10): appended, so older readers keep their columns.
+ASSESSMENT_COLUMNS += [
+    "required_growth_from",
+]
+
 PLAN_COLUMNS = [
     "id", "name", "name_en", "kind", "category", "unit", "comparison", "value", "deadline",
     "better", "progress", "attribute", "flow", "baseline_year", "baseline_value",

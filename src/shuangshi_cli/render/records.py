@@ -130,6 +130,7 @@ def result_record(result: Result, lang: str) -> dict[str, Any]:
         "time_progress": number(result.time_progress),
         "task_progress": number(result.task_progress),
         "required_growth": number(result.required_growth),
+        "required_growth_from": result.required_from,
         "observed_growth": number(result.observed_growth),
         "pace_ratio": number(result.pace_ratio),
         "projected_value": number(result.projected_value),

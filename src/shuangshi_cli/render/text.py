@@ -164,10 +164,18 @@ def result_cells(result: Result, lang: str) -> list[str]:
         target_text(target, lang, bare=figure_unit(result) == target.unit) + due,
         gap_text(result, lang, bare=True),
         percent(progress_share(result)),
-        growth_text(result, result.required_growth, lang),
+        growth_text(result, result.required_growth, lang) + required_from_text(result, lang),
         growth_text(result, result.observed_growth, lang),
         status_label(result, lang),
     ]
+
+
+def required_from_text(result: Result, lang: str) -> str:
+    """（自2015年） when the required pace starts from a figure older than the assessment."""
+    if not result.required_is_stale or result.required_from is None:
+        return ""
+    year = result.required_from
+    return f"（自{year}年）" if lang == "zh" else f" (from {year})"
 
 
 def headers(lang: str) -> list[str]:
