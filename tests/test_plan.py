@@ -35,7 +35,7 @@ def test_document_facts(plan: Plan) -> None:
     h = plan.plan
     assert h.title == "关于开展“双实活动”的实施意见"
     assert h.issuer == "中共濉溪县委"
-    assert h.issued.isoformat() == "2017-08-29"
+    assert h.issued is not None and h.issued.isoformat() == "2017-08-29"
     assert h.published is not None
     assert (h.published.by, h.published.date.isoformat()) == ("淮北日报", "2017-09-09")
     assert (h.region.name, h.region.province, h.region.level) == ("濉溪县", "安徽省", "county")

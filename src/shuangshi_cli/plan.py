@@ -14,11 +14,20 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from shuangshi_cli.errors import PlanError, Problem
 from shuangshi_cli.fileio import read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
+from shuangshi_cli.plan_words import read_comparison, refuse_comparison_in_value
 from shuangshi_cli.units import (
     BUILTIN_UNITS,
     MAX_EXPONENT,
@@ -72,6 +81,11 @@ class Comparison(StrEnum):
         if self is Comparison.LT:
             return value < target
         return value <= target
+
+
+# A comparison as the texts write it (超过, 不低于, ≥ …), and a value that is only a number.
+ComparisonIn = Annotated[Comparison, BeforeValidator(read_comparison)]
+Value = Annotated[Decimal, BeforeValidator(refuse_comparison_in_value)]
 
 
 class Kind(StrEnum):
@@ -133,7 +147,9 @@ class Thresholds(_Model):
 class Region(_Model):
     name: Text
     name_en: str | None = None
-    level: Literal["province", "city", "county", "district", "town"] | None = None
+    level: Literal["national", "province", "city", "county", "district", "town", "park"] | None = (
+        None
+    )
     parent: str | None = None
     parent_en: str | None = None
     province: str | None = None
@@ -163,7 +179,7 @@ class Header(_Model):
     campaign_en: str | None = None
     issuer: Text
     issuer_en: str | None = None
-    issued: dt.date
+    issued: dt.date | None = None
     published: Publication | None = None
     region: Region
     period: Period
@@ -192,8 +208,8 @@ class KnownValue(_Model):
     """A figure the text itself states, with the phrase it comes from."""
 
     year: Year
-    value: Decimal
-    comparison: Comparison | None = Field(
+    value: Value
+    comparison: ComparisonIn | None = Field(
         None, description="Set when the text gives only a bound: 突破30亿 is '>' 30."
     )
     quote: str | None = None
@@ -214,13 +230,13 @@ class Target(_Model):
 
     id: Id
     name: Text
-    name_en: Text
+    name_en: str | None = None
     aliases: list[Text] = []
     kind: Kind
     category: Literal["target", "goal"] = "target"
     unit: str | None = Field(None, description="Unit of `value` (亿元, %, 个百分点, 位 …).")
-    comparison: Comparison | None = None
-    value: Decimal | None = None
+    comparison: ComparisonIn | None = None
+    value: Value | None = None
     deadline: Year
     original_deadline: Year | None = None
     better: Better | None = Field(None, description="Defaults from the comparison (ranks: lower).")
@@ -294,8 +310,8 @@ class PartTarget(_Model):
     """A part's own target for one of the plan's indicators; unset fields follow the plan's."""
 
     indicator: Id
-    value: Decimal
-    comparison: Comparison | None = None
+    value: Value
+    comparison: ComparisonIn | None = None
     unit: str | None = None
     deadline: Year | None = None
     note: str | None = None
@@ -378,7 +394,9 @@ class Plan(_Model):
         wanted = _fold(key)
         for target in self.targets:
             if wanted in {
-                _fold(k) for k in (target.id, target.name, target.name_en, *target.aliases)
+                _fold(k)
+                for k in (target.id, target.name, target.name_en or "", *target.aliases)
+                if k
             }:
                 return target
         return None
@@ -468,7 +486,11 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         yield ("plan", "period", "end"), "the period ends before it starts"
     if header.base_year > header.period.end:
         yield ("plan", "base_year"), "the base year is after the end of the period"
-    if header.published is not None and header.published.date < header.issued:
+    if (
+        header.published is not None
+        and header.issued is not None
+        and header.published.date < header.issued
+    ):
         yield ("plan", "published", "date"), "published before it was issued"
     registry = BUILTIN_UNITS
     for i, definition in enumerate(plan.units):
@@ -485,7 +507,8 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         path: tuple[str | int, ...] = (collection, i)
         keys = [("id", item.id), ("name", item.name)]
         if isinstance(item, Target):
-            keys += [("name_en", item.name_en)] + [("aliases", a) for a in item.aliases]
+            keys += [("name_en", item.name_en)] if item.name_en else []
+            keys += [("aliases", a) for a in item.aliases]
         for field, key in keys:
             folded = _fold(key)
             if folded in names and names[folded][:2] != path:
@@ -552,6 +575,13 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
+def check_target(
+    target: Target, base_year: int, registry: UnitRegistry
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The cross-field problems of one target, as (path within the target, message)."""
+    return _check_target(target, base_year, registry)
+
+
 def _check_target(
     target: Target, base_year: int, registry: UnitRegistry
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -574,19 +604,13 @@ def _check_target(
     assert target.unit is not None and target.comparison is not None and target.value is not None
     unit = registry.get(target.unit)
     if unit is None:
-        yield ("unit",), f"unknown unit {target.unit!r}{_suggest(target.unit, registry.symbols())}"
+        yield ("unit",), unknown_unit(target.unit, registry)
         return
     figure_unit = unit
     if target.figure_unit is not None:
         found = registry.get(target.figure_unit)
         if found is None:
-            yield (
-                ("figure_unit",),
-                (
-                    f"unknown unit {target.figure_unit!r}"
-                    + _suggest(target.figure_unit, registry.symbols())
-                ),
-            )
+            yield ("figure_unit",), unknown_unit(target.figure_unit, registry)
             return
         figure_unit = found
     elif kind in {Kind.GROWTH, Kind.CHANGE}:
@@ -702,6 +726,18 @@ def _check_thresholds(
         yield (*path, "acceleration_needed"), "must not be above on_track"
 
 
+def unknown_unit(symbol: str, registry: UnitRegistry) -> str:
+    """An unknown unit: did-you-mean for a typo of one (亿圆), else how to declare it (件/万人 is
+    no typo of 万人)."""
+    close = difflib.get_close_matches(symbol, registry.symbols(), n=1, cutoff=0.5)
+    if close and len(close[0]) == len(symbol):
+        return f"unknown unit {symbol!r} (did you mean {close[0]!r}?)"
+    return (
+        f"unknown unit {symbol!r}: declare it in the plan's units list, e.g. "
+        f"units: [{{symbol: {symbol}, dimension: …, factor: 1}}]"
+    )
+
+
 def _suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
     return f" (did you mean {close[0]!r}?)" if close else f"; known units: {', '.join(choices)}"
@@ -734,7 +770,11 @@ def parse_plan(text: str, file: str) -> Plan:
     try:
         return Plan.model_validate(located.data)
     except ValidationError as exc:
-        raise PlanError(_problems(exc, located)) from None
+        from shuangshi_cli.plan_partial import partial_checks
+
+        problems = _problems(exc, located)
+        problems += [located.problem(p, m) for p, m in partial_checks(located.data)]
+        raise PlanError(problems) from None
     except PlanSemanticError as exc:
         raise PlanError([located.problem(p, m) for p, m in exc.problems]) from None
 
@@ -764,6 +804,8 @@ def _message(error: Any, path: tuple[str | int, ...], located: Located) -> str:
         known = _fields_at(path[:-1], located)
         hint = _suggest(str(path[-1]), known) if known else ""
         return f"unknown key{hint if 'did you mean' in hint else ''}"
+    if kind == "value_error" and "error" in error.get("ctx", {}):  # our own validators' words
+        return str(error["ctx"]["error"])
     return str(error["msg"])
 
 

@@ -54,10 +54,9 @@ def _title(plan: Plan, style: Style) -> str:
     h = plan.plan
     title = h.title if style.lang == "zh" or not h.title_en else h.title_en
     issuer = h.issuer if style.lang == "zh" or not h.issuer_en else h.issuer_en
+    issued = f" · {h.issued.isoformat()}" if h.issued else ""
     return (
-        f"《{title}》 · {issuer} · {h.issued.isoformat()}"
-        if style.lang == "zh"
-        else (f"{title} · {issuer} · {h.issued.isoformat()}")
+        f"《{title}》 · {issuer}{issued}" if style.lang == "zh" else f"{title} · {issuer}{issued}"
     )
 
 

@@ -42,7 +42,7 @@ def header(plan: Plan) -> dict[str, Any]:
         "title_en": h.title_en,
         "issuer": h.issuer,
         "issuer_en": h.issuer_en,
-        "issued": h.issued.isoformat(),
+        "issued": h.issued.isoformat() if h.issued else None,
         "published": (
             {"by": h.published.by, "by_en": h.published.by_en, "date": h.published.date.isoformat()}
             if h.published

@@ -102,8 +102,9 @@ def _progress_cell(result: Result, text: str, width: int) -> Text:
 def _title(plan: Plan, lang: str) -> str:
     h = plan.plan
     if lang == "zh":
-        return f"《{h.title}》 {h.issuer} {h.issued.isoformat()}"
-    return f"{h.title_en or h.title} — {h.issuer_en or h.issuer}, {h.issued.isoformat()}"
+        return f"《{h.title}》 {h.issuer}" + (f" {h.issued.isoformat()}" if h.issued else "")
+    issued = f", {h.issued.isoformat()}" if h.issued else ""
+    return f"{h.title_en or h.title} — {h.issuer_en or h.issuer}{issued}"
 
 
 def render_assessment(assessment: Assessment, style: Style) -> str:

@@ -106,7 +106,7 @@ def note_text(note: Note, lang: str) -> str:
 
 
 def name(target: Target, lang: str) -> str:
-    return target.name if lang == "zh" else target.name_en
+    return target.name if lang == "zh" else (target.name_en or target.name)
 
 
 def status_label(result: Result, lang: str) -> str:
