@@ -60,6 +60,7 @@ def test_a_whole_result_record(plan: Plan) -> None:
         "early": False,
         "status_label": "慢于预期",
         "notes": [],
+        "binding": False,
     }
 
 

@@ -132,14 +132,20 @@ class Assessment:
         return [r for r in self.results if not r.target.quantified]
 
     def failing(
-        self, fail_on: Status = Status.ACCELERATION_NEEDED, *, strict: bool = False
+        self,
+        fail_on: Status = Status.ACCELERATION_NEEDED,
+        *,
+        strict: bool = False,
+        binding_only: bool = False,
     ) -> list[Result]:
-        """Quantified results with status ``fail_on`` or worse (or insufficient data, if strict)."""
+        """Quantified results with status ``fail_on`` or worse (or insufficient data, if strict);
+        with ``binding_only``, only those of 约束性 (binding) targets."""
         return [
             r
             for r in self.quantified
             if (r.status.assessed and r.status.severity >= fail_on.severity)
             or (strict and r.status is Status.INSUFFICIENT_DATA)
+            if not binding_only or r.target.binding is True
         ]
 
 

@@ -375,6 +375,12 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail on insufficient_data.")
     ] = False,
+    binding_only: Annotated[
+        bool,
+        typer.Option(
+            "--binding-only", help="Fail only on binding (约束性) targets; others are reported."
+        ),
+    ] = False,
     lang: LangOption = None,
     fmt: Annotated[
         Format | None,
@@ -410,10 +416,11 @@ def check(
     from shuangshi_cli.render.text import summary_line
     from shuangshi_cli.render.words import name, status_label
 
-    failing = assessment.failing(threshold, strict=strict)
-    for result in failing:
+    failing = assessment.failing(threshold, strict=strict, binding_only=binding_only)
+    for result in assessment.failing(threshold, strict=strict):
+        prefix = "off track" if result in failing else "off track, not binding (does not fail)"
         _note(
-            f"off track: {result.target.id} ({name(result.target, style.lang)}): "
+            f"{prefix}: {result.target.id} ({name(result.target, style.lang)}): "
             f"{result.status.value} ({status_label(result, style.lang)})"
         )
     _note(summary_line(assessment, style.lang))

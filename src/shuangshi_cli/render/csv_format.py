@@ -71,14 +71,15 @@ ASSESSMENT_COLUMNS = [
 
 # Columns of real plan tables (issue 10): appended, so older readers keep their columns.
 ASSESSMENT_COLUMNS += [
-    "required_growth_from",
-]
+    "required_growth_from", "binding",
+]  # fmt: skip
 
 PLAN_COLUMNS = [
     "id", "name", "name_en", "kind", "category", "unit", "comparison", "value", "deadline",
     "better", "progress", "attribute", "flow", "baseline_year", "baseline_value",
     "baseline_comparison", "baseline_quote", "source",
 ]  # fmt: skip
+PLAN_COLUMNS += ["binding"]
 
 
 def render_plan(plan: Plan, style: Style) -> str:

@@ -89,6 +89,7 @@ def target_record(plan: Plan, target: Target) -> dict[str, Any]:
         "progress": plan.progress(target).value if quantified else None,
         "figure_unit": plan.figure_unit(target).symbol if quantified else None,
         "attribute": target.attribute,
+        "binding": target.binding is True,
         "flow": target.flow,
         "baseline": _known(target.baseline) if target.baseline else None,
         "history": [_known(k) for k in target.history],
@@ -142,6 +143,7 @@ def result_record(result: Result, lang: str) -> dict[str, Any]:
         "early": result.early,
         "status_label": status_label(result, "zh" if lang == "zh" else "en"),
         "notes": [n.value for n in result.notes],
+        "binding": target.binding is True,
     }
 
 

@@ -8,6 +8,7 @@ from shuangshi_cli.assess import Assessment, Note, PeerResult, Result
 from shuangshi_cli.plan import Kind, Progress, Shortfall, Target
 from shuangshi_cli.render.words import (
     MONTHS_EN,
+    attribute_mark,
     name,
     note_text,
     percent,
@@ -158,7 +159,7 @@ def result_cells(result: Result, lang: str) -> list[str]:
     if Note.INDEX_FROM_RATES in result.notes and result.base is not None:
         unit = f"{'指数' if lang == 'zh' else 'index'} {result.base.year}=100"
     return [
-        name(target, lang),
+        name(target, lang) + attribute_mark(target, lang),
         unit,
         latest,
         target_text(target, lang, bare=figure_unit(result) == target.unit) + due,

@@ -109,6 +109,20 @@ def name(target: Target, lang: str) -> str:
     return target.name if lang == "zh" else (target.name_en or target.name)
 
 
+ATTRIBUTES: dict[bool, tuple[str, str]] = {
+    True: ("约束性", "binding"),
+    False: ("预期性", "expected"),
+}
+
+
+def attribute_mark(target: Target, lang: str) -> str:
+    """（约束性） / (binding) after a target's name, when the plan states its 属性."""
+    if target.binding is None:
+        return ""
+    zh, en = ATTRIBUTES[target.binding]
+    return f"（{zh}）" if lang == "zh" else f" ({en})"
+
+
 def status_label(result: Result, lang: str) -> str:
     """The status in the words of a mid-term review: 提前实现 / 快于预期 refine two statuses."""
     zh = lang == "zh"
