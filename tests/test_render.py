@@ -61,6 +61,10 @@ def test_a_whole_result_record(plan: Plan) -> None:
         "status_label": "慢于预期",
         "notes": [],
         "binding": False,
+        "hand_status": None,
+        "hand_note": None,
+        "hand_year": None,
+        "verdict": "acceleration_needed",
     }
 
 

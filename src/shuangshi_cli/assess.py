@@ -6,7 +6,7 @@ Pure: takes a Plan and Figures, returns an Assessment. The formulas live in form
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
@@ -36,6 +36,7 @@ class Note(StrEnum):
     MANUAL_STATUS = "manual_status"
     RANK_FROM_PEERS = "rank_from_peers"
     RANK_FIGURE_DIFFERS = "rank_figure_differs"
+    HAND_VERDICT = "hand_verdict"
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,14 @@ class Result:
     met_at_base: bool = False  # the base already meets the target: no path, no task to do
     required_from: int | None = None  # the year of the figure the required pace starts from
     required_is_stale: bool = False  # ... and that year is before the assessment's year
+    hand_status: Status | None = None  # a review's verdict given by hand, beside the computed
+    hand_note: str | None = None
+    hand_year: int | None = None
+
+    @property
+    def verdict(self) -> Status:
+        """The status that counts: a hand verdict where one is given, else the computed one."""
+        return self.hand_status or self.status
 
 
 @dataclass(frozen=True)
@@ -143,8 +152,8 @@ class Assessment:
         return [
             r
             for r in self.quantified
-            if (r.status.assessed and r.status.severity >= fail_on.severity)
-            or (strict and r.status is Status.INSUFFICIENT_DATA)
+            if (r.verdict.assessed and r.verdict.severity >= fail_on.severity)
+            or (strict and r.verdict is Status.INSUFFICIENT_DATA)
             if not binding_only or r.target.binding is True
         ]
 
@@ -166,9 +175,8 @@ def assess(
     now = _now(figures, as_of)
     for target in plan.targets:
         if target.quantified:
-            results.append(
-                _assess_quantified(plan, target, figures, as_of, thresholds, peers, now=now)
-            )
+            result = _assess_quantified(plan, target, figures, as_of, thresholds, peers, now=now)
+            results.append(_with_hand_verdict(result, figures, as_of))
         else:
             results.append(_assess_qualitative(target, figures, as_of))
     missing = tuple(
@@ -178,6 +186,21 @@ def assess(
     years += [f.year for f in figures.items if as_of is None or f.year <= as_of]
     effective = as_of if as_of is not None else (max(years) if years else None)
     return Assessment(plan, effective, tuple(results), missing)
+
+
+def _with_hand_verdict(result: Result, figures: Figures, as_of: int | None) -> Result:
+    """A quantified result with the latest verdict given by hand beside its computed status."""
+    given = [f for f in figures.annual(result.target.id, as_of=as_of) if f.status is not None]
+    if not given:
+        return result
+    last = given[-1]
+    return replace(
+        result,
+        hand_status=last.status,
+        hand_note=last.note,
+        hand_year=last.year,
+        notes=(*result.notes, Note.HAND_VERDICT),
+    )
 
 
 def _now(figures: Figures, as_of: int | None) -> int | None:

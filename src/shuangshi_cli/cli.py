@@ -417,6 +417,13 @@ def check(
     from shuangshi_cli.render.words import name, status_label
 
     failing = assessment.failing(threshold, strict=strict, binding_only=binding_only)
+    for result in assessment.quantified:
+        if result.hand_status is not None:
+            _note(
+                f"hand verdict used: {result.target.id} ({name(result.target, style.lang)}): "
+                f"{result.hand_status.value} in {result.hand_year} (computed: "
+                f"{result.status.value})" + (f": {result.hand_note}" if result.hand_note else "")
+            )
     for result in assessment.failing(threshold, strict=strict):
         prefix = "off track" if result in failing else "off track, not binding (does not fail)"
         _note(

@@ -374,17 +374,20 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
     part = _row_part(values.get("part"), target, plan, origin)
     status = None
     if values.get("status") is not None:
-        if target.quantified:
+        if target.quantified and month is not None:
             raise FiguresError(
-                origin.problem(
-                    f"{target.id} is assessed from its figures, not given a status", "status"
-                )
+                origin.problem("a hand verdict judges a whole year, not a month", "status")
             )
         try:
             status = parse_status(str(values["status"]))
         except ValueError as exc:
             raise FiguresError(origin.problem(str(exc), "status")) from None
     note = values.get("note")
+    given = values.get("value") is not None and str(values["value"]).strip() != ""
+    if not target.quantified and target.unit is not None and given:
+        # A number with a qualitative clause (GDP增长 保持在合理区间): its figures are read.
+        return Figure(target.id, year, row_value(row, target, plan), origin, month, part,
+                      status, _text(note))  # fmt: skip
     if not target.quantified:
         if values.get("value") is not None:
             raise FiguresError(
@@ -395,8 +398,10 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                 origin.problem(f"{target.id} is qualitative: give a status", "status")
             )
         return Figure(target.id, year, None, origin, month, part, status, _text(note))
+    if status is not None and not given:  # a hand verdict alone (基本完成; 口径调整)
+        return Figure(target.id, year, None, origin, month, part, status, _text(note))
     value = row_value(row, target, plan)
-    return Figure(target.id, year, value, origin, month, part, None, _text(note))
+    return Figure(target.id, year, value, origin, month, part, status, _text(note))
 
 
 def _row_part(name: Any, target: Target, plan: Plan, origin: Origin) -> str | None:

@@ -71,7 +71,7 @@ ASSESSMENT_COLUMNS = [
 
 # Columns of real plan tables (issue 10): appended, so older readers keep their columns.
 ASSESSMENT_COLUMNS += [
-    "required_growth_from", "binding",
+    "required_growth_from", "binding", "hand_status", "hand_note", "hand_year", "verdict",
 ]  # fmt: skip
 
 PLAN_COLUMNS = [

@@ -144,6 +144,10 @@ def result_record(result: Result, lang: str) -> dict[str, Any]:
         "status_label": status_label(result, "zh" if lang == "zh" else "en"),
         "notes": [n.value for n in result.notes],
         "binding": target.binding is True,
+        "hand_status": result.hand_status.value if result.hand_status else None,
+        "hand_note": result.hand_note,
+        "hand_year": result.hand_year,
+        "verdict": result.verdict.value,
     }
 
 

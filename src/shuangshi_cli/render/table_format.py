@@ -34,6 +34,7 @@ from shuangshi_cli.render.text import (
     within_year_line,
 )
 from shuangshi_cli.render.words import (
+    hand_mark,
     kind_label,
     name,
     quantity,
@@ -88,7 +89,7 @@ def _print(renderable: RenderableType, style: Style) -> str:
 
 
 def _status_cell(result: Result, lang: str) -> Text:
-    return Text(status_label(result, lang), style=COLOURS[result.status])
+    return Text(status_label(result, lang) + hand_mark(result, lang), style=COLOURS[result.status])
 
 
 def _progress_cell(result: Result, text: str, width: int) -> Text:

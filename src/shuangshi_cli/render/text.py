@@ -9,6 +9,7 @@ from shuangshi_cli.plan import Kind, Progress, Shortfall, Target
 from shuangshi_cli.render.words import (
     MONTHS_EN,
     attribute_mark,
+    hand_mark,
     name,
     note_text,
     percent,
@@ -167,7 +168,7 @@ def result_cells(result: Result, lang: str) -> list[str]:
         percent(progress_share(result)),
         growth_text(result, result.required_growth, lang) + required_from_text(result, lang),
         growth_text(result, result.observed_growth, lang),
-        status_label(result, lang),
+        status_label(result, lang) + hand_mark(result, lang),
     ]
 
 
@@ -188,6 +189,8 @@ def notes_of(assessment: Assessment, lang: str) -> list[str]:
     lines = []
     for result in assessment.quantified:
         texts = [note_text(n, lang) for n in result.notes if n is not Note.NO_FIGURES]
+        if result.hand_note:
+            texts.append(result.hand_note)
         if texts:
             sep = "；" if lang == "zh" else "; "
             colon = "：" if lang == "zh" else ": "

@@ -79,6 +79,10 @@ NOTES: dict[Note, tuple[str, str]] = {
         "index chained from annual growth rates (base year = 100)",
     ),
     Note.MANUAL_STATUS: ("状态为人工填报", "status given by hand"),
+    Note.HAND_VERDICT: (
+        "另有人工判定，与计算结果并列",
+        "a verdict given by hand stands beside the computed status",
+    ),
     Note.RANK_FROM_PEERS: ("位次按同级地区数据计算", "rank computed from the peer table"),
     Note.RANK_FIGURE_DIFFERS: (
         "填报位次与计算结果不一致，采用计算值",
@@ -121,6 +125,14 @@ def attribute_mark(target: Target, lang: str) -> str:
         return ""
     zh, en = ATTRIBUTES[target.binding]
     return f"（{zh}）" if lang == "zh" else f" ({en})"
+
+
+def hand_mark(result: Result, lang: str) -> str:
+    """（人工判定：已实现） / (by hand: achieved) after the computed status."""
+    if result.hand_status is None:
+        return ""
+    label = (LABELS_ZH if lang == "zh" else LABELS_EN)[result.hand_status]
+    return f"（人工判定：{label}）" if lang == "zh" else f" (by hand: {label})"
 
 
 def status_label(result: Result, lang: str) -> str:
