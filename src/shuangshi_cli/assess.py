@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
-from shuangshi_cli import formulas
+from shuangshi_cli import formulas, kinds
 from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, Target, Thresholds
@@ -20,6 +20,7 @@ from shuangshi_cli.units import PERCENT
 
 if TYPE_CHECKING:
     from shuangshi_cli.figures import Figures
+    from shuangshi_cli.kinds.approximate import Band
 
 RATE_INDEX_BASE = Decimal(100)
 
@@ -110,6 +111,7 @@ class Result:
     hand_status: Status | None = None  # a review's verdict given by hand, beside the computed
     hand_note: str | None = None
     hand_year: int | None = None
+    band: Band | None = None  # an approximate (左右) target's band, and where the figure stands
 
     @property
     def verdict(self) -> Status:
@@ -175,7 +177,12 @@ def assess(
     now = _now(figures, as_of)
     for target in plan.targets:
         if target.quantified:
-            result = _assess_quantified(plan, target, figures, as_of, thresholds, peers, now=now)
+            special = kinds.module(target.kind)
+            result = (
+                special.assess(plan, target, figures, as_of=as_of, now=now, thresholds=thresholds)
+                if special is not None
+                else _assess_quantified(plan, target, figures, as_of, thresholds, peers, now=now)
+            )
             results.append(_with_hand_verdict(result, figures, as_of))
         else:
             results.append(_assess_qualitative(target, figures, as_of))
@@ -222,6 +229,18 @@ def _assess_qualitative(target: Target, figures: Figures, as_of: int | None) -> 
         early=last.status is Status.ACHIEVED and last.year < target.deadline,
         notes=(Note.MANUAL_STATUS,),
     )
+
+
+def series_of(
+    plan: Plan, target: Target, figures: Figures, as_of: int | None
+) -> tuple[list[Point], list[Note]]:
+    """The whole-year values of a target's indicator, oldest first, and the notes on them."""
+    return _series(plan, target, figures, as_of)
+
+
+def base_of(plan: Plan, target: Target, series: list[Point], notes: list[Note]) -> Point | None:
+    """The base (t0, v0) of a target; appends the notes that qualify it to ``notes``."""
+    return _base(plan, target, series, notes)
 
 
 def _series(

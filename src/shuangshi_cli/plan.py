@@ -96,6 +96,8 @@ class Kind(StrEnum):
     growth: an average annual growth rate over the plan (年均增长7%).
     change: a cumulative change from the base year (累计下降15%, 提高3个百分点).
     qualitative: a goal without a number (创新发展当先行).
+    approximate: a value with a band around it (15左右), met inside the band.
+    relative: a growth compared with another series' growth (高于GDP增长, 与GDP增长基本同步).
     """
 
     LEVEL = "level"
@@ -103,6 +105,7 @@ class Kind(StrEnum):
     GROWTH = "growth"
     CHANGE = "change"
     QUALITATIVE = "qualitative"
+    APPROXIMATE = "approximate"
 
 
 class Progress(StrEnum):
@@ -261,6 +264,37 @@ class Target(_Model):
     thresholds: Thresholds | None = None
     source: str | None = Field(None, description="The phrase of the plan that states the target.")
     note: str | None = None
+    # -- rows of real plan tables ----------------------------------------------------------------
+    series: Id | None = Field(
+        None,
+        description=(
+            "The id of another target whose figures this one reads: one indicator, several "
+            "targets (GDP > 92.7万亿元 and 年均增长6.5%)."
+        ),
+    )
+    price_basis: Literal["constant", "current"] | None = Field(
+        None,
+        description=(
+            "constant: the target is at constant prices (按2020年价格计算); figures in % are "
+            "each year's real growth, chained from the base."
+        ),
+    )
+    price_year: Year | None = Field(None, description="The year of the constant prices.")
+    tolerance: Decimal | None = Field(
+        None,
+        gt=0,
+        description=(
+            "approximate: the half-width of the band around the value, in its unit (default: "
+            "0.5 for %, else 5% of the value); relative in_step: the largest gap between the "
+            "two growth rates, in percentage points."
+        ),
+    )
+    relative_to: Id | None = Field(
+        None, description="relative: the id of the target whose growth this one is compared with."
+    )
+    relation: Literal["above", "below", "in_step"] | None = Field(
+        None, description="relative: 高于 (above), 低于 (below) or 基本同步 (in_step)."
+    )
 
     @property
     def quantified(self) -> bool:
@@ -591,8 +625,18 @@ def _check_target(
             ("deadline",),
             f"the deadline {target.deadline} is not after the base year {base_year}",
         )
+    from shuangshi_cli import kinds
+
+    special = kinds.module(kind)
+    if special is not None:
+        yield from special.check(target, registry)
+        return
     if kind is Kind.QUALITATIVE:
-        for field in ("unit", "comparison", "value", "figure_unit", "progress", "better"):
+        # A unit is allowed: a number with a qualitative clause (GDP增长 保持在合理区间) has
+        # figures, which are shown and which relative targets compare with.
+        if target.unit is not None and registry.get(target.unit) is None:
+            yield ("unit",), unknown_unit(target.unit, registry)
+        for field in ("comparison", "value", "figure_unit", "progress", "better"):
             if getattr(target, field) is not None:
                 yield (field,), "a qualitative target has no " + field
         return

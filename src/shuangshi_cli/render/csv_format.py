@@ -72,6 +72,7 @@ ASSESSMENT_COLUMNS = [
 # Columns of real plan tables (issue 10): appended, so older readers keep their columns.
 ASSESSMENT_COLUMNS += [
     "required_growth_from", "binding", "hand_status", "hand_note", "hand_year", "verdict",
+    "band_low", "band_high", "band_tolerance", "band_side",
 ]  # fmt: skip
 
 PLAN_COLUMNS = [

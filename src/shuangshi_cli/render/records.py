@@ -148,6 +148,20 @@ def result_record(result: Result, lang: str) -> dict[str, Any]:
         "hand_note": result.hand_note,
         "hand_year": result.hand_year,
         "verdict": result.verdict.value,
+        "band": band_record(result),
+    }
+
+
+def band_record(result: Result) -> dict[str, Any] | None:
+    """An approximate (左右) target's band and the side of it the latest figure stands on."""
+    band = result.band
+    if band is None:
+        return None
+    return {
+        "low": number(band.low),
+        "high": number(band.high),
+        "tolerance": number(band.tolerance),
+        "side": band.side,
     }
 
 

@@ -42,6 +42,29 @@ def target_text(target: Target, lang: str, *, bare: bool = False) -> str:
     return f"{symbol} {text}"
 
 
+def approximate_text(result: Result, lang: str, *, bare: bool = False) -> str:
+    """15左右（14.25–15.75） / about 15 (14.25–15.75)."""
+    target, band = result.target, result.band
+    assert band is not None
+    text = quantity(target.value, target.unit, lang, bare=bare)
+    low, high = (quantity(v, target.unit, lang, bare=True) for v in (band.low, band.high))
+    return f"{text}左右（{low}–{high}）" if lang == "zh" else f"about {text} ({low}–{high})"
+
+
+def band_gap_text(result: Result, lang: str, *, bare: bool = False) -> str:
+    """区间内 / 低于区间0.5 / 高于区间0.5 (en: inside the band, 0.5 below it, 0.5 above it)."""
+    band, gap = result.band, result.gap
+    if band is None or band.side is None or gap is None:
+        return "—"
+    if band.side == "inside":
+        return "区间内" if lang == "zh" else "inside the band"
+    unit = "个百分点" if result.target.unit == "%" else result.target.unit
+    amount = quantity(gap, unit, lang, bare=bare)
+    if lang == "zh":
+        return f"{'低于' if band.side == 'below' else '高于'}区间{amount}"
+    return f"{amount} {band.side} the band"
+
+
 def gap_text(result: Result, lang: str, *, bare: bool = False) -> str:
     """The gap in the target's unit; after the target is passed, by how much it is exceeded."""
     gap, target = result.gap, result.target
@@ -163,8 +186,15 @@ def result_cells(result: Result, lang: str) -> list[str]:
         name(target, lang) + attribute_mark(target, lang),
         unit,
         latest,
-        target_text(target, lang, bare=figure_unit(result) == target.unit) + due,
-        gap_text(result, lang, bare=True),
+        (
+            approximate_text(result, lang, bare=True)
+            if result.band is not None
+            else target_text(target, lang, bare=figure_unit(result) == target.unit)
+        )
+        + due,
+        band_gap_text(result, lang, bare=True)
+        if result.band is not None
+        else gap_text(result, lang, bare=True),
         percent(progress_share(result)),
         growth_text(result, result.required_growth, lang) + required_from_text(result, lang),
         growth_text(result, result.observed_growth, lang),

@@ -56,6 +56,7 @@ KINDS: dict[Kind, tuple[str, str]] = {
     Kind.GROWTH: ("年均增速", "growth"),
     Kind.CHANGE: ("累计变化", "change"),
     Kind.QUALITATIVE: ("定性", "qualitative"),
+    Kind.APPROXIMATE: ("左右", "approximate"),
 }
 
 
