@@ -240,7 +240,7 @@ def test_validate_summary(run: Run, city_path: Path) -> None:
     result = run("validate", str(city_path))
     assert result.exit_code == 0
     assert result.stdout.count("\n") == 1
-    assert "9 quantified and 1 qualitative targets" in result.stdout
+    assert "10 quantified and 1 qualitative targets" in result.stdout
 
 
 def test_validate_default_is_the_embedded_plan(run: Run) -> None:

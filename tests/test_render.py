@@ -66,6 +66,7 @@ def test_a_whole_result_record(plan: Plan) -> None:
         "hand_year": None,
         "verdict": "acceleration_needed",
         "band": None,
+        "relative": None,
     }
 
 

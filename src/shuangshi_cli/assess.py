@@ -21,6 +21,7 @@ from shuangshi_cli.units import PERCENT
 if TYPE_CHECKING:
     from shuangshi_cli.figures import Figures
     from shuangshi_cli.kinds.approximate import Band
+    from shuangshi_cli.kinds.relative import Relation
 
 RATE_INDEX_BASE = Decimal(100)
 
@@ -112,6 +113,7 @@ class Result:
     hand_note: str | None = None
     hand_year: int | None = None
     band: Band | None = None  # an approximate (左右) target's band, and where the figure stands
+    relative: Relation | None = None  # a relative target's growth against the other series'
 
     @property
     def verdict(self) -> Status:

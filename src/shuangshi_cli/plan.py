@@ -106,6 +106,7 @@ class Kind(StrEnum):
     CHANGE = "change"
     QUALITATIVE = "qualitative"
     APPROXIMATE = "approximate"
+    RELATIVE = "relative"
 
 
 class Progress(StrEnum):
@@ -401,7 +402,9 @@ class Plan(_Model):
 
     def figure_unit(self, target: Target) -> Unit:
         """The unit that figures of ``target`` are stored in."""
-        if target.figure_unit is not None and target.kind in {Kind.GROWTH, Kind.CHANGE}:
+        if target.figure_unit is not None and target.kind in {
+            Kind.GROWTH, Kind.CHANGE, Kind.RELATIVE,
+        }:  # fmt: skip
             unit = self._registry.get(target.figure_unit)
             if unit is None:
                 raise KeyError(target.figure_unit)
@@ -549,6 +552,7 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 yield (*path, field), f"{key!r} is already used by {dotted(names[folded])}"
             names.setdefault(folded, path)
     yield from _check_parts(plan, registry)
+    yield from _check_links(plan, registry)
     for i, target in enumerate(plan.targets):
         for path, message in _check_target(target, header.base_year, registry):
             yield ("targets", i, *path), message
@@ -590,6 +594,38 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
                 yield (*path, "comparison"), f"'{comparison}' does not fit {target.id}"
             if own.deadline is not None and own.deadline <= plan.plan.base_year:
                 yield (*path, "deadline"), "the deadline is not after the base year"
+
+
+def _check_links(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Targets that read another's figures (series) or compare with its growth (relative_to)."""
+    by_id = {t.id: t for t in plan.targets}
+    for i, target in enumerate(plan.targets):
+        for field in ("series", "relative_to"):
+            other_id = getattr(target, field)
+            if other_id is None:
+                continue
+            other = by_id.get(other_id)
+            if other is None or other is target:
+                yield ("targets", i, field), f"no other target with id {other_id!r} in this plan"
+            elif other.series is not None:
+                yield (
+                    ("targets", i, field),
+                    f"{other_id} reads the figures of {other.series}: name {other.series}",
+                )
+            elif other.unit is None:
+                yield ("targets", i, field), f"{other_id} has no figures (no unit)"
+            elif field == "series":
+                mine = registry.get(target.figure_unit or target.unit or "")
+                theirs = registry.get(
+                    (other.figure_unit if other.kind in {Kind.GROWTH, Kind.CHANGE} else None)
+                    or other.unit
+                )
+                if mine is not None and theirs is not None and mine.dimension != theirs.dimension:
+                    yield (
+                        ("targets", i, "series"),
+                        f"the figures of {other_id} are in {theirs.symbol}, which does not fit "
+                        f"{mine.symbol}",
+                    )
 
 
 # Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 刘桥 / 刘桥镇.

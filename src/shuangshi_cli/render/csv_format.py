@@ -73,6 +73,9 @@ ASSESSMENT_COLUMNS = [
 ASSESSMENT_COLUMNS += [
     "required_growth_from", "binding", "hand_status", "hand_note", "hand_year", "verdict",
     "band_low", "band_high", "band_tolerance", "band_side",
+    "relative_relative_to", "relative_relation", "relative_tolerance",
+    "relative_average_growth", "relative_other_average_growth", "relative_difference",
+    "relative_holds",
 ]  # fmt: skip
 
 PLAN_COLUMNS = [

@@ -149,6 +149,33 @@ def result_record(result: Result, lang: str) -> dict[str, Any]:
         "hand_year": result.hand_year,
         "verdict": result.verdict.value,
         "band": band_record(result),
+        "relative": relative_record(result),
+    }
+
+
+def relative_record(result: Result) -> dict[str, Any] | None:
+    """A relative target's comparison series: both growths each year, and over the period."""
+    relation = result.relative
+    if relation is None:
+        return None
+    return {
+        "relative_to": relation.other,
+        "relation": relation.relation,
+        "tolerance": number(relation.tolerance),
+        "average_growth": number(relation.average),
+        "other_average_growth": number(relation.other_average),
+        "difference": number(relation.difference),
+        "holds": relation.holds,
+        "years": [
+            {
+                "year": y.year,
+                "growth": number(y.growth),
+                "other_growth": number(y.other_growth),
+                "difference": number(y.difference),
+                "holds": y.holds,
+            }
+            for y in relation.years
+        ],
     }
 
 

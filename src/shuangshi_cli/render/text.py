@@ -51,6 +51,30 @@ def approximate_text(result: Result, lang: str, *, bare: bool = False) -> str:
     return f"{text}左右（{low}–{high}）" if lang == "zh" else f"about {text} ({low}–{high})"
 
 
+def relative_text(result: Result, lang: str) -> str:
+    """高于GDP增长 / 与GDP增长基本同步（±0.5个百分点） (en: above GDP growth, in step with …)."""
+    relation = result.relative
+    assert relation is not None
+    if lang == "zh":
+        other = relation.other_name
+        if relation.relation == "in_step":
+            return f"与{other}基本同步（±{plain(relation.tolerance or 0, 2)}个百分点）"
+        return f"{'高于' if relation.relation == 'above' else '低于'}{other}"
+    other = relation.other_name_en or relation.other_name
+    if relation.relation == "in_step":
+        return f"in step with {other} (±{plain(relation.tolerance or 0, 2)} pp)"
+    return f"{relation.relation} {other}"
+
+
+def relative_gap_text(result: Result, lang: str) -> str:
+    """The average growth's lead over the other's, in percentage points: +0.3个百分点 / +0.3 pp."""
+    relation = result.relative
+    if relation is None or relation.difference is None:
+        return "—"
+    sign = "+" if relation.difference >= 0 else "-"
+    return sign + quantity(abs(relation.difference), "个百分点", lang)
+
+
 def band_gap_text(result: Result, lang: str, *, bare: bool = False) -> str:
     """区间内 / 低于区间0.5 / 高于区间0.5 (en: inside the band, 0.5 below it, 0.5 above it)."""
     band, gap = result.band, result.gap
@@ -189,11 +213,15 @@ def result_cells(result: Result, lang: str) -> list[str]:
         (
             approximate_text(result, lang, bare=True)
             if result.band is not None
+            else relative_text(result, lang)
+            if result.relative is not None
             else target_text(target, lang, bare=figure_unit(result) == target.unit)
         )
         + due,
         band_gap_text(result, lang, bare=True)
         if result.band is not None
+        else relative_gap_text(result, lang)
+        if result.relative is not None
         else gap_text(result, lang, bare=True),
         percent(progress_share(result)),
         growth_text(result, result.required_growth, lang) + required_from_text(result, lang),

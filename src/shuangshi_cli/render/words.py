@@ -57,6 +57,7 @@ KINDS: dict[Kind, tuple[str, str]] = {
     Kind.CHANGE: ("累计变化", "change"),
     Kind.QUALITATIVE: ("定性", "qualitative"),
     Kind.APPROXIMATE: ("左右", "approximate"),
+    Kind.RELATIVE: ("相对增速", "relative"),
 }
 
 
