@@ -16,7 +16,7 @@ from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, Target, Thresholds
 from shuangshi_cli.status import Status
-from shuangshi_cli.units import PERCENT
+from shuangshi_cli.units import PERCENT, convert
 
 if TYPE_CHECKING:
     from shuangshi_cli.figures import Figures
@@ -248,11 +248,21 @@ def base_of(plan: Plan, target: Target, series: list[Point], notes: list[Note]) 
 def _series(
     plan: Plan, target: Target, figures: Figures, as_of: int | None
 ) -> tuple[list[Point], list[Note]]:
-    annual = [f for f in figures.annual(target.id, as_of=as_of) if f.value is not None]
-    points = [Point(f.year, f.value) for f in annual if f.value is not None]
+    source = plan.target(target.series) if target.series else target
+    annual = [f for f in figures.annual(source.id, as_of=as_of) if f.value is not None]
+    points = [
+        Point(f.year, _read(plan, source, target, f.value)) for f in annual if f.value is not None
+    ]
     if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
         return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
     return points, []
+
+
+def _read(plan: Plan, source: Target, target: Target, value: Decimal) -> Decimal:
+    """A figure of ``source``'s series in the figure unit of ``target``, which reads it."""
+    if source is target:
+        return value
+    return convert(value, plan.figure_unit(source), plan.figure_unit(target))
 
 
 def _peer_ranks(
@@ -360,7 +370,7 @@ def _assess_quantified(
     series, peer_notes, peer_result = _peer_ranks(plan, target, peers, as_of, series)
     notes += peer_notes
     base = _base(plan, target, series, notes)
-    if not series and not figures.annual(target.id, as_of=as_of):
+    if not series and not figures.annual(target.series or target.id, as_of=as_of):
         notes.append(Note.NO_FIGURES)
     # A target due in D is judged on the figure for D (else the first one after it): later
     # figures do not change the verdict.
@@ -375,7 +385,7 @@ def _assess_quantified(
         within = (
             None
             if level is None
-            else _within_year(target, figures, as_of, base, level, progress.value)
+            else _within_year(target, figures, as_of, base, level, progress.value, plan)
         )
         return Result(
             target, Status.INSUFFICIENT_DATA, progress, latest=latest, base=base,
@@ -465,7 +475,7 @@ def _assess_quantified(
         projected_value=projected_value,
         projected_year=projected_year,
         years_ahead=ahead,
-        within_year=_within_year(target, figures, as_of, base, level, mode),
+        within_year=_within_year(target, figures, as_of, base, level, mode, plan),
         peers=peer_result,
         series=tuple(series),
         notes=tuple(notes),
@@ -492,17 +502,19 @@ def _within_year(
     base: Point | None,
     level: Decimal,
     progress: str,
+    plan: Plan | None = None,
 ) -> WithinYear | None:
     """The latest cumulative month figure of a year that has no annual figure yet."""
+    source = plan.target(target.series) if plan is not None and target.series else target
     months = {
-        (f.year, f.month): f.value
+        (f.year, f.month): _read(plan, source, target, f.value) if plan else f.value
         for f in figures.items
-        if f.target == target.id and f.month is not None and f.part is None
+        if f.target == source.id and f.month is not None and f.part is None
         and f.value is not None and (as_of is None or f.year <= as_of)
     }  # fmt: skip
     if not months:
         return None
-    annual = {f.year: f.value for f in figures.annual(target.id) if f.value is not None}
+    annual = {f.year: f.value for f in figures.annual(source.id) if f.value is not None}
     year, month = max(months)
     if year in annual:
         return None

@@ -398,6 +398,13 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                 origin.problem(f"{target.id} is qualitative: give a status", "status")
             )
         return Figure(target.id, year, None, origin, month, part, status, _text(note))
+    if target.series is not None and given:
+        raise FiguresError(
+            origin.problem(
+                f"{target.id} reads the figures of {target.series}: give them as {target.series}",
+                "indicator",
+            )
+        )
     if status is not None and not given:  # a hand verdict alone (基本完成; 口径调整)
         return Figure(target.id, year, None, origin, month, part, status, _text(note))
     value = row_value(row, target, plan)
