@@ -215,3 +215,39 @@ def test_required_pace_says_which_year_it_starts_from(run: Run, tmp_path: Path) 
     assert (record["required_growth"], record["required_growth_from"]) == (1.8, 2015)
     text = run("gap", "-t", str(plan_file), "-f", str(rows), "--lang", "zh", "-F", "markdown")
     assert "+1.8个百分点/年（自2015年）" in text.stdout
+
+
+# -- 9. Changes as bulletins publish them ------------------------------------------------------
+
+YEARLY = ENERGY.replace("figure_unit: 吨标准煤/万元", 'figure_unit: "%"')
+
+
+def test_yearly_changes_are_chained() -> None:
+    plan = table(YEARLY)
+    rows = "energy_intensity,2021,-2.7,,,\nenergy_intensity,2022,-0.1,,,\nenergy_intensity,2023,-0.5,,,\n"
+    found = figures_of(plan, rows).results[0]
+    # 100 × 0.973 × 0.999 × 0.995 = 96.7166865: down 3.28% of the 13.5% to go
+    assert found.base is not None and (found.base.year, found.base.value) == (2020, 100)
+    assert found.latest is not None and found.latest.value == Decimal("96.7166865")
+    assert found.target_level == Decimal("86.5")
+    assert found.gap == Decimal("10.2166865")
+    # the official log method: ln(0.967166865) / ln(0.865) = 23.0% of the task in 60% of the time
+    assert found.task_progress == pytest.approx(0.2301952, abs=1e-7)
+    assert found.status is Status.LIMITED_PROGRESS
+
+
+def test_yearly_changes_need_every_year() -> None:
+    from shuangshi_cli.errors import FiguresError
+
+    plan = table(YEARLY)
+    with pytest.raises(FiguresError) as caught:
+        figures_of(plan, "energy_intensity,2021,-2.7,,,\nenergy_intensity,2023,-0.5,,,\n")
+    assert "2022 is missing" in str(caught.value)
+
+
+def test_cumulative_change_formula() -> None:
+    from shuangshi_cli import formulas
+
+    # 1 − (1 − 0.027)(1 − 0.001)(1 − 0.005) = 3.28%
+    changes = [Decimal("-2.7"), Decimal("-0.1"), Decimal("-0.5")]
+    assert formulas.cumulative_change(changes) == Decimal("-3.28331350")

@@ -255,7 +255,18 @@ def _series(
     ]
     if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
         return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
+    if _yearly_changes(plan, target):  # 单位GDP能耗比上年下降2.7%: chained, 1 − Π(1 − d)
+        return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
     return points, []
+
+
+def _yearly_changes(plan: Plan, target: Target) -> bool:
+    """A cumulative relative change (累计下降13.5%) whose figures are each year's change in %."""
+    return (
+        target.kind is Kind.CHANGE
+        and plan.unit(target).dimension == PERCENT
+        and plan.figure_unit(target).dimension == PERCENT
+    )
 
 
 def _read(plan: Plan, source: Target, target: Target, value: Decimal) -> Decimal:
