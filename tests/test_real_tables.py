@@ -227,7 +227,7 @@ def test_yearly_changes_are_chained() -> None:
     rows = "energy_intensity,2021,-2.7,,,\nenergy_intensity,2022,-0.1,,,\nenergy_intensity,2023,-0.5,,,\n"
     found = figures_of(plan, rows).results[0]
     # 100 × 0.973 × 0.999 × 0.995 = 96.7166865: down 3.28% of the 13.5% to go
-    assert found.base is not None and (found.base.year, found.base.value) == (2020, 100)
+    assert found.base is not None and (found.base.year, found.base.value) == (2020, Decimal(100))
     assert found.latest is not None and found.latest.value == Decimal("96.7166865")
     assert found.target_level == Decimal("86.5")
     assert found.gap == Decimal("10.2166865")
