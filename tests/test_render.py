@@ -61,6 +61,8 @@ def test_a_whole_result_record(plan: Plan) -> None:
         "status_label": "慢于预期",
         "notes": [],
         "binding": False,
+        "price_basis": None,
+        "price_year": None,
         "hand_status": None,
         "hand_note": None,
         "hand_year": None,

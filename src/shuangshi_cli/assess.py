@@ -39,6 +39,9 @@ class Note(StrEnum):
     RANK_FROM_PEERS = "rank_from_peers"
     RANK_FIGURE_DIFFERS = "rank_figure_differs"
     HAND_VERDICT = "hand_verdict"
+    REAL_CHAINED = "real_chained"
+    NOMINAL_LEVEL = "nominal_level"
+    PRICE_YEAR_DIFFERS = "price_year_differs"
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,10 @@ def _series(
         return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
     if _yearly_changes(plan, target):  # 单位GDP能耗比上年下降2.7%: chained, 1 − Π(1 − d)
         return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
+    if target.price_basis == "constant" and target.kind is Kind.LEVEL:
+        from shuangshi_cli.prices import real_series
+
+        return real_series(plan, target, figures, as_of, points)
     return points, []
 
 

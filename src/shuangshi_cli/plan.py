@@ -600,6 +600,10 @@ def _check_links(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
     """Targets that read another's figures (series) or compare with its growth (relative_to)."""
     by_id = {t.id: t for t in plan.targets}
     for i, target in enumerate(plan.targets):
+        if target.price_basis == "constant" and target.kind is not Kind.LEVEL:
+            yield ("targets", i, "price_basis"), "only a level target is at constant prices"
+        if target.price_year is not None and target.price_basis != "constant":
+            yield ("targets", i, "price_year"), "a price year needs price_basis: constant"
         for field in ("series", "relative_to"):
             other_id = getattr(target, field)
             if other_id is None:

@@ -75,7 +75,7 @@ ASSESSMENT_COLUMNS += [
     "band_low", "band_high", "band_tolerance", "band_side",
     "relative_relative_to", "relative_relation", "relative_tolerance",
     "relative_average_growth", "relative_other_average_growth", "relative_difference",
-    "relative_holds",
+    "relative_holds", "price_basis", "price_year",
 ]  # fmt: skip
 
 PLAN_COLUMNS = [
@@ -83,7 +83,7 @@ PLAN_COLUMNS = [
     "better", "progress", "attribute", "flow", "baseline_year", "baseline_value",
     "baseline_comparison", "baseline_quote", "source",
 ]  # fmt: skip
-PLAN_COLUMNS += ["binding"]
+PLAN_COLUMNS += ["binding", "price_basis", "price_year", "series"]
 
 
 def render_plan(plan: Plan, style: Style) -> str:

@@ -39,6 +39,11 @@ def target_text(target: Target, lang: str, *, bare: bool = False) -> str:
         return f"{'年均' if lang == 'zh' else 'avg'} {symbol} {text}"
     if target.kind is Kind.CHANGE:
         return f"{'累计' if lang == 'zh' else 'cum.'} {symbol} {text}"
+    if target.price_basis == "constant" and target.price_year is not None:
+        prices = (
+            f"（{target.price_year}年价格）" if lang == "zh" else f" ({target.price_year} prices)"
+        )
+        return f"{symbol} {text}{prices}"
     return f"{symbol} {text}"
 
 

@@ -81,6 +81,18 @@ NOTES: dict[Note, tuple[str, str]] = {
         "index chained from annual growth rates (base year = 100)",
     ),
     Note.MANUAL_STATUS: ("状态为人工填报", "status given by hand"),
+    Note.REAL_CHAINED: (
+        "不变价水平由基期值与各年可比价增速连乘得出",
+        "the constant-price level is chained from the base and each year's real growth",
+    ),
+    Note.NOMINAL_LEVEL: (
+        "注意：以现价水平与不变价目标比较",
+        "note: a nominal (current-price) level is compared with a constant-price target",
+    ),
+    Note.PRICE_YEAR_DIFFERS: (
+        "目标价格年份与基期年不同，基期值按现价计",
+        "the target's price year is not the base year; the base level is at its own prices",
+    ),
     Note.HAND_VERDICT: (
         "另有人工判定，与计算结果并列",
         "a verdict given by hand stands beside the computed status",
