@@ -388,7 +388,9 @@ def _assess_quantified(
     series, peer_notes, peer_result = _peer_ranks(plan, target, peers, as_of, series)
     notes += peer_notes
     base = _base(plan, target, series, notes)
-    if not series and not figures.annual(target.series or target.id, as_of=as_of):
+    # An index chained from no rates at all is only its base year: no figures either.
+    chained = Note.INDEX_FROM_RATES in notes
+    if (not series or chained) and not figures.annual(target.series or target.id, as_of=as_of):
         notes.append(Note.NO_FIGURES)
     # A target due in D is judged on the figure for D (else the first one after it): later
     # figures do not change the verdict.

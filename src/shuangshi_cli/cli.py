@@ -105,7 +105,7 @@ TargetsOption = Annotated[
         "--targets",
         "-t",
         envvar="SHUANGSHI_TARGETS",
-        help="Plan file (YAML). Default: the embedded 双实 plan.",
+        help="Plan file (YAML), or an embedded plan's name (shuangshi plans). Default: 双实.",
         show_default=False,
     ),
 ]
@@ -586,6 +586,22 @@ def validate(
         f"{len(plan.targets) - quantified} qualitative targets, {len(plan.programmes)} "
         f"programmes, {h.period.start}–{h.period.end}, base year {h.base_year}"
     )
+
+
+@app.command("plans")
+def list_plans() -> None:
+    """The embedded plans: name them with --targets NAME (e.g. --targets cn-14th-fyp)."""
+    from shuangshi_cli.plan import DEFAULT_PLAN, embedded_plan_named, embedded_plans
+
+    for plan_name in embedded_plans():
+        plan = embedded_plan_named(plan_name)
+        h = plan.plan
+        default = " (default)" if plan_name == DEFAULT_PLAN else ""
+        typer.echo(
+            f"{plan_name}{default}: {h.title}, {h.region.name}, {h.period.start}–{h.period.end}, "
+            f"{len(plan.quantified)} quantified and {len(plan.targets) - len(plan.quantified)} "
+            "qualitative targets"
+        )
 
 
 @app.command()

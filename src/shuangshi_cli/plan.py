@@ -830,20 +830,44 @@ def _suggest(word: str, choices: list[str]) -> str:
 # -- loading ----------------------------------------------------------------------------------
 
 
-def embedded_plan_text() -> str:
-    """The text of the embedded default plan (the 双实 意见)."""
-    return resources.files("shuangshi_cli").joinpath("targets.yaml").read_text(encoding="utf-8")
+def embedded_plan_text(name: str | None = None) -> str:
+    """The text of an embedded plan: by default the 双实 意见."""
+    file = "targets.yaml" if name is None else embedded_plans()[name]
+    return resources.files("shuangshi_cli").joinpath(file).read_text(encoding="utf-8")
 
 
 def load_plan(path: Path | str | None = None) -> Plan:
-    """Load and validate a plan file; ``None`` loads the embedded 双实 plan.
+    """Load and validate a plan file; ``None`` loads the embedded 双实 plan, and the name of an
+    embedded plan (``cn-14th-fyp``) that is not a file loads that plan.
 
     Raises PlanError listing every problem with file, line, column and field.
     """
     if path is None:
         return parse_plan(embedded_plan_text(), EMBEDDED_NAME)
     name = str(path)
+    if name in embedded_plans() and not Path(path).exists():
+        return parse_plan(embedded_plan_text(name), f"{name} (embedded)")
     return parse_plan(read_text(Path(path), name), name)
+
+
+# -- embedded plans -----------------------------------------------------------------------------
+
+DEFAULT_PLAN = "suixi-shuangshi-2017"
+
+
+def embedded_plans() -> dict[str, str]:
+    """Embedded plans by name: the default 双实 plan, and each file of the package's plans/."""
+    found = {DEFAULT_PLAN: "targets.yaml"}
+    folder = resources.files("shuangshi_cli").joinpath("plans")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            found[entry.name.removesuffix(".yaml")] = f"plans/{entry.name}"
+    return found
+
+
+def embedded_plan_named(name: str) -> Plan:
+    """The embedded plan ``name``; KeyError if there is none."""
+    return parse_plan(embedded_plan_text(name), f"{name} (embedded)")
 
 
 def parse_plan(text: str, file: str) -> Plan:
