@@ -132,3 +132,18 @@ def test_a_file_of_the_same_name_wins(
     out = run("validate", "--targets", "cn-14th-fyp")
     assert out.exit_code == 2
     assert out.stderr.startswith("cn-14th-fyp:1:")
+
+
+def test_readme_commands_of_the_section_run(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### The embedded 十四五 table: `cn-14th-fyp`", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    commands = [shlex.split(line.split("#", 1)[0]) for line in block.splitlines() if line]
+    assert len(commands) == 5
+    for words in commands:
+        assert words[0] == "shuangshi"
+        out = run(*words[1:])
+        assert out.exit_code == (1 if words[1] == "check" else 0), (words, out.stderr)
