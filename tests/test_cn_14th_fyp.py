@@ -147,3 +147,23 @@ def test_readme_commands_of_the_section_run(run: Run, monkeypatch: pytest.Monkey
         assert words[0] == "shuangshi"
         out = run(*words[1:])
         assert out.exit_code == (1 if words[1] == "check" else 0), (words, out.stderr)
+
+
+def test_template_has_rows_for_the_series_relative_targets_read(run: Run) -> None:
+    out = run("template", "--targets", "cn-14th-fyp")
+    indicators = {line.split(",")[0] for line in out.stdout.lstrip("\ufeff").splitlines()[1:]}
+    assert "gdp_growth" in indicators  # qualitative, but its figures are compared with
+    assert "rd_intensity" not in indicators
+
+
+def test_whatif_refuses_a_relative_target(run: Run) -> None:
+    out = run("whatif", "income_growth", "--targets", "cn-14th-fyp", "--growth", "5%")
+    assert out.exit_code == 2
+    assert "income_growth compares its growth with gdp_growth's" in out.stderr
+
+
+def test_targets_listing_words_new_kinds(run: Run) -> None:
+    out = run("targets", "--targets", "cn-14th-fyp", "-F", "markdown", "--lang", "zh")
+    assert out.exit_code == 0
+    assert "高于gdp_growth" in out.stdout
+    assert "与gdp_growth基本同步" in out.stdout

@@ -62,3 +62,10 @@ def test_series_plan_errors(old: str, new: str, message: str) -> None:
     with pytest.raises(PlanError) as caught:
         parse_plan(HEADER + TARGETS.replace(old, new), "t.yaml")
     assert any(f"{p.field}: {p.message}".startswith(message) for p in caught.value.problems)
+
+
+def test_template_leaves_out_targets_that_read_another_series() -> None:
+    from shuangshi_cli.figures import template_rows
+
+    plan = parse_plan(HEADER + TARGETS, "t.yaml")
+    assert {row["indicator"] for row in template_rows(plan)} == {"gdp"}

@@ -546,8 +546,9 @@ def load_figures(
 
 
 def template_rows(plan: Plan) -> Iterator[dict[str, str]]:
-    """One empty row per quantified target and year, base year to deadline."""
-    for target in plan.quantified:
+    """One empty row per quantified target (and qualitative one with a unit, whose figures others
+    compare with) and year, base year to deadline."""
+    for target in [t for t in plan.targets if (t.quantified or t.unit) and t.series is None]:
         unit = plan.figure_unit(target).symbol
         for year in range(plan.plan.base_year, target.deadline + 1):
             yield {

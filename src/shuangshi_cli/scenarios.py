@@ -167,6 +167,11 @@ def whatif(
         known = ", ".join(r.target.id for r in assessment.quantified)
         raise UsageProblem.at(f"no quantified target {target_id!r}; targets: {known}")
     result = next(r for r in assessment.results if r.target.id == target.id)
+    if result.relative is not None:
+        raise UsageProblem.at(
+            f"{target.id} compares its growth with {result.relative.other}'s: whatif projects "
+            "a level, which it has not"
+        )
     latest, level, progress = result.latest, result.target_level, result.progress
     if latest is None or level is None or progress is None:
         raise UsageProblem.at(f"{target.id}: no figure to start from; give the latest figure")

@@ -30,7 +30,17 @@ def figure_unit(result: Result) -> str | None:
 
 
 def target_text(target: Target, lang: str, *, bare: bool = False) -> str:
-    """The target as the plan states it: > 400亿元, ≤ 第5位, 年均 ≥ 7%, 累计 ≤ -15%."""
+    """The target as the plan states it: > 400亿元, ≤ 第5位, 年均 ≥ 7%, 累计 ≤ -15%, 15左右."""
+    if target.kind is Kind.APPROXIMATE and target.value is not None:
+        text = quantity(target.value, target.unit, lang, bare=bare)
+        return f"{text}左右" if lang == "zh" else f"about {text}"
+    if target.kind is Kind.RELATIVE and target.relative_to is not None:
+        other = target.relative_to
+        if target.relation == "in_step":
+            return f"与{other}基本同步" if lang == "zh" else f"in step with {other}"
+        above = target.relation == "above"
+        return (f"{'高于' if above else '低于'}{other}" if lang == "zh"
+                else f"{'above' if above else 'below'} {other}")  # fmt: skip
     if not target.quantified or target.value is None or target.comparison is None:
         return "—"
     symbol = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}[target.comparison.value]
