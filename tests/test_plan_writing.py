@@ -146,3 +146,32 @@ def test_validate_lists_every_problem(tmp_path: Path, run: Run) -> None:
         f"{path}:14:12: targets[0].value: Input should be a valid decimal",
         f"{path}:22:15: targets[1].deadline: the deadline 2019 is not after the base year 2020",
     ]
+
+
+def test_header_checks_beside_a_schema_error() -> None:
+    text = HEADER.replace("start: 2021, end: 2025", "start: 2026, end: 2025") + TARGET.format(
+        n=1, comparison='">"'
+    ).replace("value: 100", "value: lots")
+    assert _problems(text) == [
+        "p.yaml:14:12: targets[0].value: Input should be a valid decimal",
+        "p.yaml:6:30: plan.period.end: the period ends before it starts",
+    ]
+
+
+def test_a_band_word_points_to_approximate() -> None:
+    (problem,) = _problems(HEADER + TARGET.format(n=1, comparison="左右"))
+    assert problem == (
+        "p.yaml:13:17: targets[0].comparison: '左右' is a band, not a comparison: use kind: "
+        "approximate"
+    )
+
+
+def test_a_programme_needs_no_english_name(tmp_path: Path, run: Run) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        HEADER + TARGET.format(n=1, comparison='">"') + "programmes:\n  - {id: p1, name: 某工程}\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-t", str(path), "--lang", "en", "-F", "markdown")
+    assert out.exit_code == 0, out.stderr
+    assert "- [ ] 某工程" in out.stdout

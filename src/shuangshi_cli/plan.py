@@ -336,7 +336,7 @@ class Programme(_Model):
 
     id: Id
     name: Text
-    name_en: Text
+    name_en: str | None = None
     source: str | None = None
     note: str | None = None
 

@@ -27,6 +27,10 @@ def partial_checks(data: dict[Any, Any]) -> Iterator[tuple[tuple[str | int, ...]
     header = _valid(Header, data.get("plan"))
     raw_plan = data.get("plan")
     base_year = header.base_year if header is not None else None
+    if header is not None and header.period.start > header.period.end:
+        yield ("plan", "period", "end"), "the period ends before it starts"
+    if header is not None and header.base_year > header.period.end:
+        yield ("plan", "base_year"), "the base year is after the end of the period"
     if base_year is None and isinstance(raw_plan, dict):
         year = raw_plan.get("base_year")
         base_year = year if isinstance(year, int) and not isinstance(year, bool) else None

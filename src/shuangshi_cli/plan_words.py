@@ -33,6 +33,8 @@ def read_comparison(value: Any) -> Any:
         return text
     if text in COMPARISON_WORDS:
         return COMPARISON_WORDS[text]
+    if text in {"左右", "约", "≈", "~"}:
+        raise ValueError(f"{value!r} is a band, not a comparison: use kind: approximate")
     if text and not any(c in "<>=" for c in text):
         words = ", ".join(COMPARISON_WORDS)
         raise ValueError(f"unknown comparison {value!r}; use > >= < <= or one of: {words}")

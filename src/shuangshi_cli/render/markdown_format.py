@@ -90,7 +90,8 @@ def render_assessment(assessment: Assessment, style: Style) -> str:
     if assessment.plan.programmes:
         lines += ["", f"### {word('programmes', lang)}", ""]
         lines += [
-            f"- [ ] {p.name if lang == 'zh' else p.name_en}" for p in assessment.plan.programmes
+            f"- [ ] {p.name if lang == 'zh' else p.name_en or p.name}"
+            for p in assessment.plan.programmes
         ]
     return "\n".join(lines) + "\n"
 
@@ -117,7 +118,10 @@ def render_plan(plan: Plan, style: Style) -> str:
     )  # fmt: skip
     if plan.programmes:
         lines += ["", f"### {word('programmes', lang)}", ""]
-        lines += [f"- {p.name if lang == 'zh' else p.name_en} (`{p.id}`)" for p in plan.programmes]
+        lines += [
+            f"- {p.name if lang == 'zh' else p.name_en or p.name} (`{p.id}`)"
+            for p in plan.programmes
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -153,7 +153,11 @@ def render_assessment(assessment: Assessment, style: Style) -> str:
     if assessment.plan.programmes:
         parts.append(Text(word("programmes", lang), style="bold"))
         for programme in assessment.plan.programmes:
-            parts.append(Text(f"  ☐ {programme.name if lang == 'zh' else programme.name_en}"))
+            parts.append(
+                Text(
+                    f"  ☐ {programme.name if lang == 'zh' else programme.name_en or programme.name}"
+                )
+            )
     parts.append(Text(""))
     parts.append(Text(summary_line(assessment, lang), style="bold"))
     missing = missing_line(assessment, lang)
@@ -194,7 +198,10 @@ def render_plan(plan: Plan, style: Style) -> str:
         programmes.add_column("id")
         programmes.add_column(word("indicator", lang))
         for programme in plan.programmes:
-            programmes.add_row(programme.id, programme.name if lang == "zh" else programme.name_en)
+            programmes.add_row(
+                programme.id,
+                programme.name if lang == "zh" else programme.name_en or programme.name,
+            )
         parts.append(programmes)
     return _print(Group(*parts), style)
 
