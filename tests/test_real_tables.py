@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shuangshi_cli.assess import assess
 from shuangshi_cli.figures import check_rows, load_figures, parse_csv
@@ -251,3 +253,18 @@ def test_cumulative_change_formula() -> None:
     # 1 − (1 − 0.027)(1 − 0.001)(1 − 0.005) = 3.28%
     changes = [Decimal("-2.7"), Decimal("-0.1"), Decimal("-0.5")]
     assert formulas.cumulative_change(changes) == Decimal("-3.28331350")
+
+
+@given(st.lists(st.decimals(min_value=-30, max_value=30, places=1), min_size=1, max_size=5))
+def test_chained_yearly_changes_are_the_cumulative_change(changes: list[Decimal]) -> None:
+    from shuangshi_cli import formulas
+
+    plan = table(YEARLY)
+    rows = "".join(f"energy_intensity,{2021 + i},{d},,,\n" for i, d in enumerate(changes))
+    found = figures_of(plan, rows).results[0]
+    assert found.latest is not None
+    assert found.latest.value / 100 - 1 == pytest.approx(
+        formulas.cumulative_change(changes) / 100, abs=Decimal("1e-20")
+    )
+    # met exactly when the cumulative fall reaches 13.5%
+    assert (found.status is Status.ACHIEVED) == (formulas.cumulative_change(changes) <= -13.5)
