@@ -167,3 +167,21 @@ def test_targets_listing_words_new_kinds(run: Run) -> None:
     assert out.exit_code == 0
     assert "高于gdp_growth" in out.stdout
     assert "与gdp_growth基本同步" in out.stdout
+
+
+def test_schema_validates_the_table_and_comparison_words(run: Run) -> None:
+    import jsonschema
+    import yaml
+
+    from shuangshi_cli.plan import embedded_plan_text
+
+    schema = json.loads(run("schema").stdout)
+    document = json.loads(
+        json.dumps(yaml.safe_load(embedded_plan_text("cn-14th-fyp")), default=str)
+    )
+    jsonschema.validate(document, schema)
+    document["targets"][2]["comparison"] = "不低于"
+    jsonschema.validate(document, schema)
+    document["targets"][2]["comparison"] = "=>"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)

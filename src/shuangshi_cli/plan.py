@@ -21,13 +21,18 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    WithJsonSchema,
     model_validator,
 )
 
 from shuangshi_cli.errors import PlanError, Problem
 from shuangshi_cli.fileio import read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
-from shuangshi_cli.plan_words import read_comparison, refuse_comparison_in_value
+from shuangshi_cli.plan_words import (
+    COMPARISON_WORDS,
+    read_comparison,
+    refuse_comparison_in_value,
+)
 from shuangshi_cli.units import (
     BUILTIN_UNITS,
     MAX_EXPONENT,
@@ -84,7 +89,17 @@ class Comparison(StrEnum):
 
 
 # A comparison as the texts write it (超过, 不低于, ≥ …), and a value that is only a number.
-ComparisonIn = Annotated[Comparison, BeforeValidator(read_comparison)]
+ComparisonIn = Annotated[
+    Comparison,
+    BeforeValidator(read_comparison),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*(c.value for c in Comparison), "＞", "≥", "≤", "＜", *COMPARISON_WORDS],
+            "description": "> >= < <=, full-width ＞ ≥ ≤ ＜, or a word of the texts (超过 …).",
+        }
+    ),
+]
 Value = Annotated[Decimal, BeforeValidator(refuse_comparison_in_value)]
 
 
