@@ -161,7 +161,10 @@ def test_gbk_file_is_explained(plan: Plan, tmp_path: Path) -> None:
         ("indicator,year,value,month\ngdp,2017,3,13\n", "month: month 13 is outside 1–11"),
         ("indicator,year,value,month\ngdp,2017,3,0\n", "month: month 0 is outside 1–11"),
         ("indicator,year,value,status\nfyp13_early,2019,,done\n", "status: unknown status 'done'"),
-        ("indicator,year,value,status\ngdp,2019,3,achieved\n", "gdp is assessed from its figures"),
+        (
+            "indicator,year,value,month,status\ngdp,2019,3,9,achieved\n",
+            "a hand verdict judges a whole year",
+        ),
         ("", "figures.csv: the file is empty"),
     ],
 )

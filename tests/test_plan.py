@@ -36,7 +36,7 @@ def test_document_facts(plan: Plan) -> None:
     h = plan.plan
     assert h.title == "关于开展“双实活动”的实施意见"
     assert h.issuer == "中共濉溪县委"
-    assert h.issued.isoformat() == "2017-08-29"
+    assert h.issued is not None and h.issued.isoformat() == "2017-08-29"
     assert h.published is not None
     assert (h.published.by, h.published.date.isoformat()) == ("淮北日报", "2017-09-09")
     assert (h.region.name, h.region.province, h.region.level) == ("濉溪县", "安徽省", "county")
@@ -241,7 +241,7 @@ def test_validate_summary(run: Run, city_path: Path) -> None:
     result = run("validate", str(city_path))
     assert result.exit_code == 0
     assert result.stdout.count("\n") == 1
-    assert "8 quantified and 1 qualitative targets" in result.stdout
+    assert "10 quantified and 1 qualitative targets" in result.stdout
 
 
 def test_validate_default_is_the_embedded_plan(run: Run) -> None:

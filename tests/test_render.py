@@ -41,6 +41,7 @@ def test_a_whole_result_record(plan: Plan) -> None:
         "time_progress": 0.333333333333,
         "task_progress": 0.2,
         "required_growth": 0.118033988750,
+        "required_growth_from": 2017,
         "observed_growth": 0.0666666666667,
         "pace_ratio": 0.662411228971,  # 6.67% / ((400/300)^(1/3) − 1 = 10.06%)
         "projected_value": 364.088888889,
@@ -61,6 +62,15 @@ def test_a_whole_result_record(plan: Plan) -> None:
         "early": False,
         "status_label": "慢于预期",
         "notes": [],
+        "binding": False,
+        "price_basis": None,
+        "price_year": None,
+        "hand_status": None,
+        "hand_note": None,
+        "hand_year": None,
+        "verdict": "acceleration_needed",
+        "band": None,
+        "relative": None,
     }
 
 

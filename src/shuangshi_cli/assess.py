@@ -6,21 +6,23 @@ Pure: takes a Plan and Figures, returns an Assessment. The formulas live in form
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
-from shuangshi_cli import formulas
+from shuangshi_cli import formulas, kinds
 from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Target, Thresholds
 from shuangshi_cli.status import Status
-from shuangshi_cli.units import PERCENT
+from shuangshi_cli.units import PERCENT, convert
 
 if TYPE_CHECKING:
     from shuangshi_cli.figures import Figures
     from shuangshi_cli.formulas import Progress
+    from shuangshi_cli.kinds.approximate import Band
+    from shuangshi_cli.kinds.relative import Relation
 
 RATE_INDEX_BASE = Decimal(100)
 
@@ -37,6 +39,10 @@ class Note(StrEnum):
     MANUAL_STATUS = "manual_status"
     RANK_FROM_PEERS = "rank_from_peers"
     RANK_FIGURE_DIFFERS = "rank_figure_differs"
+    HAND_VERDICT = "hand_verdict"
+    REAL_CHAINED = "real_chained"
+    NOMINAL_LEVEL = "nominal_level"
+    PRICE_YEAR_DIFFERS = "price_year_differs"
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,19 @@ class Result:
     peers: PeerResult | None = None
     series: tuple[Point, ...] = ()
     notes: tuple[Note, ...] = ()
+    met_at_base: bool = False  # the base already meets the target: no path, no task to do
+    required_from: int | None = None  # the year of the figure the required pace starts from
+    required_is_stale: bool = False  # ... and that year is before the assessment's year
+    hand_status: Status | None = None  # a review's verdict given by hand, beside the computed
+    hand_note: str | None = None
+    hand_year: int | None = None
+    band: Band | None = None  # an approximate (左右) target's band, and where the figure stands
+    relative: Relation | None = None  # a relative target's growth against the other series'
+
+    @property
+    def verdict(self) -> Status:
+        """The status that counts: a hand verdict where one is given, else the computed one."""
+        return self.hand_status or self.status
 
 
 @dataclass(frozen=True)
@@ -130,14 +149,20 @@ class Assessment:
         return [r for r in self.results if not r.target.quantified]
 
     def failing(
-        self, fail_on: Status = Status.ACCELERATION_NEEDED, *, strict: bool = False
+        self,
+        fail_on: Status = Status.ACCELERATION_NEEDED,
+        *,
+        strict: bool = False,
+        binding_only: bool = False,
     ) -> list[Result]:
-        """Quantified results with status ``fail_on`` or worse (or insufficient data, if strict)."""
+        """Quantified results with status ``fail_on`` or worse (or insufficient data, if strict);
+        with ``binding_only``, only those of 约束性 (binding) targets."""
         return [
             r
             for r in self.quantified
-            if (r.status.assessed and r.status.severity >= fail_on.severity)
-            or (strict and r.status is Status.INSUFFICIENT_DATA)
+            if (r.verdict.assessed and r.verdict.severity >= fail_on.severity)
+            or (strict and r.verdict is Status.INSUFFICIENT_DATA)
+            if not binding_only or r.target.binding is True
         ]
 
 
@@ -155,9 +180,16 @@ def assess(
     a rank target's rank is computed from the peer table in every year it covers.
     """
     results = []
+    now = _now(figures, as_of)
     for target in plan.targets:
         if target.quantified:
-            results.append(_assess_quantified(plan, target, figures, as_of, thresholds, peers))
+            special = kinds.module(target.kind)
+            result = (
+                special.assess(plan, target, figures, as_of=as_of, now=now, thresholds=thresholds)
+                if special is not None
+                else _assess_quantified(plan, target, figures, as_of, thresholds, peers, now=now)
+            )
+            results.append(_with_hand_verdict(result, figures, as_of))
         else:
             results.append(_assess_qualitative(target, figures, as_of))
     missing = tuple(
@@ -167,6 +199,28 @@ def assess(
     years += [f.year for f in figures.items if as_of is None or f.year <= as_of]
     effective = as_of if as_of is not None else (max(years) if years else None)
     return Assessment(plan, effective, tuple(results), missing)
+
+
+def _with_hand_verdict(result: Result, figures: Figures, as_of: int | None) -> Result:
+    """A quantified result with the latest verdict given by hand beside its computed status."""
+    given = [f for f in figures.annual(result.target.id, as_of=as_of) if f.status is not None]
+    if not given:
+        return result
+    last = given[-1]
+    return replace(
+        result,
+        hand_status=last.status,
+        hand_note=last.note,
+        hand_year=last.year,
+        notes=(*result.notes, Note.HAND_VERDICT),
+    )
+
+
+def _now(figures: Figures, as_of: int | None) -> int | None:
+    """The year an assessment stands in: ``as_of``, else the latest year of any figure."""
+    if as_of is not None:
+        return as_of
+    return max((f.year for f in figures.items), default=None)
 
 
 def _assess_qualitative(target: Target, figures: Figures, as_of: int | None) -> Result:
@@ -183,14 +237,51 @@ def _assess_qualitative(target: Target, figures: Figures, as_of: int | None) -> 
     )
 
 
+def series_of(
+    plan: Plan, target: Target, figures: Figures, as_of: int | None
+) -> tuple[list[Point], list[Note]]:
+    """The whole-year values of a target's indicator, oldest first, and the notes on them."""
+    return _series(plan, target, figures, as_of)
+
+
+def base_of(plan: Plan, target: Target, series: list[Point], notes: list[Note]) -> Point | None:
+    """The base (t0, v0) of a target; appends the notes that qualify it to ``notes``."""
+    return _base(plan, target, series, notes)
+
+
 def _series(
     plan: Plan, target: Target, figures: Figures, as_of: int | None
 ) -> tuple[list[Point], list[Note]]:
-    annual = [f for f in figures.annual(target.id, as_of=as_of) if f.value is not None]
-    points = [Point(f.year, f.value) for f in annual if f.value is not None]
+    source = plan.target(target.series) if target.series else target
+    annual = [f for f in figures.annual(source.id, as_of=as_of) if f.value is not None]
+    points = [
+        Point(f.year, _read(plan, source, target, f.value)) for f in annual if f.value is not None
+    ]
     if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
         return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
+    if _yearly_changes(plan, target):  # 单位GDP能耗比上年下降2.7%: chained, 1 − Π(1 − d)
+        return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
+    if target.price_basis == "constant" and target.kind is Kind.LEVEL:
+        from shuangshi_cli.prices import real_series
+
+        return real_series(plan, target, figures, as_of, points)
     return points, []
+
+
+def _yearly_changes(plan: Plan, target: Target) -> bool:
+    """A cumulative relative change (累计下降13.5%) whose figures are each year's change in %."""
+    return (
+        target.kind is Kind.CHANGE
+        and plan.unit(target).dimension == PERCENT
+        and plan.figure_unit(target).dimension == PERCENT
+    )
+
+
+def _read(plan: Plan, source: Target, target: Target, value: Decimal) -> Decimal:
+    """A figure of ``source``'s series in the figure unit of ``target``, which reads it."""
+    if source is target:
+        return value
+    return convert(value, plan.figure_unit(source), plan.figure_unit(target))
 
 
 def _peer_ranks(
@@ -250,7 +341,10 @@ def _base(plan: Plan, target: Target, series: list[Point], notes: list[Note]) ->
     for point in series:
         if point.year == base_year:
             return point
-    stated = [k for k in target.known_values if k.year <= base_year]
+    # A cumulative change is measured from the base year itself: no other year stands in.
+    change = target.kind is Kind.CHANGE
+    stated = [k for k in target.known_values if k.year == base_year or (k.year < base_year
+              and not change)]  # fmt: skip
     if stated and not (target.kind is Kind.GROWTH and Note.INDEX_FROM_RATES in notes):
         known = stated[-1]
         notes.append(Note.BASE_FROM_TEXT)
@@ -260,7 +354,7 @@ def _base(plan: Plan, target: Target, series: list[Point], notes: list[Note]) ->
             notes.append(Note.BASE_INDICATOR_DIFFERS)
         return Point(known.year, known.value, "text", known.comparison)
     after = [p for p in series if p.year > base_year]
-    if after:
+    if after and not change:
         notes.append(Note.BASE_AFTER_BASE_YEAR)
         return after[0]
     return None
@@ -287,13 +381,17 @@ def _assess_quantified(
     as_of: int | None,
     override: Thresholds | None,
     peers: PeerTable | None = None,
+    *,
+    now: int | None = None,
 ) -> Result:
     assert target.comparison is not None and target.value is not None
     series, notes = _series(plan, target, figures, as_of)
     series, peer_notes, peer_result = _peer_ranks(plan, target, peers, as_of, series)
     notes += peer_notes
     base = _base(plan, target, series, notes)
-    if not series and not figures.annual(target.id, as_of=as_of):
+    # An index chained from no rates at all is only its base year: no figures either.
+    chained = Note.INDEX_FROM_RATES in notes
+    if (not series or chained) and not figures.annual(target.series or target.id, as_of=as_of):
         notes.append(Note.NO_FIGURES)
     # A target due in D is judged on the figure for D (else the first one after it): later
     # figures do not change the verdict.
@@ -304,9 +402,15 @@ def _assess_quantified(
     progress = plan.progress(target)
     level = _target_level(plan, target, base)
     if latest is None or level is None:
+        # 时序进度 needs only the annual goal, which in the deadline year is the target itself.
+        within = (
+            None
+            if level is None
+            else _within_year(target, figures, as_of, base, level, progress, plan)
+        )
         return Result(
             target, Status.INSUFFICIENT_DATA, progress, latest=latest, base=base,
-            peers=peer_result, series=tuple(series), notes=tuple(notes),
+            within_year=within, peers=peer_result, series=tuple(series), notes=tuple(notes),
         )  # fmt: skip
 
     mode = progress
@@ -318,16 +422,24 @@ def _assess_quantified(
 
     observed = None
     time_share = task_share = None
+    # A ceiling met in the base year (失业率5.2% against < 5.5%) has no way to go: progress
+    # towards it would move away from a target already met.
+    base_met = base is not None and target.comparison.holds(base.value, level)
     if base is not None:
         time_share = formulas.time_progress(base.year, t, deadline)
         task_share = (
-            formulas.log_task_progress(base.value, v, level)
+            None
+            if base_met
+            else formulas.log_task_progress(base.value, v, level)
             if relative_change
             else formulas.task_progress(base.value, v, level)
         )
         if t > base.year:
             observed = formulas.annual_rate(base.value, v, t - base.year, mode)
-    required = None if met or t >= deadline else formulas.annual_rate(v, level, deadline - t, mode)
+    # No pace is required once the assessment stands at or after the deadline, however old
+    # the latest figure is.
+    due = t >= deadline or (now is not None and now >= deadline)
+    required = None if met or due else formulas.annual_rate(v, level, deadline - t, mode)
 
     ratio = None
     if met:
@@ -357,7 +469,7 @@ def _assess_quantified(
         projected_year = formulas.first_year_meeting(v, t, observed, level, higher, mode)
 
     ahead = None
-    if base is not None:
+    if base is not None and not base_met:
         ahead = formulas.years_ahead(base.value, level, base.year, deadline, v, t, mode)
 
     return Result(
@@ -377,15 +489,18 @@ def _assess_quantified(
         time_progress=time_share,
         task_progress=task_share,
         required_growth=required,
+        required_from=None if required is None else t,
+        required_is_stale=required is not None and now is not None and t < now,
         observed_growth=observed,
         pace_ratio=ratio,
         projected_value=projected_value,
         projected_year=projected_year,
         years_ahead=ahead,
-        within_year=_within_year(target, figures, as_of, base, level, mode),
+        within_year=_within_year(target, figures, as_of, base, level, mode, plan),
         peers=peer_result,
         series=tuple(series),
         notes=tuple(notes),
+        met_at_base=base_met,
     )
 
 
@@ -408,17 +523,19 @@ def _within_year(
     base: Point | None,
     level: Decimal,
     progress: Progress,
+    plan: Plan | None = None,
 ) -> WithinYear | None:
     """The latest cumulative month figure of a year that has no annual figure yet."""
+    source = plan.target(target.series) if plan is not None and target.series else target
     months = {
-        (f.year, f.month): f.value
+        (f.year, f.month): _read(plan, source, target, f.value) if plan else f.value
         for f in figures.items
-        if f.target == target.id and f.month is not None and f.part is None
+        if f.target == source.id and f.month is not None and f.part is None
         and f.value is not None and (as_of is None or f.year <= as_of)
     }  # fmt: skip
     if not months:
         return None
-    annual = {f.year: f.value for f in figures.annual(target.id) if f.value is not None}
+    annual = {f.year: f.value for f in figures.annual(source.id) if f.value is not None}
     year, month = max(months)
     if year in annual:
         return None

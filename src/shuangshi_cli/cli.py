@@ -470,6 +470,9 @@ def check(
         ),
     ] = Status.ACCELERATION_NEEDED.value,
     strict: Annotated[bool, typer.Option("--strict", help=_h("help.opt.strict"))] = False,
+    binding_only: Annotated[
+        bool, typer.Option("--binding-only", help=_h("help.opt.binding_only"))
+    ] = False,
     lang: LangOption = None,
     fmt: Annotated[
         Format | None,
@@ -529,11 +532,21 @@ def check(
 
         append_text(Path(summary), printer(Format.MARKDOWN).print_document(document, style))
         _note(t("summary.written", style.lang, file=summary))
-    failing = assessment.failing(threshold, strict=strict)
-    for result in failing:
+    failing = assessment.failing(threshold, strict=strict, binding_only=binding_only)
+    lang_ = style.lang
+    for result in assessment.quantified:
+        if result.hand_status is not None:
+            note = t("check.hand_note", lang_, note=result.hand_note) if result.hand_note else ""
+            _note(
+                t("check.hand", lang_, name=name(result.target, lang_), id=result.target.id,
+                  status=t(f"status.{result.hand_status.value}", lang_), year=result.hand_year,
+                  computed=status_label(result, lang_)) + note
+            )  # fmt: skip
+    for result in assessment.failing(threshold, strict=strict):
+        key = "check.off_track" if result in failing else "check.off_track.not_binding"
         _note(
-            t("check.off_track", style.lang, name=name(result.target, style.lang),
-              id=result.target.id, status=status_label(result, style.lang))
+            t(key, lang_, name=name(result.target, lang_), id=result.target.id,
+              status=status_label(result, lang_))
         )  # fmt: skip
     _note(summary_line(assessment, style.lang))
     if failing:
@@ -735,6 +748,23 @@ def validate(
           start=h.period.start, end=h.period.end, base=h.base_year) + "\n",
         None,
     )  # fmt: skip
+
+
+@_command("plans", help=_h("help.plans"), cls=LocalizedCommand)
+def list_plans() -> None:
+    """The embedded plans: name them with --targets NAME (e.g. --targets cn-14th-fyp)."""
+    from shuangshi_cli.plan import DEFAULT_PLAN, embedded_plan_named, embedded_plans
+
+    for plan_name in embedded_plans():
+        plan = embedded_plan_named(plan_name)
+        h = plan.plan
+        key = "plans.line.default" if plan_name == DEFAULT_PLAN else "plans.line"
+        typer.echo(
+            t(key, lang_of_args(sys.argv[1:]) or Lang.from_environment(), name=plan_name,
+              title=h.title, region=h.region.name, start=h.period.start, end=h.period.end,
+              quantified=len(plan.quantified),
+              qualitative=len(plan.targets) - len(plan.quantified))
+        )  # fmt: skip
 
 
 @_command(help=_h("help.schema"), cls=LocalizedCommand)

@@ -16,7 +16,7 @@ from shuangshi_cli.errors import FiguresError, InputError, Problem
 from shuangshi_cli.fileio import STDIN, read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.status import Status, parse_status
-from shuangshi_cli.units import RANK, convert, parse_quantity
+from shuangshi_cli.units import PERCENT, RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
 
 if TYPE_CHECKING:
@@ -66,11 +66,14 @@ class Figure:
     part: str | None = None
     status: Status | None = None
     note: str | None = field(default=None, compare=False)
+    # "real_growth": the year's growth at constant prices, in % (按可比价格计算，比上年增长6.1%),
+    # given for a target at constant prices beside or instead of its level.
+    measure: str = "level"
     given: str | None = field(default=None, compare=False)  # as written, when it was converted
 
     @property
-    def key(self) -> tuple[str, int, int | None, str | None]:
-        return self.target, self.year, self.month, self.part
+    def key(self) -> tuple[str, int, int | None, str | None, str]:
+        return self.target, self.year, self.month, self.part, self.measure
 
 
 @dataclass(frozen=True)
@@ -87,13 +90,17 @@ class Figures:
 
     items: tuple[Figure, ...] = ()
 
-    def annual(self, target_id: str, *, as_of: int | None = None) -> list[Figure]:
-        """Whole-year figures of one target for the whole region, oldest first."""
+    def annual(
+        self, target_id: str, *, as_of: int | None = None, measure: str = "level"
+    ) -> list[Figure]:
+        """Whole-year figures of one target for the whole region, oldest first (levels, unless
+        ``measure`` asks for real growth rates)."""
         return sorted(
             (
                 f
                 for f in self.items
                 if f.target == target_id
+                and f.measure == measure
                 and f.month is None
                 and f.part is None
                 and (as_of is None or f.year <= as_of)
@@ -289,7 +296,7 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     same indicator, year, month and part are an error naming both places.
     """
     problems: list[Problem] = []
-    figures: dict[tuple[str, int, int | None, str | None], Figure] = {}
+    figures: dict[tuple[str, int, int | None, str | None, str], Figure] = {}
     for row in rows:
         if _unfilled(row):
             continue
@@ -375,17 +382,20 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
     part = _row_part(values.get("part"), target, plan, origin)
     status = None
     if values.get("status") is not None:
-        if target.quantified:
+        if target.quantified and month is not None:
             raise FiguresError(
-                origin.problem(
-                    f"{target.id} is assessed from its figures, not given a status", "status"
-                )
+                origin.problem("a hand verdict judges a whole year, not a month", "status")
             )
         try:
             status = parse_status(str(values["status"]))
         except ValueError as exc:
             raise FiguresError(origin.problem(str(exc), "status")) from None
     note = values.get("note")
+    given = values.get("value") is not None and str(values["value"]).strip() != ""
+    if not target.quantified and target.unit is not None and given:
+        # A number with a qualitative clause (GDP增长 保持在合理区间): its figures are read.
+        return Figure(target.id, year, row_value(row, target, plan), origin, month, part,
+                      status, _text(note))  # fmt: skip
     if not target.quantified:
         if values.get("value") is not None:
             raise FiguresError(
@@ -396,10 +406,44 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                 origin.problem(f"{target.id} is qualitative: give a status", "status")
             )
         return Figure(target.id, year, None, origin, month, part, status, _text(note))
+    if target.series is not None and given:
+        raise FiguresError(
+            origin.problem(
+                f"{target.id} reads the figures of {target.series}: give them as {target.series}",
+                "indicator",
+            )
+        )
+    real = _real_growth(row, target, plan) if given else None
+    if real is not None:
+        return Figure(target.id, year, real, origin, month, part, status, _text(note),
+                      "real_growth")  # fmt: skip
+    if status is not None and not given:  # a hand verdict alone (基本完成; 口径调整)
+        return Figure(target.id, year, None, origin, month, part, status, _text(note))
     value = row_value(row, target, plan)
     written = f"{row.values.get('value')}{row.values.get('unit') or ''}".strip()
-    given = None if parse_quantity(str(row.values.get("value"))).value == value else written
-    return Figure(target.id, year, value, origin, month, part, None, _text(note), given)
+    converted = parse_quantity(str(row.values.get("value"))).value != value
+    return Figure(
+        target.id, year, value, origin, month, part, status, _text(note),
+        given=written if converted else None,
+    )  # fmt: skip
+
+
+def _real_growth(row: RawRow, target: Target, plan: Plan) -> Decimal | None:
+    """A row in % for a level target at constant prices: the year's real growth; else None."""
+    if target.price_basis != "constant" or plan.figure_unit(target).dimension == PERCENT:
+        return None
+    raw, column = row.values.get("value"), row.values.get("unit")
+    try:
+        quantity = parse_quantity(str(raw))
+    except ValueError:
+        return None  # row_value names the problem
+    written = str(column).strip() if column is not None and str(column).strip() else quantity.unit
+    unit = plan.lookup_unit(written) if written else None
+    if unit is None or unit.dimension != PERCENT:
+        return None
+    if quantity.value <= -100:
+        raise FiguresError(row.origin.problem("a real growth rate must be above -100%", "value"))
+    return quantity.value
 
 
 def _row_part(name: Any, target: Target, plan: Plan, origin: Origin) -> str | None:
@@ -508,8 +552,9 @@ def load_figures(
 
 
 def template_rows(plan: Plan) -> Iterator[dict[str, str]]:
-    """One empty row per quantified target and year, base year to deadline."""
-    for target in plan.quantified:
+    """One empty row per quantified target (and qualitative one with a unit, whose figures others
+    compare with) and year, base year to deadline."""
+    for target in [t for t in plan.targets if (t.quantified or t.unit) and t.series is None]:
         unit = plan.figure_unit(target).symbol
         for year in range(plan.plan.base_year, target.deadline + 1):
             yield {

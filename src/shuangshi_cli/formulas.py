@@ -7,14 +7,11 @@ Nothing here knows about files, plans or output.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 from shuangshi_cli.status import Status
-
-if TYPE_CHECKING:
-    from decimal import Decimal
 
 
 class Progress(StrEnum):
@@ -233,3 +230,63 @@ def catch_up_growth(own: Decimal, rival: Decimal, rival_growth: float, years: in
     keeps growing at ``rival_growth``: (V_rival × (1 + g_rival)^n / v_own)^(1 / n) − 1."""
     rival_then = project(rival, rival_growth, years, COMPOUND)
     return math.pow(rival_then / float(own), 1 / years) - 1
+
+
+# -- real plan tables: bands, relative growth, chained real growth and yearly changes --------------
+
+
+def default_tolerance(value: Decimal, percent: bool) -> Decimal:
+    """The half-width of a 左右 band the plan does not state: 0.5 percentage point for a value in %
+    ("增长6%左右" reads 5.5–6.5%), else 5% of the value ("15左右" reads 14.25–15.75).
+
+    No official rule fixes the width; this is the project's documented default, to be overridden
+    by the plan's ``tolerance`` wherever the plan or its review says otherwise.
+    """
+    if percent:
+        return Decimal("0.5")
+    return abs(value) * Decimal("0.05")
+
+
+def band(value: Decimal, tolerance: Decimal) -> tuple[Decimal, Decimal]:
+    """The band of a 左右 target, [value − tolerance, value + tolerance], exact."""
+    return value - tolerance, value + tolerance
+
+
+def average_of_rates(rates: list[float]) -> float | None:
+    """The average annual rate of a run of annual rates: (Π(1 + g_i))^(1 / n) − 1.
+
+    The geometric mean, as 年均增长 is computed from a statistical yearbook's annual growth rates
+    (国家统计局, 统计年鉴 "发展速度" tables). None for no rates, or a fall of 100% or more.
+    """
+    if not rates:
+        return None
+    product = 1.0
+    for rate in rates:
+        product *= 1 + rate
+    if product <= 0:
+        return None
+    return math.pow(product, 1 / len(rates)) - 1
+
+
+def chained_level(base: Decimal, rates_percent: list[Decimal]) -> Decimal:
+    """A level at constant prices from the base and each year's real growth: v0 × Π(1 + g_i).
+
+    Bulletins publish "按可比价格计算，比上年增长6.1%": chaining the years from the base gives the
+    real level a 按基期价格计算 target is measured on. Exact (Decimal).
+    """
+    level = base
+    for rate in rates_percent:
+        level = level * (1 + rate / 100)
+    return level
+
+
+def cumulative_change(changes_percent: list[Decimal]) -> Decimal:
+    """The cumulative relative change of yearly changes, in %: (Π(1 + d_i) − 1) × 100.
+
+    A fall is a negative d: "比上年下降2.7%" is d = −2.7, and the fall over the years is
+    1 − Π(1 − fall_i), as 单位GDP能耗 is counted in 国家统计局's bulletins. Exact (Decimal).
+    """
+    product = Decimal(1)
+    for change in changes_percent:
+        product *= 1 + change / 100
+    return (product - 1) * 100

@@ -14,11 +14,25 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 
 from shuangshi_cli.errors import PlanError, Problem
 from shuangshi_cli.fileio import read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR, Progress
+from shuangshi_cli.plan_words import (
+    COMPARISON_WORDS,
+    read_comparison,
+    refuse_comparison_in_value,
+)
 from shuangshi_cli.units import (
     BUILTIN_UNITS,
     MAX_EXPONENT,
@@ -74,6 +88,21 @@ class Comparison(StrEnum):
         return value <= target
 
 
+# A comparison as the texts write it (超过, 不低于, ≥ …), and a value that is only a number.
+ComparisonIn = Annotated[
+    Comparison,
+    BeforeValidator(read_comparison),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*(c.value for c in Comparison), "＞", "≥", "≤", "＜", *COMPARISON_WORDS],
+            "description": "> >= < <=, full-width ＞ ≥ ≤ ＜, or a word of the texts (超过 …).",
+        }
+    ),
+]
+Value = Annotated[Decimal, BeforeValidator(refuse_comparison_in_value)]
+
+
 class Kind(StrEnum):
     """What a target states.
 
@@ -82,6 +111,8 @@ class Kind(StrEnum):
     growth: an average annual growth rate over the plan (年均增长7%).
     change: a cumulative change from the base year (累计下降15%, 提高3个百分点).
     qualitative: a goal without a number (创新发展当先行).
+    approximate: a value with a band around it (15左右), met inside the band.
+    relative: a growth compared with another series' growth (高于GDP增长, 与GDP增长基本同步).
     """
 
     LEVEL = "level"
@@ -89,6 +120,8 @@ class Kind(StrEnum):
     GROWTH = "growth"
     CHANGE = "change"
     QUALITATIVE = "qualitative"
+    APPROXIMATE = "approximate"
+    RELATIVE = "relative"
 
 
 class Better(StrEnum):
@@ -126,7 +159,9 @@ class Thresholds(_Model):
 class Region(_Model):
     name: Text
     name_en: str | None = None
-    level: Literal["province", "city", "county", "district", "town"] | None = None
+    level: Literal["national", "province", "city", "county", "district", "town", "park"] | None = (
+        None
+    )
     parent: str | None = None
     parent_en: str | None = None
     province: str | None = None
@@ -156,7 +191,7 @@ class Header(_Model):
     campaign_en: str | None = None
     issuer: Text
     issuer_en: str | None = None
-    issued: dt.date
+    issued: dt.date | None = None
     published: Publication | None = None
     region: Region
     period: Period
@@ -185,8 +220,8 @@ class KnownValue(_Model):
     """A figure the text itself states, with the phrase it comes from."""
 
     year: Year
-    value: Decimal
-    comparison: Comparison | None = Field(
+    value: Value
+    comparison: ComparisonIn | None = Field(
         None, description="Set when the text gives only a bound: 突破30亿 is '>' 30."
     )
     quote: str | None = None
@@ -207,13 +242,13 @@ class Target(_Model):
 
     id: Id
     name: Text
-    name_en: Text
+    name_en: str | None = None
     aliases: list[Text] = []
     kind: Kind
     category: Literal["target", "goal"] = "target"
     unit: str | None = Field(None, description="Unit of `value` (亿元, %, 个百分点, 位 …).")
-    comparison: Comparison | None = None
-    value: Decimal | None = None
+    comparison: ComparisonIn | None = None
+    value: Value | None = None
     deadline: Year
     original_deadline: Year | None = None
     better: Better | None = Field(None, description="Defaults from the comparison (ranks: lower).")
@@ -238,6 +273,37 @@ class Target(_Model):
     thresholds: Thresholds | None = None
     source: str | None = Field(None, description="The phrase of the plan that states the target.")
     note: str | None = None
+    # -- rows of real plan tables ----------------------------------------------------------------
+    series: Id | None = Field(
+        None,
+        description=(
+            "The id of another target whose figures this one reads: one indicator, several "
+            "targets (GDP > 92.7万亿元 and 年均增长6.5%)."
+        ),
+    )
+    price_basis: Literal["constant", "current"] | None = Field(
+        None,
+        description=(
+            "constant: the target is at constant prices (按2020年价格计算); figures in % are "
+            "each year's real growth, chained from the base."
+        ),
+    )
+    price_year: Year | None = Field(None, description="The year of the constant prices.")
+    tolerance: Decimal | None = Field(
+        None,
+        gt=0,
+        description=(
+            "approximate: the half-width of the band around the value, in its unit (default: "
+            "0.5 for %, else 5% of the value); relative in_step: the largest gap between the "
+            "two growth rates, in percentage points."
+        ),
+    )
+    relative_to: Id | None = Field(
+        None, description="relative: the id of the target whose growth this one is compared with."
+    )
+    relation: Literal["above", "below", "in_step"] | None = Field(
+        None, description="relative: 高于 (above), 低于 (below) or 基本同步 (in_step)."
+    )
 
     @property
     def quantified(self) -> bool:
@@ -278,7 +344,7 @@ class Programme(_Model):
 
     id: Id
     name: Text
-    name_en: Text
+    name_en: str | None = None
     source: str | None = None
     note: str | None = None
 
@@ -287,8 +353,8 @@ class PartTarget(_Model):
     """A part's own target for one of the plan's indicators; unset fields follow the plan's."""
 
     indicator: Id
-    value: Decimal
-    comparison: Comparison | None = None
+    value: Value
+    comparison: ComparisonIn | None = None
     unit: str | None = None
     deadline: Year | None = None
     note: str | None = None
@@ -345,7 +411,9 @@ class Plan(_Model):
 
     def figure_unit(self, target: Target) -> Unit:
         """The unit that figures of ``target`` are stored in."""
-        if target.figure_unit is not None and target.kind in {Kind.GROWTH, Kind.CHANGE}:
+        if target.figure_unit is not None and target.kind in {
+            Kind.GROWTH, Kind.CHANGE, Kind.RELATIVE,
+        }:  # fmt: skip
             unit = self._registry.get(target.figure_unit)
             if unit is None:
                 raise KeyError(target.figure_unit)
@@ -377,7 +445,9 @@ class Plan(_Model):
         wanted = _fold(key)
         for target in self.targets:
             if wanted in {
-                _fold(k) for k in (target.id, target.name, target.name_en, *target.aliases)
+                _fold(k)
+                for k in (target.id, target.name, target.name_en or "", *target.aliases)
+                if k
             }:
                 return target
         return None
@@ -467,7 +537,11 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         yield ("plan", "period", "end"), "the period ends before it starts"
     if header.base_year > header.period.end:
         yield ("plan", "base_year"), "the base year is after the end of the period"
-    if header.published is not None and header.published.date < header.issued:
+    if (
+        header.published is not None
+        and header.issued is not None
+        and header.published.date < header.issued
+    ):
         yield ("plan", "published", "date"), "published before it was issued"
     registry = BUILTIN_UNITS
     for i, definition in enumerate(plan.units):
@@ -484,13 +558,15 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         path: tuple[str | int, ...] = (collection, i)
         keys = [("id", item.id), ("name", item.name)]
         if isinstance(item, Target):
-            keys += [("name_en", item.name_en)] + [("aliases", a) for a in item.aliases]
+            keys += [("name_en", item.name_en)] if item.name_en else []
+            keys += [("aliases", a) for a in item.aliases]
         for field, key in keys:
             folded = _fold(key)
             if folded in names and names[folded][:2] != path:
                 yield (*path, field), f"{key!r} is already used by {dotted(names[folded])}"
             names.setdefault(folded, path)
     yield from _check_parts(plan, registry)
+    yield from _check_links(plan, registry)
     for i, target in enumerate(plan.targets):
         for path, message in _check_target(target, header.base_year, registry):
             yield ("targets", i, *path), message
@@ -534,6 +610,42 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
                 yield (*path, "deadline"), "the deadline is not after the base year"
 
 
+def _check_links(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Targets that read another's figures (series) or compare with its growth (relative_to)."""
+    by_id = {t.id: t for t in plan.targets}
+    for i, target in enumerate(plan.targets):
+        if target.price_basis == "constant" and target.kind is not Kind.LEVEL:
+            yield ("targets", i, "price_basis"), "only a level target is at constant prices"
+        if target.price_year is not None and target.price_basis != "constant":
+            yield ("targets", i, "price_year"), "a price year needs price_basis: constant"
+        for field in ("series", "relative_to"):
+            other_id = getattr(target, field)
+            if other_id is None:
+                continue
+            other = by_id.get(other_id)
+            if other is None or other is target:
+                yield ("targets", i, field), f"no other target with id {other_id!r} in this plan"
+            elif other.series is not None:
+                yield (
+                    ("targets", i, field),
+                    f"{other_id} reads the figures of {other.series}: name {other.series}",
+                )
+            elif other.unit is None:
+                yield ("targets", i, field), f"{other_id} has no figures (no unit)"
+            elif field == "series":
+                mine = registry.get(target.figure_unit or target.unit or "")
+                theirs = registry.get(
+                    (other.figure_unit if other.kind in {Kind.GROWTH, Kind.CHANGE} else None)
+                    or other.unit
+                )
+                if mine is not None and theirs is not None and mine.dimension != theirs.dimension:
+                    yield (
+                        ("targets", i, "series"),
+                        f"the figures of {other_id} are in {theirs.symbol}, which does not fit "
+                        f"{mine.symbol}",
+                    )
+
+
 # Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 刘桥 / 刘桥镇.
 _PLACE_SUFFIX = re.compile(
     r"(自治县|自治旗|县级市|经济开发区|开发区|园区|特区|林区|新区|街道|县|市|区|旗|镇|乡)$"
@@ -551,6 +663,13 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
+def check_target(
+    target: Target, base_year: int, registry: UnitRegistry
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The cross-field problems of one target, as (path within the target, message)."""
+    return _check_target(target, base_year, registry)
+
+
 def _check_target(
     target: Target, base_year: int, registry: UnitRegistry
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -560,8 +679,18 @@ def _check_target(
             ("deadline",),
             f"the deadline {target.deadline} is not after the base year {base_year}",
         )
+    from shuangshi_cli import kinds
+
+    special = kinds.module(kind)
+    if special is not None:
+        yield from special.check(target, registry)
+        return
     if kind is Kind.QUALITATIVE:
-        for field in ("unit", "comparison", "value", "figure_unit", "progress", "better"):
+        # A unit is allowed: a number with a qualitative clause (GDP增长 保持在合理区间) has
+        # figures, which are shown and which relative targets compare with.
+        if target.unit is not None and registry.get(target.unit) is None:
+            yield ("unit",), unknown_unit(target.unit, registry)
+        for field in ("comparison", "value", "figure_unit", "progress", "better"):
             if getattr(target, field) is not None:
                 yield (field,), "a qualitative target has no " + field
         return
@@ -573,19 +702,13 @@ def _check_target(
     assert target.unit is not None and target.comparison is not None and target.value is not None
     unit = registry.get(target.unit)
     if unit is None:
-        yield ("unit",), f"unknown unit {target.unit!r}{_suggest(target.unit, registry.symbols())}"
+        yield ("unit",), unknown_unit(target.unit, registry)
         return
     figure_unit = unit
     if target.figure_unit is not None:
         found = registry.get(target.figure_unit)
         if found is None:
-            yield (
-                ("figure_unit",),
-                (
-                    f"unknown unit {target.figure_unit!r}"
-                    + _suggest(target.figure_unit, registry.symbols())
-                ),
-            )
+            yield ("figure_unit",), unknown_unit(target.figure_unit, registry)
             return
         figure_unit = found
     elif kind in {Kind.GROWTH, Kind.CHANGE}:
@@ -701,6 +824,18 @@ def _check_thresholds(
         yield (*path, "acceleration_needed"), "must not be above on_track"
 
 
+def unknown_unit(symbol: str, registry: UnitRegistry) -> str:
+    """An unknown unit: did-you-mean for a typo of one (亿圆), else how to declare it (件/万人 is
+    no typo of 万人)."""
+    close = difflib.get_close_matches(symbol, registry.symbols(), n=1, cutoff=0.5)
+    if close and len(close[0]) == len(symbol):
+        return f"unknown unit {symbol!r} (did you mean {close[0]!r}?)"
+    return (
+        f"unknown unit {symbol!r}: declare it in the plan's units list, e.g. "
+        f"units: [{{symbol: {symbol}, dimension: …, factor: 1}}]"
+    )
+
+
 def _suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
     return f" (did you mean {close[0]!r}?)" if close else f"; known units: {', '.join(choices)}"
@@ -709,20 +844,44 @@ def _suggest(word: str, choices: list[str]) -> str:
 # -- loading ----------------------------------------------------------------------------------
 
 
-def embedded_plan_text() -> str:
-    """The text of the embedded default plan (the 双实 意见)."""
-    return resources.files("shuangshi_cli").joinpath("targets.yaml").read_text(encoding="utf-8")
+def embedded_plan_text(name: str | None = None) -> str:
+    """The text of an embedded plan: by default the 双实 意见."""
+    file = "targets.yaml" if name is None else embedded_plans()[name]
+    return resources.files("shuangshi_cli").joinpath(file).read_text(encoding="utf-8")
 
 
 def load_plan(path: Path | str | None = None) -> Plan:
-    """Load and validate a plan file; ``None`` loads the embedded 双实 plan.
+    """Load and validate a plan file; ``None`` loads the embedded 双实 plan, and the name of an
+    embedded plan (``cn-14th-fyp``) that is not a file loads that plan.
 
     Raises PlanError listing every problem with file, line, column and field.
     """
     if path is None:
         return parse_plan(embedded_plan_text(), EMBEDDED_NAME)
     name = str(path)
+    if name in embedded_plans() and not Path(path).exists():
+        return parse_plan(embedded_plan_text(name), f"{name} (embedded)")
     return parse_plan(read_text(Path(path), name), name)
+
+
+# -- embedded plans -----------------------------------------------------------------------------
+
+DEFAULT_PLAN = "suixi-shuangshi-2017"
+
+
+def embedded_plans() -> dict[str, str]:
+    """Embedded plans by name: the default 双实 plan, and each file of the package's plans/."""
+    found = {DEFAULT_PLAN: "targets.yaml"}
+    folder = resources.files("shuangshi_cli").joinpath("plans")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            found[entry.name.removesuffix(".yaml")] = f"plans/{entry.name}"
+    return found
+
+
+def embedded_plan_named(name: str) -> Plan:
+    """The embedded plan ``name``; KeyError if there is none."""
+    return parse_plan(embedded_plan_text(name), f"{name} (embedded)")
 
 
 def parse_plan(text: str, file: str) -> Plan:
@@ -733,7 +892,11 @@ def parse_plan(text: str, file: str) -> Plan:
     try:
         plan = Plan.model_validate(located.data)
     except ValidationError as exc:
-        raise PlanError(_problems(exc, located)) from None
+        from shuangshi_cli.plan_partial import partial_checks
+
+        problems = _problems(exc, located)
+        problems += [located.problem(p, m) for p, m in partial_checks(located.data)]
+        raise PlanError(problems) from None
     except PlanSemanticError as exc:
         raise PlanError([located.problem(p, m) for p, m in exc.problems]) from None
     for i, target in enumerate(plan.targets):
@@ -768,6 +931,8 @@ def _message(error: Any, path: tuple[str | int, ...], located: Located) -> str:
         known = _fields_at(path[:-1], located)
         hint = _suggest(str(path[-1]), known) if known else ""
         return f"unknown key{hint if 'did you mean' in hint else ''}"
+    if kind == "value_error" and "error" in error.get("ctx", {}):  # our own validators' words
+        return str(error["ctx"]["error"])
     return str(error["msg"])
 
 

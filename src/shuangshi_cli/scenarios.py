@@ -40,6 +40,7 @@ class TargetPath:
     level: Decimal
     years: tuple[PathYear, ...]
     from_latest: tuple[tuple[int, float], ...]
+    met_at_base: bool = False  # the base meets the target: the path stays at the target
 
 
 def build_path(result: Result) -> TargetPath | None:
@@ -59,7 +60,7 @@ def build_path(result: Result) -> TargetPath | None:
     years = []
     for year in range(base.year, deadline + 1):
         on_path = formulas.path_value(base.value, level, base.year, deadline, year, mode)
-        if year == deadline:
+        if year == deadline or result.met_at_base:
             on_path = float(level)
         figure = figures.get(year)
         difference = None if figure is None else float(figure) - on_path
@@ -72,7 +73,7 @@ def build_path(result: Result) -> TargetPath | None:
             n = year - latest.year
             value = formulas.project(latest.value, result.required_growth, n, mode)
             from_latest.append((year, float(level) if year == deadline else value))
-    return TargetPath(result, base, level, tuple(years), tuple(from_latest))
+    return TargetPath(result, base, level, tuple(years), tuple(from_latest), result.met_at_base)
 
 
 def paths(assessment: Assessment, target_id: str | None = None) -> list[TargetPath]:
@@ -167,6 +168,11 @@ def whatif(
         known = ", ".join(r.target.id for r in assessment.quantified)
         raise UsageProblem.at(f"no quantified target {target_id!r}; targets: {known}")
     result = next(r for r in assessment.results if r.target.id == target.id)
+    if result.relative is not None:
+        raise UsageProblem.at(
+            f"{target.id} compares its growth with {result.relative.other}'s: whatif projects "
+            "a level, which it has not"
+        )
     latest, level, progress = result.latest, result.target_level, result.progress
     if latest is None or level is None or progress is None:
         raise UsageProblem.at(f"{target.id}: no figure to start from; give the latest figure")

@@ -74,6 +74,10 @@ _ALIASES: dict[str, Status] = {
     "提前完成": Status.ACHIEVED,
     "未完成": Status.MISSED,
     "滞后": Status.LIMITED_PROGRESS,
+    # How reviews word a hand verdict on a quantified target.
+    "基本完成": Status.ACHIEVED,
+    "基本实现": Status.ACHIEVED,
+    "超额完成": Status.ACHIEVED,
 }
 
 

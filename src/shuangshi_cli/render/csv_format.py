@@ -93,11 +93,23 @@ ASSESSMENT_COLUMNS = [
     "rank_rival_growth", "rank_required_growth",
 ]  # fmt: skip
 
+# Columns of real plan tables (issue 10): appended, so older readers keep their columns.
+ASSESSMENT_COLUMNS += [
+    "required_growth_from", "binding", "hand_status", "hand_note", "hand_year", "verdict",
+    "band_low", "band_high", "band_tolerance", "band_side",
+    "relative_relative_to", "relative_relation", "relative_tolerance",
+    "relative_average_growth", "relative_other_average_growth", "relative_difference",
+    "relative_holds", "price_basis", "price_year",
+]  # fmt: skip
+
 PLAN_COLUMNS = [
     "id", "name", "name_en", "kind", "category", "unit", "comparison", "value", "deadline",
     "better", "progress", "attribute", "flow", "baseline_year", "baseline_value",
     "baseline_comparison", "baseline_quote", "source",
 ]  # fmt: skip
+PLAN_COLUMNS += ["binding", "price_basis", "price_year", "series"]
+
+
 PATH_COLUMNS = ["id", "name", "year", "path", "figure", "difference", "ahead"]
 WHATIF_COLUMNS = ["id", "assumed_growth", "growth", "growth_basis", "year", "value", "met_year"]
 

@@ -43,7 +43,7 @@ def header(plan: Plan) -> dict[str, Any]:
         "title_en": h.title_en,
         "issuer": h.issuer,
         "issuer_en": h.issuer_en,
-        "issued": h.issued.isoformat(),
+        "issued": h.issued.isoformat() if h.issued else None,
         "published": (
             {"by": h.published.by, "by_en": h.published.by_en, "date": h.published.date.isoformat()}
             if h.published
@@ -90,6 +90,10 @@ def target_record(plan: Plan, target: Target) -> dict[str, Any]:
         "progress": plan.progress(target).value if quantified else None,
         "figure_unit": plan.figure_unit(target).symbol if quantified else None,
         "attribute": target.attribute,
+        "binding": target.binding is True,
+        "price_basis": target.price_basis,
+        "price_year": target.price_year,
+        "series": target.series,
         "flow": target.flow,
         "baseline": _known(target.baseline) if target.baseline else None,
         "history": [_known(k) for k in target.history],
@@ -131,6 +135,7 @@ def result_record(result: Result, lang: Lang) -> dict[str, Any]:
         "time_progress": number(result.time_progress),
         "task_progress": number(result.task_progress),
         "required_growth": number(result.required_growth),
+        "required_growth_from": result.required_from,
         "observed_growth": number(result.observed_growth),
         "pace_ratio": number(result.pace_ratio),
         "projected_value": number(result.projected_value),
@@ -142,6 +147,54 @@ def result_record(result: Result, lang: Lang) -> dict[str, Any]:
         "early": result.early,
         "status_label": status_label(result, lang),
         "notes": [n.value for n in result.notes],
+        "binding": target.binding is True,
+        "price_basis": target.price_basis,
+        "price_year": target.price_year,
+        "hand_status": result.hand_status.value if result.hand_status else None,
+        "hand_note": result.hand_note,
+        "hand_year": result.hand_year,
+        "verdict": result.verdict.value,
+        "band": band_record(result),
+        "relative": relative_record(result),
+    }
+
+
+def relative_record(result: Result) -> dict[str, Any] | None:
+    """A relative target's comparison series: both growths each year, and over the period."""
+    relation = result.relative
+    if relation is None:
+        return None
+    return {
+        "relative_to": relation.other,
+        "relation": relation.relation,
+        "tolerance": number(relation.tolerance),
+        "average_growth": number(relation.average),
+        "other_average_growth": number(relation.other_average),
+        "difference": number(relation.difference),
+        "holds": relation.holds,
+        "years": [
+            {
+                "year": y.year,
+                "growth": number(y.growth),
+                "other_growth": number(y.other_growth),
+                "difference": number(y.difference),
+                "holds": y.holds,
+            }
+            for y in relation.years
+        ],
+    }
+
+
+def band_record(result: Result) -> dict[str, Any] | None:
+    """An approximate (左右) target's band and the side of it the latest figure stands on."""
+    band = result.band
+    if band is None:
+        return None
+    return {
+        "low": number(band.low),
+        "high": number(band.high),
+        "tolerance": number(band.tolerance),
+        "side": band.side,
     }
 
 
@@ -198,6 +251,7 @@ def path_record(path: TargetPath) -> dict[str, Any]:
             for y in path.years
         ],
         "from_latest": [{"year": year, "value": number(value)} for year, value in path.from_latest],
+        "met_at_base": path.met_at_base,
     }
 
 

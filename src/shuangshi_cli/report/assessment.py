@@ -29,15 +29,18 @@ from shuangshi_cli.report import (
 )
 from shuangshi_cli.report.numbers import percent, quantity, rank_text, unit_name
 from shuangshi_cli.report.terms import (
+    attribute_mark,
     figure_unit,
     gap_text,
     growth_text,
+    hand_mark,
     latest_text,
     name,
     names_list,
     note_text,
+    required_from_text,
+    result_target_text,
     status_label,
-    target_text,
     title,
     with_year,
 )
@@ -76,7 +79,7 @@ def gap_columns(lang: Lang) -> tuple[Column, ...]:
 
 def _result_row(plan: Plan, result: Result, lang: Lang) -> tuple[Cell, ...]:
     target = result.target
-    status = StatusCell(result.status, status_label(result, lang))
+    status = StatusCell(result.status, status_label(result, lang) + hand_mark(result, lang))
     due = t("paren", lang, text=str(target.deadline))
     latest = latest_text(plan, result, lang, bare=True)
     if result.latest is not None:
@@ -86,15 +89,19 @@ def _result_row(plan: Plan, result: Result, lang: Lang) -> tuple[Cell, ...]:
     if unit is None and result.base is not None:
         unit_cell = t("index.unit", lang, year=result.base.year)
     value = result.latest.value if result.latest is not None else None
+    required = growth_text(plan, result, result.required_growth, lang)
+    if result.required_growth is not None:
+        required += required_from_text(result, lang)
+    bare = unit == plan.unit(target)
     return (
-        Text(name(target, lang)),
+        Text(name(target, lang) + attribute_mark(target, lang)),
         Text(unit_cell),
         Quantity(value, unit, latest),
-        Text(target_text(plan, target, lang, bare=unit == plan.unit(target)) + due),
+        Text(result_target_text(plan, result, lang, bare=bare) + due),
         Quantity(result.gap, plan.unit(target), gap_text(plan, result, lang, bare=True)),
         Rate(result.reached_pct, percent(result.reached_pct)),
         Bar(result.task_progress, result.status, percent(result.task_progress)),
-        Rate(result.required_growth, growth_text(plan, result, result.required_growth, lang)),
+        Rate(result.required_growth, required),
         Rate(result.observed_growth, growth_text(plan, result, result.observed_growth, lang)),
         status,
     )
@@ -131,6 +138,8 @@ def notes_of(assessment: Assessment, lang: Lang) -> tuple[str, ...]:
     lines = []
     for result in assessment.quantified:
         texts = [note_text(n, lang) for n in result.notes if n is not Note.NO_FIGURES]
+        if result.hand_note:
+            texts.append(result.hand_note)
         if texts:
             joined = t("sep.list", lang).join(texts)
             lines.append(t("note.line", lang, name=name(result.target, lang), notes=joined))
@@ -279,7 +288,7 @@ def build(assessment: Assessment, lang: Lang) -> Report:
     if plan.programmes:
         blocks.append(
             Checklist(
-                tuple(pick((p.name, p.name_en), lang) for p in plan.programmes),
+                tuple(pick((p.name, p.name_en or ""), lang) for p in plan.programmes),
                 t("section.programmes", lang),
             )
         )

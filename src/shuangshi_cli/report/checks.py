@@ -143,8 +143,8 @@ def assessment_checks(
             Check(
                 id=result.target.id,
                 group=suite,
-                outcome=policy.outcome(result.status),
-                status=result.status,
+                outcome=policy.outcome(result.verdict),
+                status=result.verdict,
                 title=t("check.title.part" if part else "check.title", lang, part=suite,
                         name=name(result.target, lang), status=status_label(result, lang)),
                 message=_message(assessment, result, lang),

@@ -94,7 +94,8 @@ def quantity(
 ) -> str:
     """A value in its unit: 352.1亿元, 58.3%, 2.3个百分点, 第8位 (en: 352.1 100m yuan, No. 8).
 
-    ``bare`` leaves out the unit (for tables with a unit column); ranks and % keep theirs.
+    ``bare`` leaves out the unit (for tables with a unit column); ranks, % and 个百分点 keep
+    theirs.
     """
     if value is None:
         return "—"
@@ -105,8 +106,8 @@ def quantity(
     text = plain(value, places_of(unit))
     if unit.dimension == PERCENT:
         return f"{text}%"
-    if unit.dimension == POINTS:
-        return text if bare else points_text(value, lang)
+    if unit.dimension == POINTS:  # never bare: beside a % column, points must say so
+        return points_text(value, lang)
     if bare:
         return text
     return t("quantity", lang, value=text, unit=unit_name(unit, lang))

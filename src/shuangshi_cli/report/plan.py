@@ -17,7 +17,7 @@ from shuangshi_cli.report import (
     Title,
 )
 from shuangshi_cli.report.numbers import quantity
-from shuangshi_cli.report.terms import kind_label, name, target_text, title
+from shuangshi_cli.report.terms import attribute_mark, kind_label, name, target_text, title
 
 if TYPE_CHECKING:
     from shuangshi_cli.plan import Plan, Shortfall, Target
@@ -52,7 +52,7 @@ def build(plan: Plan, lang: Lang) -> Report:
         rows: list[tuple[Cell, ...]] = [
             (
                 Text(target.id),
-                Text(name(target, lang)),
+                Text(name(target, lang) + attribute_mark(target, lang)),
                 Text(kind_label(target.kind, lang)),
                 Quantity(target.value, plan.unit(target), target_text(plan, target, lang)),
                 Text(str(target.deadline)),
@@ -80,7 +80,7 @@ def build(plan: Plan, lang: Lang) -> Report:
             Column("id", t("col.id", lang), align="left"),
             Column("indicator", t("section.programmes", lang), align="left", wrap=True),
         )
-        rows = [(Text(p.id), Text(pick((p.name, p.name_en), lang))) for p in plan.programmes]
+        rows = [(Text(p.id), Text(pick((p.name, p.name_en or ""), lang))) for p in plan.programmes]
         blocks.append(Table(columns, tuple(rows), t("section.programmes", lang), key="programmes"))
     return Report(tuple(blocks))
 

@@ -60,7 +60,8 @@ def _caption(plan: Plan, path: TargetPath, lang: Lang) -> str:
           unit=unit_name(figure_unit(plan, result), lang)),
         t("path.caption.target", lang, target=target_text(plan, result.target, lang),
           deadline=result.target.deadline),
-        years_ahead_text(result.years_ahead, lang),
+        t("path.met_at_base", lang) if path.met_at_base
+        else years_ahead_text(result.years_ahead, lang),
     ]  # fmt: skip
     if result.required_growth is not None:
         pace = pace_text(plan, result, result.required_growth, lang)

@@ -28,18 +28,39 @@ POINTS_UNIT: Unit = _POINTS
 
 
 def name(target: Target, lang: Lang) -> str:
-    return pick((target.name, target.name_en), lang)
+    return pick((target.name, target.name_en or ""), lang)
+
+
+def attribute_mark(target: Target, lang: Lang) -> str:
+    """（约束性） / (binding) after a target's name, when the plan states its 属性."""
+    if target.binding is None:
+        return ""
+    return t("attribute.binding" if target.binding else "attribute.expected", lang)
+
+
+def hand_mark(result: Result, lang: Lang) -> str:
+    """（人工判定：已实现） / (by hand: achieved) after the computed status."""
+    if result.hand_status is None:
+        return ""
+    return t("hand.mark", lang, label=t(f"status.{result.hand_status.value}", lang))
+
+
+def required_from_text(result: Result, lang: Lang) -> str:
+    """（自2015年） when the required pace starts from a figure older than the assessment."""
+    if not result.required_is_stale or result.required_from is None:
+        return ""
+    return t("required.from", lang, year=result.required_from)
 
 
 def title(header: Header, lang: Lang) -> str:
     """《title》 issuer date / title — issuer, date."""
     return t(
-        "title.plan",
+        "title.plan" if header.issued else "title.plan.undated",
         lang,
         title=pick((header.title, header.title_en or ""), lang),
         issuer=pick((header.issuer, header.issuer_en or ""), lang),
-        issued=header.issued.isoformat(),
-    )
+        issued=header.issued.isoformat() if header.issued else "",
+    ).strip()
 
 
 def status_label(result: Result, lang: Lang) -> str:
@@ -74,7 +95,15 @@ def difference_unit(unit: Unit | None) -> Unit | None:
 
 
 def target_text(plan: Plan, target: Target, lang: Lang, *, bare: bool = False) -> str:
-    """The target as the plan states it: > 400亿元, ≤ 第5位, 年均 ≥ 7%, 累计 ≤ -15%."""
+    """The target as the plan states it: > 400亿元, ≤ 第5位, 年均 ≥ 7%, 累计 ≤ -15%, 15左右,
+    高于GDP增长, > 420（2020年价格）."""
+    if target.kind is Kind.APPROXIMATE and target.value is not None:
+        value = quantity(target.value, plan.unit(target), lang, bare=bare)
+        return t("target.approximate", lang, value=value)
+    if target.kind is Kind.RELATIVE and target.relative_to is not None:
+        other = plan.target(target.relative_to) if plan.resolve(target.relative_to) else None
+        shown = name(other, lang) if other is not None else target.relative_to
+        return t(f"target.{target.relation}", lang, other=shown)
     if not target.quantified or target.value is None or target.comparison is None:
         return "—"
     symbol = SYMBOLS[target.comparison.value]
@@ -82,12 +111,52 @@ def target_text(plan: Plan, target: Target, lang: Lang, *, bare: bool = False) -
     key = {Kind.GROWTH: "target.growth", Kind.CHANGE: "target.change"}.get(
         target.kind, "target.level"
     )
-    return t(key, lang, symbol=symbol, value=value)
+    text = t(key, lang, symbol=symbol, value=value)
+    if target.price_basis == "constant" and target.price_year is not None:
+        return t("target.prices", lang, text=text, year=target.price_year)
+    return text
+
+
+def result_target_text(plan: Plan, result: Result, lang: Lang, *, bare: bool = False) -> str:
+    """The target of a result: a 左右 target with its band, a relative one with its tolerance."""
+    target, band, relation = result.target, result.band, result.relative
+    if band is not None:
+        unit = plan.unit(target)
+        return t(
+            "target.approximate.band", lang, value=quantity(target.value, unit, lang, bare=bare),
+            low=quantity(band.low, unit, lang, bare=True),
+            high=quantity(band.high, unit, lang, bare=True),
+        )  # fmt: skip
+    if relation is not None:
+        other = pick((relation.other_name, relation.other_name_en or ""), lang)
+        if relation.relation == "in_step":
+            tolerance = plain(relation.tolerance or 0, 2)
+            return t("target.in_step.tolerance", lang, other=other, tolerance=tolerance)
+        return t(f"target.{relation.relation}", lang, other=other)
+    return target_text(plan, target, lang, bare=bare)
 
 
 def gap_text(plan: Plan, result: Result, lang: Lang, *, bare: bool = False) -> str:
-    """The gap in the target's unit; after the target is passed, by how much it is exceeded."""
+    """The gap in the target's unit; after the target is passed, by how much it is exceeded.
+
+    A 左右 target: inside the band, or how far below or above it; a relative target: the average
+    growth's lead over the other's, in percentage points.
+    """
     gap, target = result.gap, result.target
+    if result.band is not None:
+        band = result.band
+        if band.side is None or gap is None:
+            return "—"
+        if band.side == "inside":
+            return t("band.inside", lang)
+        amount = quantity(gap, difference_unit(plan.unit(target)), lang, bare=bare)
+        return t(f"band.{band.side}", lang, amount=amount)
+    if result.relative is not None:
+        difference = result.relative.difference
+        if difference is None:
+            return "—"
+        sign = "+" if difference >= 0 else "-"
+        return sign + t("points", lang, n=plain(abs(Decimal(repr(difference))), 2))
     if gap is None:
         return "—"
     if target.kind is Kind.RANK:

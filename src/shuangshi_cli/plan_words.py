@@ -1,0 +1,56 @@
+"""The words of plan texts a plan file may use as they are: comparisons (超过, 不低于, 控制在…以内,
+full-width ＞ ≥ ≤ ＜), and the hint for a comparison written into a value (">92.7")."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+# How published tables word a comparison. 以上 and 以下 include the number (as in Chinese law);
+# 超, 超过, 突破 and 高于 do not.
+COMPARISON_WORDS: dict[str, str] = {
+    "超": ">", "超过": ">", "突破": ">", "高于": ">", "大于": ">",
+    "以上": ">=", "不低于": ">=", "不少于": ">=", "达到": ">=", "至少": ">=",
+    "不超过": "<=", "不高于": "<=", "以下": "<=", "以内": "<=", "控制在以内": "<=",
+    "控制在…以内": "<=", "控制在...以内": "<=",
+    "低于": "<", "小于": "<",
+}  # fmt: skip
+_SYMBOLS = {">", ">=", "<", "<="}
+_FOLD = {"≥": ">=", "≤": "<=", "⩾": ">=", "⩽": "<="}
+
+
+def read_comparison(value: Any) -> Any:
+    """A comparison as written: > >= < <=, ＞ ≥ ≤ ＜ (full width folded), or a word of the texts.
+
+    Anything else is left to the schema, which names the field; a word it does not know raises
+    ValueError listing the words it does.
+    """
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
+    text = _FOLD.get(text, text)
+    if text in _SYMBOLS:
+        return text
+    if text in COMPARISON_WORDS:
+        return COMPARISON_WORDS[text]
+    if text in {"左右", "约", "≈", "~"}:
+        raise ValueError(f"{value!r} is a band, not a comparison: use kind: approximate")
+    if text and not any(c in "<>=" for c in text):
+        words = ", ".join(COMPARISON_WORDS)
+        raise ValueError(f"unknown comparison {value!r}; use > >= < <= or one of: {words}")
+    return value
+
+
+def refuse_comparison_in_value(value: Any) -> Any:
+    """``value: ">92.7"`` or ``"超92.7"``: point to ``comparison``; other values pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFKC", value).strip()
+    for prefix in sorted([*_SYMBOLS, *_FOLD, *COMPARISON_WORDS], key=len, reverse=True):
+        rest = text.removeprefix(prefix).strip()
+        if rest != text and rest[:1].isdigit():
+            symbol = read_comparison(prefix)
+            raise ValueError(
+                f"write the comparison apart: comparison: '{symbol}' and value: {rest}"
+            )
+    return value

@@ -1,0 +1,187 @@
+"""The embedded 十四五 main-indicator table (cn-14th-fyp): encoded row by row, listed by
+`shuangshi plans`, named by --targets, and assessed as far as the figures allow."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pytest
+
+from shuangshi_cli.plan import Comparison, Kind, embedded_plans, load_plan
+from tests.helpers import ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from shuangshi_cli.plan import Plan
+    from tests.helpers import Run
+
+EXAMPLE = str(ROOT / "examples" / "cn-14th-fyp-2021-illustrative.csv")
+
+
+@pytest.fixture(scope="module")
+def fyp() -> Plan:
+    return load_plan("cn-14th-fyp")
+
+
+def test_twenty_rows_eight_binding(fyp: Plan) -> None:
+    # 20 rows; row 4 is an average growth and a qualitative clause: 21 targets
+    assert len(fyp.targets) == 21
+    binding = [t.id for t in fyp.targets if t.binding]
+    assert binding == [
+        "schooling_years", "energy_intensity", "co2_intensity", "air_quality", "surface_water",
+        "forest_cover", "grain_capacity", "energy_capacity",
+    ]  # fmt: skip
+    assert all(t.binding is not None and t.source for t in fyp.targets)
+
+
+def test_rows_as_the_issue_asks(fyp: Plan) -> None:
+    kinds = {t.id: t.kind for t in fyp.targets}
+    assert kinds["gdp_growth"] is Kind.QUALITATIVE and kinds["rd_intensity"] is Kind.QUALITATIVE
+    assert kinds["labour_productivity_growth"] is Kind.RELATIVE
+    assert kinds["income_growth"] is Kind.RELATIVE
+    assert kinds["rd_growth"] is Kind.GROWTH
+    assert [kinds[i] for i in ("life_expectancy", "energy_intensity", "co2_intensity")] == [
+        Kind.CHANGE, Kind.CHANGE, Kind.CHANGE,
+    ]  # fmt: skip
+    unemployment = fyp.target("unemployment")
+    assert (unemployment.comparison, unemployment.value) == (Comparison.LT, Decimal("5.5"))
+    # values marked * are the 2019 figures
+    assert [k.year for k in fyp.target("forest_cover").known_values] == [2019]
+    assert fyp.target("energy_intensity").source == (
+        "单位GDP能源消耗降低（%） | — | — | 〔13.5〕 | 约束性"
+    )
+
+
+def test_plans_command_lists_the_embedded_plans(run: Run) -> None:
+    out = run("plans")
+    assert out.exit_code == 0
+    assert out.stdout.splitlines() == [
+        "suixi-shuangshi-2017 (default): 关于开展“双实活动”的实施意见, 濉溪县, 2017–2019, "
+        "4 quantified and 6 qualitative targets",
+        "cn-14th-fyp: 中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要, "
+        "中华人民共和国, 2021–2025, 19 quantified and 2 qualitative targets",
+    ]
+    assert set(embedded_plans()) == {"suixi-shuangshi-2017", "cn-14th-fyp"}
+
+
+def test_validate_passes(run: Run) -> None:
+    out = run("validate", "--targets", "cn-14th-fyp")
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.startswith("cn-14th-fyp: valid plan")
+
+
+def test_gap_on_the_tables_own_values(run: Run) -> None:
+    out = run("gap", "--targets", "cn-14th-fyp", "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    data = json.loads(out.stdout)
+    statuses = {r["id"]: r["status"] for r in data["results"]}
+    assert statuses["unemployment"] == "achieved"  # 5.2 against < 5.5, met in the base year
+    assert {s for i, s in statuses.items() if i != "unemployment"} == {
+        "insufficient_data", "not_assessed",
+    }  # fmt: skip
+    assert len(data["missing"]) == 19
+    assert out.stderr.startswith("No figures for: ")
+
+
+def test_a_year_of_figures_assesses_every_row_it_allows(run: Run) -> None:
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", EXAMPLE, "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["missing"] == []
+    statuses = {r["id"]: r["status"] for r in data["results"]}
+    assert statuses == {
+        "gdp_growth": "not_assessed", "labour_productivity_growth": "on_track",
+        "urbanization": "on_track", "rd_growth": "on_track", "rd_intensity": "not_assessed",
+        "patents": "on_track", "digital_economy_share": "limited_progress",
+        "income_growth": "on_track", "unemployment": "achieved", "schooling_years": "on_track",
+        "doctors": "on_track", "pension_coverage": "acceleration_needed",
+        "childcare_places": "limited_progress", "life_expectancy": "on_track",
+        "energy_intensity": "acceleration_needed", "co2_intensity": "on_track",
+        "air_quality": "achieved", "surface_water": "on_track", "forest_cover": "on_track",
+        "grain_capacity": "achieved",
+        # no base value in the table: a capacity floor can be met, not paced
+        "energy_capacity": "insufficient_data",
+    }  # fmt: skip
+    energy = next(r for r in data["results"] if r["id"] == "energy_intensity")
+    # one year of −2.7%: ln(0.973) / ln(0.865) = 18.9% of the task in 20% of the time
+    assert energy["task_progress"] == pytest.approx(0.188733, abs=1e-6)
+
+
+def test_check_binding_only_on_the_table(run: Run) -> None:
+    out = run("check", "--targets", "cn-14th-fyp", "-f", EXAMPLE, "--binding-only")
+    assert out.exit_code == 1
+    lines = out.stderr.splitlines()
+    assert lines[0] == (
+        "off track, not binding (does not fail): Core digital economy industries, share of GDP "
+        "(digital_economy_share): limited progress"
+    )
+    assert "off track: Reduction in energy consumption per unit of GDP (energy_intensity): " in (
+        "\n".join(lines)
+    )
+
+
+def test_a_file_of_the_same_name_wins(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path
+    (folder / "cn-14th-fyp").write_text("plan: [", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    out = run("validate", "--targets", "cn-14th-fyp")
+    assert out.exit_code == 2
+    assert out.stderr.startswith("cn-14th-fyp:1:")
+
+
+def test_readme_commands_of_the_section_run(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### The embedded 十四五 table: `cn-14th-fyp`", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    commands = [shlex.split(line.split("#", 1)[0]) for line in block.splitlines() if line]
+    assert len(commands) == 5
+    for words in commands:
+        assert words[0] == "shuangshi"
+        out = run(*words[1:])
+        assert out.exit_code == (1 if words[1] == "check" else 0), (words, out.stderr)
+
+
+def test_template_has_rows_for_the_series_relative_targets_read(run: Run) -> None:
+    out = run("template", "--targets", "cn-14th-fyp")
+    indicators = {line.split(",")[0] for line in out.stdout.lstrip("\ufeff").splitlines()[1:]}
+    assert "gdp_growth" in indicators  # qualitative, but its figures are compared with
+    assert "rd_intensity" not in indicators
+
+
+def test_whatif_refuses_a_relative_target(run: Run) -> None:
+    out = run("whatif", "income_growth", "--targets", "cn-14th-fyp", "--growth", "5%")
+    assert out.exit_code == 2
+    assert "income_growth compares its growth with gdp_growth's" in out.stderr
+
+
+def test_targets_listing_words_new_kinds(run: Run) -> None:
+    out = run("targets", "--targets", "cn-14th-fyp", "-F", "markdown", "--lang", "zh")
+    assert out.exit_code == 0
+    assert "高于国内生产总值增长" in out.stdout  # the other series by its name
+    assert "与国内生产总值增长基本同步" in out.stdout
+
+
+def test_schema_validates_the_table_and_comparison_words(run: Run) -> None:
+    import jsonschema
+    import yaml
+
+    from shuangshi_cli.plan import embedded_plan_text
+
+    schema = json.loads(run("schema").stdout)
+    document = json.loads(
+        json.dumps(yaml.safe_load(embedded_plan_text("cn-14th-fyp")), default=str)
+    )
+    jsonschema.validate(document, schema)
+    document["targets"][2]["comparison"] = "不低于"
+    jsonschema.validate(document, schema)
+    document["targets"][2]["comparison"] = "=>"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)

@@ -1,0 +1,106 @@
+"""Issue 10, item 5: level targets at constant prices, measured on the real level chained from the
+base and each year's real growth, never silently on a nominal figure."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from shuangshi_cli import formulas
+from shuangshi_cli.assess import Note
+from shuangshi_cli.errors import FiguresError
+from shuangshi_cli.plan import parse_plan
+from shuangshi_cli.status import Status
+from tests.test_real_tables import HEADER, figures_of
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.helpers import Run
+
+OUTPUT = """\
+  - {id: output, name: 地区生产总值, name_en: Output, kind: level, unit: 亿元, comparison: ">",
+     value: 420, deadline: 2025, flow: true, price_basis: constant, price_year: 2020,
+     source: 按2020年价格计算超420亿元}
+"""
+# The issue's example: base 2020 = 300, real growth 2021–2024 of 7.0, 6.5, 6.8, 7.2%, and a
+# nominal 2024 figure of 430 that must not count.
+ROWS = (
+    "output,2020,300,,,\noutput,2021,7.0,%,,\noutput,2022,6.5,%,,\noutput,2023,6.8,%,,\n"
+    "output,2024,7.2,%,,\noutput,2024,430,,,\n"
+)
+
+
+def test_real_level_chained_from_real_growth() -> None:
+    plan = parse_plan(HEADER + OUTPUT, "t.yaml")
+    result = figures_of(plan, ROWS).results[0]
+    assert result.latest is not None
+    assert result.latest.year == 2024
+    # 300 × 1.07 × 1.065 × 1.068 × 1.072 = 391.39987104
+    assert result.latest.value == Decimal("391.39987104")
+    assert round(result.latest.value, 2) == Decimal("391.40")
+    assert result.required_growth == pytest.approx(420 / 391.39987104 - 1)  # 7.31%
+    assert round(result.required_growth * 100, 2) == 7.31  # type: ignore[operator]
+    assert result.status is not Status.ACHIEVED
+    assert Note.REAL_CHAINED in result.notes
+    assert Note.NOMINAL_LEVEL not in result.notes
+
+
+def test_nominal_level_alone_is_compared_and_said() -> None:
+    plan = parse_plan(HEADER + OUTPUT, "t.yaml")
+    result = figures_of(plan, "output,2020,300,,,\noutput,2024,430,,,\n").results[0]
+    assert result.latest is not None and result.latest.value == 430
+    assert result.status is Status.ACHIEVED
+    assert Note.NOMINAL_LEVEL in result.notes
+
+
+def test_real_growth_needs_every_year() -> None:
+    plan = parse_plan(HEADER + OUTPUT, "t.yaml")
+    with pytest.raises(FiguresError) as caught:
+        figures_of(plan, "output,2020,300,,,\noutput,2021,7,%,,\noutput,2023,6.8,%,,\n")
+    assert "output: real growth is chained from 2020; 2022 is missing" in str(caught.value)
+
+
+def test_constant_prices_in_json_and_words(tmp_path: Path, run: Run) -> None:
+    plan, figures = tmp_path / "t.yaml", tmp_path / "f.csv"
+    plan.write_text(HEADER + OUTPUT, encoding="utf-8")
+    figures.write_text("indicator,year,value,unit,status,note\n" + ROWS, encoding="utf-8")
+    record = json.loads(run("gap", "-t", str(plan), "-f", str(figures), "-F", "json").stdout)
+    result = record["results"][0]
+    assert (result["price_basis"], result["price_year"]) == ("constant", 2020)
+    assert result["latest"] == {"year": 2024, "value": 391.39987104}
+    zh = run("gap", "-t", str(plan), "-f", str(figures), "-F", "markdown", "-l", "zh").stdout
+    assert "> 420（2020年价格）（2025）" in zh
+    assert "不变价水平由基期值与各年可比价增速连乘得出" in zh
+
+
+@given(
+    st.decimals(min_value=1, max_value=10**6, places=2),
+    st.lists(st.decimals(min_value=-20, max_value=30, places=1), min_size=1, max_size=5),
+    st.decimals(min_value=1, max_value=10**7, places=2),
+    st.integers(min_value=1, max_value=10),
+)
+def test_chained_level_then_required_growth_reproduces_the_target(
+    base: Decimal, rates: list[Decimal], target: Decimal, years: int
+) -> None:
+    level = formulas.chained_level(base, rates)
+    required = formulas.annual_rate(level, target, years, formulas.COMPOUND)
+    assert required is not None
+    assert formulas.project(level, required, years, formulas.COMPOUND) == pytest.approx(
+        float(target), rel=1e-9
+    )
+
+
+def test_price_year_needs_constant_prices() -> None:
+    from shuangshi_cli.errors import PlanError
+
+    with pytest.raises(PlanError) as caught:
+        parse_plan(HEADER + OUTPUT.replace("price_basis: constant, ", ""), "t.yaml")
+    assert [p.message for p in caught.value.problems] == [
+        "a price year needs price_basis: constant"
+    ]
