@@ -243,13 +243,13 @@ def test_conflicting_figures_name_both_places(run: Run, tmp_path: Path) -> None:
     assert result.stderr == f"argument 'gdp=350': value: gdp 2018 is 350 here but 352.1 at {a}:2\n"
 
 
-def test_not_utf8_figures(run: Run, tmp_path: Path) -> None:
+def test_gbk_figures_are_read_and_said(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "f.csv"
     path.write_bytes("指标,年份,数值\n地区生产总值,2018,352.1\n".encode("gbk"))
-    result = run("gap", "-f", str(path))
-    assert result.exit_code == 2
-    assert result.stderr.startswith(f"{path}:1: the file is not UTF-8")
-    assert len(result.stderr.splitlines()) == 1
+    result = run("gap", "-f", str(path), "-F", "json")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == f"{path}: not UTF-8; read as GB18030 (GBK)"
+    assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352.1}
 
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from shuangshi_cli.figures import Figures
     from shuangshi_cli.peers import PeerTable
     from shuangshi_cli.plan import Part, Plan, Thresholds
+    from shuangshi_cli.tables import Reading
 
 PROG = "shuangshi"
 
@@ -114,7 +115,8 @@ FiguresOption = Annotated[
     typer.Option(
         "--figures",
         "-f",
-        help="Figures file (CSV, YAML or JSON; '-' for stdin). Repeatable.",
+        help="Figures file (CSV, YAML, JSON, or a workbook .xlsx/.xls/.ods; '-' for stdin), a "
+        "long or a wide table. Repeatable.",
         show_default=False,
     ),
 ]
@@ -127,7 +129,30 @@ PairsArgument = Annotated[
 ]
 YearOption = Annotated[
     int | None,
-    typer.Option("--year", "-y", help="Year of the ID=VALUE figures.", show_default=False),
+    typer.Option(
+        "--year",
+        "-y",
+        help="Year of the ID=VALUE figures, and of a wide table's month columns (1-9月).",
+        show_default=False,
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        help="Sheet of the workbooks (.xlsx/.xls/.ods), by name or number; FILE#SHEET for one. "
+        "Default: the first.",
+        show_default=False,
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of text figures files (gbk, utf-16 …). Default: UTF-8, else UTF-16 or "
+        "GB18030 as the bytes show.",
+        show_default=False,
+    ),
 ]
 FigureOption = Annotated[
     list[str] | None,
@@ -266,6 +291,8 @@ def _inputs(
     peer_files: list[str] | None = None,
     on_track: float | None = None,
     acceleration: float | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
 ) -> _Inputs:
     from shuangshi_cli.figures import load_figures
     from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
@@ -278,12 +305,14 @@ def _inputs(
             raise UsageProblem.at(f"{option} {value} is outside {FIRST_YEAR}–{LAST_YEAR}")
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
+    reading = _reading(sheet, encoding, year)
     plan = load_plan(targets)
     own = resolve(plan, part) if part is not None else None
     found = load_figures(
-        plan, figures or [], pairs or [], year=year, month=month, part=own.id if own else None
-    )
-    peers = load_peers(plan, peer_files) if peer_files else None
+        plan, figures or [], pairs or [], year=year, month=month, part=own.id if own else None,
+        reading=reading,
+    )  # fmt: skip
+    peers = load_peers(plan, peer_files, reading) if peer_files else None
     thresholds = None
     if on_track is not None or acceleration is not None:
         try:
@@ -291,6 +320,21 @@ def _inputs(
         except ValueError:
             raise UsageProblem.at("--acceleration must not be above --on-track") from None
     return _Inputs(plan, found, peers, thresholds, as_of, own)
+
+
+def _reading(sheet: str | None, encoding: str | None, year: int | None) -> Reading:
+    import codecs
+
+    from shuangshi_cli.tables import Reading
+
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageProblem.at(
+                f"--encoding {encoding!r} is not an encoding Python knows"
+            ) from None
+    return Reading(sheet=sheet, encoding=encoding, year=year)
 
 
 def _assess(inputs: _Inputs) -> Assessment:
@@ -324,6 +368,8 @@ def gap(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     peers: PeersOption = None,
     part: PartOption = None,
     year: YearOption = None,
@@ -342,6 +388,7 @@ def gap(
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
+        sheet=sheet, encoding=encoding,
     )  # fmt: skip
     assessment = _assess(inputs)
     style = _style(lang, fmt, output)
@@ -360,6 +407,8 @@ def check(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     peers: PeersOption = None,
     part: PartOption = None,
     year: YearOption = None,
@@ -402,6 +451,7 @@ def check(
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
+        sheet=sheet, encoding=encoding,
     )  # fmt: skip
     assessment = _assess(inputs)
     style = _style(lang, fmt or Format.TABLE, output)
@@ -431,6 +481,8 @@ def path(
     ] = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     pairs: FigureOption = None,
     peers: PeersOption = None,
     year: YearOption = None,
@@ -446,7 +498,10 @@ def path(
     """
     from shuangshi_cli.scenarios import paths
 
-    inputs = _inputs(targets, figures, pairs, year=year, as_of=as_of, peer_files=peers)
+    inputs = _inputs(
+        targets, figures, pairs, year=year, as_of=as_of, peer_files=peers,
+        sheet=sheet, encoding=encoding,
+    )  # fmt: skip
     assessment = _assess(inputs)
     found = paths(assessment, target_id)
     _emit(renderer(fmt).render_path(assessment, found, _style(lang, fmt, output)), output)
@@ -480,6 +535,8 @@ def whatif(
     ] = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     pairs: FigureOption = None,
     year: YearOption = None,
     as_of: AsOfOption = None,
@@ -498,7 +555,9 @@ def whatif(
 
     if not growth and by is None:
         raise UsageProblem.at("give --growth RATE (repeatable) or --by YEAR")
-    assessment = _assess(_inputs(targets, figures, pairs, year=year, as_of=as_of))
+    assessment = _assess(
+        _inputs(targets, figures, pairs, year=year, as_of=as_of, sheet=sheet, encoding=encoding)
+    )
     rates = [parse_growth(assessment.plan, target_id, g) for g in growth or []]
     price = parse_rate(deflator, "--deflator") if deflator is not None else None
     result = build(assessment, target_id, rates, by=by, deflator=price)
@@ -509,6 +568,8 @@ def whatif(
 def scoreboard(
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     fmt: FormatOption = Format.TABLE,
@@ -525,7 +586,7 @@ def scoreboard(
 
     inputs = _inputs(
         targets, figures, None, year=None, as_of=as_of,
-        on_track=on_track, acceleration=acceleration,
+        on_track=on_track, acceleration=acceleration, sheet=sheet, encoding=encoding,
     )  # fmt: skip
     board = build(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
     _emit(renderer(fmt).render_scoreboard(board, _style(lang, fmt, output)), output)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from shuangshi_cli.plan import Plan
+    from shuangshi_cli.tables import Reading
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,13 @@ class PeerTable:
         return sorted({r.year for r in self.rows if r.indicator == indicator})
 
 
-def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
+def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None) -> PeerTable:
     """Read peer tables (``region, year, indicator, value[, unit]``) and find the own region.
 
     The own region is the plan's ``region.name``, matched with or without its suffix (濉溪 /
     濉溪县); a table without it, or with two regions that both match it, is an error.
     """
-    rows, problems = read_rows(paths)
+    rows, problems = read_rows(paths, reading)
     checked = check_peer_rows(rows, plan, problems)
     if problems:
         raise FiguresError(problems)

@@ -1,0 +1,204 @@
+"""Tables as a person reads them: a grid of cells (a CSV file, a workbook's sheet) into RawRows.
+
+Blank rows, title rows above the header and note lines below the table are skipped; the header
+says the layout: a long table (``indicator, year, value …``) or a wide one (``指标 | 2016 | 2017``,
+see widetable.py). Every row remembers its place, so errors name the line or the cell.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from shuangshi_cli.errors import FiguresError, Problem
+from shuangshi_cli.figures import _HEADER_ALIASES, FIELDS, Origin, RawRow
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How to read figures files: options a file cannot say about itself."""
+
+    sheet: str | None = None  # a workbook's sheet, by name or number from 1; default the first
+    encoding: str | None = None  # a text file's encoding; default UTF-8, else UTF-16/GB18030
+    year: int | None = None  # the year of a wide table's within-year columns (1-3月 …)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The cells of one table: ``rows`` as (line or row number, cells)."""
+
+    file: str
+    rows: Sequence[tuple[int, Sequence[Any]]]
+    sheet: str | None = None  # a workbook's sheet: places are cells, B7
+
+    @property
+    def name(self) -> str:
+        """How messages name the table: the file, or ``book.xlsx[Sheet1]``."""
+        return self.file if self.sheet is None else f"{self.file}[{self.sheet}]"
+
+    def origin(
+        self, line: int, columns: dict[str, int] | None = None, *, always: bool = False
+    ) -> Origin:
+        """The place of a row. Its columns are kept for sheets, where a problem names the cell,
+        and for text ``always`` (a wide table's cells, one row each): ``file:line:column``."""
+        if self.sheet is None and not always:
+            return Origin(self.file, line)
+        return Origin(self.file, line, self.sheet, tuple((columns or {}).items()))
+
+    def problem(self, message: str, line: int | None = None, column: int | None = None) -> Problem:
+        if self.sheet is None:
+            return Problem(message, self.file, line, column)
+        if line is None:
+            return Problem(message, self.name)
+        return Origin(self.file, line, self.sheet, (("value", column or 1),)).problem(message)
+
+
+# Lines a person skips below (or within) a table: notes and sources. Titles above the header are
+# skipped without looking: they are whatever comes before it.
+_NOTE = re.compile(r"^\s*(#|注|说明|资料来源|数据来源|备注[:：]|\*|※)")
+_UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s]+)\s*[）)]?\s*$")
+# A dash, as bulletins print for "no figure", in a wide table's cell.
+NO_FIGURE = {"-", "—", "--", "——", "…", "...", "/", "－"}
+
+
+def text(cell: Any) -> str:
+    """A cell as text: whole numbers without ``.0``, others as written."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def value(cell: Any) -> Any:
+    """A cell as a figure value: text stripped, whole floats as int, other floats as their
+    shortest repr (352.1, not 352.10000000000002); None when blank."""
+    if isinstance(cell, bool):
+        return cell
+    if isinstance(cell, float):
+        return int(cell) if cell.is_integer() else repr(cell)
+    if isinstance(cell, int):
+        return cell
+    written = text(cell)
+    return written or None
+
+
+def header_key(cell: Any) -> str:
+    return unicodedata.normalize("NFKC", text(cell)).strip().casefold()
+
+
+def filled(cells: Sequence[Any]) -> list[int]:
+    """Indexes of the non-blank cells."""
+    return [i for i, cell in enumerate(cells) if text(cell)]
+
+
+def _is_header(cells: Sequence[Any]) -> bool:
+    from shuangshi_cli.widetable import period
+
+    known = [i for i in filled(cells) if header_key(cells[i]) in _HEADER_ALIASES]
+    periods = [i for i in filled(cells) if period(text(cells[i])) is not None]
+    return len(filled(cells)) >= 2 and bool(known) and (len(known) >= 2 or bool(periods))
+
+
+def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
+    """The rows of a table, long or wide, read the way its header says."""
+    from shuangshi_cli import widetable
+
+    reading = reading or Reading()
+    titles: list[str] = []
+    header: tuple[int, Sequence[Any]] | None = None
+    candidate: tuple[int, Sequence[Any]] | None = None  # the first row that could be one
+    body: list[tuple[int, Sequence[Any]]] = []
+    for number, cells in grid.rows:
+        places = filled(cells)
+        if not places or _NOTE.match(text(cells[places[0]])):
+            continue
+        if header is None:
+            if _is_header(cells):
+                header = (number, cells)
+            else:
+                if candidate is None and len(places) >= 2:
+                    candidate = (number, cells)
+                titles.extend(text(cells[i]) for i in places)
+            continue
+        if len(places) == 1 and not _number(cells[places[0]]):
+            continue  # a section heading (一、工业) or a note line without its marker
+        body.append((number, cells))
+    if header is None:
+        if not titles:
+            raise FiguresError(grid.problem("the file is empty"))
+        if candidate is not None:
+            long_columns(grid, candidate[1], candidate[0])  # names the column it does not know
+        raise FiguresError(
+            grid.problem(
+                "no header row: the table needs one naming its columns (indicator, year, value; "
+                "or 指标, 单位, 2016, 2017 …)"
+            )
+        )
+    unit = next((m.group(1) for t in titles if (m := _UNIT_LINE.match(t))), None)
+    layout = widetable.layout(grid, header, titles, reading)
+    if layout is not None:
+        return widetable.rows(grid, layout, body, unit)
+    return _long_rows(grid, header, body, unit)
+
+
+def _number(cell: Any) -> bool:
+    return isinstance(cell, int | float) and not isinstance(cell, bool)
+
+
+def _long_rows(
+    grid: Grid,
+    header: tuple[int, Sequence[Any]],
+    body: list[tuple[int, Sequence[Any]]],
+    unit: str | None,
+) -> list[RawRow]:
+    line, cells = header
+    columns = long_columns(grid, cells, line)
+    where = {name: i + 1 for i, name in enumerate(columns) if name}
+    rows: list[RawRow] = []
+    for number, record in body:
+        if len(record) > len(columns):
+            extra = [c for c in record[len(columns) :] if text(c)]
+            if extra:
+                raise FiguresError(
+                    grid.problem(f"{len(record)} cells but {len(columns)} columns", number)
+                )
+        values: dict[str, Any] = {}
+        for name, cell in zip(columns, record, strict=False):
+            if name and (found := value(cell)) is not None:
+                values[name] = found
+        if unit is not None and "unit" not in values and values:
+            values["unit"] = unit
+        rows.append(RawRow(values, grid.origin(number, where)))
+    return rows
+
+
+def long_columns(grid: Grid, header: Sequence[Any], line: int) -> list[str]:
+    """The field of each column of a long table's header; unknown names are errors."""
+    columns = []
+    for index, cell in enumerate(header):
+        key = header_key(cell)
+        if not key:
+            columns.append("")
+            continue
+        if key not in _HEADER_ALIASES:
+            hint = difflib.get_close_matches(key, list(_HEADER_ALIASES), n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            raise FiguresError(
+                grid.problem(
+                    f"unknown column {text(cell)!r}{suggestion}; columns are " + ", ".join(FIELDS),
+                    line,
+                    index + 1 if grid.sheet is not None else None,
+                )
+            )
+        columns.append(_HEADER_ALIASES[key])
+    for required in ("indicator", "year"):
+        if required not in columns:
+            raise FiguresError(grid.problem(f"the header has no {required!r} column", line))
+    return columns
