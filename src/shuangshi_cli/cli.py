@@ -48,6 +48,9 @@ class _Group(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        from shuangshi_cli.console import forgiving_streams
+
+        forgiving_streams()
         try:
             returned = super().main(
                 args=args,
@@ -58,7 +61,7 @@ class _Group(TyperGroup):
             )
         except ShuangshiError as exc:
             for line in exc.lines():
-                sys.stderr.write(f"{line}\n")
+                _note(line)
             code = exc.exit_code
         except typer.TyperException as exc:  # usage errors: unknown option, bad value …
             context = getattr(exc, "ctx", None)
@@ -253,10 +256,14 @@ def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
     return Style(lang=_lang(lang), color=color, width=width)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | bytes, output: str | None) -> None:
+    """Print to stdout in what its encoding can show, or write a file: always UTF-8."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from shuangshi_cli.console import write
+
+        if isinstance(text, bytes):
+            raise UsageProblem.at("this format writes a workbook: give --output FILE")
+        write(text)
     else:
         from shuangshi_cli.fileio import write_output
 
@@ -264,7 +271,9 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _note(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    from shuangshi_cli.console import write
+
+    write(message + "\n", sys.stderr)
 
 
 @dataclass(frozen=True)
@@ -628,10 +637,11 @@ def validate(
         _note(shortfall_line(str(path or EMBEDDED_NAME), shortfall, _lang(None)))
     quantified = len(plan.quantified)
     h = plan.plan
-    typer.echo(
+    _emit(
         f"{path or EMBEDDED_NAME}: valid plan “{h.title}”, {quantified} quantified and "
         f"{len(plan.targets) - quantified} qualitative targets, {len(plan.programmes)} "
-        f"programmes, {h.period.start}–{h.period.end}, base year {h.base_year}"
+        f"programmes, {h.period.start}–{h.period.end}, base year {h.base_year}\n",
+        None,
     )
 
 

@@ -27,7 +27,9 @@ def notice(key: str, **fields: object) -> None:
     if _sink is not None:
         _sink(text)
         return
-    sys.stderr.write(text + "\n")
+    from shuangshi_cli.console import write
+
+    write(text + "\n", sys.stderr)
 
 
 def set_sink(sink: Callable[[str], None] | None) -> Callable[[str], None] | None:
