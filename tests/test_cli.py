@@ -278,32 +278,6 @@ def test_usage_errors_are_one_line(run: Run) -> None:
 # -- other commands --------------------------------------------------------------------------
 
 
-def test_template(run: Run) -> None:
-    result = run("template")
-    assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
-    assert len(rows) == 4 * 4  # four quantified targets, 2016–2019
-    assert rows[0] == {
-        "indicator": "gdp",
-        "name": "地区生产总值",
-        "year": "2016",
-        "value": "",
-        "unit": "亿元",
-        "note": "",
-    }
-
-
-def test_template_round_trips(run: Run, tmp_path: Path) -> None:
-    text = run("template").stdout.replace(
-        "gdp,地区生产总值,2016,,", "gdp,地区生产总值,2016,300,", 1
-    )
-    path = tmp_path / "t.csv"
-    path.write_text(text, encoding="utf-8")
-    result = run("gap", "-f", str(path), "-F", "json")
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["results"][0]["latest"]["value"] == 300
-
-
 def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0

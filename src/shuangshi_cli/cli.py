@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -658,26 +659,38 @@ def schema(output: OutputOption = None) -> None:
     _emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
 
 
-@app.command()
-def template(targets: TargetsOption = None, output: OutputOption = None) -> None:
-    """An empty figures CSV for the plan: one row per indicator and year, ready to fill in."""
-    import csv
-    import io
+class TemplateFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
 
-    from shuangshi_cli.figures import template_rows
+
+@app.command()
+def template(
+    targets: TargetsOption = None,
+    fmt: Annotated[
+        TemplateFormat,
+        typer.Option(
+            "--format",
+            "-F",
+            help="csv, or xlsx (a workbook: needs --output).",
+            case_sensitive=False,
+        ),
+    ] = TemplateFormat.CSV,
+    output: OutputOption = None,
+) -> None:
+    """An empty figures table for the plan, ready to fill in: every indicator and year, the
+    months of the deadline year for flows, a status row per qualitative target, each part's rows.
+
+    --format xlsx writes a workbook with drop-down lists of indicators, units and statuses.
+    """
     from shuangshi_cli.plan import load_plan
-    from shuangshi_cli.render.csv_format import BOM
+    from shuangshi_cli.template import template_csv, template_xlsx
 
     plan = load_plan(targets)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer,
-        fieldnames=["indicator", "name", "year", "value", "unit", "note"],
-        lineterminator="\n",
-    )
-    writer.writeheader()
-    writer.writerows(template_rows(plan))
-    _emit(BOM + buffer.getvalue(), output)
+    if fmt is TemplateFormat.XLSX:
+        _emit(template_xlsx(plan), output)
+        return
+    _emit(template_csv(plan), output)
 
 
 def _version(value: bool) -> None:

@@ -20,7 +20,7 @@ from shuangshi_cli.units import RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
 
     from shuangshi_cli.plan import Plan, Target
     from shuangshi_cli.tables import Reading
@@ -489,18 +489,3 @@ def load_figures(
     if problems:
         raise FiguresError(problems)
     return check_rows(rows, plan)
-
-
-def template_rows(plan: Plan) -> Iterator[dict[str, str]]:
-    """One empty row per quantified target and year, base year to deadline."""
-    for target in plan.quantified:
-        unit = plan.figure_unit(target).symbol
-        for year in range(plan.plan.base_year, target.deadline + 1):
-            yield {
-                "indicator": target.id,
-                "name": target.name,
-                "year": str(year),
-                "value": "",
-                "unit": unit,
-                "note": "",
-            }

@@ -46,7 +46,7 @@ def read_workbook(
     chosen = sheet if sheet is not None else reading.sheet
     names = list(book.sheet_names)
     title = _choose(names, chosen, name) if chosen is not None else _first(book, name)
-    if chosen is None and len(names) > 1:
+    if chosen is None and len(_visible(book)) > 1:
         notice("sheet", file=name, sheet=title, index=names.index(title) + 1, count=len(names))
     try:
         cells: list[list[Any]] = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
@@ -55,16 +55,23 @@ def read_workbook(
     return grid_rows(Grid(name, [(i + 1, row) for i, row in enumerate(cells)], title), reading)
 
 
-def _first(book: Any, name: str) -> str:
+def _visible(book: Any) -> list[str]:
+    """The worksheets a person sees as tabs: not hidden, not charts or macros."""
     import python_calamine
 
-    for meta in book.sheets_metadata:
-        if (
-            meta.typ == python_calamine.SheetTypeEnum.WorkSheet
-            and meta.visible == python_calamine.SheetVisibleEnum.Visible
-        ):
-            return str(meta.name)
-    raise FiguresError(Problem("the workbook has no visible worksheet", name))
+    return [
+        str(meta.name)
+        for meta in book.sheets_metadata
+        if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+        and meta.visible == python_calamine.SheetVisibleEnum.Visible
+    ]
+
+
+def _first(book: Any, name: str) -> str:
+    visible = _visible(book)
+    if not visible:
+        raise FiguresError(Problem("the workbook has no visible worksheet", name))
+    return visible[0]
 
 
 def _choose(names: list[str], chosen: str, name: str) -> str:
