@@ -67,7 +67,8 @@ class _Group(TyperGroup):
         except typer.TyperException as exc:  # usage errors: unknown option, bad value …
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else PROG
-            sys.stderr.write(f"{command}: {exc.format_message()} (see '{command} --help')\n")
+            if exc.format_message():  # no_args_is_help has printed the help: nothing to add
+                sys.stderr.write(f"{command}: {exc.format_message()} (see '{command} --help')\n")
             code = exc.exit_code
         except typer.Abort:
             sys.stderr.write("Aborted.\n")
@@ -97,7 +98,7 @@ app = typer.Typer(
         "--targets FILE reads another plan of the same shape."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -678,10 +679,11 @@ def template(
     ] = TemplateFormat.CSV,
     output: OutputOption = None,
 ) -> None:
-    """An empty figures table for the plan, ready to fill in: every indicator and year, the
-    months of the deadline year for flows, a status row per qualitative target, each part's rows.
+    """An empty figures table for the plan, ready to fill in.
 
-    --format xlsx writes a workbook with drop-down lists of indicators, units and statuses.
+    Every indicator and year, the months of the deadline year for flows, a status row per
+    qualitative target, and each part's rows. --format xlsx writes a workbook with drop-down
+    lists of indicators, units and statuses.
     """
     from shuangshi_cli.plan import load_plan
     from shuangshi_cli.template import template_csv, template_xlsx
