@@ -315,3 +315,85 @@ def test_a_broken_workbook(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}: not a workbook calamine can read: ")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_table_of_one_year(run: Run, plan: Plan, tmp_path: Path) -> None:
+    text = (
+        "2018年濉溪县国民经济主要指标（示例）\n"
+        "序号,指标,单位,绝对数,比上年增长(%)\n"
+        "1,地区生产总值,亿元,352.1,8.1\n"
+        "2,注册企业数,个,,\n"  # not a note line, though it starts with 注: an unfilled row
+        "3,财政总收入,万元,412000,13.2\n"
+    )
+    path = _csv(tmp_path, text)
+    result = run("gap", "-f", path, "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"{path}: a table of one year: 2018, from the title; not read: 比上年增长(%)"
+    )
+    latest = {r["id"]: r["latest"] for r in json.loads(result.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
+    untitled = _csv(tmp_path, "指标,单位,绝对数\n地区生产总值,亿元,352.1\n", "untitled.csv")
+    one_year = load_figures(plan, [untitled], reading=Reading(year=2017))
+    assert [f.year for f in one_year.items] == [2017]
+    failed = run("gap", "-f", untitled)
+    assert failed.stderr == (
+        f"{untitled}:1: the header has no 'year' column (a table of one year: write the year in "
+        "a title line above it, 2018年…, or give --year)\n"
+    )
+
+
+def test_growth_columns_beside_years_are_not_read(plan: Plan, tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path, "指标,单位,2017年,2018年,比上年增长%\n地区生产总值,亿元,326.5,352.1,7.8\n"
+    )
+    assert [f.value for f in load_figures(plan, [path]).annual("gdp")] == [D("326.5"), D("352.1")]
+
+
+def _ods(rows: list[list[str | float]]) -> bytes:
+    """A minimal OpenDocument spreadsheet, as LibreOffice and WPS save them (no writer needed)."""
+    import io
+    import zipfile
+
+    def cell(value: str | float) -> str:
+        if isinstance(value, str):
+            return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="float" office:value="{value}"/>'
+
+    body = "".join(f"<table:table-row>{''.join(map(cell, row))}</table:table-row>" for row in rows)
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}:'
+        f'office:1.0" xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" '
+        f'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="表1">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="'
+            f'{office}:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+            'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
+            'spreadsheet"/></manifest:manifest>',
+        )
+    return buffer.getvalue()
+
+
+def test_an_ods_workbook_and_a_workbook_on_stdin(run: Run, plan: Plan, tmp_path: Path) -> None:
+    data = _ods([["指标", "2017年", "2018年"], ["地区生产总值", 326.5, 352.1]])
+    path = tmp_path / "figures.ods"
+    path.write_bytes(data)
+    assert [f.value for f in load_figures(plan, [str(path)]).annual("gdp")] == [
+        D("326.5"),
+        D("352.1"),
+    ]
+    result = run("gap", "-f", "-", "-F", "json", input=data)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "<stdin>[表1]: wide table: indicators down, years across (2017–2018)"
+    )
+    assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}

@@ -29,15 +29,16 @@ FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note
 # Column names a statistics office may use instead of ours; `name` is informative only.
 _HEADER_ALIASES = {
     "indicator": "indicator", "id": "indicator", "指标": "indicator", "指标名称": "indicator",
+    "项目": "indicator",
     "year": "year", "年份": "year", "年度": "year", "年": "year",
-    "value": "value", "数值": "value", "值": "value", "数据": "value",
+    "value": "value", "数值": "value", "值": "value", "数据": "value", "绝对数": "value",
     "unit": "unit", "单位": "unit", "计量单位": "unit",
     "month": "month", "月份": "month", "月": "month",
     "part": "part", "责任单位": "part",
     "region": "region", "地区": "region", "县区": "region", "地区名称": "region",
     "status": "status", "状态": "status",
     "note": "note", "备注": "note", "说明": "note",
-    "name": "", "名称": "", "name_en": "",
+    "name": "", "名称": "", "name_en": "", "序号": "",
 }  # fmt: skip
 
 

@@ -61,10 +61,33 @@ class Grid:
 
 # Lines a person skips below (or within) a table: notes and sources. Titles above the header are
 # skipped without looking: they are whatever comes before it.
-_NOTE = re.compile(r"^\s*(#|注|说明|资料来源|数据来源|备注[:：]|\*|※)")
+_NOTE = re.compile(r"^\s*(#|注\s*[:：\d]|说明[:：]|资料来源|数据来源|备注[:：]|\*|※)")
+# Columns a bulletin prints beside the figures, derived from them: read past, and said so.
+_DERIVED = re.compile(r"增长|增速|增幅|同比|环比|比上年|比去年|增减|占比|比重")
+_TITLE_YEAR = re.compile(r"((?:19|20|21)\d{2})\s*年")
 _UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s]+)\s*[）)]?\s*$")
 # A dash, as bulletins print for "no figure", in a wide table's cell.
 NO_FIGURE = {"-", "—", "--", "——", "…", "...", "/", "－"}
+
+
+def derived(label: str) -> bool:
+    """Whether a header cell names a column derived from the figures (比上年增长%, 占比)."""
+    return bool(_DERIVED.search(unicodedata.normalize("NFKC", label)))
+
+
+def title_year(titles: Sequence[str]) -> int | None:
+    """The year the title lines above a table name (2019年1-9月主要指标), if they name one only."""
+    years = {int(m) for t in titles for m in _TITLE_YEAR.findall(t)}
+    return years.pop() if len(years) == 1 else None
+
+
+def say_layout(grid: Grid, layout: str, skipped: Sequence[str] = ()) -> None:
+    """The one line on stderr that says how a table was read."""
+    from shuangshi_cli.notices import notice
+
+    if skipped:
+        layout += "; not read: " + ", ".join(skipped)
+    notice("layout", file=grid.name, layout=layout)
 
 
 def text(cell: Any) -> str:
@@ -145,7 +168,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     layout = widetable.layout(grid, header, titles, reading)
     if layout is not None:
         return widetable.rows(grid, layout, body, unit)
-    return _long_rows(grid, header, body, unit)
+    return _long_rows(grid, header, body, unit, titles, reading)
 
 
 def _number(cell: Any) -> bool:
@@ -157,9 +180,29 @@ def _long_rows(
     header: tuple[int, Sequence[Any]],
     body: list[tuple[int, Sequence[Any]]],
     unit: str | None,
+    titles: Sequence[str],
+    reading: Reading,
 ) -> list[RawRow]:
     line, cells = header
     columns = long_columns(grid, cells, line)
+    skipped = [text(c) for c, name in zip(cells, columns, strict=True) if derived(text(c))]
+    year = None
+    if "year" not in columns:
+        # A table of one year (指标 | 单位 | 绝对数 | 比上年增长%): its year said elsewhere.
+        year, source = reading.year, "--year"
+        if year is None:
+            year, source = title_year(titles), "the title"
+        if year is None or "value" not in columns:
+            raise FiguresError(
+                grid.problem(
+                    "the header has no 'year' column (a table of one year: write the year in a "
+                    "title line above it, 2018年…, or give --year)",
+                    line,
+                )
+            )
+        say_layout(grid, f"a table of one year: {year}, from {source}", skipped)
+    elif skipped:
+        say_layout(grid, "long table", skipped)
     where = {name: i + 1 for i, name in enumerate(columns) if name}
     rows: list[RawRow] = []
     for number, record in body:
@@ -175,16 +218,19 @@ def _long_rows(
                 values[name] = found
         if unit is not None and "unit" not in values and values:
             values["unit"] = unit
+        if year is not None and values:
+            values["year"] = year
         rows.append(RawRow(values, grid.origin(number, where)))
     return rows
 
 
 def long_columns(grid: Grid, header: Sequence[Any], line: int) -> list[str]:
-    """The field of each column of a long table's header; unknown names are errors."""
+    """The field of each column of a long table's header; unknown names are errors, but for
+    columns derived from the figures (比上年增长%), which are not read."""
     columns = []
     for index, cell in enumerate(header):
         key = header_key(cell)
-        if not key:
+        if not key or (key not in _HEADER_ALIASES and derived(text(cell))):
             columns.append("")
             continue
         if key not in _HEADER_ALIASES:
@@ -198,7 +244,6 @@ def long_columns(grid: Grid, header: Sequence[Any], line: int) -> list[str]:
                 )
             )
         columns.append(_HEADER_ALIASES[key])
-    for required in ("indicator", "year"):
-        if required not in columns:
-            raise FiguresError(grid.problem(f"the header has no {required!r} column", line))
+    if "indicator" not in columns:
+        raise FiguresError(grid.problem("the header has no 'indicator' column", line))
     return columns

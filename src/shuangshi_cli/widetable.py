@@ -15,8 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
-from shuangshi_cli.notices import notice
-from shuangshi_cli.tables import NO_FIGURE, header_key, text, value
+from shuangshi_cli.tables import (
+    NO_FIGURE,
+    derived,
+    header_key,
+    say_layout,
+    text,
+    title_year,
+    value,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,7 +54,6 @@ _QUARTERS = {
 }  # fmt: skip
 _SINGLE_QUARTER = re.compile(r"^(?:第?[二三四234]季度|q[234])$")
 _QUARTER = re.compile(rf"^(?:{_YEAR}\s*)?(?P<rest>.+)$")
-_TITLE_YEAR = re.compile(r"((?:19|20|21)\d{2})\s*年")
 
 
 def period(label: str) -> Period | None:
@@ -98,6 +104,8 @@ class Layout:
     fixed: dict[int, str]  # column index → field (indicator, unit, part, region, year, note)
     periods: dict[int, Period]  # column index → its period, the year filled in where known
     description: str
+    width: int  # columns up to the header's last heading
+    skipped: tuple[str, ...] = ()  # headings of columns derived from the figures, not read
 
 
 def layout(
@@ -108,6 +116,7 @@ def layout(
     fixed: dict[int, str] = {}
     periods: dict[int, Period] = {}
     unknown: list[int] = []
+    skipped: list[str] = []
     for index, cell in enumerate(cells):
         key = header_key(cell)
         if not key:
@@ -116,6 +125,8 @@ def layout(
             fixed[index] = _HEADER_ALIASES[key]
         elif (found := period(text(cell))) is not None:
             periods[index] = found
+        elif derived(text(cell)):
+            skipped.append(text(cell))
         else:
             unknown.append(index)
     if not periods:
@@ -168,7 +179,8 @@ def layout(
         earlier = seen.setdefault((found.year, found.month), found)
         if earlier is not found:
             raise fail(f"{earlier.label!r} and {found.label!r} are the same period", index)
-    return Layout(fixed, filled_in, _describe(filled_in, source))
+    width = max(i for i, c in enumerate(cells) if header_key(c)) + 1
+    return Layout(fixed, filled_in, _describe(filled_in, source), width, tuple(skipped))
 
 
 def _year_of_months(
@@ -179,10 +191,8 @@ def _year_of_months(
         return None, "the year column" if year_column else ""
     if reading.year is not None:
         return reading.year, "--year"
-    years = {int(m) for t in titles for m in _TITLE_YEAR.findall(t)}
-    if len(years) == 1:
-        return years.pop(), "the title"
-    return None, ""
+    year = title_year(titles)
+    return (year, "the title") if year is not None else (None, "")
 
 
 def _describe(periods: dict[int, Period], source: str) -> str:
@@ -206,8 +216,8 @@ def rows(
     grid: Grid, layout: Layout, body: Sequence[tuple[int, Sequence[Any]]], unit: str | None
 ) -> list[RawRow]:
     """One long row per filled period cell; the layout is said once on stderr."""
-    notice("layout", file=grid.name, layout=layout.description)
-    width = max([*layout.fixed, *layout.periods]) + 1
+    say_layout(grid, layout.description, layout.skipped)
+    width = layout.width
     found: list[RawRow] = []
     for number, cells in body:
         if len(cells) > width and any(text(c) for c in cells[width:]):
