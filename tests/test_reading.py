@@ -397,3 +397,42 @@ def test_an_ods_workbook_and_a_workbook_on_stdin(run: Run, plan: Plan, tmp_path:
         "<stdin>[表1]: wide table: indicators down, years across (2017–2018)"
     )
     assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
+
+
+def test_a_bulletin_as_printed(run: Run, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["2016—2018年濉溪县主要经济指标（示例数据，非官方统计）"],
+        [None, None, None, None, "单位：亿元"],
+        ["序号", "指标", "2016年", "2017年", "2018年", "2018年比上年增长（%）"],
+        [None, "一、综合"],
+        [1, "地区生产总值（亿元）", 300, 326.5, 352.1, 8.1],
+        [2, "其中：第二产业增加值", 150, 160, 170, 6.2],
+        [3, "经济总量全省县域位次（位）", "—", 9, 8, None],
+        [None, "二、财政"],
+        [4, "财政总收入①（万元）", None, 364000, 412000, 13.2],
+        [5, "一般公共预算收入", 12, 13, 14, 7.7],
+        [],
+        ["注：①含上划中央收入。"],
+        ["资料来源：县统计局。"],
+    ]
+    book = _book(tmp_path / "bulletin.xlsx", {"表1": rows})
+    result = run("gap", "-f", book, "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        f"{book}[表1]: wide table: indicators down, years across (2016–2018); "
+        "not read: 2018年比上年增长（%）",
+        f"{book}: 2 indicators the plan does not have, not read: 第二产业增加值、一般公共预算收入",
+    ]
+    latest = {r["id"]: r["latest"] for r in json.loads(result.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["gdp_rank"] == {"year": 2018, "value": 8}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
+
+
+def test_a_long_table_still_refuses_an_unknown_indicator(run: Run, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "指标,年份,数值\n地区生产总量,2018,352.1\n")
+    result = run("gap", "-f", path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{path}:2: indicator: unknown indicator '地区生产总量' (did you mean '地区生产总值'?)\n"
+    )

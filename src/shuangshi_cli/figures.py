@@ -102,10 +102,16 @@ class Figure:
 
 @dataclass(frozen=True)
 class RawRow:
-    """A row as read, before it is checked against the plan: field name → text or number."""
+    """A row as read, before it is checked against the plan: field name → text or number.
+
+    ``from_bulletin``: the row comes from a table laid out as bulletins print them (wide, or of
+    one year), which list more indicators than a plan has; one the plan does not know is read
+    past (and said), not an error.
+    """
 
     values: dict[str, Any]
     origin: Origin
+    from_bulletin: bool = False
 
 
 @dataclass(frozen=True)
@@ -276,7 +282,7 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     """
     problems: list[Problem] = []
     figures: dict[tuple[str, int, int | None, str | None], Figure] = {}
-    for row in rows:
+    for row in in_plan(rows, plan):
         if _unfilled(row):
             continue
         try:
@@ -298,6 +304,25 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     if problems:
         raise FiguresError(problems)
     return Figures(tuple(figures.values()))
+
+
+def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
+    """The rows, but a bulletin's rows of indicators the plan does not know, which are skipped
+    and said in one line per file."""
+    kept: list[RawRow] = []
+    skipped: dict[str, dict[str, None]] = {}
+    for row in rows:
+        name = str(row.values.get("indicator") or "").strip()
+        if row.from_bulletin and name and plan.resolve(name) is None:
+            skipped.setdefault(row.origin.file, {})[name] = None
+            continue
+        kept.append(row)
+    if skipped:
+        from shuangshi_cli.notices import notice
+
+        for file, names in skipped.items():
+            notice("not_in_plan", file=file, count=len(names), indicators="、".join(names))
+    return kept
 
 
 def _unfilled(row: RawRow) -> bool:

@@ -16,6 +16,7 @@ MESSAGES = {
     "decoded_as": "{file}: not UTF-8; read as {encoding}",
     "layout": "{file}: {layout}",
     "sheet": "{file}: read sheet {sheet!r} ({index} of {count}); choose another with {file}#NAME",
+    "not_in_plan": "{file}: {count} indicators the plan does not have, not read: {indicators}",
 }
 
 _sink: Callable[[str], None] | None = None

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, InputError, Problem
-from shuangshi_cli.figures import Origin, RawRow, read_rows, row_target, row_value, row_year
+from shuangshi_cli.figures import (
+    Origin,
+    RawRow,
+    in_plan,
+    read_rows,
+    row_target,
+    row_value,
+    row_year,
+)
 from shuangshi_cli.plan import place_key
 
 if TYPE_CHECKING:
@@ -74,7 +82,7 @@ def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None)
 def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem]) -> list[PeerRow]:
     """Rows with a region, a known indicator, a year and a value; problems collected."""
     checked: dict[tuple[str, int, str], PeerRow] = {}
-    for row in rows:
+    for row in in_plan(rows, plan):
         try:
             region = str(row.values.get("region") or "").strip()
             if not region:

@@ -75,6 +75,39 @@ def derived(label: str) -> bool:
     return bool(_DERIVED.search(unicodedata.normalize("NFKC", label)))
 
 
+_INDICATOR = re.compile(
+    r"^\s*(?:其中\s*[:：])?\s*(?P<name>.+?)\s*[*＊①②③④⑤⑥⑦⑧⑨⑩]*\s*"
+    r"(?:[(（]\s*(?P<unit>[^()（）]+?)\s*[)）])?\s*[*＊①②③④⑤⑥⑦⑧⑨⑩]*\s*$"
+)
+
+
+def indicator_cell(written: str) -> tuple[str, str | None]:
+    """An indicator as tables write it: ``地区生产总值（亿元）`` is 地区生产总值 in 亿元;
+    ``其中：`` before it and footnote marks (``①``, ``*``) after it are not part of the name."""
+    from shuangshi_cli.units import BUILTIN_UNITS
+
+    match = _INDICATOR.match(written)
+    if match is None:
+        return written, None
+    unit = match["unit"]
+    if unit is not None and BUILTIN_UNITS.get(unit) is None:
+        return written.strip(), None  # 地区生产总值(GDP): the brackets are part of the name
+    return match["name"], unit
+
+
+def with_indicator(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with the indicator cell read by ``indicator_cell``: its unit used when the row
+    has none."""
+    written = values.get("indicator")
+    if not isinstance(written, str):
+        return values
+    name, unit = indicator_cell(written)
+    cleaned = {**values, "indicator": name}
+    if unit is not None and "unit" not in values:
+        cleaned["unit"] = unit
+    return cleaned
+
+
 def title_year(titles: Sequence[str]) -> int | None:
     """The year the title lines above a table name (2019年1-9月主要指标), if they name one only."""
     years = {int(m) for t in titles for m in _TITLE_YEAR.findall(t)}
@@ -216,11 +249,12 @@ def _long_rows(
         for name, cell in zip(columns, record, strict=False):
             if name and (found := value(cell)) is not None:
                 values[name] = found
+        values = with_indicator(values)
         if unit is not None and "unit" not in values and values:
             values["unit"] = unit
         if year is not None and values:
             values["year"] = year
-        rows.append(RawRow(values, grid.origin(number, where)))
+        rows.append(RawRow(values, grid.origin(number, where), from_bulletin=year is not None))
     return rows
 
 

@@ -23,6 +23,7 @@ from shuangshi_cli.tables import (
     text,
     title_year,
     value,
+    with_indicator,
 )
 
 if TYPE_CHECKING:
@@ -230,6 +231,7 @@ def rows(
             if name and index < len(cells) and (written := value(cells[index])) is not None:
                 base[name] = written
                 columns[name] = index + 1
+        base = with_indicator(base)
         if unit is not None and "unit" not in base:
             base["unit"] = unit
         for index, when in layout.periods.items():
@@ -244,5 +246,5 @@ def rows(
             place = {**columns, "value": index + 1, "month": index + 1}
             if when.year is not None:
                 place["year"] = index + 1
-            found.append(RawRow(values, grid.origin(number, place, always=True)))
+            found.append(RawRow(values, grid.origin(number, place, always=True), True))
     return found
