@@ -436,3 +436,13 @@ def test_a_long_table_still_refuses_an_unknown_indicator(run: Run, tmp_path: Pat
     assert result.stderr == (
         f"{path}:2: indicator: unknown indicator '地区生产总量' (did you mean '地区生产总值'?)\n"
     )
+
+
+def test_a_second_header_row_under_merged_cells(plan: Plan, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["指标", "单位", "2017年", None, "2018年", None],
+        [None, None, "绝对数", "增长%", "绝对数", "增长%"],
+        ["地区生产总值", "亿元", 326.5, 8.8, 352.1, 7.8],
+    ]
+    book = _book(tmp_path / "merged.xlsx", {"Sheet1": rows})
+    assert [f.value for f in load_figures(plan, [book]).annual("gdp")] == [D("326.5"), D("352.1")]

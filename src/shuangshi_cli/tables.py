@@ -170,6 +170,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     titles: list[str] = []
     header: tuple[int, Sequence[Any]] | None = None
     candidate: tuple[int, Sequence[Any]] | None = None  # the first row that could be one
+    covered = 0  # columns a second header row reaches
     body: list[tuple[int, Sequence[Any]]] = []
     for number, cells in grid.rows:
         places = filled(cells)
@@ -185,6 +186,9 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
             continue
         if len(places) == 1 and not _number(cells[places[0]]):
             continue  # a section heading (一、工业) or a note line without its marker
+        if not body and not any(_numeric(cells[i]) for i in places):
+            covered = max(covered, places[-1] + 1)
+            continue  # a second header row under merged cells (绝对数 | 增长%), before any data
         body.append((number, cells))
     if header is None:
         if not titles:
@@ -200,12 +204,19 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     unit = next((m.group(1) for t in titles if (m := _UNIT_LINE.match(t))), None)
     layout = widetable.layout(grid, header, titles, reading)
     if layout is not None:
-        return widetable.rows(grid, layout, body, unit)
+        return widetable.rows(grid, layout, body, unit, covered)
     return _long_rows(grid, header, body, unit, titles, reading)
 
 
 def _number(cell: Any) -> bool:
     return isinstance(cell, int | float) and not isinstance(cell, bool)
+
+
+def _numeric(cell: Any) -> bool:
+    """A number, or text that reads as one (352.1, 412,000, 第8位, 41.2亿元)."""
+    if _number(cell):
+        return True
+    return bool(re.search(r"\d", text(cell)))
 
 
 def _long_rows(

@@ -214,11 +214,16 @@ def _describe(periods: dict[int, Period], source: str) -> str:
 
 
 def rows(
-    grid: Grid, layout: Layout, body: Sequence[tuple[int, Sequence[Any]]], unit: str | None
+    grid: Grid,
+    layout: Layout,
+    body: Sequence[tuple[int, Sequence[Any]]],
+    unit: str | None,
+    covered: int = 0,
 ) -> list[RawRow]:
-    """One long row per filled period cell; the layout is said once on stderr."""
+    """One long row per filled period cell; the layout is said once on stderr. Cells beyond the
+    header (and beyond a second header row, which ``covered`` columns) are an error."""
     say_layout(grid, layout.description, layout.skipped)
-    width = layout.width
+    width = max(layout.width, covered)
     found: list[RawRow] = []
     for number, cells in body:
         if len(cells) > width and any(text(c) for c in cells[width:]):
