@@ -99,7 +99,7 @@ def test_readme_command(
     result = run(*example.args)
     assert result.exit_code in example.expected, result.stderr
     if example.output:
-        printed = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+        printed = [line.rstrip() for line in (result.stderr + result.stdout).splitlines()]
         shown = [line.rstrip() for line in example.output if line.strip() != "…"]
         position = 0
         for line in shown:
