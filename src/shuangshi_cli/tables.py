@@ -8,6 +8,7 @@ see widetable.py). Every row remembers its place, so errors name the line or the
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -95,13 +96,20 @@ def indicator_cell(written: str) -> tuple[str, str | None]:
     return match["name"], unit
 
 
+@functools.lru_cache(maxsize=4096)
+def _indicator_cell(written: str) -> tuple[str, str | None]:
+    return indicator_cell(written)
+
+
 def with_indicator(values: dict[str, Any]) -> dict[str, Any]:
     """``values`` with the indicator cell read by ``indicator_cell``: its unit used when the row
     has none."""
     written = values.get("indicator")
     if not isinstance(written, str):
         return values
-    name, unit = indicator_cell(written)
+    name, unit = _indicator_cell(written)
+    if name == written and unit is None:
+        return values
     cleaned = {**values, "indicator": name}
     if unit is not None and "unit" not in values:
         cleaned["unit"] = unit
@@ -125,6 +133,8 @@ def say_layout(grid: Grid, layout: str, skipped: Sequence[str] = ()) -> None:
 
 def text(cell: Any) -> str:
     """A cell as text: whole numbers without ``.0``, others as written."""
+    if type(cell) is str:  # the usual case first: every cell of a CSV file
+        return cell.strip()
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
@@ -135,6 +145,8 @@ def text(cell: Any) -> str:
 def value(cell: Any) -> Any:
     """A cell as a figure value: text stripped, whole floats as int, other floats as their
     shortest repr (352.1, not 352.10000000000002); None when blank."""
+    if type(cell) is str:
+        return cell.strip() or None
     if isinstance(cell, bool):
         return cell
     if isinstance(cell, float):
@@ -173,6 +185,9 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     covered = 0  # columns a second header row reaches
     body: list[tuple[int, Sequence[Any]]] = []
     for number, cells in grid.rows:
+        if header is not None and body and _plain(cells):
+            body.append((number, cells))  # the quick way for the rows of a table's body
+            continue
         places = filled(cells)
         if not places or _NOTE.match(text(cells[places[0]])):
             continue
@@ -206,6 +221,14 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     if layout is not None:
         return widetable.rows(grid, layout, body, unit, covered)
     return _long_rows(grid, header, body, unit, titles, reading)
+
+
+def _plain(cells: Sequence[Any]) -> bool:
+    """A row whose first two cells are filled and not a comment or note: a row of data."""
+    if len(cells) < 2:
+        return False
+    first, second = text(cells[0]), text(cells[1])
+    return bool(first) and bool(second) and not _NOTE.match(first)
 
 
 def _number(cell: Any) -> bool:
@@ -248,24 +271,32 @@ def _long_rows(
     elif skipped:
         say_layout(grid, "long table", skipped)
     where = {name: i + 1 for i, name in enumerate(columns) if name}
+    named = [(name, i) for i, name in enumerate(columns) if name]
+    width = len(columns)
+    bulletin = year is not None
+    origin = grid.origin
     rows: list[RawRow] = []
     for number, record in body:
-        if len(record) > len(columns):
+        if len(record) > width:
             extra = [c for c in record[len(columns) :] if text(c)]
             if extra:
                 raise FiguresError(
                     grid.problem(f"{len(record)} cells but {len(columns)} columns", number)
                 )
+        size = len(record)
         values: dict[str, Any] = {}
-        for name, cell in zip(columns, record, strict=False):
-            if name and (found := value(cell)) is not None:
-                values[name] = found
+        for name, i in named:
+            if i < size:
+                cell = record[i]
+                found = (cell.strip() or None) if type(cell) is str else value(cell)
+                if found is not None:
+                    values[name] = found
         values = with_indicator(values)
         if unit is not None and "unit" not in values and values:
             values["unit"] = unit
         if year is not None and values:
             values["year"] = year
-        rows.append(RawRow(values, grid.origin(number, where), from_bulletin=year is not None))
+        rows.append(RawRow(values, origin(number, where), from_bulletin=bulletin))
     return rows
 
 
