@@ -9,9 +9,14 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+from shuangshi_cli.figures import load_figures
+from shuangshi_cli.notices import set_sink
 from tests.helpers import ROOT
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from shuangshi_cli.plan import Plan
     from tests.helpers import Run
 
 FIGURES = str(ROOT / "examples" / "suixi-figures-illustrative.csv")
@@ -98,3 +103,15 @@ def test_heavy_libraries_only_when_used() -> None:
     assert _heavy("template") == []
     assert _heavy("gap", "-f", WORKBOOK) == ["python_calamine"]
     assert _heavy("template", "-F", "xlsx", "-o", os.devnull) == ["xlsxwriter"]
+
+
+def test_notices_go_where_the_sink_says(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_bytes("指标,年份,数值\n地区生产总值,2018,352.1\n".encode("gbk"))
+    said: list[str] = []
+    previous = set_sink(said.append)
+    try:
+        load_figures(plan, [str(path)])
+    finally:
+        set_sink(previous)
+    assert said == [f"{path}: not UTF-8; read as GB18030 (GBK)"]

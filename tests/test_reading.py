@@ -284,6 +284,7 @@ def test_unicode_text_with_tabs(plan: Plan, tmp_path: Path, encoding: str) -> No
         ),
         (b"indicator,year\x00,value\n", ":1: the file is not text (control character '\\x00')"),
         (b"\xff\xfe\x00\xd8", ": the file is not valid UTF-16 (byte 0x00)"),
+        (b"\xff\xfe\x00\x00\xff\xff\xff\xff", ": the file is not valid UTF-32 (byte 0xff)"),
     ],
 )
 def test_binary_is_still_an_error(run: Run, tmp_path: Path, content: bytes, message: str) -> None:
