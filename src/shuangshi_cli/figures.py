@@ -187,8 +187,10 @@ def read_figures_file(path: str, reading: Reading | None = None) -> list[RawRow]
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         return parse_json(text, name)
-    first = stripped.splitlines()[0] if stripped else ""
-    if "," in first or "\t" in first:
+    head = stripped.splitlines()[:5]
+    first = head[0] if head else ""
+    titled = not first.startswith(("-", "#")) and ":" not in first  # a title line, not YAML
+    if "," in first or "\t" in first or (titled and any("," in h or "\t" in h for h in head)):
         return parse_csv(text, name, reading)
     return parse_structured(text, name)
 
