@@ -447,3 +447,19 @@ def test_a_second_header_row_under_merged_cells(plan: Plan, tmp_path: Path) -> N
     ]
     book = _book(tmp_path / "merged.xlsx", {"Sheet1": rows})
     assert [f.value for f in load_figures(plan, [book]).annual("gdp")] == [D("326.5"), D("352.1")]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["指标,2017年,2018年（快报）", '指标,2017,"2018年\n(初步核算)"', "项目,2017年度,2018年度"],
+)
+def test_year_headings_as_bulletins_write_them(plan: Plan, tmp_path: Path, header: str) -> None:
+    path = _csv(tmp_path, f"{header}\n地区生产总值,326.5,352.1\n")
+    assert [f.year for f in load_figures(plan, [path]).annual("gdp")] == [2017, 2018]
+
+
+def test_a_file_without_extension_under_a_title(plan: Plan, tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path, "2018年主要指标\n指标\t2017年\t2018年\n地区生产总值\t326.5\t352.1\n", "figures"
+    )
+    assert len(load_figures(plan, [path])) == 2

@@ -53,13 +53,15 @@ _QUARTERS = {
     "前三季度": 9, "1-3季度": 9, "三季度累计": 9,
     "全年": 12, "1-4季度": 12,
 }  # fmt: skip
+_REMARK = re.compile(r"\((?:快报|初步核算|初步|预计|预计数|调整后|调整|核实|修订|最终核实)数?\)$")
 _SINGLE_QUARTER = re.compile(r"^(?:第?[二三四234]季度|q[234])$")
 _QUARTER = re.compile(rf"^(?:{_YEAR}\s*)?(?P<rest>.+)$")
 
 
 def period(label: str) -> Period | None:
     """The period a header cell names, or None when it names none."""
-    key = unicodedata.normalize("NFKC", label).strip().casefold().replace(" ", "")
+    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", label).casefold())
+    key = _REMARK.sub("", key)  # 2018年(快报), 2017年(调整后): the remark is not the period
     if not key:
         return None
     if match := _ANNUAL.match(key):
