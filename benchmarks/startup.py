@@ -2,6 +2,8 @@
 
 Runs both commands alternately in fresh processes and prints the medians and their ratio:
 the ratio says how much the tool adds to what importing typer, pydantic, rich and yaml costs.
+Then which heavy libraries `gap` on a CSV imports (python -X importtime): none should be, as
+the workbook reader and writer are imported only for workbooks.
 
     python benchmarks/startup.py [--runs 21]
 """
@@ -14,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 BARE = [sys.executable, "-c", "import typer, pydantic, rich, yaml"]
 # For context: what typer itself costs once it builds and runs a one-command app.
@@ -26,6 +29,18 @@ HELLO = [
     "def hello(name: str = 'x') -> None: print(name)\n"
     "app([], standalone_mode=False)",
 ]
+
+
+HEAVY = ("python_calamine", "xlsxwriter")
+CSV = Path(__file__).parent.parent / "examples" / "suixi-figures-illustrative.csv"
+
+
+def _heavy_imports() -> list[str]:
+    """The heavy libraries that `shuangshi gap --figures FILE.csv` imports."""
+    command = [sys.executable, "-X", "importtime", "-m", "shuangshi_cli", "gap", "-f", str(CSV)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in done.stderr.splitlines()}
+    return [name for name in HEAVY if name in imported]
 
 
 def _tool() -> list[str]:
@@ -60,6 +75,8 @@ def main() -> None:
     print(f"ratio gap / bare import             {tool_median / bare_median:.2f}")
     print(f"ratio gap / typer app               {tool_median / hello_median:.2f}")
     print(f"({args.runs} runs of each, alternating)")
+    heavy = _heavy_imports()
+    print(f"gap on a CSV imports {', '.join(heavy) if heavy else 'none'} of {', '.join(HEAVY)}")
 
 
 if __name__ == "__main__":

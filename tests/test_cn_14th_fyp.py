@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -151,9 +153,11 @@ def test_readme_commands_of_the_section_run(run: Run, monkeypatch: pytest.Monkey
 
 def test_template_has_rows_for_the_series_relative_targets_read(run: Run) -> None:
     out = run("template", "--targets", "cn-14th-fyp")
-    indicators = {line.split(",")[0] for line in out.stdout.lstrip("\ufeff").splitlines()[1:]}
-    assert "gdp_growth" in indicators  # qualitative, but its figures are compared with
-    assert "rd_intensity" not in indicators
+    rows = list(csv.DictReader(io.StringIO(out.stdout.lstrip("\ufeff"))))
+    measured = {r["indicator"] for r in rows if r["unit"]}
+    assert "gdp_growth" in measured  # qualitative, but its figures are compared with
+    assert "rd_intensity" not in measured  # a clause: a status row only
+    assert [r["year"] for r in rows if r["indicator"] == "rd_intensity"] == ["2025"]
 
 
 def test_whatif_refuses_a_relative_target(run: Run) -> None:

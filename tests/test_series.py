@@ -65,7 +65,7 @@ def test_series_plan_errors(old: str, new: str, message: str) -> None:
 
 
 def test_template_leaves_out_targets_that_read_another_series() -> None:
-    from shuangshi_cli.figures import template_rows
+    from shuangshi_cli.template import template_rows
 
     plan = parse_plan(HEADER + TARGETS, "t.yaml")
     assert {row["indicator"] for row in template_rows(plan)} == {"gdp"}

@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from shuangshi_cli.peers import PeerTable
     from shuangshi_cli.plan import Part, Plan, Thresholds
     from shuangshi_cli.render import Document
+    from shuangshi_cli.tables import Reading
 
 PROG = "shuangshi"
 
@@ -61,6 +63,9 @@ class _Group(LocalizedGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        from shuangshi_cli.console import forgiving_streams
+
+        forgiving_streams()
         argv = list(sys.argv[1:] if args is None else args)
         lang = lang_of_args(argv) or Lang.from_environment()
         localize(self, lang, help_screen=not argv or any(a in {"-h", "--help"} for a in argv))
@@ -74,13 +79,14 @@ class _Group(LocalizedGroup):
             )
         except ShuangshiError as exc:
             for line in exc.lines(lang):
-                sys.stderr.write(f"{line}\n")
+                _note(line)
             code = exc.exit_code
         except typer.TyperException as exc:  # usage errors: unknown option, bad value …
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else PROG
             message = usage_message(exc, lang)
-            sys.stderr.write(t("error.usage", lang, command=command, message=message) + "\n")
+            if message:  # no_args_is_help has printed the help: nothing to add
+                _note(t("error.usage", lang, command=command, message=message))
             code = exc.exit_code
         except typer.Abort:
             sys.stderr.write(t("error.aborted", lang) + "\n")
@@ -106,7 +112,7 @@ app = typer.Typer(
     name=PROG,
     help=_h("help.app"),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -142,7 +148,28 @@ PairsArgument = Annotated[
 ]
 YearOption = Annotated[
     int | None,
-    typer.Option("--year", "-y", help=_h("help.opt.year"), show_default=False),
+    typer.Option(
+        "--year",
+        "-y",
+        help=_h("help.opt.year"),
+        show_default=False,
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        help=_h("help.opt.sheet"),
+        show_default=False,
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help=_h("help.opt.encoding"),
+        show_default=False,
+    ),
 ]
 FigureOption = Annotated[
     list[str] | None,
@@ -240,28 +267,25 @@ def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
     terminal = fmt is Format.TABLE and output is None and sys.stdout.isatty()
     color = terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     width = _width() if output is None else None
-    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8") if output is None else "utf-8"
+    from shuangshi_cli.console import UNICODE, glyphs_for
+
     return Style(
         lang=_lang(lang),
         color=color,
         width=width,
-        unicode=_can_encode(encoding, "█░▒┃☐━"),
+        unicode=output is not None or glyphs_for(sys.stdout) is UNICODE,  # files are UTF-8
         lang_given=lang is not None,
     )
 
 
-def _can_encode(encoding: str, glyphs: str) -> bool:
-    try:
-        glyphs.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | bytes, output: str | None) -> None:
+    """Print to stdout in what its encoding can show, or write a file: always UTF-8."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from shuangshi_cli.console import write
+
+        if isinstance(text, bytes):
+            raise UsageProblem(Problem(msg("error.workbook_needs_output")))
+        write(text)
     else:
         from shuangshi_cli.fileio import write_output
 
@@ -289,7 +313,9 @@ def _write_charts(document: Document, chart: str, lang: Lang) -> None:
 
 
 def _note(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    from shuangshi_cli.console import write
+
+    write(message + "\n", sys.stderr)
 
 
 @dataclass(frozen=True)
@@ -316,6 +342,8 @@ def _inputs(
     peer_files: list[str] | None = None,
     on_track: float | None = None,
     acceleration: float | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
 ) -> _Inputs:
     from shuangshi_cli.figures import load_figures
     from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
@@ -338,12 +366,14 @@ def _inputs(
             )
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem(Problem(msg("error.month_range", value=month)))
+    reading = _reading(sheet, encoding, year)
     plan = load_plan(targets)
     own = resolve(plan, part) if part is not None else None
     found = load_figures(
-        plan, figures or [], pairs or [], year=year, month=month, part=own.id if own else None
-    )
-    peers = load_peers(plan, peer_files) if peer_files else None
+        plan, figures or [], pairs or [], year=year, month=month, part=own.id if own else None,
+        reading=reading,
+    )  # fmt: skip
+    peers = load_peers(plan, peer_files, reading) if peer_files else None
     thresholds = None
     if on_track is not None or acceleration is not None:
         try:
@@ -351,6 +381,21 @@ def _inputs(
         except ValueError:
             raise UsageProblem(Problem(msg("error.thresholds"))) from None
     return _Inputs(plan, found, peers, thresholds, as_of, own)
+
+
+def _reading(sheet: str | None, encoding: str | None, year: int | None) -> Reading:
+    import codecs
+
+    from shuangshi_cli.tables import Reading
+
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageProblem.at(
+                f"--encoding {encoding!r} is not an encoding Python knows"
+            ) from None
+    return Reading(sheet=sheet, encoding=encoding, year=year)
 
 
 def _assess(inputs: _Inputs) -> Assessment:
@@ -384,6 +429,8 @@ def gap(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     peers: PeersOption = None,
     part: PartOption = None,
     year: YearOption = None,
@@ -402,6 +449,7 @@ def gap(
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
+        sheet=sheet, encoding=encoding,
     )  # fmt: skip
     from shuangshi_cli.documents import assessment_document
 
@@ -457,6 +505,8 @@ def check(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     peers: PeersOption = None,
     part: PartOption = None,
     year: YearOption = None,
@@ -508,6 +558,7 @@ def check(
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
+        sheet=sheet, encoding=encoding,
     )  # fmt: skip
     from shuangshi_cli.documents import assessment_document
     from shuangshi_cli.report.assessment import summary_line
@@ -561,6 +612,8 @@ def path(
     ] = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     pairs: FigureOption = None,
     peers: PeersOption = None,
     year: YearOption = None,
@@ -580,7 +633,10 @@ def path(
     """
     from shuangshi_cli.scenarios import paths
 
-    inputs = _inputs(targets, figures, pairs, year=year, as_of=as_of, peer_files=peers)
+    inputs = _inputs(
+        targets, figures, pairs, year=year, as_of=as_of, peer_files=peers,
+        sheet=sheet, encoding=encoding,
+    )  # fmt: skip
     assessment = _assess(inputs)
     found = paths(assessment, target_id)
     from shuangshi_cli.documents import path_document
@@ -618,6 +674,8 @@ def whatif(
     ] = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     pairs: FigureOption = None,
     year: YearOption = None,
     as_of: AsOfOption = None,
@@ -636,7 +694,9 @@ def whatif(
 
     if not growth and by is None:
         raise UsageProblem(Problem(msg("error.whatif_needs")))
-    assessment = _assess(_inputs(targets, figures, pairs, year=year, as_of=as_of))
+    assessment = _assess(
+        _inputs(targets, figures, pairs, year=year, as_of=as_of, sheet=sheet, encoding=encoding)
+    )
     rates = [parse_growth(assessment.plan, target_id, g) for g in growth or []]
     price = parse_rate(deflator, "--deflator") if deflator is not None else None
     result = build(assessment, target_id, rates, by=by, deflator=price)
@@ -678,6 +738,8 @@ def explain(
 def scoreboard(
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     fmt: FormatOption = Format.TABLE,
@@ -694,7 +756,7 @@ def scoreboard(
 
     inputs = _inputs(
         targets, figures, None, year=None, as_of=as_of,
-        on_track=on_track, acceleration=acceleration,
+        on_track=on_track, acceleration=acceleration, sheet=sheet, encoding=encoding,
     )  # fmt: skip
     board = build(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
     from shuangshi_cli.documents import scoreboard_document
@@ -780,26 +842,39 @@ def schema(output: OutputOption = None) -> None:
     _emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
 
 
-@_command(help=_h("help.template"), cls=LocalizedCommand)
-def template(targets: TargetsOption = None, output: OutputOption = None) -> None:
-    """An empty figures CSV for the plan: one row per indicator and year, ready to fill in."""
-    import csv
-    import io
+class TemplateFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
 
-    from shuangshi_cli.figures import template_rows
+
+@_command(help=_h("help.template"), cls=LocalizedCommand)
+def template(
+    targets: TargetsOption = None,
+    fmt: Annotated[
+        TemplateFormat,
+        typer.Option(
+            "--format",
+            "-F",
+            help=_h("help.opt.template_format"),
+            case_sensitive=False,
+        ),
+    ] = TemplateFormat.CSV,
+    output: OutputOption = None,
+) -> None:
+    """An empty figures table for the plan, ready to fill in.
+
+    Every indicator and year, the months of the deadline year for flows, a status row per
+    qualitative target, and each part's rows. --format xlsx writes a workbook with drop-down
+    lists of indicators, units and statuses.
+    """
     from shuangshi_cli.plan import load_plan
-    from shuangshi_cli.render.csv_format import BOM
+    from shuangshi_cli.template import template_csv, template_xlsx
 
     plan = load_plan(targets)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer,
-        fieldnames=["indicator", "name", "year", "value", "unit", "note"],
-        lineterminator="\n",
-    )
-    writer.writeheader()
-    writer.writerows(template_rows(plan))
-    _emit(BOM + buffer.getvalue(), output)
+    if fmt is TemplateFormat.XLSX:
+        _emit(template_xlsx(plan), output)
+        return
+    _emit(template_csv(plan), output)
 
 
 def _version(value: bool) -> None:

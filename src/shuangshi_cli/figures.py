@@ -13,45 +13,73 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError, InputError, Problem
-from shuangshi_cli.fileio import STDIN, read_text
+from shuangshi_cli.fileio import STDIN, decode, is_workbook, read_bytes
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.status import Status, parse_status
 from shuangshi_cli.units import PERCENT, RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
 
     from shuangshi_cli.plan import Plan, Target
+    from shuangshi_cli.tables import Reading
 
 FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")
 # Column names a statistics office may use instead of ours; `name` is informative only.
 _HEADER_ALIASES = {
     "indicator": "indicator", "id": "indicator", "指标": "indicator", "指标名称": "indicator",
+    "项目": "indicator",
     "year": "year", "年份": "year", "年度": "year", "年": "year",
-    "value": "value", "数值": "value", "值": "value", "数据": "value",
+    "value": "value", "数值": "value", "值": "value", "数据": "value", "绝对数": "value",
     "unit": "unit", "单位": "unit", "计量单位": "unit",
     "month": "month", "月份": "month", "月": "month",
     "part": "part", "责任单位": "part",
     "region": "region", "地区": "region", "县区": "region", "地区名称": "region",
     "status": "status", "状态": "status",
     "note": "note", "备注": "note", "说明": "note",
-    "name": "", "名称": "", "name_en": "",
+    "name": "", "名称": "", "name_en": "", "序号": "",
 }  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a figure was written: a file and line, or a command-line argument."""
+    """Where a figure was written: a file and line, a workbook's sheet and row, or an argument.
+
+    ``columns`` says in which column (from 1) each field of the row stood, where that is known:
+    a problem with a field then names its cell (``book.xlsx[Sheet1]!C7``, ``wide.csv:7:3``).
+    """
 
     file: str
     line: int | None = None
+    sheet: str | None = None
+    columns: tuple[tuple[str, int], ...] = ()
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return self._cell(None)
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
     def problem(self, message: str, field: str | None = None) -> Problem:
-        return Problem(message, file=self.file, line=self.line, field=field)
+        if self.sheet is not None:
+            return Problem(message, file=self._cell(field), field=field)
+        column = dict(self.columns).get(field) if field else None
+        return Problem(message, file=self.file, line=self.line, column=column, field=field)
+
+    def _cell(self, field: str | None) -> str:
+        known = dict(self.columns)
+        column = known.get(field or "value") or known.get("value") or 1
+        row = "" if self.line is None else str(self.line)
+        return f"{self.file}[{self.sheet}]!{column_letters(column)}{row}"
+
+
+def column_letters(column: int) -> str:
+    """Excel's name of a column numbered from 1: 1 → A, 27 → AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True)
@@ -78,10 +106,16 @@ class Figure:
 
 @dataclass(frozen=True)
 class RawRow:
-    """A row as read, before it is checked against the plan: field name → text or number."""
+    """A row as read, before it is checked against the plan: field name → text or number.
+
+    ``from_bulletin``: the row comes from a table laid out as bulletins print them (wide, or of
+    one year), which list more indicators than a plan has; one the plan does not know is read
+    past (and said), not an error.
+    """
 
     values: dict[str, Any]
     origin: Origin
+    from_bulletin: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,13 +174,20 @@ def parse_pairs(
     return rows
 
 
-def read_figures_file(path: str) -> list[RawRow]:
-    """Rows of a CSV, YAML or JSON figures file (``-`` reads stdin), by extension or content."""
-    name = "<stdin>" if path == STDIN else path
-    text = read_text(Path(path), name)
+def read_figures_file(path: str, reading: Reading | None = None) -> list[RawRow]:
+    """Rows of a CSV, YAML or JSON figures file (``-`` reads stdin), by extension or content, or
+    of a workbook's sheet (``book.xlsx``, ``book.xlsx#2019年``, ``book.xlsx#2``)."""
+    from shuangshi_cli.workbook import read_workbook, split_sheet
+
+    file, sheet = split_sheet(path)
+    name = "<stdin>" if file == STDIN else file
+    data = read_bytes(Path(file), name)
+    if sheet is not None or is_workbook(data):
+        return read_workbook(data, name, sheet, reading)
+    text = decode(data, name, reading.encoding if reading else None)
     suffix = Path(path).suffix.lower()
     if suffix in {".csv", ".tsv", ".txt"}:
-        return parse_csv(text, name)
+        return parse_csv(text, name, reading)
     if suffix in {".yaml", ".yml"}:
         return parse_structured(text, name)
     if suffix == ".json":
@@ -154,89 +195,43 @@ def read_figures_file(path: str) -> list[RawRow]:
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         return parse_json(text, name)
-    first = stripped.splitlines()[0] if stripped else ""
-    if "," in first or "\t" in first:
-        return parse_csv(text, name)
+    head = stripped.splitlines()[:5]
+    first = head[0] if head else ""
+    titled = not first.startswith(("-", "#")) and ":" not in first  # a title line, not YAML
+    if "," in first or "\t" in first or (titled and any("," in h or "\t" in h for h in head)):
+        return parse_csv(text, name, reading)
     return parse_structured(text, name)
 
 
-def read_rows(paths: Sequence[str]) -> tuple[list[RawRow], list[Problem]]:
+def read_rows(
+    paths: Sequence[str], reading: Reading | None = None
+) -> tuple[list[RawRow], list[Problem]]:
     """The rows of every file, and the problems of the files that could not be read."""
     rows: list[RawRow] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            rows.extend(read_figures_file(path))
+            rows.extend(read_figures_file(path, reading))
         except InputError as exc:
             problems.extend(exc.problems)
     return rows, problems
 
 
-def parse_csv(text: str, name: str) -> list[RawRow]:
-    """A long table with a header row: indicator, year, value[, unit][, month][, note] …"""
+def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawRow]:
+    """A CSV or tab-separated table, long (indicator, year, value[, unit][, month][, note] …) or
+    wide (indicators down, years or months across); see tables.py and widetable.py."""
+    from shuangshi_cli.tables import Grid, grid_rows
+
     lines = text.splitlines(keepends=True)
-    header_index = next(
-        (i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")),
-        None,
-    )
-    if header_index is None:
-        raise FiguresError(Problem("the file is empty", name))
-    header_line = lines[header_index]
-    delimiter = "\t" if "\t" in header_line and "," not in header_line else ","
-    reader = csv.reader(io.StringIO("".join(lines[header_index:])), delimiter=delimiter)
+    sample = [line for line in lines[:50] if not line.lstrip().startswith("#")]
+    tabs, commas = sum(line.count("\t") for line in sample), sum(line.count(",") for line in sample)
+    reader = csv.reader(io.StringIO(text), delimiter="\t" if tabs > commas else ",")
+    records: list[tuple[int, list[str]]] = []
     try:
-        header = next(reader)
+        records.extend((reader.line_num, record) for record in reader)
     except csv.Error as exc:
-        raise FiguresError(Problem(f"not valid CSV: {exc}", name, header_index + 1)) from None
-    columns = _columns(header, name, header_index + 1)
-    rows: list[RawRow] = []
-    try:
-        for record in reader:
-            line = header_index + reader.line_num
-            if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
-                continue
-            if len(record) > len(columns):
-                extra = [c for c in record[len(columns) :] if c.strip()]
-                if extra:
-                    raise FiguresError(
-                        Problem(f"{len(record)} cells but {len(columns)} columns", name, line)
-                    )
-            values = {
-                col: cell.strip()
-                for col, cell in zip(columns, record, strict=False)
-                if col and cell.strip()
-            }
-            rows.append(RawRow(values, Origin(name, line)))
-    except csv.Error as exc:
-        raise FiguresError(
-            Problem(f"not valid CSV: {exc}", name, header_index + reader.line_num)
-        ) from None
-    return rows
-
-
-def _columns(header: list[str], name: str, line: int) -> list[str]:
-    columns = []
-    for cell in header:
-        key = unicodedata.normalize("NFKC", cell).strip().casefold()
-        if not key:
-            columns.append("")
-            continue
-        if key not in _HEADER_ALIASES:
-            hint = difflib.get_close_matches(key, list(_HEADER_ALIASES), n=1)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise FiguresError(
-                Problem(
-                    f"unknown column {cell.strip()!r}{suggestion}; columns are "
-                    + ", ".join(FIELDS),
-                    name,
-                    line,
-                )
-            )
-        columns.append(_HEADER_ALIASES[key])
-    for required in ("indicator", "year"):
-        if required not in columns:
-            raise FiguresError(Problem(f"the header has no {required!r} column", name, line))
-    return columns
+        raise FiguresError(Problem(f"not valid CSV: {exc}", name, reader.line_num)) from None
+    return grid_rows(Grid(name, records), reading)
 
 
 def parse_json(text: str, name: str) -> list[RawRow]:
@@ -297,7 +292,7 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     """
     problems: list[Problem] = []
     figures: dict[tuple[str, int, int | None, str | None, str], Figure] = {}
-    for row in rows:
+    for row in in_plan(rows, plan):
         if _unfilled(row):
             continue
         try:
@@ -319,6 +314,25 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     if problems:
         raise FiguresError(problems)
     return Figures(tuple(figures.values()))
+
+
+def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
+    """The rows, but a bulletin's rows of indicators the plan does not know, which are skipped
+    and said in one line per file."""
+    kept: list[RawRow] = []
+    skipped: dict[str, dict[str, None]] = {}
+    for row in rows:
+        name = str(row.values.get("indicator") or "").strip()
+        if row.from_bulletin and name and plan.resolve(name) is None:
+            skipped.setdefault(row.origin.file, {})[name] = None
+            continue
+        kept.append(row)
+    if skipped:
+        from shuangshi_cli.notices import notice
+
+        for file, names in skipped.items():
+            notice("not_in_plan", file=file, count=len(names), indicators="、".join(names))
+    return kept
 
 
 def _unfilled(row: RawRow) -> bool:
@@ -539,9 +553,10 @@ def load_figures(
     year: int | None = None,
     month: int | None = None,
     part: str | None = None,
+    reading: Reading | None = None,
 ) -> Figures:
     """All figures from ``files`` and KEY=VALUE ``pairs``, checked against ``plan``."""
-    rows, problems = read_rows(files)
+    rows, problems = read_rows(files, reading)
     try:
         rows.extend(parse_pairs(pairs, year=year, month=month, part=part))
     except InputError as exc:
@@ -549,19 +564,3 @@ def load_figures(
     if problems:
         raise FiguresError(problems)
     return check_rows(rows, plan)
-
-
-def template_rows(plan: Plan) -> Iterator[dict[str, str]]:
-    """One empty row per quantified target (and qualitative one with a unit, whose figures others
-    compare with) and year, base year to deadline."""
-    for target in [t for t in plan.targets if (t.quantified or t.unit) and t.series is None]:
-        unit = plan.figure_unit(target).symbol
-        for year in range(plan.plan.base_year, target.deadline + 1):
-            yield {
-                "indicator": target.id,
-                "name": target.name,
-                "year": str(year),
-                "value": "",
-                "unit": unit,
-                "note": "",
-            }

@@ -1,9 +1,12 @@
-"""Reading input files as UTF-8 with clear errors, and writing output files safely."""
+"""Reading input files as text (UTF-8, UTF-16, GB18030) with clear errors, and writing output
+files safely."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -15,45 +18,113 @@ from shuangshi_cli.messages import msg
 STDIN = "-"
 
 
-def decode(data: bytes, name: str) -> str:
-    """``data`` as UTF-8 text (with or without the BOM Excel writes).
+# Magic numbers of workbooks: xlsx and ods are zip files, xls an OLE compound document.
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF8, "UTF-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "UTF-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"),
+)
+# Control characters never found in a text table or a plan (tab, newlines and form feed are).
+_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
-    Any other encoding raises InputError naming the line of the first bad byte, and says how to
-    convert a GB18030/GBK file, the usual culprit on Chinese Windows.
+
+def is_workbook(data: bytes) -> bool:
+    """Whether ``data`` starts like an .xlsx/.ods (zip) or .xls (OLE) workbook."""
+    return data.startswith(WORKBOOK_MAGIC)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """``data`` as text: UTF-8 (with or without the BOM Excel writes), else what it is.
+
+    - ``encoding`` given: that codec, strictly.
+    - A byte-order mark names UTF-8, UTF-16 (Excel's "Unicode text") or UTF-32; UTF-16 without
+      one is recognised by its NUL bytes.
+    - Not UTF-8 but valid GB18030 (GBK, Excel's "CSV" on Chinese Windows): read as such, and a
+      notice says so.
+    - A workbook, or bytes that are no text in any of these, raise InputError saying what it is.
     """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        hint = "save it as UTF-8"
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise InputError(
-                Problem(
-                    "the file is UTF-16 (Excel's 'Unicode text'); save it as 'CSV UTF-8', or "
-                    "convert it with: iconv -f UTF-16 -t UTF-8",
-                    name,
-                    1,
-                )
-            ) from None
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            pass
-        else:
-            hint = (
-                "it looks like GBK/GB18030 (Excel's 'CSV' on Chinese Windows): save it as "
-                "'CSV UTF-8', or convert it with: iconv -f GB18030 -t UTF-8"
-            )
+    if encoding is not None:
+        return _decode_as(data, name, encoding, encoding)
+    if is_workbook(data):
         raise InputError(
-            Problem(f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); {hint}", name, line)
+            Problem("this is a workbook (.xlsx, .xls or .ods) or another zip file, not text", name)
+        )
+    for mark, label, codec in _BOMS:
+        if data.startswith(mark):
+            return _decode_as(data, name, codec, label)
+    unmarked = _utf16_without_bom(data)
+    if unmarked is not None:
+        return _decode_as(data, name, unmarked, "UTF-16")
+    try:
+        return _text(data.decode("utf-8"), name)
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not _BINARY.search(text):
+        from shuangshi_cli.notices import notice
+
+        notice("decoded_as", file=name, encoding="GB18030 (GBK)")
+        return text
+    line = data.count(b"\n", 0, first_bad) + 1
+    raise InputError(
+        Problem(
+            f"the file is not text in UTF-8, UTF-16 or GB18030 (byte 0x{data[first_bad]:02x}); "
+            "if it is text, name its encoding with --encoding",
+            name,
+            line,
+        )
+    )
+
+
+def _decode_as(data: bytes, name: str, codec: str, label: str) -> str:
+    try:
+        text = data.decode(codec)
+    except LookupError:
+        raise InputError(Problem(f"unknown encoding {label!r}", name)) from None
+    except UnicodeDecodeError as exc:
+        wide = "16" in codec or "32" in codec  # a newline byte there is no newline
+        line = None if wide else data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            Problem(f"the file is not valid {label} (byte 0x{data[exc.start]:02x})", name, line)
         ) from None
+    return _text(text.removeprefix("\ufeff"), name)
 
 
-def read_text(path: Path, name: str | None = None) -> str:
-    """The UTF-8 text of ``path`` (``-`` reads stdin); errors name the file."""
+def _text(text: str, name: str) -> str:
+    binary = _BINARY.search(text)
+    if binary is not None:
+        line = text.count("\n", 0, binary.start()) + 1
+        raise InputError(
+            Problem(f"the file is not text (control character {binary.group()!r})", name, line)
+        )
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when every other byte is mostly NUL, as in UTF-16 of ASCII text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    half = len(data) // 2
+    if odd > half * 0.4 and even == 0:
+        return "utf-16-le"
+    if even > half * 0.4 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def read_bytes(path: Path, name: str | None = None) -> bytes:
+    """The bytes of ``path`` (``-`` reads stdin); errors name the file."""
     label = name or str(path)
     if str(path) == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return sys.stdin.buffer.read()
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -64,13 +135,19 @@ def read_text(path: Path, name: str | None = None) -> str:
         raise InputError(
             Problem(msg("error.cannot_read", reason=exc.strerror or exc), label)
         ) from None
-    return decode(data, label)
+    return data
+
+
+def read_text(path: Path, name: str | None = None, encoding: str | None = None) -> str:
+    """The text of ``path`` (``-`` reads stdin), decoded by ``decode``; errors name the file."""
+    label = "<stdin>" if str(path) == STDIN else name or str(path)
+    return decode(read_bytes(path, name), label, encoding)
 
 
 def write_output(
-    path: Path, text: str, *, encoding: str = "utf-8", label: str | None = None
+    path: Path, text: str | bytes, *, encoding: str = "utf-8", label: str | None = None
 ) -> None:
-    """Write ``text`` to ``path`` without ever destroying what stands there.
+    """Write ``text`` (or bytes: a workbook) to ``path`` without ever destroying what stands there.
 
     - ``-`` is stdout.
     - A new path or an existing regular file with one link is replaced atomically (the old file
@@ -82,6 +159,11 @@ def write_output(
     """
     label = str(path) if label is None else label
     if label == STDIN:
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -96,7 +178,7 @@ def write_output(
         raise InputError(
             Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
         ) from None
-    data = text.encode(encoding)
+    data = text if isinstance(text, bytes) else text.encode(encoding)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise InputError(Problem(msg("error.is_directory"), label))
     if info is not None and not stat.S_ISREG(info.st_mode):

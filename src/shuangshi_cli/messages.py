@@ -584,18 +584,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "Check a plan file: exit 0 with a summary, or exit 2 with one line per problem."),
     "help.schema": ("规划格式的 JSON Schema，供编辑器在输入 YAML 时校验。",
                     "The JSON Schema of the plan format, for editors that validate YAML as it is typed."),
-    "help.template": ("为规划生成空白数据表（CSV）：每项指标每年一行，填好即可使用。",
-                      "An empty figures CSV for the plan: one row per indicator and year, ready to "
-                      "fill in."),
+    "help.template": ("为规划生成空白数据表：每项指标每年一行、流量指标期限年的月份行、每项定性目标的状态行、各责任单位的行。"
+                      "--format xlsx 生成带下拉列表（指标、单位、状态）的工作簿。",
+                      "An empty figures table for the plan, ready to fill in: every indicator and "
+                      "year, the months of the deadline year for flows, a status row per "
+                      "qualitative target, and each part's rows. --format xlsx writes a workbook "
+                      "with drop-down lists of indicators, units and statuses."),
     "help.root": ("中国政府规划目标差距计算器。", "Target-gap calculator for Chinese government plan targets."),
     "help.opt.targets": ("规划文件（YAML），或内置规划的名称（见 shuangshi plans）。默认：双实规划。",
                          "Plan file (YAML), or an embedded plan's name (shuangshi plans). "
                          "Default: 双实."),
-    "help.opt.figures": ("数据文件（CSV、YAML 或 JSON；'-' 表示标准输入）。可重复。",
-                         "Figures file (CSV, YAML or JSON; '-' for stdin). Repeatable."),
+    "help.opt.figures": ("数据文件（CSV、YAML、JSON 或工作簿 .xlsx/.xls/.ods；'-' 表示标准输入），长表或宽表。可重复。",
+                         "Figures file (CSV, YAML, JSON, or a workbook .xlsx/.xls/.ods; '-' for "
+                         "stdin), a long or a wide table. Repeatable."),
+    "help.opt.sheet": ("工作簿（.xlsx/.xls/.ods）的工作表，按名称或序号；单个文件可写 文件#工作表。默认：第一个。",
+                       "Sheet of the workbooks (.xlsx/.xls/.ods), by name or number; FILE#SHEET "
+                       "for one. Default: the first."),
+    "help.opt.encoding": ("文本数据文件的编码（gbk、utf-16 等）。默认：UTF-8，否则按内容识别 UTF-16 或 GB18030。",
+                          "Encoding of text figures files (gbk, utf-16 …). Default: UTF-8, else "
+                          "UTF-16 or GB18030 as the bytes show."),
+    "help.opt.template_format": ("csv，或 xlsx（工作簿，需 --output）。", "csv, or xlsx (a workbook: needs --output)."),
+    "error.workbook_needs_output": ("此格式生成工作簿：请用 --output 文件", "this format writes a workbook: give --output FILE"),
     "help.opt.pairs": ("以 指标=数值 给出的数据（gdp=352.1，财政总收入=412000万元），配合 --year。",
                        "Figures as ID=VALUE (gdp=352.1, 财政总收入=412000万元), for --year."),
-    "help.opt.year": ("指标=数值 数据所属年份。", "Year of the ID=VALUE figures."),
+    "help.opt.year": ("指标=数值 数据所属年份，以及宽表月份列（1-9月）的年份。",
+                      "Year of the ID=VALUE figures, and of a wide table's month columns (1-9月)."),
     "help.opt.figure": ("以 指标=数值 给出的一项数据，配合 --year。可重复。",
                         "A figure as ID=VALUE, for --year. Repeatable."),
     "help.opt.part": ("责任单位（镇、园区、县直单位）：评估其自身目标；指标=数值 数据属于该单位。",

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, InputError, Problem
-from shuangshi_cli.figures import Origin, RawRow, read_rows, row_target, row_value, row_year
+from shuangshi_cli.figures import (
+    Origin,
+    RawRow,
+    in_plan,
+    read_rows,
+    row_target,
+    row_value,
+    row_year,
+)
 from shuangshi_cli.plan import place_key
 
 if TYPE_CHECKING:
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from shuangshi_cli.plan import Plan
+    from shuangshi_cli.tables import Reading
 
 
 @dataclass(frozen=True)
@@ -45,13 +54,13 @@ class PeerTable:
         return sorted({r.year for r in self.rows if r.indicator == indicator})
 
 
-def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
+def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None) -> PeerTable:
     """Read peer tables (``region, year, indicator, value[, unit]``) and find the own region.
 
     The own region is the plan's ``region.name``, matched with or without its suffix (濉溪 /
     濉溪县); a table without it, or with two regions that both match it, is an error.
     """
-    rows, problems = read_rows(paths)
+    rows, problems = read_rows(paths, reading)
     checked = check_peer_rows(rows, plan, problems)
     if problems:
         raise FiguresError(problems)
@@ -73,7 +82,7 @@ def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
 def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem]) -> list[PeerRow]:
     """Rows with a region, a known indicator, a year and a value; problems collected."""
     checked: dict[tuple[str, int, str], PeerRow] = {}
-    for row in rows:
+    for row in in_plan(rows, plan):
         try:
             region = str(row.values.get("region") or "").strip()
             if not region:

@@ -52,7 +52,12 @@ TONES = {Tone.PLAIN: "", Tone.GOOD: "green", Tone.WARN: "yellow", Tone.DIM: "dim
 BAR_WIDTH = 8
 PIPED_WIDTH = 100  # piped output: wide enough for the gap table, narrow enough to read
 MIN_WRAP = 12  # a wrapping column (a name) keeps at least this many cells: six characters
+NARROW_WRAP = 8  # ... four characters, on a narrow screen before rows turn into cards
 CHART_MAX, CHART_MIN = 32, 10
+
+
+# rich's SIMPLE box with an ASCII rule under the header, for consoles without box glyphs
+ASCII_SIMPLE = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
 
 
 class Glyphs:
@@ -61,8 +66,8 @@ class Glyphs:
     def __init__(self, unicode: bool) -> None:
         self.full, self.empty = ("█", "░") if unicode else ("#", "-")
         self.ahead, self.behind, self.tick = ("█", "▒", "┃") if unicode else ("#", "=", "|")
-        self.box = box.SIMPLE_HEAVY if unicode else box.ASCII2
-        self.simple = box.SIMPLE if unicode else box.ASCII2
+        self.box = box.SIMPLE_HEAVY if unicode else ASCII_SIMPLE
+        self.simple = box.SIMPLE if unicode else ASCII_SIMPLE
         self.tickbox = "☐" if unicode else "[ ]"
 
 
@@ -109,6 +114,7 @@ def _rich_table(
     short: bool,
     bars: bool,
     stack: bool = False,
+    wrap: int = MIN_WRAP,
     extra: tuple[str, list[RichText]] | None = None,
 ) -> RichTable:
     rich = RichTable(
@@ -122,7 +128,7 @@ def _rich_table(
             justify="left" if column.align == "left" else "right",
             no_wrap=not column.wrap,
             overflow="fold",
-            min_width=MIN_WRAP if column.wrap else None,
+            min_width=wrap if column.wrap else None,
         )
     if extra is not None:
         rich.add_column(extra[0], no_wrap=True)
@@ -148,11 +154,11 @@ def _stacked(text: RichText) -> RichText:
 
 
 def _natural_width(rich: RichTable, console: Console) -> int:
-    """The width ``rich`` takes with nothing cut, wrapping columns narrowed to MIN_WRAP."""
+    """The width ``rich`` takes with nothing cut, wrapping columns at their least width."""
     saved = [(c.max_width, c.min_width) for c in rich.columns]
     for column in rich.columns:
         if not column.no_wrap:
-            column.max_width = MIN_WRAP
+            column.max_width = column.min_width
     wide = console.options.update_width(10_000)
     width = Measurement.get(console, wide, rich).maximum
     for column, (most, least) in zip(rich.columns, saved, strict=True):
@@ -164,18 +170,26 @@ def _fits(rich: RichTable, console: Console, width: int) -> bool:
     return _natural_width(rich, console) <= width
 
 
-def _layouts(table: Table) -> list[tuple[list[int], bool, bool, bool]]:
-    """Ways to print ``table``, widest first: (columns kept, short headings, bars, stacked)."""
+Layout = tuple[list[int], bool, bool, bool, int]
+
+
+def _layouts(table: Table) -> list[Layout]:
+    """Ways to print ``table``, widest first: (columns kept, short headings, bars, stacked cells,
+    least width of a wrapping column)."""
     every = list(range(len(table.columns)))
-    layouts = [
-        (every, False, True, False), (every, False, False, False), (every, True, False, False)
-    ]  # fmt: skip
+    layouts: list[Layout] = [
+        (every, False, True, False, MIN_WRAP),
+        (every, False, False, False, MIN_WRAP),
+        (every, True, False, False, MIN_WRAP),
+    ]
     kept = every
     for level in sorted({c.drop for c in table.columns if c.drop}, reverse=True):
         kept = [i for i in kept if table.columns[i].drop != level]
-        layouts.append((kept, True, False, False))
-    if any(c.stack for c in table.columns):
-        layouts.append((kept, True, False, True))
+        layouts.append((kept, True, False, False, MIN_WRAP))
+    stack = any(c.stack for c in table.columns)
+    if stack:
+        layouts.append((kept, True, False, True, MIN_WRAP))
+    layouts.append((kept, True, False, stack, NARROW_WRAP))
     return layouts
 
 
@@ -207,8 +221,8 @@ def _card(table: Table, row: tuple[Cell, ...], glyphs: Glyphs, width: int) -> Re
 
 
 def _table(table: Table, console: Console, width: int, glyphs: Glyphs) -> RenderableType:
-    for columns, short, bars, stack in _layouts(table):
-        rich = _rich_table(table, columns, glyphs, short=short, bars=bars, stack=stack)
+    for columns, short, bars, stack, wrap in _layouts(table):
+        rich = _rich_table(table, columns, glyphs, short=short, bars=bars, stack=stack, wrap=wrap)
         if _fits(rich, console, width):
             return rich
     cards: list[RenderableType] = [RichText(table.title, style="bold")] if table.title else []

@@ -1,0 +1,114 @@
+"""Text for the stream it goes to: no crash on a GBK or ASCII console, glyphs that degrade.
+
+On Chinese Windows a redirected stdout is GBK; a CI log may be ASCII. ``glyphs_for(stream)``
+tells a printer which bar and rule glyphs the stream can show; ``fit(text, stream)`` makes any
+finished text printable there: bar glyphs all to ASCII at once (so a bar stays one kind), other
+symbols to ASCII look-alikes, anything else replaced (``??`` for a wide character, keeping
+columns aligned), and the UTF-8 BOM dropped where it means nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import sys
+import unicodedata
+from dataclasses import astuple, dataclass
+from typing import IO, Any
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """The glyphs of bars, rules and checklists."""
+
+    full: str  # a filled cell of a bar
+    empty: str  # an empty cell of a bar
+    tick: str  # a mark on a bar (the path's value)
+    rule: str  # the rule under a table's header
+    box: str  # an unticked checklist box
+
+
+UNICODE = Glyphs(full="█", empty="░", tick="┃", rule="━", box="☐")
+ASCII = Glyphs(full="#", empty="-", tick="|", rule="-", box="[ ]")
+
+# The family of bar glyphs, switched to ASCII together when the stream lacks any of them.
+_BARS: dict[str | int, str | int | None] = {
+    **dict.fromkeys("█▉▊▋▌▍▎▏▐▇▆▅▄▃▂▁", "#"),
+    "░": "-",
+    "▒": "-",
+    "▓": "#",
+    "┃": "|",
+    "│": "|",
+    "━": "-",
+    "─": "-",
+    "☐": "[ ]",
+}
+_LOOK_ALIKES = {
+    "—": "-", "–": "-", "−": "-", "…": "...", "→": "->", "←": "<-", "≤": "<=", "≥": ">=",
+    "∞": "inf", "“": '"', "”": '"', "‘": "'", "’": "'", "•": "*", "·": ".", "×": "x",
+    "✓": "v", "✗": "x", "┏": "+", "┓": "+", "┗": "+", "┛": "+", "┳": "+", "┻": "+", "╋": "+",
+    "\u3000": "  ", "％": "%", "（": "(", "）": ")", "，": ",", "：": ":", "；": ";",
+}  # fmt: skip
+
+
+def encoding_of(stream: Any) -> str:
+    """The stream's encoding, normalised (``utf-8``, ``gbk``, ``ascii``); UTF-8 if it has none."""
+    name = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "ascii"
+
+
+def _can(encoding: str, text: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def glyphs_for(stream: Any) -> Glyphs:
+    """Unicode bar glyphs when ``stream`` can encode every one of them, else ASCII."""
+    return UNICODE if _can(encoding_of(stream), "".join(astuple(UNICODE))) else ASCII
+
+
+def fit(text: str, stream: Any) -> str:
+    """``text`` made encodable in ``stream``'s encoding (unchanged when it already is)."""
+    encoding = encoding_of(stream)
+    if not encoding.startswith("utf"):
+        text = text.removeprefix(BOM)
+    if _can(encoding, text):
+        return text
+    if glyphs_for(stream) is ASCII:
+        text = text.translate(str.maketrans(_BARS))
+    return "".join(ch if _can(encoding, ch) else _substitute(ch, encoding) for ch in text)
+
+
+def _substitute(ch: str, encoding: str) -> str:
+    similar = _LOOK_ALIKES.get(ch) or _BARS.get(ch)
+    if isinstance(similar, str) and _can(encoding, similar):
+        return similar
+    folded = unicodedata.normalize("NFKD", ch).encode(encoding, "ignore").decode(encoding)
+    if folded:
+        return folded
+    return "??" if unicodedata.east_asian_width(ch) in {"W", "F"} else "?"
+
+
+def write(text: str, stream: IO[str] | None = None) -> None:
+    """Write ``text`` to ``stream`` (stdout) so that it never fails to encode."""
+    target = sys.stdout if stream is None else stream
+    target.write(fit(text, target))
+    target.flush()
+
+
+def forgiving_streams() -> None:
+    """Let stdout and stderr replace what they cannot encode rather than raise: the last guard,
+    for text that does not pass through ``fit`` (help pages, typer's own messages)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            with contextlib.suppress(Exception):
+                reconfigure(errors="replace")

@@ -1,0 +1,325 @@
+"""Tables as a person reads them: a grid of cells (a CSV file, a workbook's sheet) into RawRows.
+
+Blank rows, title rows above the header and note lines below the table are skipped; the header
+says the layout: a long table (``indicator, year, value …``) or a wide one (``指标 | 2016 | 2017``,
+see widetable.py). Every row remembers its place, so errors name the line or the cell.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from shuangshi_cli.errors import FiguresError, Problem
+from shuangshi_cli.figures import _HEADER_ALIASES, FIELDS, Origin, RawRow
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How to read figures files: options a file cannot say about itself."""
+
+    sheet: str | None = None  # a workbook's sheet, by name or number from 1; default the first
+    encoding: str | None = None  # a text file's encoding; default UTF-8, else UTF-16/GB18030
+    year: int | None = None  # the year of a wide table's within-year columns (1-3月 …)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The cells of one table: ``rows`` as (line or row number, cells)."""
+
+    file: str
+    rows: Sequence[tuple[int, Sequence[Any]]]
+    sheet: str | None = None  # a workbook's sheet: places are cells, B7
+
+    @property
+    def name(self) -> str:
+        """How messages name the table: the file, or ``book.xlsx[Sheet1]``."""
+        return self.file if self.sheet is None else f"{self.file}[{self.sheet}]"
+
+    def origin(
+        self, line: int, columns: dict[str, int] | None = None, *, always: bool = False
+    ) -> Origin:
+        """The place of a row. Its columns are kept for sheets, where a problem names the cell,
+        and for text ``always`` (a wide table's cells, one row each): ``file:line:column``."""
+        if self.sheet is None and not always:
+            return Origin(self.file, line)
+        return Origin(self.file, line, self.sheet, tuple((columns or {}).items()))
+
+    def problem(self, message: str, line: int | None = None, column: int | None = None) -> Problem:
+        if self.sheet is None:
+            return Problem(message, self.file, line, column)
+        if line is None:
+            return Problem(message, self.name)
+        return Origin(self.file, line, self.sheet, (("value", column or 1),)).problem(message)
+
+
+# Lines a person skips below (or within) a table: notes and sources. Titles above the header are
+# skipped without looking: they are whatever comes before it.
+_NOTE = re.compile(r"^\s*(#|注\s*[:：\d]|说明[:：]|资料来源|数据来源|备注[:：]|\*|※)")
+# Columns a bulletin prints beside the figures, derived from them: read past, and said so.
+_DERIVED = re.compile(r"增长|增速|增幅|同比|环比|比上年|比去年|增减|占比|比重")
+_TITLE_YEAR = re.compile(r"((?:19|20|21)\d{2})\s*年")
+_UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s]+)\s*[）)]?\s*$")
+# A dash, as bulletins print for "no figure", in a wide table's cell.
+NO_FIGURE = {"-", "—", "--", "——", "…", "...", "/", "－"}
+
+
+def derived(label: str) -> bool:
+    """Whether a header cell names a column derived from the figures (比上年增长%, 占比)."""
+    return bool(_DERIVED.search(unicodedata.normalize("NFKC", label)))
+
+
+_INDICATOR = re.compile(
+    r"^\s*(?:其中\s*[:：])?\s*(?P<name>.+?)\s*[*＊①②③④⑤⑥⑦⑧⑨⑩]*\s*"
+    r"(?:[(（]\s*(?P<unit>[^()（）]+?)\s*[)）])?\s*[*＊①②③④⑤⑥⑦⑧⑨⑩]*\s*$"
+)
+
+
+def indicator_cell(written: str) -> tuple[str, str | None]:
+    """An indicator as tables write it: ``地区生产总值（亿元）`` is 地区生产总值 in 亿元;
+    ``其中：`` before it and footnote marks (``①``, ``*``) after it are not part of the name."""
+    from shuangshi_cli.units import BUILTIN_UNITS
+
+    match = _INDICATOR.match(written)
+    if match is None:
+        return written, None
+    unit = match["unit"]
+    if unit is not None and BUILTIN_UNITS.get(unit) is None:
+        return written.strip(), None  # 地区生产总值(GDP): the brackets are part of the name
+    return match["name"], unit
+
+
+@functools.lru_cache(maxsize=4096)
+def _indicator_cell(written: str) -> tuple[str, str | None]:
+    return indicator_cell(written)
+
+
+def with_indicator(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with the indicator cell read by ``indicator_cell``: its unit used when the row
+    has none."""
+    written = values.get("indicator")
+    if not isinstance(written, str):
+        return values
+    name, unit = _indicator_cell(written)
+    if name == written and unit is None:
+        return values
+    cleaned = {**values, "indicator": name}
+    if unit is not None and "unit" not in values:
+        cleaned["unit"] = unit
+    return cleaned
+
+
+def title_year(titles: Sequence[str]) -> int | None:
+    """The year the title lines above a table name (2019年1-9月主要指标), if they name one only."""
+    years = {int(m) for t in titles for m in _TITLE_YEAR.findall(t)}
+    return years.pop() if len(years) == 1 else None
+
+
+def say_layout(grid: Grid, layout: str, skipped: Sequence[str] = ()) -> None:
+    """The one line on stderr that says how a table was read."""
+    from shuangshi_cli.notices import notice
+
+    if skipped:
+        layout += "; not read: " + ", ".join(skipped)
+    notice("layout", file=grid.name, layout=layout)
+
+
+def text(cell: Any) -> str:
+    """A cell as text: whole numbers without ``.0``, others as written."""
+    if type(cell) is str:  # the usual case first: every cell of a CSV file
+        return cell.strip()
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def value(cell: Any) -> Any:
+    """A cell as a figure value: text stripped, whole floats as int, other floats as their
+    shortest repr (352.1, not 352.10000000000002); None when blank."""
+    if type(cell) is str:
+        return cell.strip() or None
+    if isinstance(cell, bool):
+        return cell
+    if isinstance(cell, float):
+        return int(cell) if cell.is_integer() else repr(cell)
+    if isinstance(cell, int):
+        return cell
+    written = text(cell)
+    return written or None
+
+
+def header_key(cell: Any) -> str:
+    return unicodedata.normalize("NFKC", text(cell)).strip().casefold()
+
+
+def filled(cells: Sequence[Any]) -> list[int]:
+    """Indexes of the non-blank cells."""
+    return [i for i, cell in enumerate(cells) if text(cell)]
+
+
+def _is_header(cells: Sequence[Any]) -> bool:
+    from shuangshi_cli.widetable import period
+
+    known = [i for i in filled(cells) if header_key(cells[i]) in _HEADER_ALIASES]
+    periods = [i for i in filled(cells) if period(text(cells[i])) is not None]
+    return len(filled(cells)) >= 2 and bool(known) and (len(known) >= 2 or bool(periods))
+
+
+def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
+    """The rows of a table, long or wide, read the way its header says."""
+    from shuangshi_cli import widetable
+
+    reading = reading or Reading()
+    titles: list[str] = []
+    header: tuple[int, Sequence[Any]] | None = None
+    candidate: tuple[int, Sequence[Any]] | None = None  # the first row that could be one
+    covered = 0  # columns a second header row reaches
+    body: list[tuple[int, Sequence[Any]]] = []
+    for number, cells in grid.rows:
+        if header is not None and body and _plain(cells):
+            body.append((number, cells))  # the quick way for the rows of a table's body
+            continue
+        places = filled(cells)
+        if not places or _NOTE.match(text(cells[places[0]])):
+            continue
+        if header is None:
+            if _is_header(cells):
+                header = (number, cells)
+            else:
+                if candidate is None and len(places) >= 2:
+                    candidate = (number, cells)
+                titles.extend(text(cells[i]) for i in places)
+            continue
+        if len(places) == 1 and not _number(cells[places[0]]):
+            continue  # a section heading (一、工业) or a note line without its marker
+        if not body and not any(_numeric(cells[i]) for i in places):
+            covered = max(covered, places[-1] + 1)
+            continue  # a second header row under merged cells (绝对数 | 增长%), before any data
+        body.append((number, cells))
+    if header is None:
+        if not titles:
+            raise FiguresError(grid.problem("the file is empty"))
+        if candidate is not None:
+            long_columns(grid, candidate[1], candidate[0])  # names the column it does not know
+        raise FiguresError(
+            grid.problem(
+                "no header row: the table needs one naming its columns (indicator, year, value; "
+                "or 指标, 单位, 2016, 2017 …)"
+            )
+        )
+    unit = next((m.group(1) for t in titles if (m := _UNIT_LINE.match(t))), None)
+    layout = widetable.layout(grid, header, titles, reading)
+    if layout is not None:
+        return widetable.rows(grid, layout, body, unit, covered)
+    return _long_rows(grid, header, body, unit, titles, reading)
+
+
+def _plain(cells: Sequence[Any]) -> bool:
+    """A row whose first two cells are filled and not a comment or note: a row of data."""
+    if len(cells) < 2:
+        return False
+    first, second = text(cells[0]), text(cells[1])
+    return bool(first) and bool(second) and not _NOTE.match(first)
+
+
+def _number(cell: Any) -> bool:
+    return isinstance(cell, int | float) and not isinstance(cell, bool)
+
+
+def _numeric(cell: Any) -> bool:
+    """A number, or text that reads as one (352.1, 412,000, 第8位, 41.2亿元)."""
+    if _number(cell):
+        return True
+    return bool(re.search(r"\d", text(cell)))
+
+
+def _long_rows(
+    grid: Grid,
+    header: tuple[int, Sequence[Any]],
+    body: list[tuple[int, Sequence[Any]]],
+    unit: str | None,
+    titles: Sequence[str],
+    reading: Reading,
+) -> list[RawRow]:
+    line, cells = header
+    columns = long_columns(grid, cells, line)
+    skipped = [text(c) for c, name in zip(cells, columns, strict=True) if derived(text(c))]
+    year = None
+    if "year" not in columns:
+        # A table of one year (指标 | 单位 | 绝对数 | 比上年增长%): its year said elsewhere.
+        year, source = reading.year, "--year"
+        if year is None:
+            year, source = title_year(titles), "the title"
+        if year is None or "value" not in columns:
+            raise FiguresError(
+                grid.problem(
+                    "the header has no 'year' column (a table of one year: write the year in a "
+                    "title line above it, 2018年…, or give --year)",
+                    line,
+                )
+            )
+        say_layout(grid, f"a table of one year: {year}, from {source}", skipped)
+    elif skipped:
+        say_layout(grid, "long table", skipped)
+    where = {name: i + 1 for i, name in enumerate(columns) if name}
+    named = [(name, i) for i, name in enumerate(columns) if name]
+    width = len(columns)
+    bulletin = year is not None
+    origin = grid.origin
+    rows: list[RawRow] = []
+    for number, record in body:
+        if len(record) > width:
+            extra = [c for c in record[len(columns) :] if text(c)]
+            if extra:
+                raise FiguresError(
+                    grid.problem(f"{len(record)} cells but {len(columns)} columns", number)
+                )
+        size = len(record)
+        values: dict[str, Any] = {}
+        for name, i in named:
+            if i < size:
+                cell = record[i]
+                found = (cell.strip() or None) if type(cell) is str else value(cell)
+                if found is not None:
+                    values[name] = found
+        values = with_indicator(values)
+        if unit is not None and "unit" not in values and values:
+            values["unit"] = unit
+        if year is not None and values:
+            values["year"] = year
+        rows.append(RawRow(values, origin(number, where), from_bulletin=bulletin))
+    return rows
+
+
+def long_columns(grid: Grid, header: Sequence[Any], line: int) -> list[str]:
+    """The field of each column of a long table's header; unknown names are errors, but for
+    columns derived from the figures (比上年增长%), which are not read."""
+    columns = []
+    for index, cell in enumerate(header):
+        key = header_key(cell)
+        if not key or (key not in _HEADER_ALIASES and derived(text(cell))):
+            columns.append("")
+            continue
+        if key not in _HEADER_ALIASES:
+            hint = difflib.get_close_matches(key, list(_HEADER_ALIASES), n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            raise FiguresError(
+                grid.problem(
+                    f"unknown column {text(cell)!r}{suggestion}; columns are " + ", ".join(FIELDS),
+                    line,
+                    index + 1 if grid.sheet is not None else None,
+                )
+            )
+        columns.append(_HEADER_ALIASES[key])
+    if "indicator" not in columns:
+        raise FiguresError(grid.problem("the header has no 'indicator' column", line))
+    return columns

@@ -1,0 +1,114 @@
+"""The figures table to fill in, for a plan: every kind of row, as CSV or as a workbook.
+
+Rows: each quantified target for each year from the base year to its deadline; the cumulative
+months 3, 6 and 9 of the deadline year for flows (时序进度); one row per qualitative target for a
+status; and each part's targets, with the part named. Rows left blank are skipped when read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+from shuangshi_cli.status import LABELS_ZH, Status
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from shuangshi_cli.plan import Plan
+
+# indicator, year, value, unit, status first: "fyp13_early,2019,,,achieved" fills a status row.
+COLUMNS = ("indicator", "year", "value", "unit", "status", "month", "part", "name", "note")
+QUARTER_MONTHS = (3, 6, 9)
+BOM = "\ufeff"
+
+
+def template_rows(plan: Plan) -> Iterator[dict[str, str]]:
+    """The rows of the template, every column present (blank where the user writes)."""
+
+    def row(**filled: str) -> dict[str, str]:
+        return {column: filled.get(column, "") for column in COLUMNS}
+
+    base = plan.plan.base_year
+    # A target reading another's series has no rows of its own; a qualitative target with a unit
+    # is a series others compare with (GDP growth beside 与GDP增长同步), so it gets rows.
+    measured = [t for t in plan.targets if (t.quantified or t.unit) and t.series is None]
+    for target in measured:
+        unit = plan.figure_unit(target).symbol
+        for year in range(base, target.deadline + 1):
+            yield row(indicator=target.id, year=str(year), unit=unit, name=target.name)
+    for target in measured:
+        if target.flow:
+            unit = plan.figure_unit(target).symbol
+            for month in QUARTER_MONTHS:
+                yield row(
+                    indicator=target.id,
+                    year=str(target.deadline),
+                    unit=unit,
+                    month=str(month),
+                    name=target.name,
+                )
+    for target in plan.targets:
+        if not target.quantified:
+            yield row(indicator=target.id, year=str(target.deadline), name=target.name)
+    for part in plan.parts:
+        own = plan.for_part(part)
+        for target in own.quantified:
+            unit = own.figure_unit(target).symbol
+            for year in range(base, target.deadline + 1):
+                yield row(
+                    indicator=target.id,
+                    year=str(year),
+                    unit=unit,
+                    part=part.name,
+                    name=target.name,
+                )
+
+
+def template_csv(plan: Plan) -> str:
+    """The template as CSV, with the UTF-8 BOM so that Excel shows the Chinese."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(template_rows(plan))
+    return BOM + buffer.getvalue()
+
+
+def template_xlsx(plan: Plan) -> bytes:
+    """The template as a workbook: drop-down lists of indicators, units, statuses and parts, a
+    frozen header row, column widths; a hidden sheet holds the lists."""
+    from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
+    from shuangshi_cli.units import BUILTIN_UNITS
+    from shuangshi_cli.xlsxout import Column, Sheet, xlsx_write
+
+    rows = list(template_rows(plan))
+    dimensions = {plan.figure_unit(t).dimension for t in plan.quantified}
+    symbols = [*BUILTIN_UNITS.symbols(), *(u.symbol for u in plan.units)]
+    units = [
+        s
+        for s in dict.fromkeys(symbols)
+        if (u := plan.lookup_unit(s)) and u.dimension in dimensions
+    ]
+    statuses = [s.value for s in Status if s is not Status.NOT_ASSESSED]
+    statuses += [LABELS_ZH[Status(s)] for s in statuses]
+    names = {
+        "indicator": Column("indicator", 20, choices=[t.id for t in plan.targets]),
+        "year": Column("year", 8, whole=(FIRST_YEAR, LAST_YEAR)),
+        "value": Column("value", 14),
+        "unit": Column("unit", 10, choices=units),
+        "status": Column("status", 20, choices=statuses),
+        "month": Column("month", 8, whole=(1, 11)),
+        "part": Column("part", 16, choices=[p.name for p in plan.parts]),
+        "name": Column("name", 30),
+        "note": Column("note", 30),
+    }
+    columns = [names[c] for c in COLUMNS]
+    cells = [[_cell(r[c]) for c in COLUMNS] for r in rows]
+    return xlsx_write([Sheet("figures", columns, cells)])
+
+
+def _cell(text: str) -> str | int | None:
+    if not text:
+        return None
+    return int(text) if text.isdigit() else text

@@ -1,0 +1,257 @@
+"""Wide tables, as bulletins and yearbooks print them: indicators down, periods across.
+
+``指标 | 单位 | 2016 | 2017年 | 2018`` (years), or ``指标 | 单位 | 1-3月 | 1-6月 | 1-9月``
+(cumulative months of one year: the year in the header, a year column, the title or ``--year``).
+Each filled period cell becomes one long row; anything that could be read two ways is an error
+that says how to write it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from shuangshi_cli.errors import FiguresError
+from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
+from shuangshi_cli.tables import (
+    NO_FIGURE,
+    derived,
+    header_key,
+    say_layout,
+    text,
+    title_year,
+    value,
+    with_indicator,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from shuangshi_cli.tables import Grid, Reading
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a period column holds: a year's figure, or the cumulative figure to a month."""
+
+    label: str
+    year: int | None  # None: the year comes from elsewhere (a year column, the title, --year)
+    month: int | None  # None: the whole year
+    unclear: str | None = None  # why the label cannot be read one way only
+
+
+_YEAR = r"(?P<year>(?:19|20|21)\d{2})\s*年?度?"
+_DASH = r"\s*[-–—~至到]\s*"
+_ANNUAL = re.compile(rf"^{_YEAR}\s*(?:全年|1{_DASH}12\s*月份?)?$")
+_CUMULATIVE = re.compile(rf"^(?:{_YEAR}\s*)?1{_DASH}(?P<month>\d{{1,2}})\s*月份?(?:累计)?$")
+_MONTH = re.compile(rf"^(?:{_YEAR}\s*)?(?P<month>\d{{1,2}})\s*月份?$")
+_QUARTERS = {
+    "一季度": 3, "第一季度": 3, "1季度": 3, "q1": 3, "1-1季度": 3,
+    "上半年": 6, "1-2季度": 6, "前两季度": 6, "二季度累计": 6,
+    "前三季度": 9, "1-3季度": 9, "三季度累计": 9,
+    "全年": 12, "1-4季度": 12,
+}  # fmt: skip
+_REMARK = re.compile(r"\((?:快报|初步核算|初步|预计|预计数|调整后|调整|核实|修订|最终核实)数?\)$")
+_SINGLE_QUARTER = re.compile(r"^(?:第?[二三四234]季度|q[234])$")
+_QUARTER = re.compile(rf"^(?:{_YEAR}\s*)?(?P<rest>.+)$")
+
+
+def period(label: str) -> Period | None:
+    """The period a header cell names, or None when it names none."""
+    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", label).casefold())
+    key = _REMARK.sub("", key)  # 2018年(快报), 2017年(调整后): the remark is not the period
+    if not key:
+        return None
+    if match := _ANNUAL.match(key):
+        return Period(label, int(match["year"]), None)
+    for pattern in (_CUMULATIVE, _MONTH):
+        match = pattern.match(key)
+        if match:
+            year = int(match["year"]) if match["year"] else None
+            month = int(match["month"])
+            if not 1 <= month <= 12:
+                return Period(label, year, None, f"{label!r}: there is no month {month}")
+            if pattern is _MONTH and month != 1:
+                return Period(
+                    label,
+                    year,
+                    month,
+                    f"{label!r} could be {month}月 alone or 1-{month}月 (January to {month}月): "
+                    f"write 1-{month}月 for the cumulative figure, the only kind read",
+                )
+            return Period(label, year, None if month == 12 else month)
+    match = _QUARTER.match(key)
+    if match and (match["year"] or match["rest"] in _QUARTERS or _SINGLE_QUARTER.match(key)):
+        year = int(match["year"]) if match["year"] else None
+        rest = match["rest"]
+        if rest in _QUARTERS:
+            month = _QUARTERS[rest]
+            return Period(label, year, None if month == 12 else month)
+        if _SINGLE_QUARTER.match(rest):
+            return Period(
+                label,
+                year,
+                None,
+                f"{label!r} is one quarter alone: give cumulative figures (一季度, 上半年, "
+                "前三季度, or 1-6月, 1-9月)",
+            )
+    return None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a wide table's columns are read."""
+
+    fixed: dict[int, str]  # column index → field (indicator, unit, part, region, year, note)
+    periods: dict[int, Period]  # column index → its period, the year filled in where known
+    description: str
+    width: int  # columns up to the header's last heading
+    skipped: tuple[str, ...] = ()  # headings of columns derived from the figures, not read
+
+
+def layout(
+    grid: Grid, header: tuple[int, Sequence[Any]], titles: Sequence[str], reading: Reading
+) -> Layout | None:
+    """The wide layout of ``header``, or None when it has no period columns (a long table)."""
+    line, cells = header
+    fixed: dict[int, str] = {}
+    periods: dict[int, Period] = {}
+    unknown: list[int] = []
+    skipped: list[str] = []
+    for index, cell in enumerate(cells):
+        key = header_key(cell)
+        if not key:
+            continue
+        if key in _HEADER_ALIASES:
+            fixed[index] = _HEADER_ALIASES[key]
+        elif (found := period(text(cell))) is not None:
+            periods[index] = found
+        elif derived(text(cell)):
+            skipped.append(text(cell))
+        else:
+            unknown.append(index)
+    if not periods:
+        return None
+
+    def fail(message: str, index: int | None = None) -> FiguresError:
+        return FiguresError(grid.problem(message, line, None if index is None else index + 1))
+
+    labels = ", ".join(p.label for p in periods.values())
+    for index, found in periods.items():
+        if found.unclear:
+            raise fail(found.unclear, index)
+    if unknown:
+        index = unknown[0]
+        raise fail(
+            f"unknown column {text(cells[index])!r}: a wide table has indicator, unit (and part, "
+            "region, note) columns, then periods: 2016, 2017年, 1-3月, 2019年1-6月 …",
+            index,
+        )
+    fields = set(fixed.values())
+    for clash in ("value", "month", "status"):
+        if clash in fields:
+            raise fail(
+                f"the header has a {clash} column and period columns ({labels}): read it either "
+                "long (indicator, year, month, value, status …) or wide (indicator, unit, 2016, "
+                "2017 … or 1-3月, 1-6月 …), not both"
+            )
+    if "indicator" not in fields:
+        raise fail(f"a wide table needs an indicator column (指标) besides {labels}")
+    year_column = "year" in fields
+    if year_column and any(p.year is not None for p in periods.values()):
+        given = ", ".join(p.label for p in periods.values() if p.year is not None)
+        raise fail(
+            f"the header has a year column and columns with a year ({given}): keep the year "
+            "column with month columns (1-3月, 1-6月), or drop it and give a column per year"
+        )
+    year, source = _year_of_months(periods, titles, reading, year_column)
+    if year is None and not year_column and any(p.year is None for p in periods.values()):
+        months = ", ".join(p.label for p in periods.values() if p.year is None)
+        raise fail(
+            f"the columns {months} have no year: write it in the header (2019年1-9月), add a "
+            "year column (年份), or give --year"
+        )
+    filled_in = {
+        i: Period(p.label, p.year if p.year is not None else year, p.month)
+        for i, p in periods.items()
+    }
+    seen: dict[tuple[int | None, int | None], Period] = {}
+    for index, found in filled_in.items():
+        earlier = seen.setdefault((found.year, found.month), found)
+        if earlier is not found:
+            raise fail(f"{earlier.label!r} and {found.label!r} are the same period", index)
+    width = max(i for i, c in enumerate(cells) if header_key(c)) + 1
+    return Layout(fixed, filled_in, _describe(filled_in, source), width, tuple(skipped))
+
+
+def _year_of_months(
+    periods: dict[int, Period], titles: Sequence[str], reading: Reading, year_column: bool
+) -> tuple[int | None, str]:
+    """The year of month columns written without one: --year, else the only year of the title."""
+    if all(p.year is not None for p in periods.values()) or year_column:
+        return None, "the year column" if year_column else ""
+    if reading.year is not None:
+        return reading.year, "--year"
+    year = title_year(titles)
+    return (year, "the title") if year is not None else (None, "")
+
+
+def _describe(periods: dict[int, Period], source: str) -> str:
+    found = list(periods.values())
+    annual = [p for p in found if p.month is None]
+    within = [p for p in found if p.month is not None]
+    parts = []
+    if annual:
+        years = sorted({p.year for p in annual if p.year is not None})
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+        parts.append(f"years across ({span})")
+    if within:
+        years = sorted({p.year for p in within if p.year is not None})
+        of = f" of {', '.join(map(str, years))}" if years else ""
+        by = f", the year from {source}" if source else ""
+        parts.append(f"months{of} across ({', '.join(p.label for p in within)}){by}")
+    return "wide table: indicators down, " + " and ".join(parts)
+
+
+def rows(
+    grid: Grid,
+    layout: Layout,
+    body: Sequence[tuple[int, Sequence[Any]]],
+    unit: str | None,
+    covered: int = 0,
+) -> list[RawRow]:
+    """One long row per filled period cell; the layout is said once on stderr. Cells beyond the
+    header (and beyond a second header row, which ``covered`` columns) are an error."""
+    say_layout(grid, layout.description, layout.skipped)
+    width = max(layout.width, covered)
+    found: list[RawRow] = []
+    for number, cells in body:
+        if len(cells) > width and any(text(c) for c in cells[width:]):
+            raise FiguresError(
+                grid.problem(f"{len(cells)} cells but {width} columns", number, width + 1)
+            )
+        base: dict[str, Any] = {}
+        columns: dict[str, int] = {}
+        for index, name in layout.fixed.items():
+            if name and index < len(cells) and (written := value(cells[index])) is not None:
+                base[name] = written
+                columns[name] = index + 1
+        base = with_indicator(base)
+        if unit is not None and "unit" not in base:
+            base["unit"] = unit
+        for index, when in layout.periods.items():
+            written = value(cells[index]) if index < len(cells) else None
+            if written is None or (isinstance(written, str) and written in NO_FIGURE):
+                continue
+            values = {**base, "value": written}
+            if when.year is not None:
+                values["year"] = when.year
+            if when.month is not None:
+                values["month"] = when.month
+            place = {**columns, "value": index + 1, "month": index + 1}
+            if when.year is not None:
+                place["year"] = index + 1
+            found.append(RawRow(values, grid.origin(number, place, always=True), True))
+    return found

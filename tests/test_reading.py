@@ -1,0 +1,465 @@
+"""Figures from where analysts keep them: workbooks, wide tables, GBK and UTF-16 files.
+
+Workbooks are written here with xlsxwriter and read back with calamine; GBK files are encoded
+here too.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import xlsxwriter
+
+from shuangshi_cli.figures import load_figures
+from shuangshi_cli.peers import load_peers
+from shuangshi_cli.tables import Reading
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from shuangshi_cli.plan import Plan
+    from tests.helpers import Run
+
+LONG = "indicator,year,value,unit\ngdp,2016,300,亿元\ngdp,2017,326.5,亿元\ngdp,2018,352.1,亿元\n"
+
+
+def _book(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> str:
+    """A workbook with one sheet per entry; None leaves a cell empty."""
+    book = xlsxwriter.Workbook(str(path))
+    for name, rows in sheets.items():
+        sheet = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if cell is not None:
+                    sheet.write(r, c, cell)
+    book.close()
+    return str(path)
+
+
+def _csv(tmp_path: Path, text: str, name: str = "figures.csv", encoding: str = "utf-8") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def _gdp(result_stdout: str) -> dict[str, Any]:
+    results = json.loads(result_stdout)["results"]
+    found: dict[str, Any] = next(r for r in results if r["id"] == "gdp")
+    return found
+
+
+BULLETIN: list[list[Any]] = [
+    ["濉溪县主要经济指标（示例数据，非官方统计）"],
+    [None, None, None, "单位：亿元"],
+    [],
+    ["指标", "年份", "数值", "单位"],
+    ["地区生产总值", 2016, 300, "亿元"],
+    [],
+    ["地区生产总值", 2017, 326.5, "亿元"],
+    ["地区生产总值", 2018, 352.1, None],
+    [],
+    ["注：2018年为快报数。"],
+    ["资料来源：县统计局"],
+]
+
+
+def test_a_workbook_reads_like_the_csv(plan: Plan, tmp_path: Path) -> None:
+    book = _book(tmp_path / "figures.xlsx", {"Sheet1": BULLETIN})
+    from_book = load_figures(plan, [book])
+    assert from_book == load_figures(plan, [_csv(tmp_path, LONG)])
+    assert [str(f.origin) for f in from_book.items] == [
+        f"{book}[Sheet1]!C5",
+        f"{book}[Sheet1]!C7",
+        f"{book}[Sheet1]!C8",
+    ]
+
+
+def test_a_bad_cell_is_named(run: Run, tmp_path: Path) -> None:
+    rows = [
+        *BULLETIN[:7],
+        ["地区生产总值", 2018, "约352", "亿元"],
+        ["地区生产总值", "今年", 1, None],
+    ]
+    book = _book(tmp_path / "figures.xlsx", {"Sheet1": rows})
+    result = run("gap", "-f", book)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{book}[Sheet1]!C8: value: '约352' is not a number\n"
+        f"{book}[Sheet1]!B9: year: '今年' is not a year\n"
+    )
+
+
+def test_sheets_by_name_number_or_option(run: Run, plan: Plan, tmp_path: Path) -> None:
+    book = _book(
+        tmp_path / "book.xlsx",
+        {"说明": [["这是说明"]], "2018年": BULLETIN, "other": [["indicator", "year", "value"]]},
+    )
+    expected = load_figures(plan, [_csv(tmp_path, LONG)])
+    assert load_figures(plan, [f"{book}#2018年"]) == expected
+    assert load_figures(plan, [f"{book}#2"]) == expected
+    assert load_figures(plan, [book], reading=Reading(sheet="2018年")) == expected
+    by_option = run("gap", "-f", book, "--sheet", "2", "-F", "json")
+    assert by_option.exit_code == 0, by_option.stderr
+    assert _gdp(by_option.stdout)["latest"] == {"year": 2018, "value": 352.1}
+    first = run("gap", "-f", book)
+    assert first.exit_code == 2
+    assert first.stderr == (
+        f"{book}: read sheet '说明' (1 of 3); choose another with {book}#NAME\n"
+        f"{book}[说明]: no header row: the table needs one naming its columns (indicator, year, "
+        "value; or 指标, 单位, 2016, 2017 …)\n"
+    )
+    missing = run("gap", "-f", f"{book}#2017年")
+    assert (
+        missing.stderr
+        == f"{book}: no sheet '2017年'; the sheets are 1: 说明, 2: 2018年, 3: other\n"
+    )
+
+
+WIDE: list[list[Any]] = [
+    ["表1 主要经济指标（示例）"],
+    ["指标", "单位", 2016, "2017年", "2018"],
+    ["地区生产总值", "亿元", 300, 326.5, 352.1],
+    ["财政总收入", "万元", "—", 364000, 412000],
+    ["注：—表示无数据"],
+]
+
+
+def test_a_wide_workbook_and_a_wide_csv(run: Run, plan: Plan, tmp_path: Path) -> None:
+    book = _book(tmp_path / "wide.xlsx", {"Sheet1": WIDE})
+    text = "\n".join(",".join("" if c is None else str(c) for c in row) for row in WIDE) + "\n"
+    csv = _csv(tmp_path, text, "wide.csv")
+    from_book, from_csv = load_figures(plan, [book]), load_figures(plan, [csv])
+    assert from_book == from_csv
+    assert len(from_book) == 5
+    assert [f.value for f in from_book.annual("fiscal_revenue")] == [D("36.4"), D("41.2")]
+    result = run("gap", "-f", book, "-F", "json")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"{book}[Sheet1]: wide table: indicators down, years across (2016–2018)"
+    )
+    bad = _csv(tmp_path, text.replace("412000", "约41万"), "bad.csv")
+    failed = run("gap", "-f", bad)
+    assert failed.stderr.splitlines()[-1] == f"{bad}:4:5: value: '约41万' is not a number"
+
+
+@pytest.mark.parametrize(
+    ("header", "reading", "described"),
+    [
+        ("指标,2019年1-3月,2019年1-6月,2019年1-9月", Reading(), "months of 2019 across"),
+        ("指标,1-3月,1-6月,1-9月", Reading(year=2019), "the year from --year"),
+        ("指标,一季度,上半年,前三季度", Reading(year=2019), "(一季度, 上半年, 前三季度)"),
+    ],
+)
+def test_within_year_columns(
+    plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str,
+    reading: Reading, described: str,
+) -> None:  # fmt: skip
+    path = _csv(tmp_path, f"{header}\n财政总收入,10,20,38\n")
+    figures = load_figures(plan, [path], reading=reading)
+    assert sorted((f.year, f.month, f.value) for f in figures.items) == [
+        (2019, 3, D(10)),
+        (2019, 6, D(20)),
+        (2019, 9, D(38)),
+    ]
+    assert described in capsys.readouterr().err
+
+
+def test_the_year_of_month_columns_from_the_title_or_a_year_column(
+    plan: Plan, tmp_path: Path
+) -> None:
+    titled = _csv(tmp_path, "2019年1-9月主要指标\n指标,1-3月,1-9月\n财政总收入,10,38\n", "a.csv")
+    assert {(f.year, f.month) for f in load_figures(plan, [titled]).items} == {(2019, 3), (2019, 9)}
+    column = _csv(tmp_path, "指标,年份,1-3月\n财政总收入,2018,9\n财政总收入,2019,10\n", "b.csv")
+    assert {(f.year, f.value) for f in load_figures(plan, [column]).items} == {
+        (2018, D(9)),
+        (2019, D(10)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "指标,1-3月,1-6月\n财政总收入,10,20\n",
+            ":1: the columns 1-3月, 1-6月 have no year: write it in the header (2019年1-9月), "
+            "add a year column (年份), or give --year",
+        ),
+        (
+            "指标,9月\n财政总收入,10\n",
+            ":1:2: '9月' could be 9月 alone or 1-9月 (January to 9月): write 1-9月 for the "
+            "cumulative figure, the only kind read",
+        ),
+        (
+            "指标,二季度\n财政总收入,10\n",
+            ":1:2: '二季度' is one quarter alone: give cumulative figures (一季度, 上半年, 前三季度, "
+            "or 1-6月, 1-9月)",
+        ),
+        (
+            "指标,数值,2017\n财政总收入,10,20\n",
+            ":1: the header has a value column and period columns (2017): read it either long "
+            "(indicator, year, month, value, status …) or wide (indicator, unit, 2016, 2017 … "
+            "or 1-3月, 1-6月 …), not both",
+        ),
+        (
+            "指标,年份,2017\n财政总收入,2017,20\n",
+            ":1: the header has a year column and columns with a year (2017): keep the year "
+            "column with month columns (1-3月, 1-6月), or drop it and give a column per year",
+        ),
+        ("指标,2017,2017年\n财政总收入,1,2\n", ":1:3: '2017' and '2017年' are the same period"),
+        ("单位,2017\n亿元,1\n", ":1: a wide table needs an indicator column (指标) besides 2017"),
+        (
+            "指标,2017,合计\n财政总收入,1,2\n",
+            ":1:3: unknown column '合计': a wide table has indicator, unit (and part, region, "
+            "note) columns, then periods: 2016, 2017年, 1-3月, 2019年1-6月 …",
+        ),
+    ],
+)
+def test_wide_tables_that_read_two_ways_are_errors(
+    run: Run, tmp_path: Path, text: str, message: str
+) -> None:
+    path = _csv(tmp_path, text)
+    result = run("gap", "-f", path)
+    assert result.exit_code == 2
+    assert result.stderr == f"{path}{message}\n"
+
+
+def test_peers_from_a_wide_workbook(plan: Plan, tmp_path: Path) -> None:
+    book = _book(
+        tmp_path / "counties.xlsx",
+        {
+            "县域": [
+                ["地区", "指标", 2017, 2018],
+                ["甲县", "gdp", 400, 420],
+                ["濉溪县", "gdp", 326.5, 352.1],
+                ["乙县", "gdp", 300, 310],
+            ]
+        },
+    )
+    table = load_peers(plan, [book])
+    assert table.values("gdp", 2018) == {"甲县": 420, "濉溪县": D("352.1"), "乙县": 310}
+
+
+# -- encodings -----------------------------------------------------------------------------------
+
+
+def test_gb18030_is_read_and_said(run: Run, tmp_path: Path) -> None:
+    path = _csv(tmp_path, LONG.replace("gdp", "地区生产总值"), encoding="gb18030")
+    result = run("gap", "-f", path, "-F", "json")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == f"{path}: not UTF-8; read as GB18030 (GBK)"
+    assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
+
+
+def test_encoding_forced(run: Run, tmp_path: Path) -> None:
+    # Valid UTF-8 and valid GBK at once: --encoding decides which it is.
+    path = _csv(tmp_path, LONG.replace("gdp", "地区生产总值"), encoding="gbk")
+    assert "GB18030" not in run("gap", "-f", path, "--encoding", "gbk").stderr  # no guessing
+    utf8 = _csv(tmp_path, LONG.replace("gdp", "地区生产总值"), "u.csv")
+    forced = run("gap", "-f", utf8, "--encoding", "ascii")
+    assert forced.exit_code == 2
+    assert forced.stderr == f"{utf8}:2: the file is not valid ascii (byte 0xe5)\n"
+    unknown = run("gap", "-f", utf8, "--encoding", "klingon")
+    assert unknown.exit_code == 2
+    assert unknown.stderr == "--encoding 'klingon' is not an encoding Python knows\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig"])
+def test_unicode_text_with_tabs(plan: Plan, tmp_path: Path, encoding: str) -> None:
+    tabs = LONG.replace(",", "\t").replace("\n", "\r\n")
+    path = _csv(tmp_path, tabs, "figures.txt", encoding)
+    assert load_figures(plan, [path]) == load_figures(plan, [_csv(tmp_path, LONG)])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            bytes(range(256)) * 4,
+            ":2: the file is not text in UTF-8, UTF-16 or GB18030 (byte 0x80); if it is text, "
+            "name its encoding with --encoding",
+        ),
+        (b"indicator,year\x00,value\n", ":1: the file is not text (control character '\\x00')"),
+        (b"\xff\xfe\x00\xd8", ": the file is not valid UTF-16 (byte 0x00)"),
+        (b"\xff\xfe\x00\x00\xff\xff\xff\xff", ": the file is not valid UTF-32 (byte 0xff)"),
+    ],
+)
+def test_binary_is_still_an_error(run: Run, tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_bytes(content)
+    result = run("gap", "-f", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"{path}{message}\n"
+
+
+def test_a_workbook_named_csv_is_read_as_one(plan: Plan, tmp_path: Path) -> None:
+    book = _book(tmp_path / "figures.csv", {"Sheet1": BULLETIN})
+    assert load_figures(plan, [book]) == load_figures(plan, [_csv(tmp_path, LONG, "l.csv")])
+
+
+def test_a_workbook_where_a_plan_belongs(run: Run, tmp_path: Path) -> None:
+    book = _book(tmp_path / "plan.xlsx", {"Sheet1": BULLETIN})
+    result = run("validate", book)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{book}: this is a workbook (.xlsx, .xls or .ods) or another zip file, not text\n"
+    )
+
+
+def test_a_broken_workbook(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    result = run("gap", "-f", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}: not a workbook calamine can read: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_table_of_one_year(run: Run, plan: Plan, tmp_path: Path) -> None:
+    text = (
+        "2018年濉溪县国民经济主要指标（示例）\n"
+        "序号,指标,单位,绝对数,比上年增长(%)\n"
+        "1,地区生产总值,亿元,352.1,8.1\n"
+        "2,注册企业数,个,,\n"  # not a note line, though it starts with 注: an unfilled row
+        "3,财政总收入,万元,412000,13.2\n"
+    )
+    path = _csv(tmp_path, text)
+    result = run("gap", "-f", path, "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"{path}: a table of one year: 2018, from the title; not read: 比上年增长(%)"
+    )
+    latest = {r["id"]: r["latest"] for r in json.loads(result.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
+    untitled = _csv(tmp_path, "指标,单位,绝对数\n地区生产总值,亿元,352.1\n", "untitled.csv")
+    one_year = load_figures(plan, [untitled], reading=Reading(year=2017))
+    assert [f.year for f in one_year.items] == [2017]
+    failed = run("gap", "-f", untitled)
+    assert failed.stderr == (
+        f"{untitled}:1: the header has no 'year' column (a table of one year: write the year in "
+        "a title line above it, 2018年…, or give --year)\n"
+    )
+
+
+def test_growth_columns_beside_years_are_not_read(plan: Plan, tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path, "指标,单位,2017年,2018年,比上年增长%\n地区生产总值,亿元,326.5,352.1,7.8\n"
+    )
+    assert [f.value for f in load_figures(plan, [path]).annual("gdp")] == [D("326.5"), D("352.1")]
+
+
+def _ods(rows: list[list[str | float]]) -> bytes:
+    """A minimal OpenDocument spreadsheet, as LibreOffice and WPS save them (no writer needed)."""
+    import io
+    import zipfile
+
+    def cell(value: str | float) -> str:
+        if isinstance(value, str):
+            return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="float" office:value="{value}"/>'
+
+    body = "".join(f"<table:table-row>{''.join(map(cell, row))}</table:table-row>" for row in rows)
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}:'
+        f'office:1.0" xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" '
+        f'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="表1">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="'
+            f'{office}:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+            'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
+            'spreadsheet"/></manifest:manifest>',
+        )
+    return buffer.getvalue()
+
+
+def test_an_ods_workbook_and_a_workbook_on_stdin(run: Run, plan: Plan, tmp_path: Path) -> None:
+    data = _ods([["指标", "2017年", "2018年"], ["地区生产总值", 326.5, 352.1]])
+    path = tmp_path / "figures.ods"
+    path.write_bytes(data)
+    assert [f.value for f in load_figures(plan, [str(path)]).annual("gdp")] == [
+        D("326.5"),
+        D("352.1"),
+    ]
+    result = run("gap", "-f", "-", "-F", "json", input=data)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "<stdin>[表1]: wide table: indicators down, years across (2017–2018)"
+    )
+    assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
+
+
+def test_a_bulletin_as_printed(run: Run, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["2016—2018年濉溪县主要经济指标（示例数据，非官方统计）"],
+        [None, None, None, None, "单位：亿元"],
+        ["序号", "指标", "2016年", "2017年", "2018年", "2018年比上年增长（%）"],
+        [None, "一、综合"],
+        [1, "地区生产总值（亿元）", 300, 326.5, 352.1, 8.1],
+        [2, "其中：第二产业增加值", 150, 160, 170, 6.2],
+        [3, "经济总量全省县域位次（位）", "—", 9, 8, None],
+        [None, "二、财政"],
+        [4, "财政总收入①（万元）", None, 364000, 412000, 13.2],
+        [5, "一般公共预算收入", 12, 13, 14, 7.7],
+        [],
+        ["注：①含上划中央收入。"],
+        ["资料来源：县统计局。"],
+    ]
+    book = _book(tmp_path / "bulletin.xlsx", {"表1": rows})
+    result = run("gap", "-f", book, "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        f"{book}[表1]: wide table: indicators down, years across (2016–2018); "
+        "not read: 2018年比上年增长（%）",
+        f"{book}: 2 indicators the plan does not have, not read: 第二产业增加值、一般公共预算收入",
+    ]
+    latest = {r["id"]: r["latest"] for r in json.loads(result.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["gdp_rank"] == {"year": 2018, "value": 8}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
+
+
+def test_a_long_table_still_refuses_an_unknown_indicator(run: Run, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "指标,年份,数值\n地区生产总量,2018,352.1\n")
+    result = run("gap", "-f", path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{path}:2: indicator: unknown indicator '地区生产总量' (did you mean '地区生产总值'?)\n"
+    )
+
+
+def test_a_second_header_row_under_merged_cells(plan: Plan, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["指标", "单位", "2017年", None, "2018年", None],
+        [None, None, "绝对数", "增长%", "绝对数", "增长%"],
+        ["地区生产总值", "亿元", 326.5, 8.8, 352.1, 7.8],
+    ]
+    book = _book(tmp_path / "merged.xlsx", {"Sheet1": rows})
+    assert [f.value for f in load_figures(plan, [book]).annual("gdp")] == [D("326.5"), D("352.1")]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["指标,2017年,2018年（快报）", '指标,2017,"2018年\n(初步核算)"', "项目,2017年度,2018年度"],
+)
+def test_year_headings_as_bulletins_write_them(plan: Plan, tmp_path: Path, header: str) -> None:
+    path = _csv(tmp_path, f"{header}\n地区生产总值,326.5,352.1\n")
+    assert [f.year for f in load_figures(plan, [path]).annual("gdp")] == [2017, 2018]
+
+
+def test_a_file_without_extension_under_a_title(plan: Plan, tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path, "2018年主要指标\n指标\t2017年\t2018年\n地区生产总值\t326.5\t352.1\n", "figures"
+    )
+    assert len(load_figures(plan, [path])) == 2
