@@ -162,3 +162,45 @@ def test_path_chart_svg(run: Run, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.glob("all-*.svg")) == [
         "all-fiscal_revenue.svg", "all-gdp.svg", "all-gdp_rank.svg", "all-industrial_output.svg",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["gap", "--figures", EXAMPLE],
+        ["path", "--figures", EXAMPLE],
+        ["targets"],
+        ["scoreboard", "-t", "examples/towns.yaml", "-f", "examples/towns-figures.csv"],
+    ],
+)
+def test_xlsx_numbers_are_numbers(run: Run, tmp_path: Path, args: list[str]) -> None:
+    calamine = pytest.importorskip("python_calamine")
+    book = tmp_path / "out.xlsx"
+    result = run(*args, "-F", "xlsx", "-o", str(book), "-l", "zh")
+    assert result.exit_code == 0, result.stderr
+    workbook = calamine.CalamineWorkbook.from_path(str(book))
+    first = workbook.get_sheet_by_name(workbook.sheet_names[0]).to_python()
+    assert all(isinstance(h, str) and h for h in first[0])  # a header row, in Chinese
+    assert any(isinstance(v, float) for row in first[1:] for v in row)
+
+
+def test_xlsx_gap_cells(run: Run, tmp_path: Path) -> None:
+    calamine = pytest.importorskip("python_calamine")
+    book = tmp_path / "gap.xlsx"
+    assert (
+        run("gap", "--figures", EXAMPLE, "-F", "xlsx", "-o", str(book), "-l", "zh").exit_code == 0
+    )
+    workbook = calamine.CalamineWorkbook.from_path(str(book))
+    assert workbook.sheet_names == ["量化目标", "定性目标", "notes"]
+    rows = workbook.get_sheet_by_name("量化目标").to_python()
+    assert rows[0][:5] == ["指标", "单位", "最新值（年份）", "目标（期限）", "差距"]
+    gdp = rows[1]
+    assert gdp[0] == "地区生产总值" and gdp[2] == 352.1 and gdp[4] == 47.9
+    assert gdp[5] == pytest.approx(0.88025)  # a rate as a fraction, shown as 88.0%
+    assert gdp[-1] == "慢于预期"
+
+
+def test_xlsx_needs_an_output_file(run: Run) -> None:
+    result = run("gap", "-F", "xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == "this format writes a workbook: give --output FILE\n"

@@ -54,7 +54,7 @@ def test_json_numbers_have_no_binary_noise(run: Run) -> None:
     assert len(repr(gdp["required_growth"])) <= 16
 
 
-@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize("fmt", [f for f in Format if not f.binary])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_format(run: Run, fmt: Format, lang: str) -> None:
     result = run("gap", *MID_TERM, "--format", fmt.value, "--lang", lang)

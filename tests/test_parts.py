@@ -148,7 +148,7 @@ def test_gap_for_a_part_and_the_scoreboard_command(
         "gap", "-t", str(towns_path), "--part", "韩村镇", "--year", "2018", "gdp=42", "-F", "json"
     )
     assert json.loads(pairs.stdout)["results"][0]["latest"] == {"year": 2018, "value": 42}
-    for fmt in Format:  # the scoreboard has verdicts: every format applies
+    for fmt in (f for f in Format if not f.binary):  # the scoreboard has verdicts too
         board = run("scoreboard", *args, "-F", fmt.value, "-l", "zh")
         assert board.exit_code == 0, board.stderr
         # GitHub annotates only what fails or warns: 刘桥镇 is on track, 韩村镇 is not

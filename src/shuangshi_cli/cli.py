@@ -293,6 +293,8 @@ def _emit(text: str | bytes, output: str | None) -> None:
 
 
 def _print(document: Document, fmt: Format, style: Style, output: str | None) -> None:
+    if fmt.binary and output is None:
+        raise UsageProblem(Problem(msg("error.workbook_needs_output")))
     _emit(printer(fmt).print_document(document, style), output)
 
 
@@ -580,8 +582,9 @@ def check(
     summary = summary or (os.environ.get("GITHUB_STEP_SUMMARY") if fmt is Format.GITHUB else None)
     if summary:
         from shuangshi_cli.fileio import append_text
+        from shuangshi_cli.render.markdown_format import print_report
 
-        append_text(Path(summary), printer(Format.MARKDOWN).print_document(document, style))
+        append_text(Path(summary), print_report(document.report(style.lang)))
         _note(t("summary.written", style.lang, file=summary))
     failing = assessment.failing(threshold, strict=strict, binding_only=binding_only)
     lang_ = style.lang

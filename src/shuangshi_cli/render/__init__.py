@@ -29,6 +29,12 @@ class Format(StrEnum):
     HTML = "html"
     GITHUB = "github"
     JUNIT = "junit"
+    XLSX = "xlsx"
+
+    @property
+    def binary(self) -> bool:
+        """A workbook: written to a file (--output), never to a console."""
+        return self is Format.XLSX
 
     @property
     def verdicts(self) -> bool:
@@ -93,7 +99,7 @@ class Document:
 
 
 class Printer(Protocol):
-    def print_document(self, document: Document, style: Style) -> str: ...
+    def print_document(self, document: Document, style: Style) -> str | bytes: ...
 
 
 def printer(fmt: Format) -> Printer:

@@ -118,6 +118,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     title: str | None = None
     key: str = "table"
+    name: str | None = None  # what a workbook calls its sheet, when the table has no title
 
 
 @dataclass(frozen=True)

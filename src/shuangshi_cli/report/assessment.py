@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.assess import Note
+from shuangshi_cli.formulas import Progress
 from shuangshi_cli.messages import Lang, pick, t
 from shuangshi_cli.report import (
     Bar,
@@ -17,6 +18,7 @@ from shuangshi_cli.report import (
     Line,
     Lines,
     Notes,
+    Points,
     Quantity,
     Rate,
     Report,
@@ -93,6 +95,12 @@ def _result_row(plan: Plan, result: Result, lang: Lang) -> tuple[Cell, ...]:
     if result.required_growth is not None:
         required += required_from_text(result, lang)
     bare = unit == plan.unit(target)
+    compound = result.progress is not Progress.LINEAR
+
+    def pace(value: float | None, text: str) -> Rate | Points:
+        """A compound pace is a rate; a linear one a step in the unit per year."""
+        return Rate(value, text) if compound else Points(value, text)
+
     return (
         Text(name(target, lang) + attribute_mark(target, lang)),
         Text(unit_cell),
@@ -101,8 +109,8 @@ def _result_row(plan: Plan, result: Result, lang: Lang) -> tuple[Cell, ...]:
         Quantity(result.gap, plan.unit(target), gap_text(plan, result, lang, bare=True)),
         Rate(result.reached_pct, percent(result.reached_pct)),
         Bar(result.task_progress, result.status, percent(result.task_progress)),
-        Rate(result.required_growth, required),
-        Rate(result.observed_growth, growth_text(plan, result, result.observed_growth, lang)),
+        pace(result.required_growth, required),
+        pace(result.observed_growth, growth_text(plan, result, result.observed_growth, lang)),
         status,
     )
 
@@ -254,6 +262,7 @@ def build(assessment: Assessment, lang: Lang) -> Report:
                 gap_columns(lang),
                 tuple(_result_row(plan, r, lang) for r in quantified),
                 key="gap",
+                name=t("section.targets", lang),
             )
         )
     notes = notes_of(assessment, lang)

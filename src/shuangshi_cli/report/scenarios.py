@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from shuangshi_cli.formulas import Progress
 from shuangshi_cli.messages import Lang, t
 from shuangshi_cli.report import (
     Block,
@@ -175,7 +176,9 @@ def build_whatif(whatif: WhatIf, lang: Lang) -> Report:
         deadline = whatif.result.target.deadline
         rows: tuple[tuple[Cell, ...], ...] = tuple(
             (
-                Rate(s.assumed, _scenario_label(plan, s, whatif, lang)),
+                (Rate if whatif.result.progress is not Progress.LINEAR else Points)(
+                    s.assumed, _scenario_label(plan, s, whatif, lang)
+                ),
                 *(Quantity(v, unit, quantity(v, unit, lang, bare=True)) for _, v in s.values),
                 Text(_met_text(s, whatif, lang), Tone.GOOD if s.met_by(deadline) else Tone.WARN),
             )
