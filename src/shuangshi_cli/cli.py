@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -256,11 +255,18 @@ def _lang(option: str | None) -> Lang:
 
 
 def _width() -> int | None:
-    """The width to print for: the terminal's; when piped, $COLUMNS if set (else the printer's)."""
-    if sys.stdout.isatty():
-        return shutil.get_terminal_size().columns
+    """The width to print for: $COLUMNS if set, else the terminal's (stdout's, or when stdout
+    is piped, the terminal stderr or stdin is on, as ``| less`` wants); else the printer's."""
     columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) > 0 else None
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            if stream is not None and stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
 
 
 def _style(lang: str | None, fmt: Format, output: str | None) -> Style:

@@ -7,6 +7,7 @@ to drop; if it still does not fit, each row is stacked as a card. Statuses never
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -49,6 +50,7 @@ COLOURS = {
     Status.NOT_ASSESSED: "dim",
 }
 TONES = {Tone.PLAIN: "", Tone.GOOD: "green", Tone.WARN: "yellow", Tone.DIM: "dim"}
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 BAR_WIDTH = 8
 PIPED_WIDTH = 100  # piped output: wide enough for the gap table, narrow enough to read
 MIN_WRAP = 12  # a wrapping column (a name) keeps at least this many cells: six characters
@@ -299,7 +301,7 @@ def _listing(
     grid.add_column(overflow="fold")
     for text, style in items:
         grid.add_row(f" {bullet}", RichText(text, style=style))
-    head = [RichText(heading, style="bold")] if heading else []
+    head = [RichText(""), RichText(heading, style="bold")] if heading else []
     return [*head, grid]
 
 
@@ -309,7 +311,7 @@ def _block(
     if isinstance(block, Title):
         return [RichText(block.text, style="bold")]
     if isinstance(block, Heading):
-        return [RichText(block.text, style="bold")]
+        return [RichText(""), RichText(block.text, style="bold")]
     if isinstance(block, Table):
         return [_table(block, console, width, glyphs)]
     if isinstance(block, Figure):
@@ -333,10 +335,17 @@ def print_report(report: Report, style: Style) -> str:
     for block in report.blocks:
         parts += _block(block, console, width, glyphs, style.lang)
     console.print(Group(*parts))
-    text = console.file.getvalue()  # type: ignore[attr-defined]
-    if style.color:
-        return str(text)
-    return "".join(line.rstrip() + "\n" for line in str(text).splitlines())
+    text = str(console.file.getvalue())  # type: ignore[attr-defined]
+    lines: list[str] = []
+    previous_blank = True
+    for raw in text.splitlines():
+        line = raw if style.color else raw.rstrip()
+        blank = not _ANSI.sub("", line).strip()
+        if blank and previous_blank:
+            continue  # one blank line between blocks, none at the top
+        lines.append(line)
+        previous_blank = blank
+    return "".join(line + "\n" for line in lines)
 
 
 def print_document(document: Document, style: Style) -> str:
