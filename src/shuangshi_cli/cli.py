@@ -67,6 +67,9 @@ class _Group(LocalizedGroup):
         forgiving_streams()
         argv = list(sys.argv[1:] if args is None else args)
         lang = lang_of_args(argv) or Lang.from_environment()
+        from shuangshi_cli.notices import set_lang
+
+        set_lang(lang)
         localize(self, lang, help_screen=not argv or any(a in {"-h", "--help"} for a in argv))
         try:
             returned = super().main(

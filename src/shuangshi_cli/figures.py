@@ -22,6 +22,7 @@ from shuangshi_cli.yamlload import load_yaml
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from shuangshi_cli.messages import Msg
     from shuangshi_cli.plan import Plan, Target
     from shuangshi_cli.tables import Reading
 
@@ -60,7 +61,7 @@ class Origin:
             return self._cell(None)
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
-    def problem(self, message: str, field: str | None = None) -> Problem:
+    def problem(self, message: str | Msg, field: str | None = None) -> Problem:
         if self.sheet is not None:
             return Problem(message, file=self._cell(field), field=field)
         column = dict(self.columns).get(field) if field else None

@@ -380,6 +380,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "click.not_int": ("{value} 不是整数", "{value!r} is not a valid integer."),
     "click.not_float": ("{value} 不是数字", "{value!r} is not a valid float."),
     "click.range": ("{value} 不在允许范围 {range} 内", "{value} is not in the range {range}."),
+    # -- notices of reading (stderr) ------------------------------------------------------------
+    "notice.decoded_as": ("{file}：不是 UTF-8，按 {encoding} 读取", "{file}: not UTF-8; read as {encoding}"),
+    "notice.layout": ("{file}：{layout}", "{file}: {layout}"),
+    "notice.sheet": ("{file}：读取工作表 {sheet!r}（共{count}个中的第{index}个）；用 {file}#名称 选其他工作表",
+                     "{file}: read sheet {sheet!r} ({index} of {count}); choose another with {file}#NAME"),
+    "notice.not_in_plan": ("{file}：{count}项指标不在规划中，未读取：{indicators}",
+                           "{file}: {count} indicators the plan does not have, not read: {indicators}"),
+    "layout.long": ("长表", "long table"),
+    "layout.one_year": ("单年表：{year}年，年份取自{source}", "a table of one year: {year}, from {source}"),
+    "layout.skipped": ("{layout}；未读取：{skipped}", "{layout}; not read: {skipped}"),
+    "layout.years": ("各年横排（{span}）", "years across ({span})"),
+    "layout.months": ("各月横排（{labels}）", "months across ({labels})"),
+    "layout.months.from": ("各月横排（{labels}），年份取自{source}", "months across ({labels}), the year from {source}"),
+    "layout.months.of": ("{of}年各月横排（{labels}）", "months of {of} across ({labels})"),
+    "layout.months.of.from": ("{of}年各月横排（{labels}），年份取自{source}",
+                              "months of {of} across ({labels}), the year from {source}"),
+    "layout.wide": ("宽表：指标竖排，{first}", "wide table: indicators down, {first}"),
+    "layout.wide.both": ("宽表：指标竖排，{first}，{second}", "wide table: indicators down, {first} and {second}"),
+    "source.year_column": ("年份列", "the year column"),
+    "source.option_year": ("--year", "--year"),
+    "source.title": ("标题", "the title"),
     # -- explain -------------------------------------------------------------------------------
     "explain.heading": ("{name}（{id}）：目标{target}（{deadline}），{status}",
                         "{name} ({id}): target {target} by {deadline}, {status}"),
@@ -667,3 +688,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 # fmt: on
 
 _BY_ENGLISH: dict[str, tuple[str, str]] = {en: (zh, en) for zh, en in CATALOGUE.values()}
+
+
+# Messages whose English text is their own id (the gettext way): English template → Chinese.
+# t() formats either with the same arguments.
+ZH: dict[str, str] = {
+    # reading tables and workbooks
+    "{label}: there is no month {month}": "{label}：没有{month}月",
+    "{label} could be {month}月 alone or 1-{month}月 (January to {month}月): write 1-{month}月 for "
+    "the cumulative figure, the only kind read": "{label} 可能是单月 {month}月，也可能是 1-{month}月（1月至{month}月累计）：累计数请写 1-{month}月（只读取累计数）",
+    "{label} is one quarter alone: give cumulative figures (一季度, 上半年, 前三季度, or 1-6月, 1-9月)": "{label} 是单季数据：请给出累计数（一季度、上半年、前三季度，或 1-6月、1-9月）",
+    "unknown column {column}: a wide table has indicator, unit (and part, region, note) columns, "
+    "then periods: 2016, 2017年, 1-3月, 2019年1-6月 …": "未知列 {column}：宽表应有指标、单位（以及责任单位、地区、备注）列，其后为各期：2016、2017年、1-3月、2019年1-6月……",
+    "the header has a {clash} column and period columns ({labels}): read it either long "
+    "(indicator, year, month, value, status …) or wide (indicator, unit, 2016, 2017 … or 1-3月, "
+    "1-6月 …), not both": "表头既有 {clash} 列又有各期列（{labels}）：请写成长表（指标、年份、月份、数值、状态……）或宽表（指标、单位、2016、2017……或 1-3月、1-6月……），不能兼有",
+    "a wide table needs an indicator column (指标) besides {labels}": "宽表除 {labels} 外还需要指标列",
+    "the header has a year column and columns with a year ({given}): keep the year column with "
+    "month columns (1-3月, 1-6月), or drop it and give a column per year": "表头既有年份列又有带年份的列（{given}）：年份列只与月份列（1-3月、1-6月）同用，否则请去掉年份列、每年一列",
+    "the columns {months} have no year: write it in the header (2019年1-9月), add a year column "
+    "(年份), or give --year": "列 {months} 没有年份：请写在表头（2019年1-9月）、加年份列，或用 --year 给出",
+    "{first} and {second} are the same period": "{first} 与 {second} 是同一期",
+    "{cells} cells but {columns} columns": "本行{cells}格，但表头只有{columns}列",
+    "the file is empty": "文件为空",
+    "the header has no 'indicator' column": "表头没有“指标”（indicator）列",
+    "no header row: the table needs one naming its columns (indicator, year, value; or 指标, 单位, "
+    "2016, 2017 …)": "没有表头行：表格需要一行列名（indicator、year、value，或 指标、单位、2016、2017……）",
+    "the header has no 'year' column (a table of one year: write the year in a title line above "
+    "it, 2018年…, or give --year)": "表头没有“年份”列（单年表：请在表格上方标题行写明年份，如 2018年……，或用 --year 给出）",
+    "unknown column {column} (did you mean {hint}?); columns are {fields}": "未知列 {column}（是否为 {hint}？）；可用的列：{fields}",
+    "unknown column {column}; columns are {fields}": "未知列 {column}；可用的列：{fields}",
+    "the workbook is password-protected": "工作簿有密码保护",
+    "not a workbook calamine can read: {reason}": "不是可读取的工作簿：{reason}",
+    "cannot read sheet {sheet}: {reason}": "无法读取工作表 {sheet}：{reason}",
+    "the workbook has no visible worksheet": "工作簿没有可见的工作表",
+    "no sheet {sheet}; the sheets are {listed}": "没有工作表 {sheet}；现有工作表：{listed}",
+}
+_BY_ENGLISH.update({en: (zh, en) for en, zh in ZH.items()})

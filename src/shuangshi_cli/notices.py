@@ -1,7 +1,8 @@
 """What reading says on stderr besides errors: one keyed sentence per kind of notice.
 
-The core calls ``notice(key, **fields)``; the CLI decides where the sentence goes (stderr by
-default). The keys and their English wording are kept here, in one place, for the catalogue.
+The core calls ``notice(key, **fields)``; the words are the catalogue's ``notice.<key>``, in
+the language the CLI set (``set_lang``); the CLI decides where the sentence goes (stderr by
+default).
 """
 
 from __future__ import annotations
@@ -9,22 +10,24 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from shuangshi_cli.messages import Lang, t
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-MESSAGES = {
-    "decoded_as": "{file}: not UTF-8; read as {encoding}",
-    "layout": "{file}: {layout}",
-    "sheet": "{file}: read sheet {sheet!r} ({index} of {count}); choose another with {file}#NAME",
-    "not_in_plan": "{file}: {count} indicators the plan does not have, not read: {indicators}",
-}
-
 _sink: Callable[[str], None] | None = None
+_lang = Lang.EN
+
+
+def set_lang(lang: Lang) -> None:
+    """Word notices in ``lang`` from now on."""
+    global _lang  # noqa: PLW0603 -- one process-wide language, set once by the CLI
+    _lang = lang
 
 
 def notice(key: str, **fields: object) -> None:
-    """Say one sentence (``MESSAGES[key]`` filled with ``fields``) to the current sink."""
-    text = MESSAGES[key].format(**fields)
+    """Say one sentence (the catalogue's ``notice.<key>`` filled with ``fields``) to the sink."""
+    text = t(f"notice.{key}", _lang, **fields)
     if _sink is not None:
         _sink(text)
         return

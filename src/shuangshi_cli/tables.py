@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.figures import _HEADER_ALIASES, FIELDS, Origin, RawRow
+from shuangshi_cli.messages import Msg, msg
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -52,7 +53,9 @@ class Grid:
             return Origin(self.file, line)
         return Origin(self.file, line, self.sheet, tuple((columns or {}).items()))
 
-    def problem(self, message: str, line: int | None = None, column: int | None = None) -> Problem:
+    def problem(
+        self, message: str | Msg, line: int | None = None, column: int | None = None
+    ) -> Problem:
         if self.sheet is None:
             return Problem(message, self.file, line, column)
         if line is None:
@@ -122,12 +125,12 @@ def title_year(titles: Sequence[str]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def say_layout(grid: Grid, layout: str, skipped: Sequence[str] = ()) -> None:
+def say_layout(grid: Grid, layout: Msg, skipped: Sequence[str] = ()) -> None:
     """The one line on stderr that says how a table was read."""
     from shuangshi_cli.notices import notice
 
     if skipped:
-        layout += "; not read: " + ", ".join(skipped)
+        layout = msg("layout.skipped", layout=layout, skipped=", ".join(skipped))
     notice("layout", file=grid.name, layout=layout)
 
 
@@ -207,13 +210,15 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
         body.append((number, cells))
     if header is None:
         if not titles:
-            raise FiguresError(grid.problem("the file is empty"))
+            raise FiguresError(grid.problem(msg("the file is empty")))
         if candidate is not None:
             long_columns(grid, candidate[1], candidate[0])  # names the column it does not know
         raise FiguresError(
             grid.problem(
-                "no header row: the table needs one naming its columns (indicator, year, value; "
-                "or 指标, 单位, 2016, 2017 …)"
+                msg(
+                    "no header row: the table needs one naming its columns (indicator, year, "
+                    "value; or 指标, 单位, 2016, 2017 …)"
+                )
             )
         )
     unit = next((m.group(1) for t in titles if (m := _UNIT_LINE.match(t))), None)
@@ -256,20 +261,22 @@ def _long_rows(
     year = None
     if "year" not in columns:
         # A table of one year (指标 | 单位 | 绝对数 | 比上年增长%): its year said elsewhere.
-        year, source = reading.year, "--year"
+        year, source = reading.year, "source.option_year"
         if year is None:
-            year, source = title_year(titles), "the title"
+            year, source = title_year(titles), "source.title"
         if year is None or "value" not in columns:
             raise FiguresError(
                 grid.problem(
-                    "the header has no 'year' column (a table of one year: write the year in a "
-                    "title line above it, 2018年…, or give --year)",
+                    msg(
+                        "the header has no 'year' column (a table of one year: write the year in "
+                        "a title line above it, 2018年…, or give --year)"
+                    ),
                     line,
                 )
             )
-        say_layout(grid, f"a table of one year: {year}, from {source}", skipped)
+        say_layout(grid, msg("layout.one_year", year=year, source=msg(source)), skipped)
     elif skipped:
-        say_layout(grid, "long table", skipped)
+        say_layout(grid, msg("layout.long"), skipped)
     where = {name: i + 1 for i, name in enumerate(columns) if name}
     named = [(name, i) for i, name in enumerate(columns) if name]
     width = len(columns)
@@ -281,7 +288,14 @@ def _long_rows(
             extra = [c for c in record[len(columns) :] if text(c)]
             if extra:
                 raise FiguresError(
-                    grid.problem(f"{len(record)} cells but {len(columns)} columns", number)
+                    grid.problem(
+                        msg(
+                            "{cells} cells but {columns} columns",
+                            cells=len(record),
+                            columns=len(columns),
+                        ),
+                        number,
+                    )
                 )
         size = len(record)
         values: dict[str, Any] = {}
@@ -311,15 +325,22 @@ def long_columns(grid: Grid, header: Sequence[Any], line: int) -> list[str]:
             continue
         if key not in _HEADER_ALIASES:
             hint = difflib.get_close_matches(key, list(_HEADER_ALIASES), n=1)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            column, fields = repr(text(cell)), ", ".join(FIELDS)
+            message = (
+                msg("unknown column {column} (did you mean {hint}?); columns are {fields}",
+                    column=column, hint=repr(hint[0]), fields=fields)
+                if hint
+                else msg("unknown column {column}; columns are {fields}", column=column,
+                         fields=fields)
+            )  # fmt: skip
             raise FiguresError(
                 grid.problem(
-                    f"unknown column {text(cell)!r}{suggestion}; columns are " + ", ".join(FIELDS),
+                    message,
                     line,
                     index + 1 if grid.sheet is not None else None,
                 )
             )
         columns.append(_HEADER_ALIASES[key])
     if "indicator" not in columns:
-        raise FiguresError(grid.problem("the header has no 'indicator' column", line))
+        raise FiguresError(grid.problem(msg("the header has no 'indicator' column"), line))
     return columns

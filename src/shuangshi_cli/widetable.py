@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
+from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.tables import (
     NO_FIGURE,
     derived,
@@ -39,7 +40,7 @@ class Period:
     label: str
     year: int | None  # None: the year comes from elsewhere (a year column, the title, --year)
     month: int | None  # None: the whole year
-    unclear: str | None = None  # why the label cannot be read one way only
+    unclear: Msg | None = None  # why the label cannot be read one way only
 
 
 _YEAR = r"(?P<year>(?:19|20|21)\d{2})\s*年?度?"
@@ -72,14 +73,23 @@ def period(label: str) -> Period | None:
             year = int(match["year"]) if match["year"] else None
             month = int(match["month"])
             if not 1 <= month <= 12:
-                return Period(label, year, None, f"{label!r}: there is no month {month}")
+                return Period(
+                    label,
+                    year,
+                    None,
+                    msg("{label}: there is no month {month}", label=repr(label), month=month),
+                )
             if pattern is _MONTH and month != 1:
                 return Period(
                     label,
                     year,
                     month,
-                    f"{label!r} could be {month}月 alone or 1-{month}月 (January to {month}月): "
-                    f"write 1-{month}月 for the cumulative figure, the only kind read",
+                    msg(
+                        "{label} could be {month}月 alone or 1-{month}月 (January to {month}月): "
+                        "write 1-{month}月 for the cumulative figure, the only kind read",
+                        label=repr(label),
+                        month=month,
+                    ),
                 )
             return Period(label, year, None if month == 12 else month)
     match = _QUARTER.match(key)
@@ -94,8 +104,11 @@ def period(label: str) -> Period | None:
                 label,
                 year,
                 None,
-                f"{label!r} is one quarter alone: give cumulative figures (一季度, 上半年, "
-                "前三季度, or 1-6月, 1-9月)",
+                msg(
+                    "{label} is one quarter alone: give cumulative figures (一季度, 上半年, "
+                    "前三季度, or 1-6月, 1-9月)",
+                    label=repr(label),
+                ),
             )
     return None
 
@@ -106,7 +119,7 @@ class Layout:
 
     fixed: dict[int, str]  # column index → field (indicator, unit, part, region, year, note)
     periods: dict[int, Period]  # column index → its period, the year filled in where known
-    description: str
+    description: Msg
     width: int  # columns up to the header's last heading
     skipped: tuple[str, ...] = ()  # headings of columns derived from the figures, not read
 
@@ -135,7 +148,7 @@ def layout(
     if not periods:
         return None
 
-    def fail(message: str, index: int | None = None) -> FiguresError:
+    def fail(message: Msg, index: int | None = None) -> FiguresError:
         return FiguresError(grid.problem(message, line, None if index is None else index + 1))
 
     labels = ", ".join(p.label for p in periods.values())
@@ -145,33 +158,48 @@ def layout(
     if unknown:
         index = unknown[0]
         raise fail(
-            f"unknown column {text(cells[index])!r}: a wide table has indicator, unit (and part, "
-            "region, note) columns, then periods: 2016, 2017年, 1-3月, 2019年1-6月 …",
+            msg(
+                "unknown column {column}: a wide table has indicator, unit (and part, region, "
+                "note) columns, then periods: 2016, 2017年, 1-3月, 2019年1-6月 …",
+                column=repr(text(cells[index])),
+            ),
             index,
         )
     fields = set(fixed.values())
     for clash in ("value", "month", "status"):
         if clash in fields:
             raise fail(
-                f"the header has a {clash} column and period columns ({labels}): read it either "
-                "long (indicator, year, month, value, status …) or wide (indicator, unit, 2016, "
-                "2017 … or 1-3月, 1-6月 …), not both"
+                msg(
+                    "the header has a {clash} column and period columns ({labels}): read it "
+                    "either long (indicator, year, month, value, status …) or wide (indicator, "
+                    "unit, 2016, 2017 … or 1-3月, 1-6月 …), not both",
+                    clash=clash,
+                    labels=labels,
+                )
             )
     if "indicator" not in fields:
-        raise fail(f"a wide table needs an indicator column (指标) besides {labels}")
+        raise fail(
+            msg("a wide table needs an indicator column (指标) besides {labels}", labels=labels)
+        )
     year_column = "year" in fields
     if year_column and any(p.year is not None for p in periods.values()):
         given = ", ".join(p.label for p in periods.values() if p.year is not None)
         raise fail(
-            f"the header has a year column and columns with a year ({given}): keep the year "
-            "column with month columns (1-3月, 1-6月), or drop it and give a column per year"
+            msg(
+                "the header has a year column and columns with a year ({given}): keep the year "
+                "column with month columns (1-3月, 1-6月), or drop it and give a column per year",
+                given=given,
+            )
         )
     year, source = _year_of_months(periods, titles, reading, year_column)
     if year is None and not year_column and any(p.year is None for p in periods.values()):
         months = ", ".join(p.label for p in periods.values() if p.year is None)
         raise fail(
-            f"the columns {months} have no year: write it in the header (2019年1-9月), add a "
-            "year column (年份), or give --year"
+            msg(
+                "the columns {months} have no year: write it in the header (2019年1-9月), add "
+                "a year column (年份), or give --year",
+                months=months,
+            )
         )
     filled_in = {
         i: Period(p.label, p.year if p.year is not None else year, p.month)
@@ -181,7 +209,14 @@ def layout(
     for index, found in filled_in.items():
         earlier = seen.setdefault((found.year, found.month), found)
         if earlier is not found:
-            raise fail(f"{earlier.label!r} and {found.label!r} are the same period", index)
+            raise fail(
+                msg(
+                    "{first} and {second} are the same period",
+                    first=repr(earlier.label),
+                    second=repr(found.label),
+                ),
+                index,
+            )
     width = max(i for i, c in enumerate(cells) if header_key(c)) + 1
     return Layout(fixed, filled_in, _describe(filled_in, source), width, tuple(skipped))
 
@@ -191,28 +226,35 @@ def _year_of_months(
 ) -> tuple[int | None, str]:
     """The year of month columns written without one: --year, else the only year of the title."""
     if all(p.year is not None for p in periods.values()) or year_column:
-        return None, "the year column" if year_column else ""
+        return None, "source.year_column" if year_column else ""
     if reading.year is not None:
-        return reading.year, "--year"
+        return reading.year, "source.option_year"
     year = title_year(titles)
-    return (year, "the title") if year is not None else (None, "")
+    return (year, "source.title") if year is not None else (None, "")
 
 
-def _describe(periods: dict[int, Period], source: str) -> str:
+def _describe(periods: dict[int, Period], source: str) -> Msg:
+    """wide table: indicators down, years across (2016–2018) and months of 2019 across (…)."""
     found = list(periods.values())
     annual = [p for p in found if p.month is None]
     within = [p for p in found if p.month is not None]
-    parts = []
+    parts: list[Msg] = []
     if annual:
         years = sorted({p.year for p in annual if p.year is not None})
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
-        parts.append(f"years across ({span})")
+        parts.append(msg("layout.years", span=span))
     if within:
         years = sorted({p.year for p in within if p.year is not None})
-        of = f" of {', '.join(map(str, years))}" if years else ""
-        by = f", the year from {source}" if source else ""
-        parts.append(f"months{of} across ({', '.join(p.label for p in within)}){by}")
-    return "wide table: indicators down, " + " and ".join(parts)
+        labels = ", ".join(p.label for p in within)
+        key = "layout.months.of" if years else "layout.months"
+        of = ", ".join(map(str, years))
+        if source:
+            parts.append(msg(key + ".from", of=of, labels=labels, source=msg(source)))
+        else:
+            parts.append(msg(key, of=of, labels=labels))
+    if len(parts) == 2:
+        return msg("layout.wide.both", first=parts[0], second=parts[1])
+    return msg("layout.wide", first=parts[0] if parts else "")
 
 
 def rows(
@@ -230,7 +272,11 @@ def rows(
     for number, cells in body:
         if len(cells) > width and any(text(c) for c in cells[width:]):
             raise FiguresError(
-                grid.problem(f"{len(cells)} cells but {width} columns", number, width + 1)
+                grid.problem(
+                    msg("{cells} cells but {columns} columns", cells=len(cells), columns=width),
+                    number,
+                    width + 1,
+                )
             )
         base: dict[str, Any] = {}
         columns: dict[str, int] = {}

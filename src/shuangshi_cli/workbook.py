@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError, Problem
+from shuangshi_cli.messages import msg
 from shuangshi_cli.notices import notice
 from shuangshi_cli.tables import Grid, Reading, grid_rows
 
@@ -40,9 +41,11 @@ def read_workbook(
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
-        raise FiguresError(Problem("the workbook is password-protected", name)) from None
+        raise FiguresError(Problem(msg("the workbook is password-protected"), name)) from None
     except Exception as exc:  # calamine raises several kinds (zip, XML, format): all one answer
-        raise FiguresError(Problem(f"not a workbook calamine can read: {exc}", name)) from None
+        raise FiguresError(
+            Problem(msg("not a workbook calamine can read: {reason}", reason=exc), name)
+        ) from None
     chosen = sheet if sheet is not None else reading.sheet
     names = list(book.sheet_names)
     title = _choose(names, chosen, name) if chosen is not None else _first(book, name)
@@ -51,7 +54,9 @@ def read_workbook(
     try:
         cells: list[list[Any]] = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
     except Exception as exc:
-        raise FiguresError(Problem(f"cannot read sheet {title!r}: {exc}", name)) from None
+        raise FiguresError(
+            Problem(msg("cannot read sheet {sheet}: {reason}", sheet=repr(title), reason=exc), name)
+        ) from None
     return grid_rows(Grid(name, [(i + 1, row) for i, row in enumerate(cells)], title), reading)
 
 
@@ -70,7 +75,7 @@ def _visible(book: Any) -> list[str]:
 def _first(book: Any, name: str) -> str:
     visible = _visible(book)
     if not visible:
-        raise FiguresError(Problem("the workbook has no visible worksheet", name))
+        raise FiguresError(Problem(msg("the workbook has no visible worksheet"), name))
     return visible[0]
 
 
@@ -84,4 +89,9 @@ def _choose(names: list[str], chosen: str, name: str) -> str:
     if key.isdigit() and 1 <= int(key) <= len(names):
         return names[int(key) - 1]
     listed = ", ".join(f"{i}: {n}" for i, n in enumerate(names, 1))
-    raise FiguresError(Problem(f"no sheet {chosen!r}; the sheets are {listed}", name))
+    raise FiguresError(
+        Problem(
+            msg("no sheet {sheet}; the sheets are {listed}", sheet=repr(chosen), listed=listed),
+            name,
+        )
+    )
