@@ -330,7 +330,10 @@ class Plan(_Model):
     programmes: list[Programme] = []
     parts: list[Part] = []
 
-    _registry: UnitRegistry = PrivateAttr(default=BUILTIN_UNITS)
+    # A factory, not a default: pydantic deep-copies a private default for every plan built.
+    _registry: UnitRegistry = PrivateAttr(default_factory=lambda: BUILTIN_UNITS)
+    # Look-up tables built on first use: a figures file resolves a name per row.
+    _index: _Index | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Plan:
@@ -373,25 +376,25 @@ class Plan(_Model):
     def thresholds(self, target: Target) -> Thresholds:
         return target.thresholds or self.plan.thresholds
 
+    @property
+    def _lookup(self) -> _Index:
+        if self._index is None:
+            self._index = _Index.of(self)
+        return self._index
+
     def resolve(self, key: str) -> Target | None:
         """The target named ``key``: its id, Chinese or English name, or an alias."""
-        wanted = _fold(key)
-        for target in self.targets:
-            if wanted in {
-                _fold(k) for k in (target.id, target.name, target.name_en, *target.aliases)
-            }:
-                return target
-        return None
+        return self._lookup.targets_by_name.get(_fold(key))
 
     def names(self) -> list[str]:
         """Every id and Chinese name, for did-you-mean hints."""
         return [k for t in self.targets for k in (t.id, t.name)]
 
     def target(self, target_id: str) -> Target:
-        for target in self.targets:
-            if target.id == target_id:
-                return target
-        raise KeyError(target_id)
+        target = self._lookup.targets_by_id.get(target_id)
+        if target is None:
+            raise KeyError(target_id)
+        return target
 
     @property
     def quantified(self) -> list[Target]:
@@ -401,37 +404,70 @@ class Plan(_Model):
 
     def resolve_part(self, key: str) -> Part | None:
         """The part named ``key``: its id, name (with or without 镇/园区 …), or an alias."""
-        wanted, place = _fold(key), place_key(key)
-        for part in self.parts:
-            if wanted in {_fold(part.id), _fold(part.name_en or "")} or place in {
-                place_key(n) for n in (part.name, *part.aliases)
-            }:
-                return part
-        return None
+        index = self._lookup
+        found = [
+            i
+            for i in (index.parts_by_name.get(_fold(key)), index.parts_by_place.get(place_key(key)))
+            if i is not None
+        ]
+        return self.parts[min(found)] if found else None
 
     def for_part(self, part: Part) -> Plan:
-        """The plan as one part sees it: its own region and its own targets."""
-        data = self.model_dump(mode="python", exclude={"parts"})
-        data["plan"]["region"] = {"name": part.name, "name_en": part.name_en, "level": None}
-        data["plan"]["title"] = f"{self.plan.title}（{part.name}）"
-        if self.plan.title_en:
-            data["plan"]["title_en"] = f"{self.plan.title_en} ({part.name_en or part.name})"
+        """The plan as one part sees it: its own region and its own targets.
+
+        Built from the already validated models (copies with the part's fields replaced) and
+        checked by the same target checks as a plan file; once per part, then remembered.
+        """
+        cache = self._lookup.part_plans
+        if part.id in cache and cache[part.id][0] is part:
+            return cache[part.id][1]
+        header = self.plan.model_copy(
+            update={
+                "region": Region(name=part.name, name_en=part.name_en, level=None),
+                "title": f"{self.plan.title}（{part.name}）",
+                "title_en": (
+                    f"{self.plan.title_en} ({part.name_en or part.name})"
+                    if self.plan.title_en
+                    else self.plan.title_en
+                ),
+            }
+        )
         targets = []
         for own in part.targets:
-            base = self.target(own.indicator).model_dump(mode="python")
-            base.update(
-                value=own.value,
-                comparison=own.comparison or base["comparison"],
-                unit=own.unit or base["unit"],
-                deadline=own.deadline or base["deadline"],
-                baseline=None,
-                history=[],
-                ranks=None,
-                note=own.note,
+            base = self.target(own.indicator)
+            targets.append(
+                base.model_copy(
+                    update={
+                        "value": own.value,
+                        "comparison": own.comparison or base.comparison,
+                        "unit": own.unit or base.unit,
+                        "deadline": own.deadline or base.deadline,
+                        "baseline": None,
+                        "history": [],
+                        "ranks": None,
+                        "note": own.note,
+                    }
+                )
             )
-            targets.append(base)
-        data["targets"] = targets
-        return Plan.model_validate(data)
+        problems = [
+            (("targets", i, *path), message)
+            for i, target in enumerate(targets)
+            for path, message in _check_target(target, header.base_year, self._registry)
+        ]
+        if not targets:
+            problems.append((("targets",), "List should have at least 1 item after validation"))
+        if problems:
+            raise PlanSemanticError(problems)
+        own_plan = Plan.model_construct(
+            plan=header,
+            units=self.units,
+            targets=targets,
+            programmes=self.programmes,
+            parts=[],
+        )
+        own_plan._registry = self._registry
+        cache[part.id] = (part, own_plan)
+        return own_plan
 
     def shortfalls(self) -> list[Shortfall]:
         """Additive indicators (flows of money) whose parts' targets add up to less than the
@@ -451,6 +487,35 @@ class Plan(_Model):
             if total < target.value:
                 found.append(Shortfall(target, total, len(own)))
         return found
+
+
+@dataclass
+class _Index:
+    """A plan's look-up tables: targets by id and by folded name, parts by folded id or English
+    name and by place key (first part wins, as a scan in order would), part plans built."""
+
+    targets_by_id: dict[str, Target]
+    targets_by_name: dict[str, Target]
+    parts_by_name: dict[str, int]
+    parts_by_place: dict[str, int]
+    part_plans: dict[str, tuple[Part, Plan]]
+
+    @classmethod
+    def of(cls, plan: Plan) -> _Index:
+        by_id: dict[str, Target] = {}
+        by_name: dict[str, Target] = {}
+        for target in plan.targets:
+            by_id.setdefault(target.id, target)
+            for key in (target.id, target.name, target.name_en, *target.aliases):
+                by_name.setdefault(_fold(key), target)
+        parts_by_name: dict[str, int] = {}
+        parts_by_place: dict[str, int] = {}
+        for i, part in enumerate(plan.parts):
+            for key in (part.id, part.name_en or ""):
+                parts_by_name.setdefault(_fold(key), i)
+            for name in (part.name, *part.aliases):
+                parts_by_place.setdefault(place_key(name), i)
+        return cls(by_id, by_name, parts_by_name, parts_by_place, {})
 
 
 class PlanSemanticError(Exception):
