@@ -411,8 +411,8 @@ def _within_year(
     """The latest cumulative month figure of a year that has no annual figure yet."""
     months = {
         (f.year, f.month): f.value
-        for f in figures.items
-        if f.target == target.id and f.month is not None and f.part is None
+        for f in figures.of_target(target.id)
+        if f.month is not None and f.part is None
         and f.value is not None and (as_of is None or f.year <= as_of)
     }  # fmt: skip
     if not months:

@@ -9,6 +9,7 @@ import json
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,24 +89,46 @@ class Figures:
 
     def annual(self, target_id: str, *, as_of: int | None = None) -> list[Figure]:
         """Whole-year figures of one target for the whole region, oldest first."""
-        return sorted(
-            (
-                f
-                for f in self.items
-                if f.target == target_id
-                and f.month is None
-                and f.part is None
-                and (as_of is None or f.year <= as_of)
-            ),
-            key=lambda f: f.year,
-        )
+        return [f for f in self._annual.get(target_id, ()) if as_of is None or f.year <= as_of]
+
+    def of_target(self, target_id: str) -> tuple[Figure, ...]:
+        """Every figure of one target (any month, any part), in the order given."""
+        return self._by_target.get(target_id, ())
 
     def for_part(self, part_id: str) -> Figures:
         """The figures of one part, as if they were the whole region's."""
-        return Figures(tuple(replace(f, part=None) for f in self.items if f.part == part_id))
+        return self._by_part.get(part_id, _NONE)
 
     def __len__(self) -> int:
         return len(self.items)
+
+    # Indexes built once on first use: a scoreboard asks for each of thousands of parts.
+    @cached_property
+    def _by_target(self) -> dict[str, tuple[Figure, ...]]:
+        grouped: dict[str, list[Figure]] = {}
+        for f in self.items:
+            grouped.setdefault(f.target, []).append(f)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    @cached_property
+    def _annual(self) -> dict[str, list[Figure]]:
+        return {
+            target: sorted(
+                (f for f in items if f.month is None and f.part is None), key=lambda f: f.year
+            )
+            for target, items in self._by_target.items()
+        }
+
+    @cached_property
+    def _by_part(self) -> dict[str, Figures]:
+        grouped: dict[str, list[Figure]] = {}
+        for f in self.items:
+            if f.part is not None:
+                grouped.setdefault(f.part, []).append(replace(f, part=None))
+        return {k: Figures(tuple(v)) for k, v in grouped.items()}
+
+
+_NONE = Figures()
 
 
 # -- reading ---------------------------------------------------------------------------------
