@@ -137,12 +137,16 @@ class Standing:
 
 
 def rank_ladder(values: dict[str, Decimal], higher_is_better: bool) -> list[Rung]:
-    """Competition ranking ("1224"): 1 + the number of regions strictly better."""
+    """Competition ranking ("1224"): 1 + the number of regions strictly better.
+
+    One sort, best first (ties by name); a value equal to the one before shares its rank, and
+    the first of a new value is ranked by its place, which counts every region better than it.
+    """
     ordered = sorted(values.items(), key=lambda kv: (-kv[1] if higher_is_better else kv[1], kv[0]))
-    rungs = []
-    for region, value in ordered:
-        better = sum(1 for v in values.values() if (v > value if higher_is_better else v < value))
-        rungs.append(Rung(better + 1, region, value))
+    rungs: list[Rung] = []
+    for place, (region, value) in enumerate(ordered, start=1):
+        rank = rungs[-1].rank if rungs and rungs[-1].value == value else place
+        rungs.append(Rung(rank, region, value))
     return rungs
 
 
