@@ -21,10 +21,9 @@ YAML_TEXTS = [
 
 
 def _nodes(node: Node, out: list[Any]) -> list[Any]:
-    out.append(
-        (type(node).__name__, node.tag, node.value if isinstance(node.value, str) else None)
-        + (node.start_mark.line, node.start_mark.column, node.end_mark.line)
-    )
+    scalar = node.value if isinstance(node.value, str) else None
+    start, end = node.start_mark, node.end_mark
+    out.append((type(node).__name__, node.tag, scalar, start.line, start.column, end.line))
     if isinstance(node, SequenceNode):
         for item in node.value:
             _nodes(item, out)
@@ -38,6 +37,9 @@ def _nodes(node: Node, out: list[Any]) -> list[Any]:
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="libyaml is not installed")
 @pytest.mark.parametrize("text", YAML_TEXTS)
 def test_libyaml_gives_the_same_nodes_and_marks(text: str) -> None:
-    pure = _nodes(yaml.compose(text, Loader=yaml.SafeLoader), [])
-    fast = _nodes(yaml.compose(text, Loader=yaml.CSafeLoader), [])
-    assert fast == pure
+    pure, fast = (
+        yaml.compose(text, Loader=yaml.SafeLoader),
+        yaml.compose(text, Loader=yaml.CSafeLoader),
+    )
+    assert pure is not None and fast is not None
+    assert _nodes(fast, []) == _nodes(pure, [])
