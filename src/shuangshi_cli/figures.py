@@ -7,7 +7,7 @@ import difflib
 import io
 import json
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -124,7 +124,9 @@ class Figures:
         grouped: dict[str, list[Figure]] = {}
         for f in self.items:
             if f.part is not None:
-                grouped.setdefault(f.part, []).append(replace(f, part=None))
+                grouped.setdefault(f.part, []).append(
+                    Figure(f.target, f.year, f.value, f.origin, f.month, None, f.status, f.note)
+                )
         return {k: Figures(tuple(v)) for k, v in grouped.items()}
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
@@ -347,7 +347,7 @@ class Plan(_Model):
 
     def unit(self, target: Target) -> Unit:
         """The unit of ``target.value``."""
-        unit = self._registry.get(target.unit or "")
+        unit = self._lookup.unit(target.unit or "")
         if unit is None:
             raise KeyError(target.unit)
         return unit
@@ -355,14 +355,14 @@ class Plan(_Model):
     def figure_unit(self, target: Target) -> Unit:
         """The unit that figures of ``target`` are stored in."""
         if target.figure_unit is not None and target.kind in {Kind.GROWTH, Kind.CHANGE}:
-            unit = self._registry.get(target.figure_unit)
+            unit = self._lookup.unit(target.figure_unit)
             if unit is None:
                 raise KeyError(target.figure_unit)
             return unit
         return self.unit(target)
 
     def lookup_unit(self, name: str) -> Unit | None:
-        return self._registry.get(name)
+        return self._lookup.unit(name)
 
     def progress(self, target: Target) -> Progress:
         if target.progress is not None:
@@ -378,9 +378,12 @@ class Plan(_Model):
 
     @property
     def _lookup(self) -> _Index:
-        if self._index is None:
-            self._index = _Index.of(self)
-        return self._index
+        # Read from pydantic's private dict itself: its __getattr__ costs a microsecond a time.
+        private = self.__pydantic_private__
+        index = private.get("_index") if private is not None else None
+        if index is None:
+            index = self._index = _Index.of(self)
+        return cast("_Index", index)
 
     def resolve(self, key: str) -> Target | None:
         """The target named ``key``: its id, Chinese or English name, or an alias."""
@@ -499,6 +502,14 @@ class _Index:
     parts_by_name: dict[str, int]
     parts_by_place: dict[str, int]
     part_plans: dict[str, tuple[Part, Plan]]
+    registry: UnitRegistry
+    units: dict[str, Unit | None]
+
+    def unit(self, name: str) -> Unit | None:
+        """The registry's unit of that name, remembered (a look-up folds the name)."""
+        if name not in self.units:
+            self.units[name] = self.registry.get(name)
+        return self.units[name]
 
     @classmethod
     def of(cls, plan: Plan) -> _Index:
@@ -515,7 +526,7 @@ class _Index:
                 parts_by_name.setdefault(_fold(key), i)
             for name in (part.name, *part.aliases):
                 parts_by_place.setdefault(place_key(name), i)
-        return cls(by_id, by_name, parts_by_name, parts_by_place, {})
+        return cls(by_id, by_name, parts_by_name, parts_by_place, {}, plan._registry, {})
 
 
 class PlanSemanticError(Exception):
