@@ -448,6 +448,11 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
         return None
     if isinstance(value, bool):
         raise FiguresError(origin.problem(f"{value!r} is not a {name}", name))
+    if isinstance(value, str) and len(value) <= 6 and value.isascii() and value.isdigit():
+        whole = int(value)  # the common case, 2018 or 3: what the Decimal below gives
+        if not low <= whole <= high:
+            raise FiguresError(origin.problem(f"{name} {whole} is outside {low}–{high}", name))
+        return whole
     text = str(value).strip().removesuffix(suffix).strip()
     try:
         number = Decimal(unicodedata.normalize("NFKC", text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import itertools
@@ -387,7 +388,10 @@ class Plan(_Model):
 
     def resolve(self, key: str) -> Target | None:
         """The target named ``key``: its id, Chinese or English name, or an alias."""
-        return self._lookup.targets_by_name.get(_fold(key))
+        index = self._lookup
+        if key not in index.resolved:
+            index.resolved[key] = index.targets_by_name.get(_fold(key))
+        return index.resolved[key]
 
     def names(self) -> list[str]:
         """Every id and Chinese name, for did-you-mean hints."""
@@ -408,12 +412,18 @@ class Plan(_Model):
     def resolve_part(self, key: str) -> Part | None:
         """The part named ``key``: its id, name (with or without 镇/园区 …), or an alias."""
         index = self._lookup
-        found = [
-            i
-            for i in (index.parts_by_name.get(_fold(key)), index.parts_by_place.get(place_key(key)))
-            if i is not None
-        ]
-        return self.parts[min(found)] if found else None
+        if key not in index.resolved_parts:
+            found = [
+                i
+                for i in (
+                    index.parts_by_name.get(_fold(key)),
+                    index.parts_by_place.get(place_key(key)),
+                )
+                if i is not None
+            ]
+            index.resolved_parts[key] = min(found) if found else None
+        i = index.resolved_parts[key]
+        return None if i is None else self.parts[i]
 
     def for_part(self, part: Part) -> Plan:
         """The plan as one part sees it: its own region and its own targets.
@@ -503,7 +513,10 @@ class _Index:
     parts_by_place: dict[str, int]
     part_plans: dict[str, tuple[Part, Plan]]
     registry: UnitRegistry
-    units: dict[str, Unit | None]
+    units: dict[str, Unit | None] = dataclasses.field(default_factory=dict)
+    # Names as written in figures files, resolved: a file repeats a few names many times.
+    resolved: dict[str, Target | None] = dataclasses.field(default_factory=dict)
+    resolved_parts: dict[str, int | None] = dataclasses.field(default_factory=dict)
 
     def unit(self, name: str) -> Unit | None:
         """The registry's unit of that name, remembered (a look-up folds the name)."""
@@ -526,7 +539,7 @@ class _Index:
                 parts_by_name.setdefault(_fold(key), i)
             for name in (part.name, *part.aliases):
                 parts_by_place.setdefault(place_key(name), i)
-        return cls(by_id, by_name, parts_by_name, parts_by_place, {}, plan._registry, {})
+        return cls(by_id, by_name, parts_by_name, parts_by_place, {}, plan._registry)
 
 
 class PlanSemanticError(Exception):
