@@ -5,6 +5,7 @@ Domain errors are turned into messages and exit codes in one place, ``_Group.mai
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -627,6 +628,11 @@ def _root(
 
 def main() -> None:
     """Console-script entry point."""
+    # A run builds many objects and few cycles. What start-up built is never garbage: freeze it,
+    # so that no collection walks it again (nor the one at exit); and collect young objects
+    # every 100,000 allocations rather than 700, which costs a large run a third of its time.
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
     app()
 
 
