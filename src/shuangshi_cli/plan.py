@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import itertools
 import re
 import unicodedata
@@ -630,6 +631,7 @@ _PLACE_SUFFIX = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """A place name with full-width forms folded, spaces and one administrative suffix removed;
     a name that is only a suffix (开发区) is kept whole."""
