@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import json
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from shuangshi_cli.errors import FiguresError, InputError, Problem
 from shuangshi_cli.fileio import STDIN, read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
+from shuangshi_cli.jsonload import load_json
 from shuangshi_cli.status import Status, parse_status
 from shuangshi_cli.units import RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from shuangshi_cli.plan import Plan, Target
+    from shuangshi_cli.yamlload import Located
 
 FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")
 # Column names a statistics office may use instead of ours; `name` is informative only.
@@ -257,19 +258,17 @@ def _columns(header: list[str], name: str, line: int) -> list[str]:
 
 
 def parse_json(text: str, name: str) -> list[RawRow]:
-    """JSON figures; read through the YAML loader (JSON is YAML) to keep line numbers."""
-    try:
-        json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise FiguresError(
-            Problem(f"not valid JSON: {exc.msg}", name, exc.lineno, exc.colno)
-        ) from None
-    return parse_structured(text, name)
+    """JSON figures, parsed as JSON: jsonload keeps the line of every row (no node limit)."""
+    return structured_rows(load_json(text, name), name)
 
 
 def parse_structured(text: str, name: str) -> list[RawRow]:
     """YAML/JSON figures: a list of rows, or a mapping with a ``figures`` list."""
-    located = load_yaml(text, name)
+    return structured_rows(load_yaml(text, name), name)
+
+
+def structured_rows(located: Located, name: str) -> list[RawRow]:
+    """The rows of loaded YAML or JSON figures: a list of rows, or ``{figures: [...]}``."""
     data = located.data
     base: tuple[str | int, ...] = ()
     if isinstance(data, dict) and set(data) == {"figures"}:
