@@ -17,7 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from shuangshi_cli import cli
 from shuangshi_cli.assess import Result, assess
+from shuangshi_cli.cli import TERMINAL_ROWS
 from shuangshi_cli.errors import InputError
 from shuangshi_cli.figures import Figures, check_rows, parse_csv, parse_json, structured_rows
 from shuangshi_cli.formulas import _quotient
@@ -25,6 +27,7 @@ from shuangshi_cli.jsonload import load_json
 from shuangshi_cli.parts import overall, score, scoreboard
 from shuangshi_cli.peers import PeerTable, load_peers
 from shuangshi_cli.plan import Part, Plan, embedded_plan_text, parse_plan
+from shuangshi_cli.render import Style
 from shuangshi_cli.units import convert
 from shuangshi_cli.yamlload import load_yaml
 from tests.helpers import DATA
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from shuangshi_cli.yamlload import Located
+    from tests.helpers import Run
 
 YAML_TEXTS = [
     embedded_plan_text(),
@@ -316,3 +320,33 @@ def load_peers_text(plan: Plan, text: str) -> PeerTable:
         path = FilePath(directory) / "peers.csv"
         path.write_text(text, encoding="utf-8")
         return load_peers(plan, [str(path)])
+
+
+def test_a_terminal_gets_the_head_of_a_long_scoreboard(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: FilePath
+) -> None:
+    rng = random.Random(5)
+    plan = tmp_path / "plan.yaml"
+    lines = [embedded_plan_text().rstrip("\n"), "parts:"]
+    for i in range(TERMINAL_ROWS + 20):
+        lines += [f"  - id: p{i:03d}", f"    name: 第{i}号镇", "    targets:"]
+        lines.append(f"      - {{indicator: gdp, value: {rng.randint(40, 60)}}}")
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    figures = tmp_path / "figures.csv"
+    rows = [f"gdp,{y},{rng.randint(20, 70)},p{i:03d}" for i in range(120) for y in (2016, 2018)]
+    figures.write_text("indicator,year,value,part\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    args = ["scoreboard", "-t", str(plan), "-f", str(figures), "-l", "en"]
+    piped = run(*args)
+    assert piped.exit_code == 0 and "rows" not in piped.stderr
+    monkeypatch.setattr(cli, "_style", lambda *_: Style(lang="en", color=False, width=200))
+    shown = run(*args)
+    assert shown.exit_code == 0
+    assert shown.stderr == (
+        f"showing the first {TERMINAL_ROWS} of 120 rows; all of them: -F csv, -F markdown, "
+        "-o FILE or a pipe (| less -S)\n"
+    )
+    assert len(shown.stdout) < len(piped.stdout)
+    board_rows = [line for line in piped.stdout.splitlines() if "第" in line]
+    assert [line for line in shown.stdout.splitlines() if "第" in line] == board_rows[
+        :TERMINAL_ROWS
+    ]

@@ -47,6 +47,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "as_of": ("截至", "As of"),
     "missing": ("缺少数据", "No figures for"),
     "within_year": ("时序进度", "Progress within the year"),
+    "rows_left_out": (
+        "仅显示前 {shown} 行（共 {total} 行）；"
+        "全部：-F csv、-F markdown、-o 文件或管道（| less -S）",
+        "showing the first {shown} of {total} rows; all of them: -F csv, -F markdown, -o FILE "
+        "or a pipe (| less -S)",
+    ),
 }
 
 
