@@ -4,6 +4,7 @@ with the standard library only (csv, json, dict, Decimal). Run as a script by th
     python benchmarks/_floors.py gaps FIGURES.csv PART_TARGETS.csv    one gap per row, a ranking
     python benchmarks/_floors.py rank PEERS.csv                       one rank per region and year
     python benchmarks/_floors.py json FIGURES.json                    parse, one number per row
+    python benchmarks/_floors.py yaml FIGURES.yaml                    parse (libyaml), one number per row
     python benchmarks/_floors.py csv FIGURES.csv                      parse, one number per row
 """
 
@@ -58,6 +59,15 @@ def rank(peers: str) -> None:
 
 def parse_json(path: str) -> None:
     rows = json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
+    total = sum(Decimal(str(r["value"])) for r in rows)
+    print(len(rows), total)
+
+
+def parse_yaml(path: str) -> None:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    rows = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     total = sum(Decimal(str(r["value"])) for r in rows)
     print(len(rows), total)
 
