@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from shuangshi_cli.errors import FiguresError, InputError, Problem
 from shuangshi_cli.fileio import STDIN, read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
-from shuangshi_cli.jsonload import load_json
 from shuangshi_cli.status import Status, parse_status
 from shuangshi_cli.units import RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
@@ -259,6 +258,8 @@ def _columns(header: list[str], name: str, line: int) -> list[str]:
 
 def parse_json(text: str, name: str) -> list[RawRow]:
     """JSON figures, parsed as JSON: jsonload keeps the line of every row (no node limit)."""
+    from shuangshi_cli.jsonload import load_json
+
     return structured_rows(load_json(text, name), name)
 
 
