@@ -350,3 +350,11 @@ def test_a_terminal_gets_the_head_of_a_long_scoreboard(
     assert [line for line in shown.stdout.splitlines() if "第" in line] == board_rows[
         :TERMINAL_ROWS
     ]
+
+
+def test_a_copy_of_a_plan_resolves_its_own_targets(plan: Plan) -> None:
+    assert plan.resolve("GDP") is plan.targets[0]  # builds the plan's look-up tables
+    fewer = plan.model_copy(update={"targets": plan.targets[2:]})
+    assert fewer.resolve("GDP") is None
+    assert fewer.target(plan.targets[2].id) is plan.targets[2]
+    assert plan.resolve("GDP") is plan.targets[0]

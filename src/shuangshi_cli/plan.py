@@ -343,6 +343,7 @@ class Plan(_Model):
         if problems:
             raise PlanSemanticError(problems)
         self._registry = BUILTIN_UNITS.extended(u.unit() for u in self.units)
+        self._index = None  # built on first use, with this registry
         return self
 
     # -- derived facts used by the assessment ---------------------------------------------------
@@ -382,10 +383,11 @@ class Plan(_Model):
     def _lookup(self) -> _Index:
         # Read from pydantic's private dict itself: its __getattr__ costs a microsecond a time.
         private = self.__pydantic_private__
-        index = private.get("_index") if private is not None else None
-        if index is None:
+        index = cast("_Index | None", private.get("_index") if private is not None else None)
+        # A copy (model_copy) shares the private dict: rebuild when the lists are not these.
+        if index is None or index.targets is not self.targets or index.parts is not self.parts:
             index = self._index = _Index.of(self)
-        return cast("_Index", index)
+        return index
 
     def resolve(self, key: str) -> Target | None:
         """The target named ``key``: its id, Chinese or English name, or an alias."""
@@ -508,6 +510,8 @@ class _Index:
     """A plan's look-up tables: targets by id and by folded name, parts by folded id or English
     name and by place key (first part wins, as a scan in order would), part plans built."""
 
+    targets: list[Target]
+    parts: list[Part]
     targets_by_id: dict[str, Target]
     targets_by_name: dict[str, Target]
     parts_by_name: dict[str, int]
@@ -540,7 +544,10 @@ class _Index:
                 parts_by_name.setdefault(_fold(key), i)
             for name in (part.name, *part.aliases):
                 parts_by_place.setdefault(place_key(name), i)
-        return cls(by_id, by_name, parts_by_name, parts_by_place, {}, plan._registry)
+        return cls(
+            plan.targets, plan.parts, by_id, by_name, parts_by_name, parts_by_place, {},
+            plan._registry,
+        )  # fmt: skip
 
 
 class PlanSemanticError(Exception):
