@@ -79,8 +79,8 @@ def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
     own = find_own(plan.plan.region.name, written, files)
     # One name per region: the own region as the plan writes it, others as most often written.
     spellings: dict[str, Counter[str]] = {}
-    for row in checked:
-        spellings.setdefault(place_key(row.region), Counter())[row.region] += 1
+    for region, count in Counter(row.region for row in checked).items():  # in order of rows
+        spellings.setdefault(place_key(region), Counter())[region] += count
     names = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     names[place_key(own)] = plan.plan.region.name
     canonical = tuple(
