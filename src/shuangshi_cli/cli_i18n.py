@@ -87,6 +87,14 @@ class _Localized:
             option.help = t("help.opt.help", self.shuangshi_lang)
         return option
 
+    def get_help(self, ctx: Any) -> str:
+        """The plain-text help, in what stdout can show (click writes UTF-8 to an ASCII one)."""
+        import sys
+
+        from shuangshi_cli.console import fit
+
+        return fit(super().get_help(ctx), sys.stdout)  # type: ignore[misc]
+
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         prefix = t("typer.usage", self.shuangshi_lang) + " "
@@ -148,6 +156,11 @@ def _translate(text: str, patterns: tuple[tuple[re.Pattern[str], str], ...], lan
         if match is not None:
             return t(key, lang, **match.groupdict())
     return text
+
+
+def is_help_request(exc: typer.TyperException) -> bool:
+    """A command run with no arguments: typer answers with its help."""
+    return isinstance(exc, click_errors.NoArgsIsHelpError)
 
 
 def usage_message(exc: typer.TyperException, lang: Lang) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import json
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from shuangshi_cli.messages import Msg
     from shuangshi_cli.plan import Plan, Target
     from shuangshi_cli.tables import Reading
+    from shuangshi_cli.yamlload import Located
 
 FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")
 # Column names a statistics office may use instead of ours; `name` is informative only.
@@ -130,25 +131,60 @@ class Figures:
     ) -> list[Figure]:
         """Whole-year figures of one target for the whole region, oldest first (levels, unless
         ``measure`` asks for real growth rates)."""
-        return sorted(
-            (
-                f
-                for f in self.items
-                if f.target == target_id
-                and f.measure == measure
-                and f.month is None
-                and f.part is None
-                and (as_of is None or f.year <= as_of)
-            ),
-            key=lambda f: f.year,
-        )
+        found = self._annual.get((target_id, measure), ())
+        return [f for f in found if as_of is None or f.year <= as_of]
+
+    def of_target(self, target_id: str) -> tuple[Figure, ...]:
+        """Every figure of one target (any month, any part), in the order given."""
+        return self._by_target.get(target_id, ())
 
     def for_part(self, part_id: str) -> Figures:
         """The figures of one part, as if they were the whole region's."""
-        return Figures(tuple(replace(f, part=None) for f in self.items if f.part == part_id))
+        return self._by_part.get(part_id, _NONE)
 
     def __len__(self) -> int:
         return len(self.items)
+
+    # Indexes built once on first use: a scoreboard asks for each of thousands of parts.
+    @cached_property
+    def _by_target(self) -> dict[str, tuple[Figure, ...]]:
+        grouped: dict[str, list[Figure]] = {}
+        for f in self.items:
+            grouped.setdefault(f.target, []).append(f)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    @cached_property
+    def _annual(self) -> dict[tuple[str, str], list[Figure]]:
+        grouped: dict[tuple[str, str], list[Figure]] = {}
+        for target, items in self._by_target.items():
+            for f in items:
+                if f.month is None and f.part is None:
+                    grouped.setdefault((target, f.measure), []).append(f)
+        return {key: sorted(found, key=lambda f: f.year) for key, found in grouped.items()}
+
+    @cached_property
+    def _by_part(self) -> dict[str, Figures]:
+        grouped: dict[str, list[Figure]] = {}
+        for f in self.items:
+            if f.part is not None:
+                grouped.setdefault(f.part, []).append(
+                    Figure(
+                        f.target,
+                        f.year,
+                        f.value,
+                        f.origin,
+                        f.month,
+                        None,
+                        f.status,
+                        f.note,
+                        f.measure,
+                        f.given,
+                    )
+                )
+        return {k: Figures(tuple(v)) for k, v in grouped.items()}
+
+
+_NONE = Figures()
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -236,19 +272,19 @@ def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawR
 
 
 def parse_json(text: str, name: str) -> list[RawRow]:
-    """JSON figures; read through the YAML loader (JSON is YAML) to keep line numbers."""
-    try:
-        json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise FiguresError(
-            Problem(f"not valid JSON: {exc.msg}", name, exc.lineno, exc.colno)
-        ) from None
-    return parse_structured(text, name)
+    """JSON figures, parsed as JSON: jsonload keeps the line of every row (no node limit)."""
+    from shuangshi_cli.jsonload import load_json
+
+    return structured_rows(load_json(text, name), name)
 
 
 def parse_structured(text: str, name: str) -> list[RawRow]:
     """YAML/JSON figures: a list of rows, or a mapping with a ``figures`` list."""
-    located = load_yaml(text, name)
+    return structured_rows(load_yaml(text, name), name)
+
+
+def structured_rows(located: Located, name: str) -> list[RawRow]:
+    """The rows of loaded YAML or JSON figures: a list of rows, or ``{figures: [...]}``."""
     data = located.data
     base: tuple[str | int, ...] = ()
     if isinstance(data, dict) and set(data) == {"figures"}:
@@ -485,6 +521,11 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
         return None
     if isinstance(value, bool):
         raise FiguresError(origin.problem(f"{value!r} is not a {name}", name))
+    if isinstance(value, str) and len(value) <= 6 and value.isascii() and value.isdigit():
+        whole = int(value)  # the common case, 2018 or 3: what the Decimal below gives
+        if not low <= whole <= high:
+            raise FiguresError(origin.problem(f"{name} {whole} is outside {low}–{high}", name))
+        return whole
     text = str(value).strip().removesuffix(suffix).strip()
     try:
         number = Decimal(unicodedata.normalize("NFKC", text))

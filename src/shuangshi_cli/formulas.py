@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 
 from shuangshi_cli.status import Status
 
@@ -26,6 +25,19 @@ COMPOUND, LINEAR = Progress.COMPOUND, Progress.LINEAR
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 
+def _quotient(a: Decimal | int, b: Decimal | int) -> float:
+    """a / b as the float nearest the exact quotient: float(Fraction(a) / Fraction(b)), without
+    building Fractions (the division of two ints is correctly rounded). ZeroDivisionError if b = 0.
+    """
+    n1, d1 = a.as_integer_ratio()
+    n2, d2 = b.as_integer_ratio()
+    if n1 == 0:
+        if n2 == 0:
+            raise ZeroDivisionError("division by zero")
+        return 0.0
+    return (n1 * d2) / (d1 * n2)
+
+
 def time_progress(t0: int, t: int, deadline: int) -> float | None:
     """时间进度: share of the plan period that has passed, (t − t0) / (D − t0); None if D ≤ t0."""
     if deadline <= t0:
@@ -40,7 +52,7 @@ def task_progress(v0: Decimal, v: Decimal, target: Decimal) -> float | None:
     """
     if target == v0:
         return None
-    return float(Fraction(v - v0) / Fraction(target - v0))
+    return _quotient(v - v0, target - v0)
 
 
 def log_task_progress(v0: Decimal, v: Decimal, target: Decimal) -> float | None:
@@ -63,10 +75,10 @@ def annual_rate(start: Decimal, end: Decimal, years: int, progress: Progress) ->
     if years <= 0:
         return None
     if progress == LINEAR:
-        return float(Fraction(end - start) / years)
+        return _quotient(end - start, years)
     if start <= 0 or end < 0:
         return None
-    ratio = float(Fraction(end) / Fraction(start))
+    ratio = _quotient(end, start)
     return math.pow(ratio, 1 / years) - 1
 
 
@@ -187,7 +199,7 @@ def years_ahead(
     if target == v0 or deadline == t0:
         return None
     if progress == LINEAR:
-        share = float(Fraction(value - v0) / Fraction(target - v0))
+        share = _quotient(value - v0, target - v0)
     else:
         if v0 <= 0 or value <= 0 or target <= 0:
             return None
@@ -207,7 +219,7 @@ def real_from_nominal(nominal: float, deflator: float) -> float:
 
 def completion(cumulative: Decimal, annual_goal: Decimal) -> float:
     """完成年度目标的比例: the cumulative figure from January as a share of the annual goal."""
-    return float(Fraction(cumulative) / Fraction(annual_goal))
+    return _quotient(cumulative, annual_goal)
 
 
 def lead_points(completion_share: float, time_elapsed: float) -> float:
@@ -217,12 +229,12 @@ def lead_points(completion_share: float, time_elapsed: float) -> float:
 
 def reached_share(value: Decimal, target: Decimal) -> float:
     """完成目标的比例 of a level target: v / T."""
-    return float(Fraction(value) / Fraction(target))
+    return _quotient(value, target)
 
 
 def change_on(current: Decimal, previous: Decimal) -> float:
     """Growth over a previous figure (同比增长): current / previous − 1."""
-    return float(Fraction(current) / Fraction(previous)) - 1
+    return _quotient(current, previous) - 1
 
 
 def catch_up_growth(own: Decimal, rival: Decimal, rival_growth: float, years: int) -> float:

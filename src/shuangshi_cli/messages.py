@@ -331,6 +331,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                    "Score: 100 when achieved; else 100 × the pace ratio R (observed ÷ required "
                    "growth), clipped to 0–100; missed: the share of the task done; no data: left "
                    "out. The overall score is the mean of the indicators' scores."),
+    "rows_left_out": ("仅显示前 {shown} 行（共 {total} 行）；全部：-F csv、-F markdown、-o 文件或管道（| less -S）",
+                      "showing the first {shown} of {total} rows; all of them: -F csv, -F markdown, "
+                      "-o FILE or a pipe (| less -S)"),
     # -- validate ------------------------------------------------------------------------------
     "validate.ok": ("{file}：规划有效 “{title}”，量化目标{quantified}项、定性目标{qualitative}项、"
                     "主要措施{programmes}项，{start}–{end}年，基期{base}年",

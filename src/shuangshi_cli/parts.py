@@ -61,13 +61,22 @@ def part_assessment(
 
 def part_figures(plan: Plan, own_plan: Plan, figures: Figures, part: Part) -> Figures:
     """The part's figures, as if the whole region's, in the units of the part's own targets."""
+    units = {
+        t.id: (plan.figure_unit(plan.target(t.id)), own_plan.figure_unit(t))
+        for t in own_plan.targets
+    }
     items = []
     for figure in figures.for_part(part.id).items:
         converted = figure
         if figure.value is not None:
-            source = plan.figure_unit(plan.target(figure.target))
-            wanted = own_plan.figure_unit(own_plan.target(figure.target))
-            converted = replace(figure, value=convert(figure.value, source, wanted))
+            if figure.target not in units:
+                units[figure.target] = (
+                    plan.figure_unit(plan.target(figure.target)),
+                    own_plan.figure_unit(own_plan.target(figure.target)),
+                )
+            source, wanted = units[figure.target]
+            if source != wanted:
+                converted = replace(figure, value=convert(figure.value, source, wanted))
         items.append(converted)
     return Figures(tuple(items))
 
@@ -115,11 +124,11 @@ def _ranks(values: dict[str, float | None]) -> dict[str, int]:
 
 
 def _scores(
-    plan: Plan, figures: Figures, as_of: int | None, thresholds: Thresholds | None
+    inputs: list[tuple[Part, Plan, Figures]], as_of: int | None, thresholds: Thresholds | None
 ) -> list[tuple[Part, Assessment, dict[str, float | None]]]:
     rows = []
-    for part in plan.parts:
-        assessment = part_assessment(plan, part, figures, as_of=as_of, thresholds=thresholds)
+    for part, own_plan, own_figures in inputs:
+        assessment = assess(own_plan, own_figures, as_of=as_of, thresholds=thresholds)
         rows.append((part, assessment, {r.target.id: score(r) for r in assessment.quantified}))
     return rows
 
@@ -135,13 +144,23 @@ def scoreboard(
     each indicator and its rank change against the year before."""
     if not plan.parts:
         raise UsageProblem.at("this plan has no parts (责任单位): add a parts list to rank them")
-    rows = _scores(plan, figures, as_of, thresholds)
-    years = [a.as_of for _, a, _ in rows if a.as_of is not None]
-    year = as_of if as_of is not None else (max(years) if years else None)
+    # Each part's plan and figures once: the year before is assessed on the same ones.
+    inputs = []
+    for part in plan.parts:
+        own_plan = plan.for_part(part)
+        inputs.append((part, own_plan, part_figures(plan, own_plan, figures, part)))
+    # One year for every part: a part whose latest figure is older is judged as of that year too
+    # (its pace is stale), as the plain assessment of each part with --as-of would judge it.
+    given = [f.year for _, _, found in inputs for f in found.items]
+    year = as_of if as_of is not None else (max(given) if given else None)
+    rows = _scores(inputs, year, thresholds)
+    if year is None:
+        years = [a.as_of for _, a, _ in rows if a.as_of is not None]
+        year = max(years) if years else None
     ranks = _ranks({p.id: overall(s) for p, _, s in rows})
     previous: dict[str, int] = {}
     if year is not None:
-        before = _scores(plan, figures, year - 1, thresholds)
+        before = _scores(inputs, year - 1, thresholds)
         previous = _ranks({p.id: overall(s) for p, _, s in before})
     indicators = tuple(dict.fromkeys(t.indicator for p in plan.parts for t in p.targets))
     by_indicator = {i: _ranks({p.id: s.get(i) for p, _, s in rows}) for i in indicators}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
@@ -48,10 +49,26 @@ class PeerTable:
     own: str
 
     def values(self, indicator: str, year: int) -> dict[str, Decimal]:
-        return {r.region: r.value for r in self.rows if r.indicator == indicator and r.year == year}
+        return dict(self._by_indicator.get(indicator, {}).get(year, {}))
 
     def years(self, indicator: str) -> list[int]:
-        return sorted({r.year for r in self.rows if r.indicator == indicator})
+        return sorted(self._by_indicator.get(indicator, {}))
+
+    def history(self, indicator: str, region: str) -> list[tuple[int, Decimal]]:
+        """(year, value) of one region on one indicator, oldest first."""
+        return sorted(
+            (year, values[region])
+            for year, values in self._by_indicator.get(indicator, {}).items()
+            if region in values
+        )
+
+    @cached_property
+    def _by_indicator(self) -> dict[str, dict[int, dict[str, Decimal]]]:
+        """indicator → year → region → value, built once (the rows are grouped, in order)."""
+        index: dict[str, dict[int, dict[str, Decimal]]] = {}
+        for r in self.rows:
+            index.setdefault(r.indicator, {}).setdefault(r.year, {})[r.region] = r.value
+        return index
 
 
 def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None) -> PeerTable:
@@ -67,16 +84,33 @@ def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None)
     files = ", ".join(paths)
     if not checked:
         raise FiguresError(Problem("the peer table has no rows", files))
-    written = {str(r.values.get("region") or "").strip() for r in rows} - {""}
+    written = _written_regions(rows)
     own = find_own(plan.plan.region.name, written, files)
     # One name per region: the own region as the plan writes it, others as most often written.
     spellings: dict[str, Counter[str]] = {}
-    for row in checked:
-        spellings.setdefault(place_key(row.region), Counter())[row.region] += 1
+    for region, count in Counter(row.region for row in checked).items():  # in order of rows
+        spellings.setdefault(place_key(region), Counter())[region] += count
     names = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     names[place_key(own)] = plan.plan.region.name
-    canonical = tuple(replace(r, region=names[place_key(r.region)]) for r in checked)
+    canonical = tuple(
+        r if (name := names[place_key(r.region)]) == r.region else replace(r, region=name)
+        for r in checked
+    )
     return PeerTable(canonical, plan.plan.region.name)
+
+
+def _written_regions(rows: Iterable[RawRow]) -> set[str]:
+    """Every region name as written (stripped, not blank); each distinct text stripped once."""
+    texts: set[str] = set()
+    names: set[str] = set()
+    for row in rows:
+        value = row.values.get("region")
+        if isinstance(value, str):
+            texts.add(value)
+        else:
+            names.add(str(value or "").strip())
+    names.update(t.strip() for t in texts)
+    return names - {""}
 
 
 def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem]) -> list[PeerRow]:
@@ -146,12 +180,16 @@ class Standing:
 
 
 def rank_ladder(values: dict[str, Decimal], higher_is_better: bool) -> list[Rung]:
-    """Competition ranking ("1224"): 1 + the number of regions strictly better."""
+    """Competition ranking ("1224"): 1 + the number of regions strictly better.
+
+    One sort, best first (ties by name); a value equal to the one before shares its rank, and
+    the first of a new value is ranked by its place, which counts every region better than it.
+    """
     ordered = sorted(values.items(), key=lambda kv: (-kv[1] if higher_is_better else kv[1], kv[0]))
-    rungs = []
-    for region, value in ordered:
-        better = sum(1 for v in values.values() if (v > value if higher_is_better else v < value))
-        rungs.append(Rung(better + 1, region, value))
+    rungs: list[Rung] = []
+    for place, (region, value) in enumerate(ordered, start=1):
+        rank = rungs[-1].rank if rungs and rungs[-1].value == value else place
+        rungs.append(Rung(rank, region, value))
     return rungs
 
 
@@ -198,11 +236,11 @@ def chase(
     holder = standing.ladder[min(target_rank, len(standing.ladder)) - 1]
     sign = 1 if higher_is_better else -1
     gap = sign * (holder.value - standing.value)
-    history = sorted(
-        (r.year, r.value)
-        for r in table.rows
-        if r.indicator == indicator and r.region == holder.region and r.year <= standing.year
-    )
+    history = [
+        (year, value)
+        for year, value in table.history(indicator, holder.region)
+        if year <= standing.year
+    ]
     rival_growth = None
     if len(history) > 1:
         (first_year, first), (last_year, last) = history[0], history[-1]

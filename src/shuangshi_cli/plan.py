@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
+import functools
 import itertools
 import re
 import unicodedata
@@ -12,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from pydantic import (
     BaseModel,
@@ -389,7 +391,10 @@ class Plan(_Model):
     programmes: list[Programme] = []
     parts: list[Part] = []
 
-    _registry: UnitRegistry = PrivateAttr(default=BUILTIN_UNITS)
+    # A factory, not a default: pydantic deep-copies a private default for every plan built.
+    _registry: UnitRegistry = PrivateAttr(default_factory=lambda: BUILTIN_UNITS)
+    # Look-up tables built on first use: a figures file resolves a name per row.
+    _index: _Index | None = PrivateAttr(default=None)
     _places: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
@@ -398,13 +403,14 @@ class Plan(_Model):
         if problems:
             raise PlanSemanticError(problems)
         self._registry = BUILTIN_UNITS.extended(u.unit() for u in self.units)
+        self._index = None  # built on first use, with this registry
         return self
 
     # -- derived facts used by the assessment ---------------------------------------------------
 
     def unit(self, target: Target) -> Unit:
         """The unit of ``target.value``."""
-        unit = self._registry.get(target.unit or "")
+        unit = self._lookup.unit(target.unit or "")
         if unit is None:
             raise KeyError(target.unit)
         return unit
@@ -414,7 +420,7 @@ class Plan(_Model):
         if target.figure_unit is not None and target.kind in {
             Kind.GROWTH, Kind.CHANGE, Kind.RELATIVE,
         }:  # fmt: skip
-            unit = self._registry.get(target.figure_unit)
+            unit = self._lookup.unit(target.figure_unit)
             if unit is None:
                 raise KeyError(target.figure_unit)
             return unit
@@ -426,7 +432,7 @@ class Plan(_Model):
         return file, line
 
     def lookup_unit(self, name: str) -> Unit | None:
-        return self._registry.get(name)
+        return self._lookup.unit(name)
 
     def progress(self, target: Target) -> Progress:
         if target.progress is not None:
@@ -440,27 +446,32 @@ class Plan(_Model):
     def thresholds(self, target: Target) -> Thresholds:
         return target.thresholds or self.plan.thresholds
 
+    @property
+    def _lookup(self) -> _Index:
+        # Read from pydantic's private dict itself: its __getattr__ costs a microsecond a time.
+        private = self.__pydantic_private__
+        index = cast("_Index | None", private.get("_index") if private is not None else None)
+        # A copy (model_copy) shares the private dict: rebuild when the lists are not these.
+        if index is None or index.targets is not self.targets or index.parts is not self.parts:
+            index = self._index = _Index.of(self)
+        return index
+
     def resolve(self, key: str) -> Target | None:
         """The target named ``key``: its id, Chinese or English name, or an alias."""
-        wanted = _fold(key)
-        for target in self.targets:
-            if wanted in {
-                _fold(k)
-                for k in (target.id, target.name, target.name_en or "", *target.aliases)
-                if k
-            }:
-                return target
-        return None
+        index = self._lookup
+        if key not in index.resolved:
+            index.resolved[key] = index.targets_by_name.get(_fold(key))
+        return index.resolved[key]
 
     def names(self) -> list[str]:
         """Every id and Chinese name, for did-you-mean hints."""
         return [k for t in self.targets for k in (t.id, t.name)]
 
     def target(self, target_id: str) -> Target:
-        for target in self.targets:
-            if target.id == target_id:
-                return target
-        raise KeyError(target_id)
+        target = self._lookup.targets_by_id.get(target_id)
+        if target is None:
+            raise KeyError(target_id)
+        return target
 
     @property
     def quantified(self) -> list[Target]:
@@ -470,37 +481,76 @@ class Plan(_Model):
 
     def resolve_part(self, key: str) -> Part | None:
         """The part named ``key``: its id, name (with or without 镇/园区 …), or an alias."""
-        wanted, place = _fold(key), place_key(key)
-        for part in self.parts:
-            if wanted in {_fold(part.id), _fold(part.name_en or "")} or place in {
-                place_key(n) for n in (part.name, *part.aliases)
-            }:
-                return part
-        return None
+        index = self._lookup
+        if key not in index.resolved_parts:
+            found = [
+                i
+                for i in (
+                    index.parts_by_name.get(_fold(key)),
+                    index.parts_by_place.get(place_key(key)),
+                )
+                if i is not None
+            ]
+            index.resolved_parts[key] = min(found) if found else None
+        i = index.resolved_parts[key]
+        return None if i is None else self.parts[i]
 
     def for_part(self, part: Part) -> Plan:
-        """The plan as one part sees it: its own region and its own targets."""
-        data = self.model_dump(mode="python", exclude={"parts"})
-        data["plan"]["region"] = {"name": part.name, "name_en": part.name_en, "level": None}
-        data["plan"]["title"] = f"{self.plan.title}（{part.name}）"
-        if self.plan.title_en:
-            data["plan"]["title_en"] = f"{self.plan.title_en} ({part.name_en or part.name})"
+        """The plan as one part sees it: its own region and its own targets.
+
+        Built from the already validated models (copies with the part's fields replaced) and
+        checked by the same target checks as a plan file; once per part, then remembered.
+        """
+        cache = self._lookup.part_plans
+        if part.id in cache and cache[part.id][0] is part:
+            return cache[part.id][1]
+        header = self.plan.model_copy(
+            update={
+                "region": Region(name=part.name, name_en=part.name_en, level=None),
+                "title": f"{self.plan.title}（{part.name}）",
+                "title_en": (
+                    f"{self.plan.title_en} ({part.name_en or part.name})"
+                    if self.plan.title_en
+                    else self.plan.title_en
+                ),
+            }
+        )
         targets = []
         for own in part.targets:
-            base = self.target(own.indicator).model_dump(mode="python")
-            base.update(
-                value=own.value,
-                comparison=own.comparison or base["comparison"],
-                unit=own.unit or base["unit"],
-                deadline=own.deadline or base["deadline"],
-                baseline=None,
-                history=[],
-                ranks=None,
-                note=own.note,
+            base = self.target(own.indicator)
+            targets.append(
+                base.model_copy(
+                    update={
+                        "value": own.value,
+                        "comparison": own.comparison or base.comparison,
+                        "unit": own.unit or base.unit,
+                        "deadline": own.deadline or base.deadline,
+                        "baseline": None,
+                        "history": [],
+                        "ranks": None,
+                        "note": own.note,
+                    }
+                )
             )
-            targets.append(base)
-        data["targets"] = targets
-        return Plan.model_validate(data)
+        problems = [
+            (("targets", i, *path), message)
+            for i, target in enumerate(targets)
+            for path, message in _check_target(target, header.base_year, self._registry)
+        ]
+        if not targets:
+            problems.append((("targets",), "List should have at least 1 item after validation"))
+        if problems:
+            raise PlanSemanticError(problems)
+        own_plan = Plan.model_construct(
+            plan=header,
+            units=self.units,
+            targets=targets,
+            programmes=self.programmes,
+            parts=[],
+        )
+        own_plan._registry = self._registry
+        cache[part.id] = (part, own_plan)
+        return own_plan
 
     def shortfalls(self) -> list[Shortfall]:
         """Additive indicators (flows of money) whose parts' targets add up to less than the
@@ -520,6 +570,52 @@ class Plan(_Model):
             if total < target.value:
                 found.append(Shortfall(target, total, len(own)))
         return found
+
+
+@dataclass
+class _Index:
+    """A plan's look-up tables: targets by id and by folded name, parts by folded id or English
+    name and by place key (first part wins, as a scan in order would), part plans built."""
+
+    targets: list[Target]
+    parts: list[Part]
+    targets_by_id: dict[str, Target]
+    targets_by_name: dict[str, Target]
+    parts_by_name: dict[str, int]
+    parts_by_place: dict[str, int]
+    part_plans: dict[str, tuple[Part, Plan]]
+    registry: UnitRegistry
+    units: dict[str, Unit | None] = dataclasses.field(default_factory=dict)
+    # Names as written in figures files, resolved: a file repeats a few names many times.
+    resolved: dict[str, Target | None] = dataclasses.field(default_factory=dict)
+    resolved_parts: dict[str, int | None] = dataclasses.field(default_factory=dict)
+
+    def unit(self, name: str) -> Unit | None:
+        """The registry's unit of that name, remembered (a look-up folds the name)."""
+        if name not in self.units:
+            self.units[name] = self.registry.get(name)
+        return self.units[name]
+
+    @classmethod
+    def of(cls, plan: Plan) -> _Index:
+        by_id: dict[str, Target] = {}
+        by_name: dict[str, Target] = {}
+        for target in plan.targets:
+            by_id.setdefault(target.id, target)
+            for key in (target.id, target.name, target.name_en, *target.aliases):
+                if key:  # name_en is optional
+                    by_name.setdefault(_fold(key), target)
+        parts_by_name: dict[str, int] = {}
+        parts_by_place: dict[str, int] = {}
+        for i, part in enumerate(plan.parts):
+            for key in (part.id, part.name_en or ""):
+                parts_by_name.setdefault(_fold(key), i)
+            for name in (part.name, *part.aliases):
+                parts_by_place.setdefault(place_key(name), i)
+        return cls(
+            plan.targets, plan.parts, by_id, by_name, parts_by_name, parts_by_place, {},
+            plan._registry,
+        )  # fmt: skip
 
 
 class PlanSemanticError(Exception):
@@ -652,6 +748,7 @@ _PLACE_SUFFIX = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """A place name with full-width forms folded, spaces and one administrative suffix removed;
     a name that is only a suffix (开发区) is kept whole."""
