@@ -8,6 +8,7 @@ typer's own words (Usage, Options, default …), as typer keeps its strings behi
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING, Any
 
 from typer._click import exceptions as click_errors
@@ -54,15 +55,58 @@ def localize(command: Any, lang: Lang, *, help_screen: bool) -> None:
     when a help screen is shown.
     """
     _localize_one(command, lang)
-    if not help_screen:
-        return
+    import typer.core
+
+    typer.core._ = _typer_words(lang)  # typer's plain-text help asks gettext for its words
+    if not help_screen or ("typer.rich_utils" not in sys.modules and not sys.stdout.isatty()):
+        return  # a help screen in rich panels only at a terminal (a pipe gets plain text)
     from typer import rich_utils
+
+    _fold_help(rich_utils)
 
     for attribute, key in _TYPER_WORDS.items():
         setattr(rich_utils, attribute, t(key, lang))
     rich_utils.DEFAULT_STRING = f"[{t('typer.default', lang)} {{}}]"
     rich_utils.ENVVAR_STRING = f"[{t('typer.env', lang)} {{}}]"
     rich_utils.REQUIRED_LONG_STRING = f"[{t('typer.required', lang)}]"
+
+
+_GETTEXT = {
+    "Arguments": "typer.arguments",
+    "Options": "typer.options",
+    "Commands": "typer.commands",
+    "required": "typer.required",
+    "default: {default}": "typer.default.value",
+    "env var: {var}": "typer.env.value",
+}
+
+
+def _typer_words(lang: Lang) -> Any:
+    """typer's gettext ``_`` in ``lang``: its words from the catalogue, others as they are."""
+
+    def words(text: str) -> str:
+        key = _GETTEXT.get(text)
+        return text if key is None else t(key, lang)
+
+    return words
+
+
+def _fold_help(rich_utils: Any) -> None:
+    """Help texts fold at any character: a Chinese sentence has no space to wrap at, and Rich
+    would otherwise cut it with an ellipsis."""
+    original = rich_utils._get_parameter_help
+    if getattr(original, "folds", False):
+        return
+
+    def folded(*args: Any, **kwargs: Any) -> Any:
+        columns = original(*args, **kwargs)
+        for item in getattr(columns, "renderables", ()):
+            if hasattr(item, "overflow"):
+                item.overflow = "fold"
+        return columns
+
+    folded.folds = True  # type: ignore[attr-defined]
+    rich_utils._get_parameter_help = folded
 
 
 def _localize_one(command: Any, lang: Lang) -> None:
@@ -72,6 +116,9 @@ def _localize_one(command: Any, lang: Lang) -> None:
     for param in command.params:
         if getattr(param, "help", None):
             param.help = _swap(param.help, lang)
+        name = getattr(param, "name", None)
+        if name in {"install_completion", "show_completion"}:
+            param.help = t(f"help.opt.{name}", lang)
     for sub in getattr(command, "commands", {}).values():
         _localize_one(sub, lang)
 

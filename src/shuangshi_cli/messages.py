@@ -677,6 +677,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "Plan file to check. Default: --targets, else the embedded plan."),
     "help.opt.version": ("显示版本。", "Show the version."),
     "help.opt.help": ("显示此帮助并退出。", "Show this message and exit."),
+    "help.opt.install_completion": ("为当前 shell 安装命令补全。", "Install completion for the current shell."),
+    "help.opt.show_completion": ("显示当前 shell 的补全脚本，以便复制或自定义安装。",
+                                 "Show completion for the current shell, to copy it or customize "
+                                 "the installation."),
     # typer's and click's own words in help screens
     "typer.usage": ("用法：", "Usage:"),
     "typer.options": ("选项", "Options"),
@@ -685,6 +689,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "typer.default": ("默认：", "default:"),
     "typer.required": ("必填", "required"),
     "typer.env": ("环境变量：", "env var:"),
+    "typer.default.value": ("默认：{default}", "default: {default}"),
+    "typer.env.value": ("环境变量：{var}", "env var: {var}"),
     "typer.try": ("用 '{command} --help' 查看帮助。", "Try '{command} --help' for help."),
     "typer.error": ("错误", "Error"),
 }
