@@ -57,7 +57,8 @@ def localize(command: Any, lang: Lang, *, help_screen: bool) -> None:
     _localize_one(command, lang)
     import typer.core
 
-X
+    # typer's plain-text help asks gettext (its module's ``_``) for its words
+    setattr(typer.core, "_", _typer_words(lang))  # noqa: B010
     if not help_screen or ("typer.rich_utils" not in sys.modules and not sys.stdout.isatty()):
         return  # a help screen in rich panels only at a terminal (a pipe gets plain text)
     from typer import rich_utils
