@@ -191,7 +191,7 @@ def test_xlsx_gap_cells(run: Run, tmp_path: Path) -> None:
         run("gap", "--figures", EXAMPLE, "-F", "xlsx", "-o", str(book), "-l", "zh").exit_code == 0
     )
     workbook = calamine.CalamineWorkbook.from_path(str(book))
-    assert workbook.sheet_names == ["量化目标", "定性目标", "notes"]
+    assert workbook.sheet_names == ["量化目标", "定性目标", "注"]
     rows = workbook.get_sheet_by_name("量化目标").to_python()
     assert rows[0][:5] == ["指标", "单位", "最新值（年份）", "目标（期限）", "差距"]
     gdp = rows[1]

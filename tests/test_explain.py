@@ -67,7 +67,7 @@ def test_a_rank_redone_by_hand(run: Run) -> None:
     assert steps["observed"]["value"] == pytest.approx((8 - 10) / (2018 - 2016))
     observed = (8 - 10) / (2018 - 2016)
     assert steps["ratio"]["value"] == pytest.approx(-observed / abs((5 - 10) / (2019 - 2016)))
-    assert steps["ratio"]["substituted"] == "−(-1) / |(5 − 10) / (2019 − 2016)|"
+    assert steps["ratio"]["substituted"] == "−(−1) / |(5 − 10) / (2019 − 2016)|"
     assert steps["observed"]["method"] == "arithmetic"
 
 

@@ -75,7 +75,7 @@ def test_constant_prices_in_json_and_words(tmp_path: Path, run: Run) -> None:
     assert (result["price_basis"], result["price_year"]) == ("constant", 2020)
     assert result["latest"] == {"year": 2024, "value": 391.39987104}
     zh = run("gap", "-t", str(plan), "-f", str(figures), "-F", "markdown", "-l", "zh").stdout
-    assert "> 420（2020年价格）（2025）" in zh
+    assert ">420（2020年价格）（2025）" in zh
     assert "不变价水平由基期值与各年可比价增速连乘得出" in zh
 
 

@@ -109,9 +109,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rank.down_per_year.one": ("每年后移{n}位", "{n} place/yr down"),
     "rank.flat": ("持平", "flat"),
     "pace.avg": ("年均{rate}", "{rate} a year"),
-    "target.growth": ("年均 {symbol} {value}", "avg {symbol} {value}"),
-    "target.change": ("累计 {symbol} {value}", "cum. {symbol} {value}"),
-    "target.level": ("{symbol} {value}", "{symbol} {value}"),
+    "target.growth": ("年均{symbol}{value}", "avg {symbol} {value}"),
+    "target.change": ("累计{symbol}{value}", "cum. {symbol} {value}"),
+    "target.level": ("{symbol}{value}", "{symbol} {value}"),
     "year.in": ("{year}年", "{year}"),
     "index.unit": ("指数 {year}=100", "index {year}=100"),
     "none": ("—", "—"),
@@ -140,6 +140,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.path": ("路径值", "On the path"),
     "col.figure": ("实际值", "Figure"),
     "col.difference": ("差额", "Difference"),
+    "col.ahead": ("领先（+）/落后（−）", "Ahead (+) / behind (−)"),
+    "col.ahead.short": ("±路径", "± path"),
+    "col.path.short": ("路径", "Path"),
     "col.chart": ("图示", "Chart"),
     "col.assumed": ("假设年均增长", "Assumed growth"),
     "col.meets": ("实现年份", "Meets the target"),
@@ -303,6 +306,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.path": ("目标路径", "Path"),
     "chart.figure": ("实际值", "Figure"),
     "chart.target": ("目标", "Target"),
+    "html.lang": ("zh-CN", "en"),
     "report.generated": ("由 shuangshi-cli {version} 生成", "Made by shuangshi-cli {version}"),
     "report.charts": ("目标路径", "Paths to the targets"),
     "path.chart_written": ("已写入图表 {file}", "wrote the chart {file}"),
@@ -408,6 +412,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain.heading": ("{name}（{id}）：目标{target}（{deadline}），{status}",
                         "{name} ({id}): target {target} by {deadline}, {status}"),
     "explain.inputs": ("代入的数据", "Inputs"),
+    "explain.on_track": ("符合预期阈值", "on-track threshold"),
+    "explain.acceleration": ("慢于预期阈值", "acceleration threshold"),
     "source.plan": ("规划", "the plan"),
     "source.text": ("规划原文", "the plan's text"),
     "source.observed": ("实际年均增速", "the growth achieved"),
@@ -447,11 +453,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "Annual growth: Excel's RRI, (end/start)^(1/years) − 1 (compound); for "
                          "linear indicators the change per year"),
     "method.excel_rri.short": ("RRI", "RRI"),
-    "method.open_sdg": ("Open SDG 进度评估方法（Eurostat）：进度比 R = 实际增速 ÷ 所需增速，"
-                        "R≥0.95 符合预期，R≥0.60 慢于预期，R≥0 相对滞后，否则逆向变化",
+    "method.open_sdg": ("Open SDG 进度评估方法（Eurostat）：进度比 R = 实际年均增速 ÷ 从基期到目标所需的年均增速"
+                        "（不是此后所需的增速）；R≥0.95 符合预期，R≥0.60 慢于预期，R≥0 相对滞后，否则逆向变化",
                         "The Open SDG progress method (after Eurostat): pace ratio R = growth "
-                        "achieved ÷ growth needed; R ≥ 0.95 on track, ≥ 0.60 acceleration needed, "
-                        "≥ 0 limited progress, else deterioration"),
+                        "achieved a year ÷ the growth a year the whole way from base to target needs "
+                        "(not the growth still needed); R ≥ 0.95 on track, ≥ 0.60 acceleration "
+                        "needed, ≥ 0 limited progress, else deterioration"),
     "method.open_sdg.short": ("Open SDG", "Open SDG"),
     "method.sicherl": ("Sicherl 时间距离（S-time-distance）：最新值在路径上所处年份减实际年份",
                        "Sicherl's S-time-distance: the year the path reaches the figure, minus "
@@ -561,6 +568,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "csv.price_basis": ("价格口径", "price_basis"),
     "csv.price_year": ("价格年份", "price_year"),
     "csv.series": ("数据序列", "series"),
+    "csv.step": ("项目代码", "step"),
+    "csv.label": ("项目", "label"),
+    "csv.formula": ("公式", "formula"),
+    "csv.substituted": ("代入", "substituted"),
+    "csv.result": ("结果", "result"),
+    "csv.method": ("方法", "method"),
     "csv.score_of": ("得分_{id}", "score_{id}"),
     "csv.rank_of": ("位次_{id}", "rank_{id}"),
     # -- help: the app, the commands and the options -------------------------------------------

@@ -153,11 +153,14 @@ def _scoreboard(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]
     return columns, rows
 
 
-EXPLAIN_COLUMNS = ["id", "key", "label", "formula", "substituted", "value", "method"]
+EXPLAIN_COLUMNS = ["id", "step", "label", "formula", "substituted", "result", "method"]
 
 
 def _explain(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
-    return EXPLAIN_COLUMNS, [{"id": record["id"], **step} for step in record["steps"]]
+    rows = [
+        {"id": record["id"], "step": s["key"], "result": s["value"], **s} for s in record["steps"]
+    ]
+    return EXPLAIN_COLUMNS, rows
 
 
 ROWS: dict[Kind, Callable[[dict[str, Any]], tuple[list[str], list[dict[str, Any]]]]] = {

@@ -91,7 +91,7 @@ def print_report(report: Report, lang: Lang) -> str:
     )
     title = next((b.text for b in report.blocks if isinstance(b, Title)), "shuangshi")
     return environment.get_template("report.html.j2").render(
-        lang="zh-CN" if lang == "zh" else "en",
+        lang=t("html.lang", lang),
         title=title,
         version=__version__,
         generated=t("report.generated", lang, version=__version__),

@@ -56,7 +56,7 @@ def _block(block: Block) -> list[str]:
         head = [f"### {escape(block.heading)}", ""] if block.heading else []
         return head + [f"- {escape(line.text)}" for line in block.lines]
     if isinstance(block, Notes):
-        head = [f"{escape(block.heading)}:", ""] if block.heading else []
+        head = [f"### {escape(block.heading)}", ""] if block.heading else []
         return head + [f"- {escape(note)}" for note in block.items]
     if isinstance(block, Checklist):
         head = [f"### {escape(block.heading)}", ""] if block.heading else []

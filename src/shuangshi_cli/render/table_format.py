@@ -201,10 +201,14 @@ def _card(table: Table, row: tuple[Cell, ...], glyphs: Glyphs, width: int) -> Re
     status = next((c for c in row if isinstance(c, StatusCell)), None)
     named = [i for i, c in enumerate(table.columns) if c.title] or [0]
     head = RichText(" ".join(row[i].text for i in named), style="bold")
-    if status is not None:
-        head.append("  ")
-        head.append(_cell(status, glyphs, bars=False))
     lines: list[RenderableType] = [head]
+    if status is not None:
+        label = _cell(status, glyphs, bars=False)
+        if head.cell_len + 2 + label.cell_len <= width:
+            head.append("  ")
+            head.append(label)
+        else:  # the status on a line of its own, never broken
+            lines.append(RichText("  ") + label)
     line = RichText("  ")
     for i, (column, cell) in enumerate(zip(table.columns, row, strict=True)):
         if i in named or cell is status or not cell.text or cell.text == "—":
@@ -228,6 +232,7 @@ def _table(table: Table, console: Console, width: int, glyphs: Glyphs) -> Render
         if _fits(rich, console, width):
             return rich
     cards: list[RenderableType] = [RichText(table.title, style="bold")] if table.title else []
+    cards.append(RichText(""))
     cards += [_card(table, row, glyphs, width) for row in table.rows]
     return Group(*cards)
 
@@ -264,9 +269,14 @@ def _chart_cells(chart: Chart, glyphs: Glyphs, size: int) -> list[RichText]:
 def _figure(figure: Figure, console: Console, width: int, glyphs: Glyphs, lang: str) -> Group:
     table = figure.table
     every = list(range(len(table.columns)))
-    plain = _rich_table(table, every, glyphs, short=False, bars=False)
-    used = Measurement.get(console, console.options.update_width(width), plain).maximum
-    size = min(CHART_MAX, width - used - 5)  # the column's separator and padding, the tick
+    wide = console.options.update_width(width)
+    short, size = False, 0
+    for short in (False, True):  # shorter headings before the chart is dropped
+        plain = _rich_table(table, every, glyphs, short=short, bars=False)
+        used = Measurement.get(console, wide, plain).maximum
+        size = min(CHART_MAX, width - used - 5)  # the column's separator and padding, the tick
+        if size >= CHART_MIN:
+            break
     parts: list[RenderableType] = [RichText(""), RichText(figure.caption, style="bold")]
     if size < CHART_MIN:
         parts.append(_table(table, console, width, glyphs))
@@ -274,21 +284,31 @@ def _figure(figure: Figure, console: Console, width: int, glyphs: Glyphs, lang: 
     chart_cells = _chart_cells(figure.chart, glyphs, size)
     parts.append(
         _rich_table(
-            table, every, glyphs, short=False, bars=False, extra=(t("col.chart", lang), chart_cells)
+            table, every, glyphs, short=short, bars=False, extra=(t("col.chart", lang), chart_cells)
         )
     )
     chart = figure.chart
-    legend = RichText(f"  {t('path.legend', lang)}{t('colon', lang)}", style="dim")
+    items = []
     for glyph, colour, label in (
         (glyphs.ahead, "green", chart.legend_ahead),
         (glyphs.behind, "red", chart.legend_behind),
         (glyphs.tick, "yellow", chart.legend_tick),
     ):
-        legend.append(glyph, style=colour)
-        legend.append(f" {label}  ", style="dim")
+        item = RichText(glyph, style=colour)
+        item.append(f" {label}", style="dim")
+        items.append(item)
     if chart.rank:
-        legend.append(t("path.legend.rank", lang), style="dim")
-    parts.append(legend)
+        items.append(RichText(t("path.legend.rank", lang), style="dim"))
+    head = RichText(f"  {t('path.legend', lang)}{t('colon', lang)}", style="dim")
+    line = head.copy()
+    for item in items:  # an item is never broken: the next line starts with it instead
+        if line.cell_len > head.cell_len and line.cell_len + 2 + item.cell_len > width:
+            parts.append(line)
+            line = RichText(" " * head.cell_len)
+        elif line.cell_len > head.cell_len:
+            line.append("  ")
+        line.append(item)
+    parts.append(line)
     return Group(*parts)
 
 

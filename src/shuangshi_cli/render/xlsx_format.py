@@ -104,7 +104,7 @@ def _write_table(book: Any, table: Table, name: str, formats: dict[str, Any]) ->
                 page.write_string(r, c, _text(cell.text))
 
 
-def print_report(report: Report) -> bytes:
+def print_report(report: Report, notes_name: str = "notes") -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -135,7 +135,7 @@ def print_report(report: Report) -> bytes:
         elif isinstance(block, Summary):
             lines.append(block.text)
     if lines:
-        page = book.add_worksheet(_sheet_name("notes", taken))
+        page = book.add_worksheet(_sheet_name(notes_name, taken))
         page.set_column(0, 0, MAX_WIDTH * 2)
         for r, line in enumerate(lines):
             page.write_string(r, 0, _text(line))
@@ -144,4 +144,6 @@ def print_report(report: Report) -> bytes:
 
 
 def print_document(document: Document, style: Style) -> bytes:
-    return print_report(document.report(style.lang))
+    from shuangshi_cli.messages import t
+
+    return print_report(document.report(style.lang), t("section.notes", style.lang))

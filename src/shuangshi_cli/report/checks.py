@@ -78,9 +78,15 @@ def _place(
                 and figure.year == latest.year
                 and figure.month is None
                 and figure.part == part
+                and _is_file(figure.origin.file)
             ):
                 return figure.origin.file, figure.origin.line
     return assessment.plan.place(result.target.id)
+
+
+def _is_file(name: str) -> bool:
+    """Whether a figure's origin is a file a CI system can point at (not an argument, stdin)."""
+    return not name.startswith(("argument ", "<"))
 
 
 def _message(assessment: Assessment, result: Result, lang: Lang) -> str:

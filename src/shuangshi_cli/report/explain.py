@@ -36,8 +36,16 @@ SOURCES = {"plan", "text", "observed", "figures", "index", "path", "target"}
 
 
 def number_text(value: Decimal | float | int) -> str:
-    """An input as the formula takes it: up to 8 decimals, nothing rounded away that matters."""
-    return plain(value, 8)
+    """An input as the formula takes it: up to 8 decimals, nothing rounded away that matters,
+    a minus as the formulas write it (−)."""
+    return plain(value, 8).replace("-", "−")
+
+
+def formula_text(step: Step, lang: Lang) -> str:
+    """The formula, its threshold names in ``lang`` (R ≥ 符合预期阈值)."""
+    return step.formula.replace("acceleration", t("explain.acceleration", lang)).replace(
+        "on_track", t("explain.on_track", lang)
+    )
 
 
 def substituted(step: Step) -> str:
@@ -58,10 +66,11 @@ def value_text(step: Step, lang: Lang) -> str:
     if step.key in RATES and step.branch != "linear":
         return percent(float(value), 2)
     if step.key == "ratio":
-        return f"{float(value):.4f}"
+        return f"{float(value):.4f}".replace("-", "−")
     if step.key == "lead":
         return t("points", lang, n=plain(Decimal(repr(float(value))), 2))
-    return plain(value if isinstance(value, Decimal) else Decimal(repr(value)), 4)
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    return plain(exact, 4).replace("-", "−")
 
 
 def input_text(item: Input, lang: Lang) -> str:
@@ -119,7 +128,7 @@ def build(plan: Plan, explanation: Explanation, lang: Lang) -> Report:
         status=status_label(result, lang),
     )  # fmt: skip
     columns = (
-        Column("item", t("explain.col.item", lang), align="left", title=True),
+        Column("item", t("explain.col.item", lang), align="left", title=True, wrap=True),
         Column("formula", t("explain.col.formula", lang), align="left", wrap=True),
         Column("substituted", t("explain.col.substituted", lang), align="left", wrap=True, drop=1),
         Column("value", t("explain.col.value", lang)),
@@ -128,7 +137,7 @@ def build(plan: Plan, explanation: Explanation, lang: Lang) -> Report:
     rows: list[tuple[Cell, ...]] = [
         (
             Text(t(f"explain.{s.key}", lang)),
-            Text(s.formula),
+            Text(formula_text(s, lang)),
             Text(substituted(s)),
             Text(value_text(s, lang)),
             Text(t(f"method.{s.method.value}.short", lang)),

@@ -71,9 +71,12 @@ def _caption(plan: Plan, path: TargetPath, lang: Lang) -> str:
 
 
 def _difference(value: float | None, unit: object, lang: Lang) -> Points:
+    """How far the figure stands ahead of the path (+) or behind it (−), in the unit."""
     if value is None:
         return Points(None, "—")
-    sign = "+" if value >= 0 else "-"
+    if plain(abs(value), 2) == "0":
+        return Points(0.0, "0")
+    sign = "+" if value >= 0 else "−"
     shown = difference_unit(unit)  # type: ignore[arg-type]
     if shown is not None and shown.dimension == RANK:
         text = t("places" if plain(abs(value), 1) != "1" else "place", lang, n=plain(abs(value), 1))
@@ -84,18 +87,21 @@ def _difference(value: float | None, unit: object, lang: Lang) -> Points:
 
 def _path_figure(plan: Plan, path: TargetPath, lang: Lang) -> Figure:
     unit = figure_unit(plan, path.result)
+    direction = 1 if path.result.target.higher_is_better else -1  # a rank is ahead when lower
     columns = (
         Column("year", t("col.year", lang), align="left"),
-        Column("path", t("col.path", lang)),
+        Column("path", t("col.path", lang), t("col.path.short", lang)),
         Column("figure", t("col.figure", lang)),
-        Column("difference", t("col.difference", lang)),
+        Column("difference", t("col.ahead", lang), t("col.ahead.short", lang)),
     )
     rows: list[tuple[Cell, ...]] = [
         (
             Text(str(year.year)),
             Quantity(year.path, unit, quantity(year.path, unit, lang, bare=True)),
             Quantity(year.figure, unit, quantity(year.figure, unit, lang, bare=True)),
-            _difference(year.difference, unit, lang),
+            _difference(
+                None if year.difference is None else year.difference * direction, unit, lang
+            ),
         )
         for year in path.years
     ]
