@@ -167,6 +167,7 @@ TargetsOption = Annotated[
         "--targets",
         "-t",
         envvar="SHUANGSHI_TARGETS",
+        metavar="FILE|NAME",
         help=_h("help.opt.targets"),
         show_default=False,
     ),
@@ -176,6 +177,7 @@ FiguresOption = Annotated[
     typer.Option(
         "--figures",
         "-f",
+        metavar="FILE",
         help=_h("help.opt.figures"),
         show_default=False,
     ),
@@ -183,6 +185,7 @@ FiguresOption = Annotated[
 PairsArgument = Annotated[
     list[str] | None,
     typer.Argument(
+        metavar="ID=VALUE",
         help=_h("help.opt.pairs"),
         show_default=False,
     ),
@@ -192,6 +195,7 @@ YearOption = Annotated[
     typer.Option(
         "--year",
         "-y",
+        metavar="YEAR",
         help=_h("help.opt.year"),
         show_default=False,
     ),
@@ -200,6 +204,7 @@ SheetOption = Annotated[
     str | None,
     typer.Option(
         "--sheet",
+        metavar="SHEET",
         help=_h("help.opt.sheet"),
         show_default=False,
     ),
@@ -208,19 +213,21 @@ EncodingOption = Annotated[
     str | None,
     typer.Option(
         "--encoding",
+        metavar="NAME",
         help=_h("help.opt.encoding"),
         show_default=False,
     ),
 ]
 FigureOption = Annotated[
     list[str] | None,
-    typer.Option("--figure", help=_h("help.opt.figure"), show_default=False),
+    typer.Option("--figure", metavar="ID=VALUE", help=_h("help.opt.figure"), show_default=False),
 ]
 PartOption = Annotated[
     str | None,
     typer.Option(
         "--part",
         "-p",
+        metavar="PART",
         help=_h("help.opt.part"),
         show_default=False,
     ),
@@ -229,6 +236,7 @@ PeersOption = Annotated[
     list[str] | None,
     typer.Option(
         "--peers",
+        metavar="FILE",
         help=_h("help.opt.peers"),
         show_default=False,
     ),
@@ -238,19 +246,21 @@ MonthOption = Annotated[
     typer.Option(
         "--month",
         "-m",
+        metavar="MONTH",
         help=_h("help.opt.month"),
         show_default=False,
     ),
 ]
 AsOfOption = Annotated[
     int | None,
-    typer.Option("--as-of", help=_h("help.opt.as_of"), show_default=False),
+    typer.Option("--as-of", metavar="YEAR", help=_h("help.opt.as_of"), show_default=False),
 ]
 LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
         "-l",
+        metavar="zh|en",
         help=_h("help.opt.lang"),
         show_default=False,
     ),
@@ -263,6 +273,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help=_h("help.opt.output"),
         show_default=False,
     ),
@@ -272,6 +283,7 @@ OnTrackOption = Annotated[
     typer.Option(
         "--on-track",
         min=0,
+        metavar="R",
         help=_h("help.opt.on_track"),
         show_default=False,
     ),
@@ -281,6 +293,7 @@ AccelerationOption = Annotated[
     typer.Option(
         "--acceleration",
         min=0,
+        metavar="R",
         help=_h("help.opt.acceleration"),
         show_default=False,
     ),
@@ -574,6 +587,7 @@ def check(
         str,
         typer.Option(
             "--fail-on",
+            metavar="STATUS",
             help=_h("help.opt.fail_on", choices=", ".join(_FAILABLE)),
         ),
     ] = Status.ACCELERATION_NEEDED.value,
@@ -597,11 +611,11 @@ def check(
     acceleration: AccelerationOption = None,
     junit: Annotated[
         str | None,
-        typer.Option("--junit", help=_h("help.opt.junit"), show_default=False),
+        typer.Option("--junit", metavar="FILE", help=_h("help.opt.junit"), show_default=False),
     ] = None,
     summary: Annotated[
         str | None,
-        typer.Option("--summary", help=_h("help.opt.summary"), show_default=False),
+        typer.Option("--summary", metavar="FILE", help=_h("help.opt.summary"), show_default=False),
     ] = None,
 ) -> None:
     """For CI: exit 1 when a quantified target is off track, 0 when all are achieved or on track."""
@@ -682,7 +696,7 @@ def path(
     output: OutputOption = None,
     chart: Annotated[
         str | None,
-        typer.Option("--chart", help=_h("help.opt.chart"), show_default=False),
+        typer.Option("--chart", metavar="FILE", help=_h("help.opt.chart"), show_default=False),
     ] = None,
 ) -> None:
     """Year by year from base to deadline: the path to the target, the figures, and the gap.
@@ -715,18 +729,20 @@ def whatif(
         typer.Option(
             "--growth",
             "-g",
+            metavar="RATE",
             help=_h("help.opt.growth"),
             show_default=False,
         ),
     ] = None,
     by: Annotated[
         int | None,
-        typer.Option("--by", help=_h("help.opt.by"), show_default=False),
+        typer.Option("--by", metavar="YEAR", help=_h("help.opt.by"), show_default=False),
     ] = None,
     deflator: Annotated[
         str | None,
         typer.Option(
             "--deflator",
+            metavar="RATE",
             help=_h("help.opt.deflator"),
             show_default=False,
         ),
@@ -854,6 +870,7 @@ def validate(
     file: Annotated[
         Path | None,
         typer.Argument(
+            metavar="FILE",
             help=_h("help.opt.file"),
             show_default=False,
         ),
@@ -924,6 +941,7 @@ def template(
         typer.Option(
             "--format",
             "-F",
+            metavar="csv|xlsx",
             help=_h("help.opt.template_format"),
             case_sensitive=False,
         ),
