@@ -75,7 +75,7 @@ def build(board: Scoreboard, lang: Lang) -> Report:
         Column("part", t("col.part", lang), align="left", wrap=True, title=True),
         Column("score", t("col.score", lang)),
         *(
-            Column(f"score_{i}", name(board.plan.target(i), lang), align="left", wrap=True)
+            Column(f"score_{i}", name(board.plan.target(i), lang), align="left")
             for i in board.indicators
         ),
         Column("change", t("col.change", lang), align="left"),

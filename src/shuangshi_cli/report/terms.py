@@ -155,8 +155,9 @@ def gap_text(plan: Plan, result: Result, lang: Lang, *, bare: bool = False) -> s
         difference = result.relative.difference
         if difference is None:
             return "—"
-        sign = "+" if difference >= 0 else "-"
-        return sign + t("points", lang, n=plain(abs(Decimal(repr(difference))), 2))
+        amount = plain(abs(Decimal(repr(difference))), 2)
+        sign = "" if amount == "0" else ("+" if difference >= 0 else "-")
+        return sign + t("points", lang, n=amount)
     if gap is None:
         return "—"
     if target.kind is Kind.RANK:
@@ -188,7 +189,7 @@ def growth_text(plan: Plan, result: Result, rate: float | None, lang: Lang) -> s
         key = "rank.up_per_year" if rate < 0 else "rank.down_per_year"
         return t(key + (".one" if amount == "1" else ""), lang, n=amount)
     shown = difference_unit(unit)
-    sign = "+" if rate >= 0 else "-"
+    sign = "" if plain(abs(Decimal(repr(rate))), 2) == "0" else ("+" if rate >= 0 else "-")
     amount = quantity(abs(Decimal(repr(rate))), shown, lang)
     if shown is not None and shown.dimension == POINTS:
         amount = t("points", lang, n=plain(abs(Decimal(repr(rate))), 2))
