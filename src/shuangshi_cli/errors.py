@@ -11,6 +11,36 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_OFF_TRACK = 1
 EXIT_INPUT = 2
+# Written to a pipe whose reader has gone (`shuangshi check -F json | head -1`): 128 + SIGPIPE, as
+# a shell reports a process killed by it. Never 1, which means "off track" to CI.
+EXIT_BROKEN_PIPE = 141
+
+# A value quoted in a message is cut beyond this many characters; a line beyond MAX_LINE.
+MAX_SHOWN = 60
+MAX_LINE = 1000
+
+
+def cut(value: object) -> str:
+    """``value`` as text for a message, cut when long: ``1111111…(100000 characters)``."""
+    text = str(value)
+    if len(text) <= MAX_SHOWN:
+        return text
+    return f"{text[: MAX_SHOWN - 20]}…({len(text)} characters)"
+
+
+def shown(value: object) -> str:
+    """``value`` quoted for a message (its repr), cut when long: ``'1111…'(100000 characters)``."""
+    text = str(value)
+    if len(text) <= MAX_SHOWN:
+        return repr(text)
+    return f"{text[: MAX_SHOWN - 20]!r}…({len(text)} characters)"
+
+
+def clip(line: str) -> str:
+    """A message line cut to MAX_LINE characters, so no input echoes into a huge error line."""
+    if len(line) <= MAX_LINE:
+        return line
+    return f"{line[: MAX_LINE - 40]}… ({len(line)} characters)"
 
 
 @dataclass(frozen=True)
@@ -45,7 +75,7 @@ class ShuangshiError(Exception):
 
     def lines(self) -> list[str]:
         """The message lines printed on stderr, one per problem."""
-        return [str(self)]
+        return [clip(str(self))]
 
 
 class InputError(ShuangshiError):
@@ -75,7 +105,7 @@ class InputError(ShuangshiError):
         return cls(Problem(message, file=file, line=line, column=column, field=field))
 
     def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        return [clip(str(p)) for p in self.problems]
 
 
 class PlanError(InputError):

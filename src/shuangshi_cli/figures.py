@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from shuangshi_cli.errors import FiguresError, InputError, Problem
+from shuangshi_cli.errors import FiguresError, InputError, Problem, cut, shown
 from shuangshi_cli.fileio import STDIN, read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.status import Status, parse_status
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
     from shuangshi_cli.plan import Plan, Target
 
+# Words longer than this get no did-you-mean hint.
+MAX_HINTED = 100
 FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")
 # Column names a statistics office may use instead of ours; `name` is informative only.
 _HEADER_ALIASES = {
@@ -117,7 +119,7 @@ def parse_pairs(
     """``gdp=352.1``, ``地区生产总值=352.1亿元``: one row each, for ``year``."""
     rows = []
     for pair in pairs:
-        origin = Origin(f"argument {pair!r}")
+        origin = Origin(f"argument {shown(pair)}")
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise FiguresError(origin.problem("expected INDICATOR=VALUE, e.g. gdp=352.1"))
@@ -214,11 +216,11 @@ def _columns(header: list[str], name: str, line: int) -> list[str]:
             columns.append("")
             continue
         if key not in _HEADER_ALIASES:
-            hint = difflib.get_close_matches(key, list(_HEADER_ALIASES), n=1)
+            hint = _close(key, list(_HEADER_ALIASES), 0.6)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             raise FiguresError(
                 Problem(
-                    f"unknown column {cell.strip()!r}{suggestion}; columns are "
+                    f"unknown column {shown(cell.strip())}{suggestion}; columns are "
                     + ", ".join(FIELDS),
                     name,
                     line,
@@ -339,10 +341,18 @@ def row_target(row: RawRow, plan: Plan) -> Target:
         raise FiguresError(row.origin.problem("no indicator", "indicator"))
     target = plan.resolve(str(key))
     if target is None:
-        close = difflib.get_close_matches(str(key), plan.names(), n=1, cutoff=0.5)
+        close = _close(str(key), plan.names(), 0.5)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise FiguresError(row.origin.problem(f"unknown indicator {str(key)!r}{hint}", "indicator"))
+        raise FiguresError(row.origin.problem(f"unknown indicator {shown(key)}{hint}", "indicator"))
     return target
+
+
+def _close(word: str, choices: list[str], cutoff: float) -> list[str]:
+    """The closest of ``choices`` to ``word``, for did-you-mean hints; none for a long word
+    (difflib is quadratic, and a 10 MB cell is no typo)."""
+    if len(word) > MAX_HINTED:
+        return []
+    return difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
 
 
 def row_year(row: RawRow) -> int:
@@ -408,7 +418,7 @@ def _row_part(name: Any, target: Target, plan: Plan, origin: Origin) -> str | No
     part = plan.resolve_part(str(name))
     if part is None:
         known = "、".join(p.name for p in plan.parts)
-        raise FiguresError(origin.problem(f"unknown part {str(name)!r}; parts: {known}", "part"))
+        raise FiguresError(origin.problem(f"unknown part {shown(name)}; parts: {known}", "part"))
     if not any(t.indicator == target.id for t in part.targets):
         raise FiguresError(origin.problem(f"{part.name} has no target for {target.id}", "part"))
     return part.id
@@ -427,13 +437,13 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
     try:
         number = Decimal(unicodedata.normalize("NFKC", text))
     except ArithmeticError:
-        raise FiguresError(origin.problem(f"{str(value)!r} is not a {name}", name)) from None
+        raise FiguresError(origin.problem(f"{shown(value)} is not a {name}", name)) from None
     if not number.is_finite() or number != number.to_integral_value():
-        raise FiguresError(origin.problem(f"{str(value)!r} is not a whole {name}", name))
-    whole = int(number)
-    if not low <= whole <= high:
-        raise FiguresError(origin.problem(f"{name} {whole} is outside {low}–{high}", name))
-    return whole
+        raise FiguresError(origin.problem(f"{shown(value)} is not a whole {name}", name))
+    # Compared as a Decimal first: int(Decimal("1e999999")) would not return.
+    if not low <= number <= high:
+        raise FiguresError(origin.problem(f"{name} {cut(text)} is outside {low}–{high}", name))
+    return int(number)
 
 
 def row_value(row: RawRow, target: Target, plan: Plan) -> Decimal:
@@ -445,7 +455,7 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         raise FiguresError(origin.problem(f"no value for {target.id}", "value"))
     if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
-        raise FiguresError(origin.problem(f"{raw!r} is not a number", "value"))
+        raise FiguresError(origin.problem(f"{cut(raw)} is not a number", "value"))
     try:
         quantity = parse_quantity(str(raw))
     except ValueError as exc:
@@ -456,14 +466,14 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
         if written is not None and plan.lookup_unit(written) != plan.lookup_unit(column):
             raise FiguresError(
                 origin.problem(
-                    f"the value says {written} but the unit column says {column}", "unit"
+                    f"the value says {cut(written)} but the unit column says {cut(column)}", "unit"
                 )
             )
         written = column
     wanted = plan.figure_unit(target)
     unit = wanted if written is None else plan.lookup_unit(written)
     if unit is None:
-        raise FiguresError(origin.problem(f"unknown unit {written!r}", "unit"))
+        raise FiguresError(origin.problem(f"unknown unit {shown(written)}", "unit"))
     try:
         value = convert(quantity.value, unit, wanted)
     except ValueError:

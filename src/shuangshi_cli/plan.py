@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-from shuangshi_cli.errors import PlanError, Problem
+from shuangshi_cli.errors import PlanError, Problem, shown
 from shuangshi_cli.fileio import read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.units import (
@@ -489,7 +489,7 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         for field, key in keys:
             folded = _fold(key)
             if folded in names and names[folded][:2] != path:
-                yield (*path, field), f"{key!r} is already used by {dotted(names[folded])}"
+                yield (*path, field), f"{shown(key)} is already used by {dotted(names[folded])}"
             names.setdefault(folded, path)
     yield from _check_parts(plan, registry)
     for i, target in enumerate(plan.targets):
@@ -508,7 +508,8 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
     for i, part in enumerate(plan.parts):
         for field, key in (("id", part.id), ("name", part.name)):
             if _fold(key) in seen and seen[_fold(key)] != i:
-                yield ("parts", i, field), f"{key!r} is already used by parts[{seen[_fold(key)]}]"
+                earlier = seen[_fold(key)]
+                yield ("parts", i, field), f"{shown(key)} is already used by parts[{earlier}]"
             seen.setdefault(_fold(key), i)
         indicators: set[str] = set()
         for j, own in enumerate(part.targets):
@@ -523,7 +524,7 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
             if own.unit is not None:
                 unit, wanted = registry.get(own.unit), registry.get(target.unit or "")
                 if unit is None:
-                    yield (*path, "unit"), f"unknown unit {own.unit!r}"
+                    yield (*path, "unit"), f"unknown unit {shown(own.unit)}"
                 elif wanted is None or unit.dimension != wanted.dimension:
                     yield (*path, "unit"), f"{own.unit} does not fit {target.id} ({target.unit})"
             if own.value < 0 and target.kind in {Kind.LEVEL, Kind.RANK}:
@@ -574,7 +575,8 @@ def _check_target(
     assert target.unit is not None and target.comparison is not None and target.value is not None
     unit = registry.get(target.unit)
     if unit is None:
-        yield ("unit",), f"unknown unit {target.unit!r}{_suggest(target.unit, registry.symbols())}"
+        hint = _suggest(target.unit, registry.symbols())
+        yield ("unit",), f"unknown unit {shown(target.unit)}{hint}"
         return
     figure_unit = unit
     if target.figure_unit is not None:
@@ -583,7 +585,7 @@ def _check_target(
             yield (
                 ("figure_unit",),
                 (
-                    f"unknown unit {target.figure_unit!r}"
+                    f"unknown unit {shown(target.figure_unit)}"
                     + _suggest(target.figure_unit, registry.symbols())
                 ),
             )
@@ -703,7 +705,7 @@ def _check_thresholds(
 
 
 def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5) if len(word) <= 100 else []
     return f" (did you mean {close[0]!r}?)" if close else f"; known units: {', '.join(choices)}"
 
 

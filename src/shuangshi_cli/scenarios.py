@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
-from shuangshi_cli.errors import UsageProblem
+from shuangshi_cli.errors import UsageProblem, shown
 from shuangshi_cli.plan import Plan, Progress
 from shuangshi_cli.units import parse_quantity
 
@@ -81,7 +81,7 @@ def paths(assessment: Assessment, target_id: str | None = None) -> list[TargetPa
         target = assessment.plan.resolve(target_id)
         if target is None or not target.quantified:
             known = ", ".join(r.target.id for r in results)
-            raise UsageProblem.at(f"no quantified target {target_id!r}; targets: {known}")
+            raise UsageProblem.at(f"no quantified target {shown(target_id)}; targets: {known}")
         results = [r for r in results if r.target.id == target.id]
     return [p for p in (build_path(r) for r in results) if p is not None]
 
@@ -93,7 +93,7 @@ def parse_rate(text: str, option: str) -> float:
     except ValueError as exc:
         raise UsageProblem.at(f"{option}: {exc}") from None
     if quantity.unit not in {None, "%"}:
-        raise UsageProblem.at(f"{option}: give a percentage such as 7.5%, not {text!r}")
+        raise UsageProblem.at(f"{option}: give a percentage such as 7.5%, not {shown(text)}")
     return float(quantity.value) / 100
 
 
@@ -164,7 +164,7 @@ def whatif(
     target = assessment.plan.resolve(target_id)
     if target is None or not target.quantified:
         known = ", ".join(r.target.id for r in assessment.quantified)
-        raise UsageProblem.at(f"no quantified target {target_id!r}; targets: {known}")
+        raise UsageProblem.at(f"no quantified target {shown(target_id)}; targets: {known}")
     result = next(r for r in assessment.results if r.target.id == target.id)
     latest, level, progress = result.latest, result.target_level, result.progress
     if latest is None or level is None or progress is None:
@@ -175,6 +175,8 @@ def whatif(
             raise UsageProblem.at(f"--deflator applies to growth rates; {target.id} moves linearly")
         if deflator <= -1:
             raise UsageProblem.at("--deflator must be above -100%")
+        if deflator > MAX_GROWTH:
+            raise UsageProblem.at(f"a deflator of {deflator * 100:g}% a year makes no sense")
     for growth in growths:
         if abs(growth) > MAX_GROWTH and compound:
             raise UsageProblem.at(f"a growth of {growth * 100:g}% a year makes no sense")
@@ -182,6 +184,8 @@ def whatif(
             raise UsageProblem.at(
                 f"a growth of {growth * 100:g}% makes no sense: it must be above -100%"
             )
+    if by is not None and not formulas.FIRST_YEAR <= by <= formulas.LAST_YEAR:
+        raise UsageProblem.at(f"--by {by} is outside {formulas.FIRST_YEAR}–{formulas.LAST_YEAR}")
     if by is not None and by <= latest.year:
         raise UsageProblem.at(f"--by {by} is not after the latest figure ({latest.year})")
     mode = progress.value

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from shuangshi_cli.errors import shown
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -158,18 +160,18 @@ def parse_quantity(text: str) -> Quantity:
     folded = unicodedata.normalize("NFKC", text)
     match = _NUMBER.match(folded)
     if match is None:
-        raise ValueError(f"{text.strip()!r} is not a number")
+        raise ValueError(f"{shown(text.strip())} is not a number")
     try:
         value = Decimal(match["number"].replace(",", ""))
     except InvalidOperation as exc:  # the pattern admits only valid literals; kept as a guard
-        raise ValueError(f"{text.strip()!r} is not a number") from exc
+        raise ValueError(f"{shown(text.strip())} is not a number") from exc
     if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
         raise ValueError(
-            f"{text.strip()!r} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
+            f"{shown(text.strip())} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
         )
     unit = match["unit"] or None
     if unit is not None and unit[0] in "0123456789.,+-":
-        raise ValueError(f"{text.strip()!r} is not a number")
+        raise ValueError(f"{shown(text.strip())} is not a number")
     if match["ordinal"] and unit is None:
         unit = "位"
     return Quantity(value, unit)
