@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import yaml
+
+from shuangshi_cli import fileio, yamlload
+from tests.helpers import DATA
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from typer.testing import Result
 
     from tests.helpers import Run
@@ -85,3 +90,138 @@ def test_long_values_are_cut_in_error_lines(run: Run) -> None:
     shown = "'gdp=" + "1" * 36 + "'…(100004 characters)"
     quoted = "'" + "1" * 40 + "'…(100000 characters)"
     _fails(result, f"argument {shown}: value: {quoted} is out of range (1e-20 to 1e20)")
+
+
+# -- never finishes: what is read is bounded -----------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("option", ["-f", "--targets", "--peers"])
+def test_dev_zero_is_read_to_a_limit(run: Run, option: str) -> None:
+    _fails(
+        run("gap", option, "/dev/zero"), "/dev/zero: the file is larger than 64 MB, the most read"
+    )
+
+
+def test_stdin_is_read_to_a_limit(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fileio, "MAX_BYTES", 10)
+    _fails(
+        run("gap", "-f", "-", input=b"0" * 11),
+        "<stdin>: the file is larger than 0 MB, the most read",
+    )
+
+
+def test_closed_stdin_is_an_error() -> None:
+    command = f"exec {sys.executable} -m shuangshi_cli gap -f - 0<&-"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2,
+        "",
+        "<stdin>: cannot read: stdin is closed\n",
+    )
+
+
+def test_yaml_text_is_bounded_before_parsing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlload, "MAX_CHARS", 2_000_000)
+    path = _file(tmp_path, "p.yaml", "plan:\n  title: " + "x" * 2_000_000 + "\n")
+    _fails(
+        run("validate", path),
+        f"{path}: the file is larger than 2 MB, the most read as YAML or JSON (give a large table of figures as CSV)",
+    )
+
+
+def test_yaml_nodes_are_counted_while_parsing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlload, "MAX_NODES", 1000)
+    path = _file(tmp_path, "f.yaml", "[" + "1, " * 2000 + "1]\n")
+    _fails(
+        run("gap", "-f", path),
+        f"{path}:1:2999: the document has more than 1000 values, the most read",
+    )
+
+
+# -- YAML and JSON oddities -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("character", "code"),
+    [
+        ("\x00", "U+0000"),
+        ("\x07", "U+0007"),
+        ("\x1b", "U+001B"),
+        ("\x7f", "U+007F"),
+        ("\ufffe", "U+FFFE"),
+    ],
+)
+def test_control_characters_in_yaml_give_line_and_column(
+    run: Run, tmp_path: Path, character: str, code: str
+) -> None:
+    path = _file(tmp_path, "p.yaml", f"plan:\n  title: a{character}b\n")
+    _fails(
+        run("validate", path), f"{path}:2:11: not valid YAML: the character {code} is not allowed"
+    )
+
+
+@pytest.mark.parametrize("loader", [yaml.SafeLoader, yamlload._LOADER])
+def test_a_lone_surrogate_in_a_yaml_name(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loader: type[yaml.SafeLoader]
+) -> None:
+    monkeypatch.setattr(yamlload, "_LOADER", loader)
+    text = (
+        (DATA / "city_plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: 地区生产总值年均增长\n", 'name: "\\ud800"\n', 1)
+    )
+    path = _file(tmp_path, "p.yaml", text)
+    result = run("validate", path)
+    assert result.exit_code == 2
+    message = "targets[0].name: a lone surrogate (\\ud800–\\udfff) is not a character"
+    if loader is yaml.SafeLoader:  # libyaml refuses the escape itself
+        assert result.stderr == f"{path}:21:11: {message}\n"
+    else:
+        assert result.stderr.startswith(f"{path}:21:")
+        assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: !!timestamp 'bogus', value: 3}\n",
+            "f.yaml:1:26: [0].year: 'bogus' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2018, value: !!bool 'maybe'}\n",
+            "f.yaml:1:39: [0].value: 'maybe' is not a boolean (true or false)",
+        ),
+        ("f.json", "[" * 100_000 + "]" * 100_000, "f.json: the document is nested too deeply"),
+        (
+            "f.json",
+            '[{"indicator": "gdp", "year": ' + "9" * 5000 + ', "value": 3}]',
+            "f.json:1: year: year " + "9" * 40 + "…(5000 characters) is outside 1949–2100",
+        ),
+    ],
+)
+def test_odd_structured_figures(
+    run: Run, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    _fails(run("gap", "-f", _file(tmp_path, name, text)), str(tmp_path / message))
+
+
+def test_timestamp_and_bool_tags_in_a_plan(run: Run, tmp_path: Path) -> None:
+    text = (DATA / "city_plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("issued: 2016-02-20", "issued: !!timestamp 'bogus'").replace(
+        "flow: true", "flow: !!bool 'maybe'", 1
+    )
+    path = _file(tmp_path, "p.yaml", text)
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[0]
+        == f"{path}:7:11: plan.issued: 'bogus' is not a date (YYYY-MM-DD)"
+    )

@@ -235,12 +235,14 @@ def _columns(header: list[str], name: str, line: int) -> list[str]:
 
 def parse_json(text: str, name: str) -> list[RawRow]:
     """JSON figures; read through the YAML loader (JSON is YAML) to keep line numbers."""
-    try:
-        json.loads(text, parse_float=Decimal)
+    try:  # Decimals: int() of a 5000-digit number raises, of 1e999999 does not return
+        json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except json.JSONDecodeError as exc:
         raise FiguresError(
             Problem(f"not valid JSON: {exc.msg}", name, exc.lineno, exc.colno)
         ) from None
+    except RecursionError:
+        raise FiguresError(Problem("the document is nested too deeply", name)) from None
     return parse_structured(text, name)
 
 

@@ -8,6 +8,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from shuangshi_cli.errors import InputError, Problem
 
@@ -48,13 +49,34 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
+# No plan, figures or peer table comes near this; /dev/zero would fill the memory.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def _bounded(stream: BinaryIO, label: str) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            Problem(
+                f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB, the most read", label
+            )
+        )
+    return data
+
+
 def read_text(path: Path, name: str | None = None) -> str:
-    """The UTF-8 text of ``path`` (``-`` reads stdin); errors name the file."""
+    """The UTF-8 text of ``path`` (``-`` reads stdin), at most MAX_BYTES; errors name the file."""
     label = name or str(path)
     if str(path) == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        label = "<stdin>"
+        try:
+            data = _bounded(sys.stdin.buffer, label)
+        except (AttributeError, OSError, ValueError):  # stdin closed (0<&-) or not readable
+            raise InputError(Problem("cannot read: stdin is closed", label)) from None
+        return decode(data, label)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = _bounded(stream, label)
     except FileNotFoundError:
         raise InputError(Problem("no such file", label)) from None
     except IsADirectoryError:
