@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -224,4 +225,84 @@ def test_timestamp_and_bool_tags_in_a_plan(run: Run, tmp_path: Path) -> None:
     assert (
         result.stderr.splitlines()[0]
         == f"{path}:7:11: plan.issued: 'bogus' is not a date (YYYY-MM-DD)"
+    )
+
+
+# -- internal errors of the arithmetic ------------------------------------------------------------
+
+HUGE_PLAN = """\
+plan:
+  title: t
+  issuer: i
+  issued: 2016-01-01
+  region: {name: 某县}
+  period: {start: 2016, end: 2020}
+  base_year: 2015
+targets:
+  - {id: g, name: 总量, name_en: g, kind: level, unit: 元, comparison: ">=", value: 1e20, deadline: 2020, flow: true}
+  - {id: r, name: 增长率, name_en: r, kind: growth, unit: "%", comparison: ">=", value: 1e20, figure_unit: 元, deadline: 2020}
+  - {id: c, name: 变化, name_en: c, kind: change, unit: "%", comparison: ">=", value: 10, figure_unit: 元, deadline: 2020}
+"""
+HUGE_FIGURES = "indicator,year,value\ng,2015,1e-20\ng,2016,1e-19\nr,2015,1e-20\nr,2016,1e20\nc,2015,1e-16\nc,2016,1\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+@pytest.mark.parametrize("command", ["gap", "path"])
+def test_extreme_ratios_give_a_result(run: Run, tmp_path: Path, command: str, fmt: str) -> None:
+    plan = _file(tmp_path, "p.yaml", HUGE_PLAN)
+    figures = _file(tmp_path, "f.csv", HUGE_FIGURES)
+    result = run(command, "-t", plan, "-f", figures, "-F", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "1e-20元",
+            "argument 'gdp=1e-20元': value: 1e-20元 is 1e-28 亿元, out of range (1e-20 to 1e20)",
+        ),
+        (
+            "1e20万亿元",
+            "argument 'gdp=1e20万亿元': value: 1e20万亿元 is 1e+24 亿元, out of range (1e-20 to 1e20)",
+        ),
+    ],
+)
+def test_range_is_checked_after_the_unit_conversion(run: Run, value: str, message: str) -> None:
+    _fails(run("gap", "--year", "2018", f"gdp={value}"), message)
+
+
+def test_a_compound_path_from_zero(run: Run) -> None:
+    result = run(
+        "path",
+        "-t",
+        str(DATA / "city_plan.yaml"),
+        "--year",
+        "2016",
+        "--figure",
+        "gdp_growth=0",
+        "-F",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "gdp_growth" not in {p["id"] for p in json.loads(result.stdout)["paths"]}
+
+
+@pytest.mark.parametrize(
+    ("factor", "shown"), [("1e400", "1E+400"), ("1e-400", "1E-400"), ("1e-999999", "1E-999999")]
+)
+def test_unit_factor_out_of_range(run: Run, tmp_path: Path, factor: str, shown: str) -> None:
+    text = (
+        (DATA / "city_plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "    dimension: concentration\n",
+            f"    dimension: concentration\n    factor: {factor}\n",
+        )
+    )
+    path = _file(tmp_path, "p.yaml", text)
+    _fails(
+        run("validate", path),
+        f"{path}:16:13: units[0].factor: {shown} is out of range (1e-20 to 1e20)",
     )

@@ -396,6 +396,8 @@ def annual_goal(
         return level
     if base is None or not base.year < year < target.deadline:
         return None
+    if progress == formulas.COMPOUND and (base.value <= 0 or level <= 0):
+        return None  # no compound path starts or ends at 0
     value = formulas.path_value(base.value, level, base.year, target.deadline, year, progress)
     return Decimal(repr(value))
 
@@ -464,7 +466,7 @@ def _gap(
     if target.kind is Kind.GROWTH:
         if observed is None:
             return None
-        return round(sign * (target.value - Decimal(repr(observed)) * 100), 10)
+        return _points(sign * (target.value - Decimal(repr(observed)) * 100))
     if base is None:
         return None
     if plan.unit(target).dimension == PERCENT:
@@ -473,4 +475,12 @@ def _gap(
         done = (v / base.value - 1) * 100
     else:
         done = v - base.value
-    return round(sign * (target.value - done), 10)
+    return _points(sign * (target.value - done))
+
+
+def _points(value: Decimal) -> Decimal:
+    """``value`` rounded to 10 decimals, the float noise of a rate removed; a huge value (a
+    growth of 1e16 %) is left whole, as rounding it would need more digits than Decimal keeps."""
+    if value.adjusted() > 15:
+        return value
+    return round(value, 10)

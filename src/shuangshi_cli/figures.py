@@ -16,7 +16,7 @@ from shuangshi_cli.errors import FiguresError, InputError, Problem, cut, shown
 from shuangshi_cli.fileio import STDIN, read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.status import Status, parse_status
-from shuangshi_cli.units import RANK, convert, parse_quantity
+from shuangshi_cli.units import MAX_EXPONENT, RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
 
 if TYPE_CHECKING:
@@ -484,6 +484,14 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
                 f"{target.id} is measured in {wanted.symbol}; {unit.symbol} does not fit", "unit"
             )
         ) from None
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:  # 1e20万亿元 is 1e32亿元
+        raise FiguresError(
+            origin.problem(
+                f"{cut(raw)} is {value:g} {wanted.symbol}, out of range "
+                f"(1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})",
+                "value",
+            )
+        )
     if wanted.dimension == RANK:
         if value < 1 or value != value.to_integral_value():
             raise FiguresError(

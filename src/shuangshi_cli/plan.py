@@ -472,6 +472,9 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         yield ("plan", "published", "date"), "published before it was issued"
     registry = BUILTIN_UNITS
     for i, definition in enumerate(plan.units):
+        factor = definition.factor
+        if not -MAX_EXPONENT <= factor.adjusted() <= MAX_EXPONENT:
+            yield ("units", i, "factor"), f"{factor} is out of range (1e-20 to 1e20)"
         try:
             registry = registry.extended([definition.unit()])
         except ValueError as exc:

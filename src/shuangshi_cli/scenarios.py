@@ -44,11 +44,14 @@ class TargetPath:
 def build_path(result: Result) -> TargetPath | None:
     """The path of ``result``'s target: base year to deadline, compound or linear as it moves.
 
-    None for targets without a base or a level (qualitative, no figures).
+    None for targets without a base or a level (qualitative, no figures), and for a compound
+    path from or to 0.
     """
     base, level, progress = result.base, result.target_level, result.progress
     if base is None or level is None or progress is None or result.target.deadline <= base.year:
         return None
+    if progress is Progress.COMPOUND and (base.value <= 0 or level <= 0):
+        return None  # no compound path starts or ends at 0
     mode = progress.value
     deadline = result.target.deadline
     sign = 1 if result.target.higher_is_better else -1

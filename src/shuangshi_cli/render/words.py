@@ -137,6 +137,8 @@ def percent(fraction: float | None, places: int = 1) -> str:
     """0.085 → 8.5%, 0.76 → 76.0%: a fixed number of decimals, as reports print rates."""
     if fraction is None:
         return "—"
+    if not abs(fraction) < 1e15:  # no rate is printed digit by digit beyond this (nor inf)
+        return f"{fraction * 100:.4g}%"
     exact = (Decimal(repr(fraction)) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return f"{abs(exact) if exact == 0 else exact:f}%"  # never "-0.0%"
 
