@@ -306,3 +306,191 @@ def test_unit_factor_out_of_range(run: Run, tmp_path: Path, factor: str, shown: 
         run("validate", path),
         f"{path}:16:13: units[0].factor: {shown} is out of range (1e-20 to 1e20)",
     )
+
+
+# -- accepted without a word: plans --------------------------------------------------------------
+
+CITY = (DATA / "city_plan.yaml").read_text(encoding="utf-8")
+TOWNS = (DATA / "towns.yaml").read_text(encoding="utf-8")
+
+
+def _embedded() -> str:
+    from shuangshi_cli.plan import embedded_plan_text
+
+    return embedded_plan_text()
+
+
+def _plan_fails(run: Run, tmp_path: Path, text: str, *lines: str) -> None:
+    path = _file(tmp_path, "p.yaml", text)
+    _fails(run("validate", path), *(f"{path}:{line}" for line in lines))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "on_track: 0.9, acceleration_needed: 0.5",
+            "on_track: 0.5, acceleration_needed: 0.9",
+            "11:52: plan.thresholds.acceleration_needed: must not be above on_track",
+        ),
+        (
+            "on_track: 0.9,",
+            "on_track: 1.0e+999,",
+            "11:26: plan.thresholds.on_track: Input should be a finite number",
+        ),
+        (
+            "issued: 2016-02-20",
+            "issued: 2021-01-01",
+            "7:11: plan.issued: issued after the period ends (2020)",
+        ),
+        (
+            "name_en: Urbanisation rate",
+            "name_en: ' '",
+            "45:14: targets[2].name_en: must not be blank (nor only invisible characters)",
+        ),
+        (
+            "name: 常住人口城镇化率",
+            'name: "\\u200b"',
+            "44:11: targets[2].name: must not be blank (nor only invisible characters)",
+        ),
+        (
+            "  - symbol: 微克/立方米",
+            "  - symbol: ' '",
+            "14:13: units[0].symbol: must not be blank (nor only invisible characters)",
+        ),
+    ],
+)
+def test_plan_problems_are_refused(run: Run, tmp_path: Path, old: str, new: str, line: str) -> None:
+    assert old in CITY
+    _plan_fails(run, tmp_path, CITY.replace(old, new, 1), line)
+
+
+def test_a_seasonal_profile_on_mixed_scales(run: Run, tmp_path: Path) -> None:
+    shares = "[0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 100]"
+    text = _embedded().replace("    flow: true\n", f"    flow: true\n    seasonal: {shares}\n", 1)
+    path = _file(tmp_path, "p.yaml", text)
+    result = run("validate", path)
+    assert result.stderr == (
+        f"{path}:48:67: targets[0].seasonal[10]: the profile ends at 100 (percent) but November "
+        "is 0.99: give every share as a fraction of 1, or every one in percent\n"
+    )
+
+
+def test_history_and_baseline_disagree(run: Run, tmp_path: Path) -> None:
+    text = _embedded()
+    assert "      value: 10\n" in text
+    text = text.replace("    history:\n", "    history:\n      - {year: 2016, value: 11}\n", 1)
+    path = _file(tmp_path, "p.yaml", text)
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert "targets[1].history[0].value: 2016 is 11 here but 10 in baseline\n" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("ranks", "message"),
+    [
+        ("gdp_rank", "a rank target cannot rank itself"),
+        (
+            "innovation_first",
+            "innovation_first is qualitative: a rank ranks an indicator with figures",
+        ),
+    ],
+)
+def test_what_a_rank_target_ranks(run: Run, tmp_path: Path, ranks: str, message: str) -> None:
+    text = _embedded()
+    old = "    ranks:\n      indicator: gdp\n"
+    assert old in text
+    path = _file(tmp_path, "p.yaml", text.replace(old, f"    ranks:\n      indicator: {ranks}\n"))
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"targets[1].ranks.indicator: {message}\n")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("{indicator: gdp, value: 0}", "a compound target must be above 0 (use progress: linear)"),
+        ("{indicator: gdp, value: 1e400}", "1E+400 is out of range (1e-20 to 1e20)"),
+        ("{indicator: gdp_rank, value: 2.5}", "a rank is a whole number from 1"),
+    ],
+)
+@pytest.mark.parametrize("command", [("validate",), ("scoreboard",), ("gap", "--part", "刘桥")])
+def test_validate_catches_what_parts_fail_on(
+    run: Run, tmp_path: Path, value: str, message: str, command: tuple[str, ...]
+) -> None:
+    towns = TOWNS.replace("      - {indicator: gdp, value: 60}\n", f"      - {value}\n", 1)
+    path = _file(tmp_path, "p.yaml", _embedded() + "\n" + towns)
+    result = run(*command, "-t", path) if command[0] != "validate" else run("validate", path)
+    line = next(
+        i
+        for i, text in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1)
+        if value in text
+    )
+    column = Path(path).read_text(encoding="utf-8").splitlines()[line - 1].index("value:") + 8
+    _fails(result, f"{path}:{line}:{column}: parts[0].targets[0].value: {message}")
+
+
+@pytest.mark.parametrize("option", ["--on-track", "--acceleration"])
+def test_infinite_thresholds_on_the_command_line(run: Run, option: str) -> None:
+    result = run("check", "--year", "2018", "gdp=352", option, "inf")
+    _fails(result, f"{option} must be a finite pace ratio, not inf")
+
+
+# -- accepted without a word: peers ---------------------------------------------------------------
+
+PEERS = "region,year,indicator,value\n甲县,2018,gdp,600\n濉溪县,2018,gdp,352.1\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "message"),
+    [
+        (
+            "region,year,indicator,value,month",
+            "乙县,2018,gdp,300,6",
+            "month: a peer table ranks whole-year figures: cumulative month figures do not fit",
+        ),
+        (
+            "region,year,indicator,value,status",
+            "乙县,2018,gdp,300,achieved",
+            "status: a peer table ranks figures, not statuses",
+        ),
+        (
+            "region,year,indicator,value,part",
+            "乙县,2018,gdp,300,刘桥镇",
+            "part: a peer table ranks regions, not the parts of one",
+        ),
+        (
+            "region,year,indicator,value",
+            "乙县,2018,innovation_first,3",
+            "indicator: innovation_first is qualitative: a peer table gives figures to rank",
+        ),
+        (
+            "region,year,indicator,status",
+            "乙县,2018,innovation_first,achieved",
+            "status: a peer table ranks figures, not statuses",
+        ),
+    ],
+)
+def test_peer_rows_that_cannot_be_ranked(
+    run: Run, tmp_path: Path, header: str, row: str, message: str
+) -> None:
+    path = _file(tmp_path, "peers.csv", f"{header}\n{row}\n")
+    _fails(run("gap", "--peers", path), f"{path}:2: {message}")
+
+
+def test_peers_with_a_part(run: Run, tmp_path: Path) -> None:
+    plan = _file(tmp_path, "p.yaml", _embedded() + "\n" + TOWNS)
+    peers = _file(tmp_path, "peers.csv", PEERS)
+    _fails(
+        run("gap", "-t", plan, "--part", "刘桥", "--peers", peers),
+        "--peers ranks the whole region: it does not apply with --part",
+    )
+
+
+def test_peers_without_a_rank_target(run: Run, tmp_path: Path) -> None:
+    peers = _file(tmp_path, "peers.csv", PEERS)
+    _fails(
+        run("gap", "-t", str(DATA / "city_plan.yaml"), "--peers", peers),
+        "--peers needs a rank target that says what it ranks (ranks: indicator); this plan has none",
+    )

@@ -6,6 +6,7 @@ Domain errors are turned into messages and exit codes in one place, ``_Group.mai
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import sys
@@ -276,6 +277,9 @@ def _inputs(
     for option, value in (("--year", year), ("--as-of", as_of)):
         if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
             raise UsageProblem.at(f"{option} {value} is outside {FIRST_YEAR}–{LAST_YEAR}")
+    for option, ratio in (("--on-track", on_track), ("--acceleration", acceleration)):
+        if ratio is not None and not math.isfinite(ratio):
+            raise UsageProblem.at(f"{option} must be a finite pace ratio, not {ratio}")
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
     plan = load_plan(targets)
@@ -283,6 +287,13 @@ def _inputs(
     found = load_figures(
         plan, figures or [], pairs or [], year=year, month=month, part=own.id if own else None
     )
+    if peer_files and own is not None:
+        raise UsageProblem.at("--peers ranks the whole region: it does not apply with --part")
+    if peer_files and not any(t.ranks is not None for t in plan.targets):
+        raise UsageProblem.at(
+            "--peers needs a rank target that says what it ranks (ranks: indicator); "
+            "this plan has none"
+        )
     peers = load_peers(plan, peer_files) if peer_files else None
     thresholds = None
     if on_track is not None or acceleration is not None:

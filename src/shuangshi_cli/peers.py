@@ -70,6 +70,14 @@ def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
     return PeerTable(canonical, plan.plan.region.name)
 
 
+# Columns of a figures file that a peer table cannot honour: ranks compare whole years.
+_NOT_PEER_COLUMNS = {
+    "month": "a peer table ranks whole-year figures: cumulative month figures do not fit",
+    "status": "a peer table ranks figures, not statuses",
+    "part": "a peer table ranks regions, not the parts of one",
+}
+
+
 def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem]) -> list[PeerRow]:
     """Rows with a region, a known indicator, a year and a value; problems collected."""
     checked: dict[tuple[str, int, str], PeerRow] = {}
@@ -78,7 +86,17 @@ def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem])
             region = str(row.values.get("region") or "").strip()
             if not region:
                 raise FiguresError(row.origin.problem("no region", "region"))
+            for column, message in _NOT_PEER_COLUMNS.items():
+                if row.values.get(column) not in (None, ""):
+                    raise FiguresError(row.origin.problem(message, column))
             target = row_target(row, plan)
+            if not target.quantified:
+                raise FiguresError(
+                    row.origin.problem(
+                        f"{target.id} is qualitative: a peer table gives figures to rank",
+                        "indicator",
+                    )
+                )
             peer = PeerRow(
                 region, row_year(row), target.id, row_value(row, target, plan), row.origin
             )

@@ -14,7 +14,16 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from shuangshi_cli.errors import PlanError, Problem, shown
 from shuangshi_cli.fileio import read_text
@@ -47,7 +56,16 @@ Id = Annotated[
         description="Stable identifier: lower-case letters, digits and underscores.",
     ),
 ]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _visible(text: str) -> str:
+    """Refuse a name that shows nothing: blank, or only spaces and zero-width characters."""
+    if not any(unicodedata.category(c)[0] not in "CZ" for c in text):
+        raise PydanticCustomError("blank", "must not be blank (nor only invisible characters)")
+    return text
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_visible)]
 EMBEDDED_NAME = "targets.yaml (embedded)"
 
 
@@ -110,9 +128,14 @@ class _Model(BaseModel):
 class Thresholds(_Model):
     """Pace-ratio thresholds of the Open SDG progress method (R = observed / required pace)."""
 
-    on_track: float = Field(0.95, ge=0, description="R at or above this is on track.")
+    on_track: float = Field(
+        0.95, ge=0, allow_inf_nan=False, description="R at or above this is on track."
+    )
     acceleration_needed: float = Field(
-        0.60, ge=0, description="R at or above this (and below on_track) needs acceleration."
+        0.60,
+        ge=0,
+        allow_inf_nan=False,
+        description="R at or above this (and below on_track) needs acceleration.",
     )
 
     def overridden(
@@ -470,6 +493,9 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         yield ("plan", "base_year"), "the base year is after the end of the period"
     if header.published is not None and header.published.date < header.issued:
         yield ("plan", "published", "date"), "published before it was issued"
+    if header.issued.year > header.period.end:
+        yield ("plan", "issued"), f"issued after the period ends ({header.period.end})"
+    yield from _check_thresholds(header.thresholds, ("plan", "thresholds"))
     registry = BUILTIN_UNITS
     for i, definition in enumerate(plan.units):
         factor = definition.factor
@@ -495,14 +521,22 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 yield (*path, field), f"{shown(key)} is already used by {dotted(names[folded])}"
             names.setdefault(folded, path)
     yield from _check_parts(plan, registry)
+    by_id = {t.id: t for t in plan.targets}
     for i, target in enumerate(plan.targets):
         for path, message in _check_target(target, header.base_year, registry):
             yield ("targets", i, *path), message
-        if target.ranks is not None and target.ranks.indicator not in {t.id for t in plan.targets}:
-            yield (
-                ("targets", i, "ranks", "indicator"),
-                (f"no target with id {target.ranks.indicator!r} in this plan"),
-            )
+        if target.ranks is None:
+            continue
+        ranked = by_id.get(target.ranks.indicator)
+        where = ("targets", i, "ranks", "indicator")
+        if target.kind is not Kind.RANK:
+            yield ("targets", i, "ranks"), "only a rank target ranks an indicator"
+        elif ranked is None:
+            yield where, f"no target with id {shown(target.ranks.indicator)} in this plan"
+        elif ranked.id == target.id:
+            yield where, "a rank target cannot rank itself"
+        elif not ranked.quantified or ranked.kind is Kind.RANK:
+            yield where, f"{ranked.id} is {ranked.kind}: a rank ranks an indicator with figures"
 
 
 def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -524,19 +558,55 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
             if own.indicator in indicators:
                 yield (*path, "indicator"), f"{part.name} has two targets for {own.indicator}"
             indicators.add(own.indicator)
-            if own.unit is not None:
-                unit, wanted = registry.get(own.unit), registry.get(target.unit or "")
-                if unit is None:
-                    yield (*path, "unit"), f"unknown unit {shown(own.unit)}"
-                elif wanted is None or unit.dimension != wanted.dimension:
-                    yield (*path, "unit"), f"{own.unit} does not fit {target.id} ({target.unit})"
-            if own.value < 0 and target.kind in {Kind.LEVEL, Kind.RANK}:
-                yield (*path, "value"), "Input should be greater than or equal to 0"
-            comparison = own.comparison or target.comparison
-            if comparison is not None and comparison.higher_is_better != target.higher_is_better:
-                yield (*path, "comparison"), f"'{comparison}' does not fit {target.id}"
-            if own.deadline is not None and own.deadline <= plan.plan.base_year:
-                yield (*path, "deadline"), "the deadline is not after the base year"
+            found: dict[str, str] = {}
+            for field, message in _check_part_target(target, own, plan.plan.base_year, registry):
+                found.setdefault(field, message)
+            for field, message in found.items():
+                yield (*path, field), message
+
+
+_PART_FIELDS = ("value", "comparison", "unit", "deadline")
+
+
+def _check_part_target(
+    target: Target, own: PartTarget, base_year: int, registry: UnitRegistry
+) -> Iterator[tuple[str, str]]:
+    """(field, message) of a part's target; at most one message per field is kept."""
+    if own.unit is not None:
+        unit, wanted = registry.get(own.unit), registry.get(target.unit or "")
+        if unit is None:
+            yield "unit", f"unknown unit {shown(own.unit)}"
+            return
+        if wanted is None or unit.dimension != wanted.dimension:
+            yield "unit", f"{own.unit} does not fit {target.id} ({target.unit})"
+            return
+    if own.value < 0 and target.kind in {Kind.LEVEL, Kind.RANK}:
+        yield "value", "Input should be greater than or equal to 0"
+    comparison = own.comparison or target.comparison
+    if comparison is not None and comparison.higher_is_better != target.higher_is_better:
+        yield "comparison", f"'{comparison}' does not fit {target.id}"
+    if own.deadline is not None and own.deadline <= base_year:
+        yield "deadline", "the deadline is not after the base year"
+    # What gap --part and scoreboard assess: the plan's target with the part's value, checked as
+    # the plan's own targets are (a value of 0, 1e400, a rank of 2.5 …).
+    for sub, message in _check_target(_for_part(target, own), base_year, registry):
+        yield (sub[0] if sub[0] in _PART_FIELDS else "indicator"), message
+
+
+def _for_part(target: Target, own: PartTarget) -> Target:
+    """``target`` as a part with its own target ``own`` has it (see Plan.for_part)."""
+    return target.model_copy(
+        update={
+            "value": own.value,
+            "comparison": own.comparison or target.comparison,
+            "unit": own.unit or target.unit,
+            "deadline": own.deadline or target.deadline,
+            "baseline": None,
+            "history": [],
+            "ranks": None,
+            "note": own.note,
+        }
+    )
 
 
 # Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 刘桥 / 刘桥镇.
@@ -667,12 +737,20 @@ def _check_target(
         yield from _check_seasonal(target)
     if target.thresholds is not None:
         yield from _check_thresholds(target.thresholds, ("thresholds",))
-    for label, known in [("baseline", target.baseline)] + [
-        (f"history.{j}", k) for j, k in enumerate(target.history)
-    ]:
+    stated: dict[int, tuple[Decimal, str]] = {}
+    knowns: list[tuple[tuple[str | int, ...], KnownValue | None]] = [
+        (("baseline",), target.baseline),
+        *((("history", j), k) for j, k in enumerate(target.history)),
+    ]
+    for path, known in knowns:
         if known is None:
             continue
-        path = tuple(label.split("."))
+        earlier = stated.setdefault(known.year, (known.value, dotted(path) or ""))
+        if earlier[0] != known.value:
+            yield (
+                (*path, "value"),
+                f"{known.year} is {known.value} here but {earlier[0]} in {earlier[1]}",
+            )
         if known.year >= target.deadline:
             yield (*path, "year"), f"{known.year} is not before the deadline {target.deadline}"
         if known.value and not -MAX_EXPONENT <= known.value.adjusted() <= MAX_EXPONENT:
@@ -698,6 +776,14 @@ def _check_seasonal(target: Target) -> Iterator[tuple[tuple[str | int, ...], str
             return
     if shares[-1] not in {Decimal(1), Decimal(100)}:
         yield ("seasonal", 11), f"the cumulative share must rise to 1 (or 100%), not {shares[-1]}"
+    elif shares[-1] == 100 and shares[10] <= 1:  # [0.1, …, 0.99, 100]: shares, then a percentage
+        yield (
+            ("seasonal", 10),
+            (
+                f"the profile ends at 100 (percent) but November is {shares[10]}: give every "
+                "share as a fraction of 1, or every one in percent"
+            ),
+        )
 
 
 def _check_thresholds(
