@@ -494,3 +494,103 @@ def test_peers_without_a_rank_target(run: Run, tmp_path: Path) -> None:
         run("gap", "-t", str(DATA / "city_plan.yaml"), "--peers", peers),
         "--peers needs a rank target that says what it ranks (ranks: indicator); this plan has none",
     )
+
+
+# -- accepted without a word: figures files ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "f.csv",
+            "indicator,id,year,value\ngdp,gdp_rank,2018,3\n",
+            "f.csv:1: the columns 'indicator' and 'id' both give the indicator",
+        ),
+        (
+            "f.csv",
+            "indicator,year,年份,value\ngdp,2018,2017,3\n",
+            "f.csv:1: the columns 'year' and '年份' both give the year",
+        ),
+        (
+            "f.csv",
+            "indicator,year,value,year\ngdp,2018,3,2017\n",
+            "f.csv:1: the column 'year' is there twice",
+        ),
+        (
+            "f.csv",
+            "indicator,year\ngdp,2018\n",
+            "f.csv:1: the header has no 'value' column (nor 'status')",
+        ),
+        ("f.csv", "indicator,year,value\ngdp,2018\n", "f.csv:2: 2 cells but 3 columns"),
+        (
+            "f.csv",
+            'indicator,year,value\ngdp,2018,"352\ngdp,2017,300\n',
+            'f.csv:2: a quoted cell runs to the end of the file: is a closing quote (") missing?',
+        ),
+        (
+            "f.csv",
+            'indicator,year,value\ngdp,2018,"352\n',
+            'f.csv:2: a quoted cell runs to the end of the file: is a closing quote (") missing?',
+        ),
+        (
+            "f.csv",
+            'indicator,year,value\ngdp,2018,"352',
+            'f.csv:2: a quoted cell runs to the end of the file: is a closing quote (") missing?',
+        ),
+        ("f.yaml", "- {}\n", "f.yaml:1: indicator: no indicator"),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2018, value: null}\n",
+            "f.yaml:1: value: no value for gdp",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, id: gdp_rank, year: 2018, value: 3}\n",
+            "f.yaml:1:20: [0].id: the columns 'indicator' and 'id' both give the indicator",
+        ),
+        (
+            "f.json",
+            '[{"indicator": "gdp", "year": 2018, "value": 3, "extra": 1}]',
+            "f.json:1:49: [0].extra: unknown key; keys are indicator, year, value, unit, month, part, status, note, region",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2018, value: 2018-01-01}\n",
+            "f.yaml:1: value: 2018-01-01 is not a number",
+        ),
+    ],
+)
+def test_figures_that_were_dropped_or_misread(
+    run: Run, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    _fails(run("check", "-f", _file(tmp_path, name, text)), str(tmp_path / message))
+
+
+def test_a_quote_closed_lines_later(run: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "f.csv", 'indicator,year,value,note\ngdp,2018,"352\ngdp,2017,300",\n')
+    _fails(
+        run("gap", "-f", path),
+        f'{path}:2: a quoted cell runs to line 3: is a closing quote (") missing?',
+    )
+    note = _file(tmp_path, "n.csv", 'indicator,year,value,note\ngdp,2018,352,"two\nlines"\n')
+    assert run("gap", "-f", note).exit_code == 0
+
+
+def test_a_blank_template_row_is_still_no_figure(run: Run, tmp_path: Path) -> None:
+    path = _file(
+        tmp_path, "f.csv", "indicator,year,value,unit\ngdp,2018,,亿元\ngdp,2019,420,亿元\n"
+    )
+    result = run("gap", "-f", path, "-F", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2019, "value": 420}
+
+
+def test_a_gap_in_a_chain_of_growth_rates_names_the_file(run: Run, tmp_path: Path) -> None:
+    path = _file(
+        tmp_path, "f.csv", "indicator,year,value\nreal_growth,2016,7\nreal_growth,2018,7\n"
+    )
+    _fails(
+        run("gap", "-t", str(DATA / "city_plan.yaml"), "-f", path),
+        f"{path}:3: year: real_growth: annual growth rates are chained from 2015; 2017 is missing",
+    )

@@ -12,14 +12,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
 from shuangshi_cli import formulas
-from shuangshi_cli.errors import FiguresError, Problem
+from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Progress, Target, Thresholds
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import PERCENT
 
 if TYPE_CHECKING:
-    from shuangshi_cli.figures import Figures
+    from shuangshi_cli.figures import Figure, Figures
 
 RATE_INDEX_BASE = Decimal(100)
 
@@ -186,10 +186,9 @@ def _series(
     plan: Plan, target: Target, figures: Figures, as_of: int | None
 ) -> tuple[list[Point], list[Note]]:
     annual = [f for f in figures.annual(target.id, as_of=as_of) if f.value is not None]
-    points = [Point(f.year, f.value) for f in annual if f.value is not None]
     if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
-        return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
-    return points, []
+        return _index_from_rates(plan, target, annual), [Note.INDEX_FROM_RATES]
+    return [Point(f.year, f.value) for f in annual if f.value is not None], []
 
 
 def _peer_ranks(
@@ -223,22 +222,22 @@ def _peer_ranks(
     return points, notes, PeerResult(ranked.id, tuple(found), rank_chase, disagreements)
 
 
-def _index_from_rates(plan: Plan, target: Target, rates: list[Point]) -> list[Point]:
+def _index_from_rates(plan: Plan, target: Target, rates: list[Figure]) -> list[Point]:
     """Chain annual growth rates (%) into an index, base year = 100: I(y) = I(y−1) × (1 + r_y)."""
     base_year = plan.plan.base_year
     index = [Point(base_year, RATE_INDEX_BASE)]
-    for point in rates:
-        if point.year <= base_year:
+    for figure in rates:
+        if figure.year <= base_year or figure.value is None:
             continue
-        if point.year != index[-1].year + 1:
+        if figure.year != index[-1].year + 1:
             raise FiguresError(
-                Problem(
+                figure.origin.problem(
                     f"{target.id}: annual growth rates are chained from {base_year}; "
                     f"{index[-1].year + 1} is missing",
-                    field="year",
+                    "year",
                 )
             )
-        index.append(Point(point.year, index[-1].value * (1 + point.value / 100)))
+        index.append(Point(figure.year, index[-1].value * (1 + figure.value / 100)))
     return index
 
 

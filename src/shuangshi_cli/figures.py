@@ -76,10 +76,15 @@ class Figure:
 
 @dataclass(frozen=True)
 class RawRow:
-    """A row as read, before it is checked against the plan: field name → text or number."""
+    """A row as read, before it is checked against the plan: field name → text or number.
+
+    ``template``: a row of a CSV table, which may be left blank (no value, no status) and is then
+    no figure; elsewhere a row without a value is an error.
+    """
 
     values: dict[str, Any]
     origin: Origin
+    template: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,21 +182,38 @@ def parse_csv(text: str, name: str) -> list[RawRow]:
         raise FiguresError(Problem("the file is empty", name))
     header_line = lines[header_index]
     delimiter = "\t" if "\t" in header_line and "," not in header_line else ","
-    reader = csv.reader(io.StringIO("".join(lines[header_index:])), delimiter=delimiter)
+    reader = csv.reader(
+        io.StringIO("".join(lines[header_index:])), delimiter=delimiter, strict=True
+    )
     try:
         header = next(reader)
     except csv.Error as exc:
         raise FiguresError(Problem(f"not valid CSV: {exc}", name, header_index + 1)) from None
     columns = _columns(header, name, header_index + 1)
     rows: list[RawRow] = []
+    end = header_index + 1
     try:
         for record in reader:
-            line = header_index + reader.line_num
+            start, end = end + 1, header_index + reader.line_num
+            line = end
             if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
                 continue
-            if len(record) > len(columns):
+            if any(
+                "\n" in cell or "\r" in cell
+                for col, cell in zip(columns, record, strict=False)
+                if col not in {"note", ""}
+            ):
+                # Only a note may break lines: a figure cell that does has a quote not closed
+                # where it should be, and the lines after it were read into it.
+                runs = f"to line {end}" if end > start else "to the end of the file"
+                raise FiguresError(
+                    Problem(
+                        f'a quoted cell runs {runs}: is a closing quote (") missing?', name, start
+                    )
+                )
+            if len(record) != len(columns):
                 extra = [c for c in record[len(columns) :] if c.strip()]
-                if extra:
+                if extra or len(record) < len(columns):
                     raise FiguresError(
                         Problem(f"{len(record)} cells but {len(columns)} columns", name, line)
                     )
@@ -200,16 +222,19 @@ def parse_csv(text: str, name: str) -> list[RawRow]:
                 for col, cell in zip(columns, record, strict=False)
                 if col and cell.strip()
             }
-            rows.append(RawRow(values, Origin(name, line)))
+            rows.append(RawRow(values, Origin(name, line), template=True))
     except csv.Error as exc:
-        raise FiguresError(
-            Problem(f"not valid CSV: {exc}", name, header_index + reader.line_num)
-        ) from None
+        message, line = f"not valid CSV: {exc}", header_index + reader.line_num
+        if "unexpected end of data" in str(exc):  # the quote opened on the row after the last
+            message = 'a quoted cell runs to the end of the file: is a closing quote (") missing?'
+            line = end + 1
+        raise FiguresError(Problem(message, name, line)) from None
     return rows
 
 
 def _columns(header: list[str], name: str, line: int) -> list[str]:
-    columns = []
+    columns: list[str] = []
+    written: dict[str, str] = {}
     for cell in header:
         key = unicodedata.normalize("NFKC", cell).strip().casefold()
         if not key:
@@ -226,11 +251,25 @@ def _columns(header: list[str], name: str, line: int) -> list[str]:
                     line,
                 )
             )
-        columns.append(_HEADER_ALIASES[key])
+        column = _HEADER_ALIASES[key]
+        if column and column in written:
+            raise FiguresError(
+                Problem(_repeated(written[column], cell.strip(), column), name, line)
+            )
+        written[column] = cell.strip()
+        columns.append(column)
     for required in ("indicator", "year"):
         if required not in columns:
             raise FiguresError(Problem(f"the header has no {required!r} column", name, line))
+    if "value" not in columns and "status" not in columns:
+        raise FiguresError(Problem("the header has no 'value' column (nor 'status')", name, line))
     return columns
+
+
+def _repeated(first: str, second: str, column: str) -> str:
+    if first == second:
+        return f"the column {shown(second)} is there twice"
+    return f"the columns {shown(first)} and {shown(second)} both give the {column}"
 
 
 def parse_json(text: str, name: str) -> list[RawRow]:
@@ -267,6 +306,7 @@ def parse_structured(text: str, name: str) -> list[RawRow]:
                 located.problem(path, "a figure is a mapping: indicator, year, value")
             )
         values: dict[str, Any] = {}
+        written: dict[str, str] = {}
         for key, value in item.items():
             canonical = _HEADER_ALIASES.get(unicodedata.normalize("NFKC", str(key)).casefold())
             if canonical is None:
@@ -275,6 +315,13 @@ def parse_structured(text: str, name: str) -> list[RawRow]:
                         (*path, key), f"unknown key; keys are {', '.join(FIELDS)}", key=True
                     )
                 )
+            if canonical and canonical in written:
+                raise FiguresError(
+                    located.problem(
+                        (*path, key), _repeated(written[canonical], str(key), canonical), key=True
+                    )
+                )
+            written[canonical] = str(key)
             if canonical and value is not None:
                 values[canonical] = value
         rows.append(RawRow(values, origin))
@@ -319,7 +366,7 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
 
 def _unfilled(row: RawRow) -> bool:
     """A row of a template left blank: no value and no status. Not a figure, not an error."""
-    if row.origin.line is None:  # a KEY=VALUE argument always means something
+    if not row.template:  # a KEY=VALUE argument, a YAML or JSON row: always means something
         return False
     return all(
         row.values.get(key) is None or str(row.values[key]).strip() == ""
