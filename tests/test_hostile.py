@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -594,3 +595,79 @@ def test_a_gap_in_a_chain_of_growth_rates_names_the_file(run: Run, tmp_path: Pat
         run("gap", "-t", str(DATA / "city_plan.yaml"), "-f", path),
         f"{path}:3: year: real_growth: annual growth rates are chained from 2015; 2017 is missing",
     )
+
+
+# -- options -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--month", "3"], "--month is the month of ID=VALUE figures, and none is given"),
+        (
+            ["--year", "2018"],
+            "--year is the year of ID=VALUE figures, and none is given (to ignore figures after a year: --as-of)",
+        ),
+        (["--lang", "enx"], "--lang must be zh or en, not 'enx'"),
+        (["--lang", "zhx"], "--lang must be zh or en, not 'zhx'"),
+    ],
+)
+def test_options_that_were_ignored(run: Run, args: list[str], message: str) -> None:
+    _fails(run("gap", *args), message)
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh_TW", "en-GB", "en_US.UTF-8", "EN"])
+def test_language_tags_are_still_accepted(run: Run, lang: str) -> None:
+    assert run("targets", "--lang", lang).exit_code == 0
+
+
+RANK = ("whatif", "gdp_rank", "--year", "2018", "--figure", "gdp_rank=8")
+
+
+@pytest.mark.parametrize("step", ["5%", "-1亿元"])
+def test_a_rank_step_with_a_unit_that_does_not_fit(run: Run, step: str) -> None:
+    _fails(
+        run(*RANK, "-g", step),
+        f"--growth: gdp_rank moves by a step in 位 a year (such as -1), not '{step}'",
+    )
+
+
+def test_a_rank_step_in_places(run: Run) -> None:
+    assert (
+        run(*RANK, "-g", "-1位", "-F", "json").stdout == run(*RANK, "-g", "-1", "-F", "json").stdout
+    )
+
+
+def test_ranks_are_not_projected_beyond_first(run: Run) -> None:
+    result = run(*RANK, "-g", "-10", "--by", "2030", "-F", "json")
+    assert result.exit_code == 0
+    values = [v["value"] for s in json.loads(result.stdout)["scenarios"] for v in s["values"]]
+    assert min(values) == 1
+
+
+def test_an_argument_that_is_not_utf8(run: Run) -> None:
+    arg = b"gdp=\xff".decode("utf-8", "surrogateescape")
+    _fails(run("gap", "--year", "2018", arg), "the argument 'gdp=\\xff' is not UTF-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--year", "2019", "gdp=420", "gdp_rank=6", "-F", "json"),
+        ("validate",),
+        ("gap", "-F", "csv"),
+    ],
+)
+def test_a_broken_pipe_exits_141_not_1(args: tuple[str, ...]) -> None:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "shuangshi_cli", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, b"")

@@ -352,6 +352,8 @@ def _assess_quantified(
     elif observed is not None:
         if t < deadline:
             projected_value = formulas.project(v, observed, deadline - t, mode)
+            if target.kind is Kind.RANK:  # no region ranks better than first
+                projected_value = max(1.0, projected_value)
         projected_year = formulas.first_year_meeting(v, t, observed, level, higher, mode)
 
     ahead = None

@@ -5,9 +5,11 @@ Domain errors are turned into messages and exit codes in one place, ``_Group.mai
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -22,8 +24,11 @@ from shuangshi_cli.errors import (
     EXIT_INPUT,
     EXIT_OFF_TRACK,
     EXIT_OK,
+    OutputClosed,
     ShuangshiError,
     UsageProblem,
+    cut,
+    shown,
 )
 from shuangshi_cli.render import Format, Lang, Style, renderer
 from shuangshi_cli.status import Status
@@ -49,6 +54,12 @@ class _Group(TyperGroup):
         **extra: Any,
     ) -> Any:
         try:
+            if args is None:
+                args = sys.argv[1:]
+            for arg in args:
+                if isinstance(arg, str) and _SURROGATE.search(arg):
+                    raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                    raise UsageProblem.at(f"the argument '{cut(raw)}' is not UTF-8")
             returned = super().main(
                 args=args,
                 prog_name=prog_name,
@@ -60,6 +71,8 @@ class _Group(TyperGroup):
             for line in exc.lines():
                 sys.stderr.write(f"{line}\n")
             code = exc.exit_code
+            if isinstance(exc, OutputClosed):
+                _silence_stdout()
         except typer.TyperException as exc:  # usage errors: unknown option, bad value …
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else PROG
@@ -81,6 +94,16 @@ class _Group(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as Python decodes argv
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail once more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 app = typer.Typer(
@@ -209,12 +232,13 @@ AccelerationOption = Annotated[
 
 def _lang(option: str | None) -> Lang:
     if option is not None:
-        value = option.strip().lower()
-        if value.startswith("zh") or value in {"cn", "chinese", "中文"}:
+        value = option.strip().lower().replace("_", "-")
+        language = value.split("-")[0].split(".")[0]  # zh-CN, zh_TW, en-GB, en_US.UTF-8
+        if language == "zh" or value in {"cn", "chinese", "中文"}:
             return "zh"
-        if value.startswith("en") or value == "english":
+        if language == "en" or value == "english":
             return "en"
-        raise UsageProblem.at(f"--lang must be zh or en, not {option!r}")
+        raise UsageProblem.at(f"--lang must be zh or en, not {shown(option)}")
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable, "")
         if value:
@@ -230,9 +254,12 @@ def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    if output is None or output == "-":
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise OutputClosed() from None
     else:
         from shuangshi_cli.fileio import write_output
 
@@ -280,6 +307,14 @@ def _inputs(
     for option, ratio in (("--on-track", on_track), ("--acceleration", acceleration)):
         if ratio is not None and not math.isfinite(ratio):
             raise UsageProblem.at(f"{option} must be a finite pace ratio, not {ratio}")
+    if not pairs:
+        if month is not None:
+            raise UsageProblem.at("--month is the month of ID=VALUE figures, and none is given")
+        if year is not None:
+            raise UsageProblem.at(
+                "--year is the year of ID=VALUE figures, and none is given "
+                "(to ignore figures after a year: --as-of)"
+            )
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem.at(f"--month {month} is outside 1–11 (a full year has no month)")
     plan = load_plan(targets)
@@ -578,10 +613,11 @@ def validate(
         _note(shortfall_line(str(path or EMBEDDED_NAME), shortfall, _lang(None)))
     quantified = len(plan.quantified)
     h = plan.plan
-    typer.echo(
+    _emit(
         f"{path or EMBEDDED_NAME}: valid plan “{h.title}”, {quantified} quantified and "
         f"{len(plan.targets) - quantified} qualitative targets, {len(plan.programmes)} "
-        f"programmes, {h.period.start}–{h.period.end}, base year {h.base_year}"
+        f"programmes, {h.period.start}–{h.period.end}, base year {h.base_year}\n",
+        None,
     )
 
 

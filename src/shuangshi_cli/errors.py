@@ -118,3 +118,12 @@ class FiguresError(InputError):
 
 class UsageProblem(InputError):
     """Options that do not fit together or do not fit the plan."""
+
+
+class OutputClosed(ShuangshiError):
+    """stdout is a pipe whose reader has gone (``| head``): nothing more to say, exit 141."""
+
+    exit_code = EXIT_BROKEN_PIPE
+
+    def lines(self) -> list[str]:
+        return []

@@ -5,13 +5,14 @@ Pure: builds on an Assessment's results; the formulas live in formulas.py.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import UsageProblem, shown
-from shuangshi_cli.plan import Plan, Progress
-from shuangshi_cli.units import parse_quantity
+from shuangshi_cli.plan import Plan, Progress, Target
+from shuangshi_cli.units import PERCENT, POINTS, RANK, convert, parse_quantity
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -100,13 +101,29 @@ def parse_rate(text: str, option: str) -> float:
     return float(quantity.value) / 100
 
 
-def parse_step(text: str, option: str) -> float:
-    """A linear step per year in the target's unit: ``-1`` place, ``0.8`` (个百分点)."""
+def parse_step(
+    text: str, option: str, plan: Plan | None = None, target: Target | None = None
+) -> float:
+    """A linear step per year in the target's unit: ``-1`` place, ``0.8`` (个百分点).
+
+    A unit written with the step must be the target's (or convert to it; 个百分点 for %).
+    """
     try:
         quantity = parse_quantity(text)
     except ValueError as exc:
         raise UsageProblem.at(f"{option}: {exc}") from None
-    return float(quantity.value)
+    if quantity.unit is None or plan is None or target is None:
+        return float(quantity.value)
+    wanted = plan.figure_unit(target)
+    written = plan.lookup_unit(quantity.unit)
+    if written is not None and wanted.dimension == PERCENT and written.dimension == POINTS:
+        return float(quantity.value)
+    if written is None or written.dimension != wanted.dimension:
+        raise UsageProblem.at(
+            f"{option}: {target.id} moves by a step in {wanted.symbol} a year (such as "
+            f"{'-1' if wanted.dimension == RANK else '0.5'}), not {shown(text)}"
+        )
+    return float(convert(quantity.value, written, wanted))
 
 
 def parse_growth(plan: Plan, target_id: str, text: str) -> float:
@@ -114,7 +131,7 @@ def parse_growth(plan: Plan, target_id: str, text: str) -> float:
     year in its unit (``-1`` place for a rank, ``0.8`` points for a rate)."""
     target = plan.resolve(target_id)
     if target is not None and target.quantified and plan.progress(target) is Progress.LINEAR:
-        return parse_step(text, "--growth")
+        return parse_step(text, "--growth", plan, target)
     return parse_rate(text, "--growth")
 
 
@@ -193,11 +210,13 @@ def whatif(
         raise UsageProblem.at(f"--by {by} is not after the latest figure ({latest.year})")
     mode = progress.value
     horizon = max(target.deadline, by or 0)
+    # No region ranks better than first: a rank that keeps rising stays at No. 1.
+    floor = 1.0 if assessment.plan.figure_unit(target).dimension == RANK else -math.inf
     scenarios = []
     for assumed in growths:
         applied = formulas.nominal_from_real(assumed, deflator) if deflator is not None else assumed
         values = tuple(
-            (year, formulas.project(latest.value, applied, year - latest.year, mode))
+            (year, max(floor, formulas.project(latest.value, applied, year - latest.year, mode)))
             for year in range(latest.year + 1, horizon + 1)
         )
         met = (
