@@ -671,3 +671,18 @@ def test_a_broken_pipe_exits_141_not_1(args: tuple[str, ...]) -> None:
     finally:
         os.close(write)
     assert (done.returncode, done.stderr) == (141, b"")
+
+
+def test_repeated_bad_rows_are_reported_once_with_their_count(run: Run, tmp_path: Path) -> None:
+    path = _file(
+        tmp_path, "f.csv", "indicator,year,value\n" + "gdp,2018,x\n" * 5 + "gdp,2018,352\n" * 3
+    )
+    _fails(
+        run("gap", "-f", path), f"{path}:2: value: 'x' is not a number (and 4 more rows like it)"
+    )
+
+
+def test_repeated_good_rows_are_one_figure(run: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "f.csv", "indicator,year,value\n" + "gdp,2018,352\n" * 1000)
+    result = run("gap", "-f", path, "-F", "json")
+    assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352}

@@ -7,6 +7,7 @@ import difflib
 import io
 import json
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
     from shuangshi_cli.plan import Plan, Target
 
+_MAX_KNOWN_RECORDS = 100_000
 # Words longer than this get no did-you-mean hint.
 MAX_HINTED = 100
 FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")
@@ -42,7 +44,7 @@ _HEADER_ALIASES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a figure was written: a file and line, or a command-line argument."""
 
@@ -74,7 +76,7 @@ class Figure:
         return self.target, self.year, self.month, self.part
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRow:
     """A row as read, before it is checked against the plan: field name → text or number.
 
@@ -191,24 +193,27 @@ def parse_csv(text: str, name: str) -> list[RawRow]:
         raise FiguresError(Problem(f"not valid CSV: {exc}", name, header_index + 1)) from None
     columns = _columns(header, name, header_index + 1)
     rows: list[RawRow] = []
+    # Rows repeated word for word share one dict of values (and check_rows checks them once).
+    known: dict[tuple[str, ...], dict[str, Any]] = {}
     end = header_index + 1
     try:
         for record in reader:
             start, end = end + 1, header_index + reader.line_num
             line = end
-            if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
+            if not record or record[0].lstrip().startswith("#") or not "".join(record).strip():
                 continue
-            if any(
+            if end > start and any(  # (a quote open at the end of the file: csv.Error below)
                 "\n" in cell or "\r" in cell
                 for col, cell in zip(columns, record, strict=False)
                 if col not in {"note", ""}
             ):
                 # Only a note may break lines: a figure cell that does has a quote not closed
                 # where it should be, and the lines after it were read into it.
-                runs = f"to line {end}" if end > start else "to the end of the file"
                 raise FiguresError(
                     Problem(
-                        f'a quoted cell runs {runs}: is a closing quote (") missing?', name, start
+                        f'a quoted cell runs to line {end}: is a closing quote (") missing?',
+                        name,
+                        start,
                     )
                 )
             if len(record) != len(columns):
@@ -217,11 +222,16 @@ def parse_csv(text: str, name: str) -> list[RawRow]:
                     raise FiguresError(
                         Problem(f"{len(record)} cells but {len(columns)} columns", name, line)
                     )
-            values = {
-                col: cell.strip()
-                for col, cell in zip(columns, record, strict=False)
-                if col and cell.strip()
-            }
+            words = tuple(record)
+            values = known.get(words)
+            if values is None:
+                values = {
+                    col: text
+                    for col, cell in zip(columns, record, strict=False)
+                    if col and (text := cell.strip())
+                }
+                if len(known) < _MAX_KNOWN_RECORDS:
+                    known[words] = values
             rows.append(RawRow(values, Origin(name, line), template=True))
     except csv.Error as exc:
         message, line = f"not valid CSV: {exc}", header_index + reader.line_num
@@ -334,20 +344,34 @@ def parse_structured(text: str, name: str) -> list[RawRow]:
 def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     """Turn rows into Figures of ``plan``: known indicators, numbers, years, units, no conflicts.
 
-    Every bad row is reported (InputError with one problem per row); values are converted exactly
+    Every bad row is reported (InputError with one problem per row; a row repeated word for word
+    is checked and reported once, with the count of its repeats); values are converted exactly
     to each target's figure unit. Identical duplicates are kept once; different values for the
     same indicator, year, month and part are an error naming both places.
     """
     problems: list[Problem] = []
     figures: dict[tuple[str, int, int | None, str | None], Figure] = {}
+    # A row seen before, word for word → the index of its problem, or None when it was fine.
+    seen: dict[tuple[tuple[str, Any], ...], int | None] = {}
+    repeats: Counter[int] = Counter()
     for row in rows:
         if _unfilled(row):
+            continue
+        words = _words(row)
+        if words is not None and words in seen:  # (dicts shared by parse_csv hash fast)
+            index = seen[words]
+            if index is not None:
+                repeats[index] += 1
             continue
         try:
             figure = _check_row(row, plan)
         except InputError as exc:
+            if words is not None:
+                seen[words] = len(problems)
             problems.extend(exc.problems)
             continue
+        if words is not None:
+            seen[words] = None
         earlier = figures.get(figure.key)
         if earlier is None:
             figures[figure.key] = figure
@@ -359,9 +383,22 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
                     "value",
                 )
             )
+    for index, count in repeats.items():
+        again = f" (and {count} more rows like it)" if count > 1 else " (and 1 more row like it)"
+        problems[index] = replace(problems[index], message=problems[index].message + again)
     if problems:
         raise FiguresError(problems)
     return Figures(tuple(figures.values()))
+
+
+def _words(row: RawRow) -> tuple[tuple[str, Any], ...] | None:
+    """What a row says, to know a repeat; None for a row that holds lists or mappings."""
+    words = tuple(row.values.items())
+    try:
+        hash(words)
+    except TypeError:
+        return None
+    return words
 
 
 def _unfilled(row: RawRow) -> bool:
@@ -480,6 +517,10 @@ def _text(value: Any) -> str | None:
 def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, str) and len(value) <= 4 and value.isascii() and value.isdigit():
+        whole = int(value)  # the usual case, "2018", without the Decimal detour
+        if low <= whole <= high:
+            return whole
     if isinstance(value, bool):
         raise FiguresError(origin.problem(f"{value!r} is not a {name}", name))
     text = str(value).strip().removesuffix(suffix).strip()

@@ -121,6 +121,10 @@ class Better(StrEnum):
     LOWER = "lower"
 
 
+# Names looked up in Plan.resolve that are remembered (figure rows repeat a few names).
+_MAX_REMEMBERED = 10_000
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -354,6 +358,7 @@ class Plan(_Model):
     parts: list[Part] = []
 
     _registry: UnitRegistry = PrivateAttr(default=BUILTIN_UNITS)
+    _resolved: dict[str, Target | None] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Plan:
@@ -398,13 +403,19 @@ class Plan(_Model):
 
     def resolve(self, key: str) -> Target | None:
         """The target named ``key``: its id, Chinese or English name, or an alias."""
+        if key in self._resolved:  # asked once per figure row: remembered
+            return self._resolved[key]
         wanted = _fold(key)
+        found = None
         for target in self.targets:
             if wanted in {
                 _fold(k) for k in (target.id, target.name, target.name_en, *target.aliases)
             }:
-                return target
-        return None
+                found = target
+                break
+        if len(self._resolved) < _MAX_REMEMBERED:
+            self._resolved[key] = found
+        return found
 
     def names(self) -> list[str]:
         """Every id and Chinese name, for did-you-mean hints."""

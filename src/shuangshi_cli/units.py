@@ -92,6 +92,7 @@ class UnitRegistry:
 
     def __init__(self, units: Iterable[Unit] = _BUILTIN) -> None:
         self._by_key: dict[str, Unit] = {}
+        self._seen: dict[str, Unit | None] = {}
         self._units: list[Unit] = []
         for unit in units:
             self.add(unit)
@@ -103,6 +104,7 @@ class UnitRegistry:
             if key in self._by_key and self._by_key[key] != unit:
                 raise ValueError(f"unit name {name!r} is already defined")
             self._by_key[key] = unit
+        self._seen.clear()
         self._units.append(unit)
 
     def extended(self, units: Iterable[Unit]) -> UnitRegistry:
@@ -113,7 +115,12 @@ class UnitRegistry:
         return registry
 
     def get(self, name: str) -> Unit | None:
-        return self._by_key.get(_key(name))
+        if name in self._seen:  # NFKC once per figure row is slow: names are remembered
+            return self._seen[name]
+        found = self._by_key.get(_key(name))
+        if len(self._seen) < 10_000:
+            self._seen[name] = found
+        return found
 
     def symbols(self) -> list[str]:
         return [u.symbol for u in self._units]
