@@ -686,3 +686,15 @@ def test_repeated_good_rows_are_one_figure(run: Run, tmp_path: Path) -> None:
     path = _file(tmp_path, "f.csv", "indicator,year,value\n" + "gdp,2018,352\n" * 1000)
     result = run("gap", "-f", path, "-F", "json")
     assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352}
+
+
+def test_peers_without_rows_of_the_ranked_indicator(run: Run, tmp_path: Path) -> None:
+    peers = _file(
+        tmp_path,
+        "peers.csv",
+        "region,year,indicator,value\n甲县,2018,fiscal_revenue,60\n濉溪县,2018,fiscal_revenue,41\n",
+    )
+    _fails(
+        run("gap", "--peers", peers),
+        f"{peers}: the peer table has no rows of gdp (ranked by gdp_rank)",
+    )

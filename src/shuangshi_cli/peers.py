@@ -58,6 +58,10 @@ def load_peers(plan: Plan, paths: Sequence[str]) -> PeerTable:
     files = ", ".join(paths)
     if not checked:
         raise FiguresError(Problem("the peer table has no rows", files))
+    ranked = {t.ranks.indicator: t.id for t in plan.targets if t.ranks is not None}
+    if ranked and not any(r.indicator in ranked for r in checked):
+        wanted = ", ".join(f"{i} (ranked by {t})" for i, t in ranked.items())
+        raise FiguresError(Problem(f"the peer table has no rows of {wanted}", files))
     written = {str(r.values.get("region") or "").strip() for r in rows} - {""}
     own = find_own(plan.plan.region.name, written, files)
     # One name per region: the own region as the plan writes it, others as most often written.
