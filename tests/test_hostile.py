@@ -698,3 +698,35 @@ def test_peers_without_rows_of_the_ranked_indicator(run: Run, tmp_path: Path) ->
         run("gap", "--peers", peers),
         f"{peers}: the peer table has no rows of gdp (ranked by gdp_rank)",
     )
+
+
+def test_control_characters_are_escaped_in_error_lines(run: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "f.csv", 'indicator,year,value\n"gdp\x1b[31m",2018,3\n')
+    _fails(
+        run("gap", "-f", path),
+        f"{path}:2: indicator: unknown indicator 'gdp\\x1b[31m' (did you mean 'gdp'?)",
+    )
+    plan = _file(
+        tmp_path,
+        "p.yaml",
+        CITY.replace("name: 某市", 'name: "某\\e[2J市\\n"', 1).replace(
+            "base_year: 2015", "base_year: 2030"
+        ),
+    )
+    result = run("validate", plan)
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert all(line.startswith(plan) for line in result.stderr.splitlines())
+
+
+def test_an_error_line_is_cut_at_1000_characters(run: Run, tmp_path: Path) -> None:
+    towns = TOWNS.replace("name: 刘桥镇", "name: " + "甲" * 3000).replace(
+        "{indicator: gdp, value: 60}",
+        "{indicator: gdp, value: 60}\n      - {indicator: gdp, value: 61}",
+        1,
+    )
+    result = run("validate", _file(tmp_path, "p.yaml", _embedded() + "\n" + towns))
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert len(line) <= 1000
+    assert line.endswith(f"…({len(str(tmp_path)) + 3071} characters)")

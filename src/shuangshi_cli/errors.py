@@ -37,10 +37,14 @@ def shown(value: object) -> str:
 
 
 def clip(line: str) -> str:
-    """A message line cut to MAX_LINE characters, so no input echoes into a huge error line."""
-    if len(line) <= MAX_LINE:
+    """A message line as printed: cut to MAX_LINE characters, so no input echoes into a huge
+    error line, and with control characters escaped (\\x1b, \\n), so that a name in a file can
+    neither drive the terminal nor break the line in two."""
+    if len(line) > MAX_LINE:
+        line = f"{line[: MAX_LINE - 40]}…({len(line)} characters)"
+    if line.isprintable():
         return line
-    return f"{line[: MAX_LINE - 40]}… ({len(line)} characters)"
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
 
 @dataclass(frozen=True)
