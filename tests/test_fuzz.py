@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +108,23 @@ def pick(draw: st.DrawFn, pool: list[str], good: int) -> str:
 _CLEAN = [False]
 # In a clean input: the quantified targets of the plan chosen, and plausible values for them.
 _IDS: list[str] = []
-CLEAN_VALUES = ["5", "8", "10", "12", "50", "60", "300", "352.1", "420", "1000", "7", "0.9"]
+CLEAN_VALUES = [
+    "5",
+    "8",
+    "10",
+    "12",
+    "50",
+    "60",
+    "300",
+    "352.1",
+    "420",
+    "1000",
+    "7",
+    "0.9",
+    "0",
+    "1",
+]
+CLEAN_VALUES += ["0.001", "1e-20", "1e20", "99999", "2.5"]  # valid, and hard on the arithmetic
 QUANTIFIED = {
     "embedded": ["gdp", "gdp_rank", "fiscal_revenue", "industrial_output"],
     "city": ["gdp_growth", "real_growth", "urbanization", "energy_intensity", "forest_cover",
@@ -160,6 +177,8 @@ def figures_file(draw: st.DrawFn) -> tuple[str, str]:
         st.sampled_from(HEADERS[:1] if clean else HEADERS[:3] if draw(st.booleans()) else HEADERS)
     )
     rows = [_row(draw, columns) for _ in range(draw(st.integers(1, 8)))]
+    if clean:  # one value per indicator and year: conflicts are tested in the hostile half
+        rows = list({(r["indicator"], r["year"]): r for r in rows}.values())
     kinds = (
         ["csv", "tsv", "yaml", "json"] if clean else ["csv", "tsv", "yaml", "json", "bare", "junk"]
     )
@@ -200,10 +219,32 @@ def _yaml_value(draw: st.DrawFn, text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+PLAN_NUMBERS = [
+    "0", "1", "2", "5", "-1", "2.5", "1e20", "1e-20", "1.0e+20", "1.0e-20", "1.0e+21", "-99.9",
+    "-100", "100", "0.0001", "99999", "1949", "2015", "2016", "2017", "2019", "2030", "2100",
+]  # fmt: skip
+_NUMBER = re.compile(r"(?<=[:\[,] )-?\d+(?:\.\d+)?(?=[,\]}\n ]|$)", re.MULTILINE)
+
+
+@st.composite
+def plan_numbers(draw: st.DrawFn, name: str) -> str:
+    """A shipped plan with one to three of its numbers replaced: still valid YAML, often a valid
+    plan, with odd values for the arithmetic."""
+    text = PLANS[name]
+    for _ in range(draw(st.integers(1, 3))):
+        sites = list(_NUMBER.finditer(text))
+        site = sites[draw(st.integers(0, len(sites) - 1))]
+        text = text[: site.start()] + draw(st.sampled_from(PLAN_NUMBERS)) + text[site.end() :]
+    return text
+
+
 @st.composite
 def plan_file(draw: st.DrawFn) -> str:
     """A shipped plan with a few random mutations: lines dropped or repeated, values replaced."""
-    lines = PLANS[draw(st.sampled_from(sorted(PLANS)))].splitlines()
+    name = draw(st.sampled_from(sorted(PLANS)))
+    if draw(st.booleans()):
+        return draw(plan_numbers(name))
+    lines = PLANS[name].splitlines()
     for _ in range(draw(st.integers(1, 3))):
         i = draw(st.integers(0, len(lines) - 1))
         action = draw(st.sampled_from(["value", "value", "value", "drop", "repeat", "text"]))
@@ -233,9 +274,10 @@ def invocations(draw: st.DrawFn) -> Invocation:
     _IDS[:] = QUANTIFIED["embedded"]
     if _CLEAN[0]:
         chosen = draw(st.sampled_from(["embedded", "city", "towns"]))
-        if chosen != "embedded":
+        if chosen != "embedded" or draw(st.integers(0, 2)) == 0:
             inv.args += ["-t", f"{chosen}.yaml"]
-            inv.files[f"{chosen}.yaml"] = PLANS[chosen]
+            numbers = draw(st.integers(0, 2)) == 0
+            inv.files[f"{chosen}.yaml"] = draw(plan_numbers(chosen)) if numbers else PLANS[chosen]
         _IDS[:] = QUANTIFIED["city" if chosen == "city" else "embedded"]
     elif draw(st.integers(0, 2)) == 0:
         inv.files["plan.yaml"] = draw(plan_file())

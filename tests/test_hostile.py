@@ -730,3 +730,11 @@ def test_an_error_line_is_cut_at_1000_characters(run: Run, tmp_path: Path) -> No
     (line,) = result.stderr.splitlines()
     assert len(line) <= 1000
     assert line.endswith(f"…({len(str(tmp_path)) + 3071} characters)")
+
+
+def test_yaml_rows_on_stdin_are_not_read_as_csv(run: Run) -> None:
+    result = run(
+        "gap", "-f", "-", "-F", "json", input="- {indicator: gdp, year: 2018, value: 352.1}\n"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352.1}

@@ -155,6 +155,8 @@ def read_figures_file(path: str) -> list[RawRow]:
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         return parse_json(text, name)
+    if stripped.startswith(("- ", "-\n", "---")):  # a YAML list, though its rows hold commas
+        return parse_structured(text, name)
     first = stripped.splitlines()[0] if stripped else ""
     if "," in first or "\t" in first:
         return parse_csv(text, name)
