@@ -366,15 +366,37 @@ def test_plan_problems_are_refused(run: Run, tmp_path: Path, old: str, new: str,
     _plan_fails(run, tmp_path, CITY.replace(old, new, 1), line)
 
 
-def test_a_seasonal_profile_on_mixed_scales(run: Run, tmp_path: Path) -> None:
-    shares = "[0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 100]"
+@pytest.mark.parametrize(
+    ("shares", "month", "column"),
+    [
+        ("[0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 100]", 11, 67),
+        ("[0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 60, 70, 80, 90, 95, 100]", 6, 42),
+    ],
+)
+def test_a_seasonal_profile_on_mixed_scales(
+    run: Run, tmp_path: Path, shares: str, month: int, column: int
+) -> None:
     text = _embedded().replace("    flow: true\n", f"    flow: true\n    seasonal: {shares}\n", 1)
     path = _file(tmp_path, "p.yaml", text)
     result = run("validate", path)
+    before = shares.strip("[]").split(", ")[month - 1]
     assert result.stderr == (
-        f"{path}:48:67: targets[0].seasonal[10]: the profile ends at 100 (percent) but November "
-        "is 0.99: give every share as a fraction of 1, or every one in percent\n"
+        f"{path}:48:{column}: targets[0].seasonal[{month - 1}]: the profile ends at 100 (percent) "
+        f"but month {month} is {before}: give every share as a fraction of 1, or every one in "
+        "percent\n"
     )
+
+
+@pytest.mark.parametrize(
+    "shares",
+    [
+        "[0.5, 3, 8, 15, 25, 35, 45, 55, 65, 75, 88, 100]",
+        "[0, 0, 5, 15, 25, 35, 45, 55, 65, 75, 88, 100]",
+    ],
+)
+def test_a_percentage_profile_may_start_low(run: Run, tmp_path: Path, shares: str) -> None:
+    text = _embedded().replace("    flow: true\n", f"    flow: true\n    seasonal: {shares}\n", 1)
+    assert run("validate", _file(tmp_path, "p.yaml", text)).exit_code == 0
 
 
 def test_history_and_baseline_disagree(run: Run, tmp_path: Path) -> None:

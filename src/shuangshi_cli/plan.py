@@ -787,14 +787,19 @@ def _check_seasonal(target: Target) -> Iterator[tuple[tuple[str | int, ...], str
             return
     if shares[-1] not in {Decimal(1), Decimal(100)}:
         yield ("seasonal", 11), f"the cumulative share must rise to 1 (or 100%), not {shares[-1]}"
-    elif shares[-1] == 100 and shares[10] <= 1:  # [0.1, …, 0.99, 100]: shares, then a percentage
-        yield (
-            ("seasonal", 10),
-            (
-                f"the profile ends at 100 (percent) but November is {shares[10]}: give every "
-                "share as a fraction of 1, or every one in percent"
-            ),
-        )
+    elif shares[-1] == 100:
+        # [0.1, …, 0.99, 100]: fractions of 1, then percentages. A share of at most 1 (%) that
+        # the next month multiplies tenfold and more is a fraction among percentages.
+        for month, (before, after) in enumerate(itertools.pairwise(shares), start=1):
+            if 0 < before <= 1 < after and after >= 10 * before:
+                yield (
+                    ("seasonal", month - 1),
+                    (
+                        f"the profile ends at 100 (percent) but month {month} is {before}: give "
+                        "every share as a fraction of 1, or every one in percent"
+                    ),
+                )
+                return
 
 
 def _check_thresholds(
