@@ -25,7 +25,7 @@ PLANS = {
     "towns": embedded_plan_text() + "\n" + (DATA / "towns.yaml").read_text(encoding="utf-8"),
 }
 # Examples in the normal suite: a few seconds. FUZZ_EXAMPLES=10000 (or fuzz_long.py) for more.
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 ENV: dict[str, str | None] = {
     "LANG": "C.UTF-8",
     "LC_ALL": None,
@@ -332,6 +332,9 @@ def invocations(draw: st.DrawFn) -> Invocation:
         inv.args += _option(draw, "--lang", ["zh", "en", "enx", "zh-CN", "fr"])
     if command not in {"template"} and draw(st.booleans()):
         inv.args += ["-F", draw(st.sampled_from(FORMATS))]
+    if command != "validate" and draw(st.integers(0, 5)) == 0:
+        inv.args += ["-o", draw(st.sampled_from(["out.txt", "-", "", "no/such/dir/x", "."]))]
+        inv.files.setdefault("out.txt", "old")
     return inv
 
 
@@ -347,6 +350,8 @@ def run_invocation(inv: Invocation) -> int:
             (Path(directory) / name).write_text(text, encoding="utf-8", errors="surrogatepass")
         args = [str(Path(directory) / a) if a in inv.files else a for a in inv.args]
         result = runner.invoke(app, args, input=inv.stdin, env=ENV)
+        out = Path(directory) / "out.txt"
+        written = out.read_text(encoding="utf-8") if out.exists() else ""
     where = f"shuangshi {' '.join(inv.args)!r} (exit {result.exit_code}): {result.stderr[:500]!r}"
     assert "internal error" not in result.stderr, where
     assert result.exit_code in {0, 1, 2}, where
@@ -354,8 +359,11 @@ def run_invocation(inv: Invocation) -> int:
     if result.exit_code == 2:
         assert result.stderr.strip(), where  # a refusal always says why
         assert all(line.strip() for line in result.stderr.splitlines()), where
-    if inv.wants_json and result.exit_code in {0, 1} and result.stdout:
-        json.loads(result.stdout)
+    if inv.wants_json and result.exit_code in {0, 1}:
+        if "out.txt" in inv.args:
+            json.loads(written)
+        elif result.stdout:
+            json.loads(result.stdout)
     return result.exit_code
 
 
