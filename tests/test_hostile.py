@@ -760,3 +760,32 @@ def test_yaml_rows_on_stdin_are_not_read_as_csv(run: Run) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352.1}
+
+
+def _shell(command: str) -> subprocess.CompletedProcess[str]:
+    line = f"exec {sys.executable} -m shuangshi_cli {command}"
+    return subprocess.run(["sh", "-c", line], capture_output=True, text=True, check=False)
+
+
+def test_a_closed_stdout_is_an_error() -> None:
+    done = _shell("gap -F json >&-")
+    assert (done.returncode, done.stderr) == (
+        2,
+        "cannot write the report: stdout is closed (use --output FILE)\n",
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_an_error() -> None:
+    done = _shell("gap -F json >/dev/full")
+    assert (done.returncode, done.stderr) == (
+        2,
+        "cannot write the report: No space left on device\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "code"), [("gap --year 2018 gdp=x", 2), ("check --year 2019 gdp=420 gdp_rank=6", 1)]
+)
+def test_a_closed_stderr_keeps_the_exit_code(command: str, code: int) -> None:
+    assert _shell(f"{command} 2>&-").returncode == code

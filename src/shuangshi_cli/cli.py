@@ -69,22 +69,22 @@ class _Group(TyperGroup):
             )
         except ShuangshiError as exc:
             for line in exc.lines():
-                sys.stderr.write(f"{line}\n")
+                _say(f"{line}\n")
             code = exc.exit_code
             if isinstance(exc, OutputClosed):
                 _silence_stdout()
         except typer.TyperException as exc:  # usage errors: unknown option, bad value …
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else PROG
-            sys.stderr.write(f"{command}: {exc.format_message()} (see '{command} --help')\n")
+            _say(f"{command}: {exc.format_message()} (see '{command} --help')\n")
             code = exc.exit_code
         except typer.Abort:
-            sys.stderr.write("Aborted.\n")
+            _say("Aborted.\n")
             code = 1
         except Exception as exc:  # a bug: still one line, never a traceback (unless debugging)
             if os.environ.get("SHUANGSHI_DEBUG"):
                 raise
-            sys.stderr.write(
+            _say(
                 f"{PROG}: internal error on this input: {type(exc).__name__}: {exc} "
                 "(set SHUANGSHI_DEBUG=1 for a traceback, and please report it)\n"
             )
@@ -97,6 +97,13 @@ class _Group(TyperGroup):
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as Python decodes argv
+
+
+def _say(text: str) -> None:
+    """Write to stderr; a closed stderr (2>&-) loses the words, not the exit code."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        sys.stderr.write(text)
+        sys.stderr.flush()
 
 
 def _silence_stdout() -> None:
@@ -255,11 +262,15 @@ def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
 
 def _emit(text: str, output: str | None) -> None:
     if output is None or output == "-":
+        if sys.stdout is None:  # >&-
+            raise UsageProblem.at("cannot write the report: stdout is closed (use --output FILE)")
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:
             raise OutputClosed() from None
+        except OSError as exc:  # a full disk (ENOSPC), a device gone (EIO)
+            raise UsageProblem.at(f"cannot write the report: {exc.strerror or exc}") from None
     else:
         from shuangshi_cli.fileio import write_output
 
@@ -267,7 +278,7 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _note(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    _say(message + "\n")
 
 
 @dataclass(frozen=True)
