@@ -570,7 +570,7 @@ def test_peers_without_a_rank_target(run: Run, tmp_path: Path) -> None:
         (
             "f.yaml",
             "- {indicator: gdp, id: gdp_rank, year: 2018, value: 3}\n",
-            "f.yaml:1:20: [0].id: the columns 'indicator' and 'id' both give the indicator",
+            "f.yaml:1:20: [0].id: the keys 'indicator' and 'id' both give the indicator",
         ),
         (
             "f.json",

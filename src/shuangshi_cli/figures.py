@@ -278,10 +278,10 @@ def _columns(header: list[str], name: str, line: int) -> list[str]:
     return columns
 
 
-def _repeated(first: str, second: str, column: str) -> str:
+def _repeated(first: str, second: str, column: str, noun: str = "column") -> str:
     if first == second:
-        return f"the column {shown(second)} is there twice"
-    return f"the columns {shown(first)} and {shown(second)} both give the {column}"
+        return f"the {noun} {shown(second)} is there twice"
+    return f"the {noun}s {shown(first)} and {shown(second)} both give the {column}"
 
 
 def parse_json(text: str, name: str) -> list[RawRow]:
@@ -330,7 +330,9 @@ def parse_structured(text: str, name: str) -> list[RawRow]:
             if canonical and canonical in written:
                 raise FiguresError(
                     located.problem(
-                        (*path, key), _repeated(written[canonical], str(key), canonical), key=True
+                        (*path, key),
+                        _repeated(written[canonical], str(key), canonical, "key"),
+                        key=True,
                     )
                 )
             written[canonical] = str(key)
