@@ -108,22 +108,8 @@ def pick(draw: st.DrawFn, pool: list[str], good: int) -> str:
 _CLEAN = [False]
 # In a clean input: the quantified targets of the plan chosen, and plausible values for them.
 _IDS: list[str] = []
-CLEAN_VALUES = [
-    "5",
-    "8",
-    "10",
-    "12",
-    "50",
-    "60",
-    "300",
-    "352.1",
-    "420",
-    "1000",
-    "7",
-    "0.9",
-    "0",
-    "1",
-]
+CLEAN_VALUES = ["5", "8", "10", "12", "50", "60", "300", "352.1", "420", "1000", "7", "0.9"]
+CLEAN_VALUES += ["0", "0", "1"]  # fmt: skip
 CLEAN_VALUES += ["0.001", "1e-20", "1e20", "99999", "2.5"]  # valid, and hard on the arithmetic
 QUANTIFIED = {
     "embedded": ["gdp", "gdp_rank", "fiscal_revenue", "industrial_output"],
@@ -136,8 +122,15 @@ def indicator(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(_IDS)) if _CLEAN[0] else pick(draw, INDICATORS, 11)
 
 
-def number(draw: st.DrawFn) -> str:
-    return draw(st.sampled_from(CLEAN_VALUES)) if _CLEAN[0] else pick(draw, NUMBERS, 8)
+def number(draw: st.DrawFn, target: str = "") -> str:
+    """A value; in a clean input one that fits ``target`` (a rank is a whole number from 1)."""
+    if not _CLEAN[0]:
+        return pick(draw, NUMBERS, 8)
+    return draw(st.sampled_from(CLEAN_RANKS if target.endswith("rank") else CLEAN_VALUES))
+
+
+CLEAN_RANKS = ["1", "2", "5", "8", "10", "30"]
+CLEAN_YEARS = ["2015", "2016", "2016", "2017", "2018", "2019", "2020"]
 
 
 GOOD = {"indicator": 11, "year": 7, "value": 8, "unit": 6, "month": 4, "part": 5, "status": 4}
@@ -161,7 +154,9 @@ def _row(draw: st.DrawFn, columns: list[str]) -> dict[str, str]:
         c: pick(draw, pools.get(c, ["x", ""]), GOOD.get(canonical.get(c, c), 2)) for c in columns
     }
     if _CLEAN[0]:
-        row.update(indicator=indicator(draw), value=number(draw))
+        target = indicator(draw)
+        row.update(indicator=target, value=number(draw, target))
+        row.update(year=draw(st.sampled_from(CLEAN_YEARS)))
     return row
 
 
@@ -306,7 +301,8 @@ def invocations(draw: st.DrawFn) -> Invocation:
         flag = [] if command in {"gap", "check"} else ["--figure"]
         pairs = draw(st.integers(0, 3))
         for _ in range(pairs):
-            pair = indicator(draw) + "=" + number(draw)
+            target = indicator(draw)
+            pair = target + "=" + number(draw, target)
             inv.args += [*flag, pair]
         if pairs and (_CLEAN[0] or draw(st.integers(0, 3))):
             inv.args += ["--year", pick(draw, YEARS[:12], 7)]
