@@ -282,7 +282,10 @@ def test_unicode_text_with_tabs(plan: Plan, tmp_path: Path, encoding: str) -> No
             ":2: the file is not text in UTF-8, UTF-16 or GB18030 (byte 0x80); if it is text, "
             "name its encoding with --encoding",
         ),
-        (b"indicator,year\x00,value\n", ":1: the file is not text (control character '\\x00')"),
+        (
+            b"indicator,year\x00,value\n",
+            ":1:15: the file is not text: the character U+0000 is not allowed",
+        ),
         (b"\xff\xfe\x00\xd8", ": the file is not valid UTF-16 (byte 0x00)"),
         (b"\xff\xfe\x00\x00\xff\xff\xff\xff", ": the file is not valid UTF-32 (byte 0xff)"),
     ],

@@ -12,14 +12,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
 from shuangshi_cli import formulas, kinds
-from shuangshi_cli.errors import FiguresError, Problem
+from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Target, Thresholds
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import PERCENT, convert
 
 if TYPE_CHECKING:
-    from shuangshi_cli.figures import Figures
+    from shuangshi_cli.figures import Figure, Figures
     from shuangshi_cli.formulas import Progress
     from shuangshi_cli.kinds.approximate import Band
     from shuangshi_cli.kinds.relative import Relation
@@ -254,13 +254,16 @@ def _series(
 ) -> tuple[list[Point], list[Note]]:
     source = plan.target(target.series) if target.series else target
     annual = [f for f in figures.annual(source.id, as_of=as_of) if f.value is not None]
-    points = [
-        Point(f.year, _read(plan, source, target, f.value)) for f in annual if f.value is not None
+    read = [
+        replace(f, value=_read(plan, source, target, f.value))
+        for f in annual
+        if f.value is not None
     ]
+    points = [Point(f.year, f.value) for f in read if f.value is not None]
     if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
-        return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
+        return _index_from_rates(plan, target, read), [Note.INDEX_FROM_RATES]
     if _yearly_changes(plan, target):  # 单位GDP能耗比上年下降2.7%: chained, 1 − Π(1 − d)
-        return _index_from_rates(plan, target, points), [Note.INDEX_FROM_RATES]
+        return _index_from_rates(plan, target, read), [Note.INDEX_FROM_RATES]
     if target.price_basis == "constant" and target.kind is Kind.LEVEL:
         from shuangshi_cli.prices import real_series
 
@@ -315,22 +318,22 @@ def _peer_ranks(
     return points, notes, PeerResult(ranked.id, tuple(found), rank_chase, disagreements)
 
 
-def _index_from_rates(plan: Plan, target: Target, rates: list[Point]) -> list[Point]:
+def _index_from_rates(plan: Plan, target: Target, rates: list[Figure]) -> list[Point]:
     """Chain annual growth rates (%) into an index, base year = 100: I(y) = I(y−1) × (1 + r_y)."""
     base_year = plan.plan.base_year
     index = [Point(base_year, RATE_INDEX_BASE)]
-    for point in rates:
-        if point.year <= base_year:
+    for figure in rates:
+        if figure.year <= base_year or figure.value is None:
             continue
-        if point.year != index[-1].year + 1:
+        if figure.year != index[-1].year + 1:
             raise FiguresError(
-                Problem(
+                figure.origin.problem(
                     f"{target.id}: annual growth rates are chained from {base_year}; "
                     f"{index[-1].year + 1} is missing",
-                    field="year",
+                    "year",
                 )
             )
-        index.append(Point(point.year, index[-1].value * (1 + point.value / 100)))
+        index.append(Point(figure.year, index[-1].value * (1 + figure.value / 100)))
     return index
 
 
@@ -466,6 +469,8 @@ def _assess_quantified(
     elif observed is not None:
         if t < deadline:
             projected_value = formulas.project(v, observed, deadline - t, mode)
+            if target.kind is Kind.RANK:  # no region ranks better than first
+                projected_value = max(1.0, projected_value)
         projected_year = formulas.first_year_meeting(v, t, observed, level, higher, mode)
 
     ahead = None
@@ -512,6 +517,8 @@ def annual_goal(
         return level
     if base is None or not base.year < year < target.deadline:
         return None
+    if progress == formulas.COMPOUND and (base.value <= 0 or level <= 0):
+        return None  # no compound path starts or ends at 0
     value = formulas.path_value(base.value, level, base.year, target.deadline, year, progress)
     return Decimal(repr(value))
 
@@ -582,7 +589,7 @@ def _gap(
     if target.kind is Kind.GROWTH:
         if observed is None:
             return None
-        return round(sign * (target.value - Decimal(repr(observed)) * 100), 10)
+        return _points(sign * (target.value - Decimal(repr(observed)) * 100))
     if base is None:
         return None
     if plan.unit(target).dimension == PERCENT:
@@ -591,4 +598,12 @@ def _gap(
         done = (v / base.value - 1) * 100
     else:
         done = v - base.value
-    return round(sign * (target.value - done), 10)
+    return _points(sign * (target.value - done))
+
+
+def _points(value: Decimal) -> Decimal:
+    """``value`` rounded to 10 decimals, the float noise of a rate removed; a huge value (a
+    growth of 1e16 %) is left whole, as rounding it would need more digits than Decimal keeps."""
+    if value.adjusted() > 15:
+        return value
+    return round(value, 10)

@@ -5,9 +5,12 @@ Domain errors are turned into messages and exit codes in one place, ``_Group.mai
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
+import math
 import os
+import re
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,9 +33,11 @@ from shuangshi_cli.errors import (
     EXIT_INPUT,
     EXIT_OFF_TRACK,
     EXIT_OK,
+    OutputClosed,
     Problem,
     ShuangshiError,
     UsageProblem,
+    cut,
 )
 from shuangshi_cli.messages import Lang, msg, t
 from shuangshi_cli.render import Format, Style, printer
@@ -80,6 +85,14 @@ class _Group(LocalizedGroup):
         set_lang(lang)
         localize(self, lang, help_screen=not argv or any(a in {"-h", "--help"} for a in argv))
         try:
+            if args is None:
+                args = sys.argv[1:]
+            for arg in args:
+                if isinstance(arg, str) and _SURROGATE.search(arg):
+                    raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                    raise UsageProblem(
+                        Problem(msg("the argument '{raw}' is not UTF-8", raw=cut(raw)))
+                    )
             returned = super().main(
                 args=argv,
                 prog_name=prog_name,
@@ -91,6 +104,8 @@ class _Group(LocalizedGroup):
             for line in exc.lines(lang):
                 _note(line)
             code = exc.exit_code
+            if isinstance(exc, OutputClosed):
+                _silence_stdout()
         except typer.TyperException as exc:  # usage errors: unknown option, bad value …
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else PROG
@@ -101,20 +116,38 @@ class _Group(LocalizedGroup):
                 _note(t("error.usage", lang, command=command, message=usage_message(exc, lang)))
             code = exc.exit_code
         except typer.Abort:
-            sys.stderr.write(t("error.aborted", lang) + "\n")
+            _say(t("error.aborted", lang) + "\n")
             code = 1
         except Exception as exc:  # a bug: still one line, never a traceback (unless debugging)
             if os.environ.get("SHUANGSHI_DEBUG"):
                 raise
-            sys.stderr.write(
-                t("error.internal", lang, prog=PROG, kind=type(exc).__name__, detail=exc) + "\n"
-            )
+            _say(t("error.internal", lang, prog=PROG, kind=type(exc).__name__, detail=exc) + "\n")
             code = EXIT_INPUT
         else:
             code = returned if isinstance(returned, int) else EXIT_OK
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as Python decodes argv
+
+
+def _say(text: str) -> None:
+    """Write to stderr in what its encoding can show; a closed stderr (2>&-) loses the words,
+    not the exit code."""
+    from shuangshi_cli.console import write
+
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        write(text, sys.stderr)
+        sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail once more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 class _CoercedWhenGiven:
@@ -154,7 +187,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # Rich lays help out for a person at a terminal (panels, Chinese text wrapped by its width),
     # at 70 ms of imports; help read by a program or through a pipe is click's plain text.
-    rich_markup_mode="rich" if sys.stdout.isatty() else None,
+    rich_markup_mode="rich" if sys.stdout is not None and sys.stdout.isatty() else None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 _command = app.command
@@ -326,7 +359,7 @@ def _width() -> int | None:
 
 def _terminal(fmt: Format, output: str | None) -> bool:
     """Whether a person reads the table on a terminal as it is printed."""
-    return fmt is Format.TABLE and output is None and sys.stdout.isatty()
+    return fmt is Format.TABLE and output is None and sys.stdout is not None and sys.stdout.isatty()
 
 
 def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
@@ -346,12 +379,23 @@ def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
 
 def _emit(text: str | bytes, output: str | None) -> None:
     """Print to stdout in what its encoding can show, or write a file: always UTF-8."""
-    if output is None:
+    if output is None or output == "-":
         from shuangshi_cli.console import write
 
         if isinstance(text, bytes):
             raise UsageProblem(Problem(msg("error.workbook_needs_output")))
-        write(text)
+        if sys.stdout is None:  # >&-
+            raise UsageProblem(
+                Problem(msg("cannot write the report: stdout is closed (use --output FILE)"))
+            )
+        try:
+            write(text)
+        except BrokenPipeError:
+            raise OutputClosed() from None
+        except OSError as exc:  # a full disk (ENOSPC), a device gone (EIO)
+            raise UsageProblem(
+                Problem(msg("cannot write the report: {reason}", reason=exc.strerror or exc))
+            ) from None
     else:
         from shuangshi_cli.fileio import write_output
 
@@ -381,9 +425,7 @@ def _write_charts(document: Document, chart: str, lang: Lang) -> None:
 
 
 def _note(message: str) -> None:
-    from shuangshi_cli.console import write
-
-    write(message + "\n", sys.stderr)
+    _say(message + "\n")
 
 
 @dataclass(frozen=True)
@@ -432,6 +474,26 @@ def _inputs(
                     )
                 )
             )
+    for option, ratio in (("--on-track", on_track), ("--acceleration", acceleration)):
+        if ratio is not None and not math.isfinite(ratio):
+            raise UsageProblem(
+                Problem(msg("{option} must be a finite pace ratio, not {ratio}",
+                            option=option, ratio=ratio))
+            )  # fmt: skip
+    if not pairs:
+        if month is not None:
+            raise UsageProblem(
+                Problem(msg("--month is the month of ID=VALUE figures, and none is given"))
+            )
+        if year is not None and not figures:  # a wide table's months may take --year too
+            raise UsageProblem(
+                Problem(
+                    msg(
+                        "--year is the year of ID=VALUE figures (or of a wide table's "
+                        "months), and none is given (to ignore later figures: --as-of)"
+                    )
+                )
+            )
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem(Problem(msg("error.month_range", value=month)))
     reading = _reading(sheet, encoding, year)
@@ -441,6 +503,15 @@ def _inputs(
         plan, figures or [], pairs or [], year=year, month=month, part=own.id if own else None,
         reading=reading,
     )  # fmt: skip
+    if peer_files and own is not None:
+        raise UsageProblem(
+            Problem(msg("--peers ranks the whole region: it does not apply with --part"))
+        )
+    if peer_files and not any(t.ranks is not None for t in plan.targets):
+        raise UsageProblem(
+            Problem(msg("--peers needs a rank target that says what it ranks (ranks: "
+                        "indicator); this plan has none"))
+        )  # fmt: skip
     peers = load_peers(plan, peer_files, reading) if peer_files else None
     thresholds = None
     if on_track is not None or acceleration is not None:

@@ -13,6 +13,40 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_OFF_TRACK = 1
 EXIT_INPUT = 2
+# Written to a pipe whose reader has gone (`shuangshi check -F json | head -1`): 128 + SIGPIPE, as
+# a shell reports a process killed by it. Never 1, which means "off track" to CI.
+EXIT_BROKEN_PIPE = 141
+
+# A value quoted in a message is cut beyond this many characters; a line beyond MAX_LINE.
+MAX_SHOWN = 60
+MAX_LINE = 1000
+
+
+def cut(value: object) -> str:
+    """``value`` as text for a message, cut when long: ``1111111…(100000 characters)``."""
+    text = str(value)
+    if len(text) <= MAX_SHOWN:
+        return text
+    return f"{text[: MAX_SHOWN - 20]}…({len(text)} characters)"
+
+
+def shown(value: object) -> str:
+    """``value`` quoted for a message (its repr), cut when long: ``'1111…'(100000 characters)``."""
+    text = str(value)
+    if len(text) <= MAX_SHOWN:
+        return repr(text)
+    return f"{text[: MAX_SHOWN - 20]!r}…({len(text)} characters)"
+
+
+def clip(line: str) -> str:
+    """A message line as printed: cut to MAX_LINE characters, so no input echoes into a huge
+    error line, and with control characters escaped (\\x1b, \\n), so that a name in a file can
+    neither drive the terminal nor break the line in two."""
+    if len(line) > MAX_LINE:
+        line = f"{line[: MAX_LINE - 40]}…({len(line)} characters)"
+    if line.isprintable():
+        return line
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
 
 @dataclass(frozen=True)
@@ -54,7 +88,7 @@ class ShuangshiError(Exception):
 
     def lines(self, lang: Lang = Lang.EN) -> list[str]:
         """The message lines printed on stderr, one per problem, in ``lang``."""
-        return [str(self)]
+        return [clip(str(self))]
 
 
 class InputError(ShuangshiError):
@@ -84,7 +118,7 @@ class InputError(ShuangshiError):
         return cls(Problem(message, file=file, line=line, column=column, field=field))
 
     def lines(self, lang: Lang = Lang.EN) -> list[str]:
-        return [p.text(lang) for p in self.problems]
+        return [clip(p.text(lang)) for p in self.problems]
 
 
 class PlanError(InputError):
@@ -97,3 +131,12 @@ class FiguresError(InputError):
 
 class UsageProblem(InputError):
     """Options that do not fit together or do not fit the plan."""
+
+
+class OutputClosed(ShuangshiError):
+    """stdout is a pipe whose reader has gone (``| head``): nothing more to say, exit 141."""
+
+    exit_code = EXIT_BROKEN_PIPE
+
+    def lines(self, lang: Lang = Lang.EN) -> list[str]:
+        return []

@@ -6,17 +6,19 @@ import csv
 import difflib
 import io
 import unicodedata
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from shuangshi_cli.errors import FiguresError, InputError, Problem
+from shuangshi_cli.errors import FiguresError, InputError, Problem, cut, shown
 from shuangshi_cli.fileio import STDIN, decode, is_workbook, read_bytes
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
+from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.status import Status, parse_status
-from shuangshi_cli.units import PERCENT, RANK, convert, parse_quantity
+from shuangshi_cli.units import MAX_EXPONENT, PERCENT, RANK, convert, parse_quantity
 from shuangshi_cli.yamlload import load_yaml
 
 if TYPE_CHECKING:
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
     from shuangshi_cli.tables import Reading
     from shuangshi_cli.yamlload import Located
 
+_MAX_KNOWN_RECORDS = 100_000
+# Words longer than this get no did-you-mean hint.
+MAX_HINTED = 100
 FIELDS = ("indicator", "year", "value", "unit", "month", "part", "status", "note", "region")
 # Column names a statistics office may use instead of ours; `name` is informative only.
 _HEADER_ALIASES = {
@@ -44,7 +49,7 @@ _HEADER_ALIASES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a figure was written: a file and line, a workbook's sheet and row, or an argument.
 
@@ -106,18 +111,21 @@ class Figure:
         return self.target, self.year, self.month, self.part, self.measure
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRow:
     """A row as read, before it is checked against the plan: field name → text or number.
 
     ``from_bulletin``: the row comes from a table laid out as bulletins print them (wide, or of
     one year), which list more indicators than a plan has; one the plan does not know is read
     past (and said), not an error.
+    ``template``: a row of a CSV table, which may be left blank (no value, no status) and is then
+    no figure; elsewhere a row without a value is an error.
     """
 
     values: dict[str, Any]
     origin: Origin
     from_bulletin: bool = False
+    template: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,7 +204,7 @@ def parse_pairs(
     """``gdp=352.1``, ``地区生产总值=352.1亿元``: one row each, for ``year``."""
     rows = []
     for pair in pairs:
-        origin = Origin(f"argument {pair!r}")
+        origin = Origin(f"argument {shown(pair)}")
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise FiguresError(origin.problem("expected INDICATOR=VALUE, e.g. gdp=352.1"))
@@ -232,6 +240,8 @@ def read_figures_file(path: str, reading: Reading | None = None) -> list[RawRow]
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         return parse_json(text, name)
+    if stripped.startswith(("- ", "-\n", "---")):  # a YAML list, though its rows hold commas
+        return parse_structured(text, name)
     head = stripped.splitlines()[:5]
     first = head[0] if head else ""
     titled = not first.startswith(("-", "#")) and ":" not in first  # a title line, not YAML
@@ -262,13 +272,57 @@ def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawR
     lines = text.splitlines(keepends=True)
     sample = [line for line in lines[:50] if not line.lstrip().startswith("#")]
     tabs, commas = sum(line.count("\t") for line in sample), sum(line.count(",") for line in sample)
-    reader = csv.reader(io.StringIO(text), delimiter="\t" if tabs > commas else ",")
+    reader = csv.reader(io.StringIO(text), delimiter="\t" if tabs > commas else ",", strict=True)
     records: list[tuple[int, list[str]]] = []
     try:
         records.extend((reader.line_num, record) for record in reader)
     except csv.Error as exc:
-        raise FiguresError(Problem(f"not valid CSV: {exc}", name, reader.line_num)) from None
+        message, line = f"not valid CSV: {exc}", reader.line_num
+        if "unexpected end of data" in str(exc):  # a quote opened and never closed
+            message = 'a quoted cell runs to the end of the file: is a closing quote (") missing?'
+            line = (records[-1][0] + 1) if records else 1
+        raise FiguresError(Problem(message, name, line)) from None
+    _refuse_runaway_quotes(records, name)
     return grid_rows(Grid(name, records), reading)
+
+
+def _refuse_runaway_quotes(records: list[tuple[int, list[str]]], name: str) -> None:
+    """Only a note may break lines: a figure cell that does has a quote not closed where it
+    should be, and the lines after it were read into it."""
+    from shuangshi_cli.tables import header_key
+
+    notes: set[int] = set()
+    previous = 0
+    header_seen = False
+    for end, record in records:
+        start = previous + 1
+        previous = end
+        if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            notes = {i for i, cell in enumerate(record)
+                     if _HEADER_ALIASES.get(header_key(cell)) == "note"}  # fmt: skip
+            continue
+        if end > start and any(
+            "\n" in cell or "\r" in cell for i, cell in enumerate(record) if i not in notes
+        ):
+            raise FiguresError(
+                Problem(
+                    msg('a quoted cell runs to line {end}: is a closing quote (") missing?',
+                        end=end),
+                    name,
+                    start,
+                )
+            )  # fmt: skip
+
+
+def repeated(first: str, second: str, column: str, noun: str = "column") -> Msg:
+    """A header (or a row's keys) naming one field twice, or by two of its names."""
+    if first == second:
+        return msg("the {noun} {name} is there twice", noun=noun, name=shown(second))
+    return msg("the {noun}s {first} and {second} both give the {column}", noun=noun,
+               first=shown(first), second=shown(second), column=column)  # fmt: skip
 
 
 def parse_json(text: str, name: str) -> list[RawRow]:
@@ -303,6 +357,7 @@ def structured_rows(located: Located, name: str) -> list[RawRow]:
                 located.problem(path, "a figure is a mapping: indicator, year, value")
             )
         values: dict[str, Any] = {}
+        written: dict[str, str] = {}
         for key, value in item.items():
             canonical = _HEADER_ALIASES.get(unicodedata.normalize("NFKC", str(key)).casefold())
             if canonical is None:
@@ -311,6 +366,15 @@ def structured_rows(located: Located, name: str) -> list[RawRow]:
                         (*path, key), f"unknown key; keys are {', '.join(FIELDS)}", key=True
                     )
                 )
+            if canonical and canonical in written:
+                raise FiguresError(
+                    located.problem(
+                        (*path, key),
+                        repeated(written[canonical], str(key), canonical, "key"),
+                        key=True,
+                    )
+                )
+            written[canonical] = str(key)
             if canonical and value is not None:
                 values[canonical] = value
         rows.append(RawRow(values, origin))
@@ -323,20 +387,34 @@ def structured_rows(located: Located, name: str) -> list[RawRow]:
 def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     """Turn rows into Figures of ``plan``: known indicators, numbers, years, units, no conflicts.
 
-    Every bad row is reported (InputError with one problem per row); values are converted exactly
+    Every bad row is reported (InputError with one problem per row; a row repeated word for word
+    is checked and reported once, with the count of its repeats); values are converted exactly
     to each target's figure unit. Identical duplicates are kept once; different values for the
     same indicator, year, month and part are an error naming both places.
     """
     problems: list[Problem] = []
     figures: dict[tuple[str, int, int | None, str | None, str], Figure] = {}
+    # A row seen before, word for word → the index of its problem, or None when it was fine.
+    seen: dict[tuple[tuple[str, Any], ...], int | None] = {}
+    repeats: Counter[int] = Counter()
     for row in in_plan(rows, plan):
         if _unfilled(row):
+            continue
+        words = _words(row)
+        if words is not None and words in seen:  # (dicts shared by parse_csv hash fast)
+            index = seen[words]
+            if index is not None:
+                repeats[index] += 1
             continue
         try:
             figure = _check_row(row, plan)
         except InputError as exc:
+            if words is not None:
+                seen[words] = len(problems)
             problems.extend(exc.problems)
             continue
+        if words is not None:
+            seen[words] = None
         earlier = figures.get(figure.key)
         if earlier is None:
             figures[figure.key] = figure
@@ -348,6 +426,14 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
                     "value",
                 )
             )
+    for index, count in repeats.items():
+        template = (
+            "{message} (and {count} more rows like it)"
+            if count > 1
+            else ("{message} (and 1 more row like it)")
+        )
+        again = msg(template, message=problems[index].message, count=count)
+        problems[index] = replace(problems[index], message=again)
     if problems:
         raise FiguresError(problems)
     return Figures(tuple(figures.values()))
@@ -372,9 +458,19 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     return kept
 
 
+def _words(row: RawRow) -> tuple[tuple[str, Any], ...] | None:
+    """What a row says, to know a repeat; None for a row that holds lists or mappings."""
+    words = tuple(row.values.items())
+    try:
+        hash(words)
+    except TypeError:
+        return None
+    return words
+
+
 def _unfilled(row: RawRow) -> bool:
     """A row of a template left blank: no value and no status. Not a figure, not an error."""
-    if row.origin.line is None:  # a KEY=VALUE argument always means something
+    if not row.template:  # a KEY=VALUE argument, a YAML or JSON row: always means something
         return False
     return all(
         row.values.get(key) is None or str(row.values[key]).strip() == ""
@@ -398,10 +494,18 @@ def row_target(row: RawRow, plan: Plan) -> Target:
         raise FiguresError(row.origin.problem("no indicator", "indicator"))
     target = plan.resolve(str(key))
     if target is None:
-        close = difflib.get_close_matches(str(key), plan.names(), n=1, cutoff=0.5)
+        close = _close(str(key), plan.names(), 0.5)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise FiguresError(row.origin.problem(f"unknown indicator {str(key)!r}{hint}", "indicator"))
+        raise FiguresError(row.origin.problem(f"unknown indicator {shown(key)}{hint}", "indicator"))
     return target
+
+
+def _close(word: str, choices: list[str], cutoff: float) -> list[str]:
+    """The closest of ``choices`` to ``word``, for did-you-mean hints; none for a long word
+    (difflib is quadratic, and a 10 MB cell is no typo)."""
+    if len(word) > MAX_HINTED:
+        return []
+    return difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
 
 
 def row_year(row: RawRow) -> int:
@@ -506,7 +610,7 @@ def _row_part(name: Any, target: Target, plan: Plan, origin: Origin) -> str | No
     part = plan.resolve_part(str(name))
     if part is None:
         known = "、".join(p.name for p in plan.parts)
-        raise FiguresError(origin.problem(f"unknown part {str(name)!r}; parts: {known}", "part"))
+        raise FiguresError(origin.problem(f"unknown part {shown(name)}; parts: {known}", "part"))
     if not any(t.indicator == target.id for t in part.targets):
         raise FiguresError(origin.problem(f"{part.name} has no target for {target.id}", "part"))
     return part.id
@@ -519,6 +623,10 @@ def _text(value: Any) -> str | None:
 def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, str) and len(value) <= 4 and value.isascii() and value.isdigit():
+        whole = int(value)  # the usual case, "2018", without the Decimal detour
+        if low <= whole <= high:
+            return whole
     if isinstance(value, bool):
         raise FiguresError(origin.problem(f"{value!r} is not a {name}", name))
     if isinstance(value, str) and len(value) <= 6 and value.isascii() and value.isdigit():
@@ -530,13 +638,13 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
     try:
         number = Decimal(unicodedata.normalize("NFKC", text))
     except ArithmeticError:
-        raise FiguresError(origin.problem(f"{str(value)!r} is not a {name}", name)) from None
+        raise FiguresError(origin.problem(f"{shown(value)} is not a {name}", name)) from None
     if not number.is_finite() or number != number.to_integral_value():
-        raise FiguresError(origin.problem(f"{str(value)!r} is not a whole {name}", name))
-    whole = int(number)
-    if not low <= whole <= high:
-        raise FiguresError(origin.problem(f"{name} {whole} is outside {low}–{high}", name))
-    return whole
+        raise FiguresError(origin.problem(f"{shown(value)} is not a whole {name}", name))
+    # Compared as a Decimal first: int(Decimal("1e999999")) would not return.
+    if not low <= number <= high:
+        raise FiguresError(origin.problem(f"{name} {cut(text)} is outside {low}–{high}", name))
+    return int(number)
 
 
 def row_value(row: RawRow, target: Target, plan: Plan) -> Decimal:
@@ -548,7 +656,7 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         raise FiguresError(origin.problem(f"no value for {target.id}", "value"))
     if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
-        raise FiguresError(origin.problem(f"{raw!r} is not a number", "value"))
+        raise FiguresError(origin.problem(f"{cut(raw)} is not a number", "value"))
     try:
         quantity = parse_quantity(str(raw))
     except ValueError as exc:
@@ -559,14 +667,14 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
         if written is not None and plan.lookup_unit(written) != plan.lookup_unit(column):
             raise FiguresError(
                 origin.problem(
-                    f"the value says {written} but the unit column says {column}", "unit"
+                    f"the value says {cut(written)} but the unit column says {cut(column)}", "unit"
                 )
             )
         written = column
     wanted = plan.figure_unit(target)
     unit = wanted if written is None else plan.lookup_unit(written)
     if unit is None:
-        raise FiguresError(origin.problem(f"unknown unit {written!r}", "unit"))
+        raise FiguresError(origin.problem(f"unknown unit {shown(written)}", "unit"))
     try:
         value = convert(quantity.value, unit, wanted)
     except ValueError:
@@ -575,6 +683,14 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
                 f"{target.id} is measured in {wanted.symbol}; {unit.symbol} does not fit", "unit"
             )
         ) from None
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:  # 1e20万亿元 is 1e32亿元
+        raise FiguresError(
+            origin.problem(
+                f"{cut(raw)} is {value:g} {wanted.symbol}, out of range "
+                f"(1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})",
+                "value",
+            )
+        )
     if wanted.dimension == RANK:
         if value < 1 or value != value.to_integral_value():
             raise FiguresError(

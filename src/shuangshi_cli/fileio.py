@@ -11,6 +11,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from shuangshi_cli.errors import InputError, Problem
 from shuangshi_cli.messages import msg
@@ -100,10 +101,14 @@ def _decode_as(data: bytes, name: str, codec: str, label: str) -> str:
 def _text(text: str, name: str) -> str:
     binary = _BINARY.search(text)
     if binary is not None:
-        line = text.count("\n", 0, binary.start()) + 1
+        at = binary.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        code = f"U+{ord(binary.group()):04X}"
         raise InputError(
-            Problem(f"the file is not text (control character {binary.group()!r})", name, line)
-        )
+            Problem(msg("the file is not text: the character {code} is not allowed", code=code),
+                    name, line, column)
+        )  # fmt: skip
     return text
 
 
@@ -120,13 +125,32 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# No plan, figures or peer table comes near this; /dev/zero would fill the memory.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def _bounded(stream: BinaryIO, label: str) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            Problem(msg("the file is larger than {size} MB, the most read",
+                        size=MAX_BYTES // (1024 * 1024)), label)
+        )  # fmt: skip
+    return data
+
+
 def read_bytes(path: Path, name: str | None = None) -> bytes:
-    """The bytes of ``path`` (``-`` reads stdin); errors name the file."""
+    """The bytes of ``path`` (``-`` reads stdin), at most MAX_BYTES; errors name the file."""
     label = name or str(path)
     if str(path) == STDIN:
-        return sys.stdin.buffer.read()
+        label = "<stdin>"
+        try:
+            return _bounded(sys.stdin.buffer, label)
+        except (AttributeError, OSError, ValueError):  # stdin closed (0<&-) or not readable
+            raise InputError(Problem(msg("cannot read: stdin is closed"), label)) from None
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = _bounded(stream, label)
     except FileNotFoundError:
         raise InputError(Problem(msg("error.no_such_file"), label)) from None
     except IsADirectoryError:

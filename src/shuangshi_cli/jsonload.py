@@ -19,7 +19,7 @@ from shuangshi_cli.errors import InputError, Problem
 from shuangshi_cli.yamlload import Located, Path, Position, dotted
 
 _WHITESPACE = " \t\n\r"
-_SKIPPER = json.JSONDecoder()
+_SKIPPER = json.JSONDecoder(parse_int=str, parse_float=str)  # passes over a value: any length
 
 
 class _DuplicateKeyError(Exception):
@@ -44,7 +44,16 @@ def _constant(name: str) -> str:
     return name
 
 
-_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_constant, object_pairs_hook=_pairs)
+def _int(text: str) -> int | Decimal:
+    """An integer; a very long one as a Decimal (int() refuses past 4,300 digits), for the range
+    checks to refuse."""
+    return int(text) if len(text) <= _LONGEST_INT else Decimal(text)
+
+
+_LONGEST_INT = 40
+_DECODER = json.JSONDecoder(
+    parse_float=Decimal, parse_int=_int, parse_constant=_constant, object_pairs_hook=_pairs
+)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.assess import Assessment, Result, assess
-from shuangshi_cli.errors import UsageProblem
+from shuangshi_cli.errors import UsageProblem, shown
 from shuangshi_cli.figures import Figures
 from shuangshi_cli.peers import rank_ladder
 from shuangshi_cli.status import Status
@@ -86,7 +86,7 @@ def resolve(plan: Plan, name: str) -> Part:
     part = plan.resolve_part(name)
     if part is None:
         known = "、".join(p.name for p in plan.parts) or "none"
-        raise UsageProblem.at(f"unknown part {name!r}; parts: {known}")
+        raise UsageProblem.at(f"unknown part {shown(name)}; parts: {known}")
     return part
 
 

@@ -84,6 +84,10 @@ def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None)
     files = ", ".join(paths)
     if not checked:
         raise FiguresError(Problem("the peer table has no rows", files))
+    ranked = {t.ranks.indicator: t.id for t in plan.targets if t.ranks is not None}
+    if ranked and not any(r.indicator in ranked for r in checked):
+        wanted = ", ".join(f"{i} (ranked by {t})" for i, t in ranked.items())
+        raise FiguresError(Problem(f"the peer table has no rows of {wanted}", files))
     written = _written_regions(rows)
     own = find_own(plan.plan.region.name, written, files)
     # One name per region: the own region as the plan writes it, others as most often written.
@@ -113,6 +117,14 @@ def _written_regions(rows: Iterable[RawRow]) -> set[str]:
     return names - {""}
 
 
+# Columns of a figures file that a peer table cannot honour: ranks compare whole years.
+_NOT_PEER_COLUMNS = {
+    "month": "a peer table ranks whole-year figures: cumulative month figures do not fit",
+    "status": "a peer table ranks figures, not statuses",
+    "part": "a peer table ranks regions, not the parts of one",
+}
+
+
 def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem]) -> list[PeerRow]:
     """Rows with a region, a known indicator, a year and a value; problems collected."""
     checked: dict[tuple[str, int, str], PeerRow] = {}
@@ -121,7 +133,17 @@ def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem])
             region = str(row.values.get("region") or "").strip()
             if not region:
                 raise FiguresError(row.origin.problem("no region", "region"))
+            for column, message in _NOT_PEER_COLUMNS.items():
+                if row.values.get(column) not in (None, ""):
+                    raise FiguresError(row.origin.problem(message, column))
             target = row_target(row, plan)
+            if not target.quantified:
+                raise FiguresError(
+                    row.origin.problem(
+                        f"{target.id} is qualitative: a peer table gives figures to rank",
+                        "indicator",
+                    )
+                )
             peer = PeerRow(
                 region, row_year(row), target.id, row_value(row, target, plan), row.origin
             )

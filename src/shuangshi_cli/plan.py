@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -26,8 +27,9 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from shuangshi_cli.errors import PlanError, Problem
+from shuangshi_cli.errors import PlanError, Problem, cut, shown
 from shuangshi_cli.fileio import read_text
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR, Progress
 from shuangshi_cli.plan_words import (
@@ -63,7 +65,16 @@ Id = Annotated[
         description="Stable identifier: lower-case letters, digits and underscores.",
     ),
 ]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _visible(text: str) -> str:
+    """Refuse a name that shows nothing: blank, or only spaces and zero-width characters."""
+    if not any(unicodedata.category(c)[0] not in "CZ" for c in text):
+        raise PydanticCustomError("blank", "must not be blank (nor only invisible characters)")
+    return text
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_visible)]
 EMBEDDED_NAME = "targets.yaml (embedded)"
 
 
@@ -131,6 +142,10 @@ class Better(StrEnum):
     LOWER = "lower"
 
 
+# Names looked up in Plan.resolve that are remembered (figure rows repeat a few names).
+_MAX_REMEMBERED = 10_000
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -138,9 +153,14 @@ class _Model(BaseModel):
 class Thresholds(_Model):
     """Pace-ratio thresholds of the Open SDG progress method (R = observed / required pace)."""
 
-    on_track: float = Field(0.95, ge=0, description="R at or above this is on track.")
+    on_track: float = Field(
+        0.95, ge=0, allow_inf_nan=False, description="R at or above this is on track."
+    )
     acceleration_needed: float = Field(
-        0.60, ge=0, description="R at or above this (and below on_track) needs acceleration."
+        0.60,
+        ge=0,
+        allow_inf_nan=False,
+        description="R at or above this (and below on_track) needs acceleration.",
     )
 
     def overridden(
@@ -160,7 +180,7 @@ class Thresholds(_Model):
 
 class Region(_Model):
     name: Text
-    name_en: str | None = None
+    name_en: Text | None = None
     level: Literal["national", "province", "city", "county", "district", "town", "park"] | None = (
         None
     )
@@ -244,7 +264,7 @@ class Target(_Model):
 
     id: Id
     name: Text
-    name_en: str | None = None
+    name_en: Text | None = None
     aliases: list[Text] = []
     kind: Kind
     category: Literal["target", "goal"] = "target"
@@ -346,7 +366,7 @@ class Programme(_Model):
 
     id: Id
     name: Text
-    name_en: str | None = None
+    name_en: Text | None = None
     source: str | None = None
     note: str | None = None
 
@@ -367,7 +387,7 @@ class Part(_Model):
 
     id: Id
     name: Text
-    name_en: str | None = None
+    name_en: Text | None = None
     type: Literal["town", "park", "department", "district", "other"] = "other"
     aliases: list[Text] = []
     targets: list[PartTarget] = []
@@ -639,8 +659,14 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         and header.published.date < header.issued
     ):
         yield ("plan", "published", "date"), "published before it was issued"
+    if header.issued is not None and header.issued.year > header.period.end:
+        yield ("plan", "issued"), f"issued after the period ends ({header.period.end})"
+    yield from _check_thresholds(header.thresholds, ("plan", "thresholds"))
     registry = BUILTIN_UNITS
     for i, definition in enumerate(plan.units):
+        factor = definition.factor
+        if not -MAX_EXPONENT <= factor.adjusted() <= MAX_EXPONENT:
+            yield ("units", i, "factor"), f"{factor} is out of range (1e-20 to 1e20)"
         try:
             registry = registry.extended([definition.unit()])
         except ValueError as exc:
@@ -659,18 +685,26 @@ def _check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
         for field, key in keys:
             folded = _fold(key)
             if folded in names and names[folded][:2] != path:
-                yield (*path, field), f"{key!r} is already used by {dotted(names[folded])}"
+                yield (*path, field), f"{shown(key)} is already used by {dotted(names[folded])}"
             names.setdefault(folded, path)
     yield from _check_parts(plan, registry)
     yield from _check_links(plan, registry)
+    by_id = {t.id: t for t in plan.targets}
     for i, target in enumerate(plan.targets):
         for path, message in _check_target(target, header.base_year, registry):
             yield ("targets", i, *path), message
-        if target.ranks is not None and target.ranks.indicator not in {t.id for t in plan.targets}:
-            yield (
-                ("targets", i, "ranks", "indicator"),
-                (f"no target with id {target.ranks.indicator!r} in this plan"),
-            )
+        if target.ranks is None:
+            continue
+        ranked = by_id.get(target.ranks.indicator)
+        where = ("targets", i, "ranks", "indicator")
+        if target.kind is not Kind.RANK:
+            yield ("targets", i, "ranks"), "only a rank target ranks an indicator"
+        elif ranked is None:
+            yield where, f"no target with id {shown(target.ranks.indicator)} in this plan"
+        elif ranked.id == target.id:
+            yield where, "a rank target cannot rank itself"
+        elif not ranked.quantified or ranked.kind is Kind.RANK:
+            yield where, f"{ranked.id} is {ranked.kind}: a rank ranks an indicator with figures"
 
 
 def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -679,7 +713,8 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
     for i, part in enumerate(plan.parts):
         for field, key in (("id", part.id), ("name", part.name)):
             if _fold(key) in seen and seen[_fold(key)] != i:
-                yield ("parts", i, field), f"{key!r} is already used by parts[{seen[_fold(key)]}]"
+                earlier = seen[_fold(key)]
+                yield ("parts", i, field), f"{shown(key)} is already used by parts[{earlier}]"
             seen.setdefault(_fold(key), i)
         indicators: set[str] = set()
         for j, own in enumerate(part.targets):
@@ -691,19 +726,55 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
             if own.indicator in indicators:
                 yield (*path, "indicator"), f"{part.name} has two targets for {own.indicator}"
             indicators.add(own.indicator)
-            if own.unit is not None:
-                unit, wanted = registry.get(own.unit), registry.get(target.unit or "")
-                if unit is None:
-                    yield (*path, "unit"), f"unknown unit {own.unit!r}"
-                elif wanted is None or unit.dimension != wanted.dimension:
-                    yield (*path, "unit"), f"{own.unit} does not fit {target.id} ({target.unit})"
-            if own.value < 0 and target.kind in {Kind.LEVEL, Kind.RANK}:
-                yield (*path, "value"), "Input should be greater than or equal to 0"
-            comparison = own.comparison or target.comparison
-            if comparison is not None and comparison.higher_is_better != target.higher_is_better:
-                yield (*path, "comparison"), f"'{comparison}' does not fit {target.id}"
-            if own.deadline is not None and own.deadline <= plan.plan.base_year:
-                yield (*path, "deadline"), "the deadline is not after the base year"
+            found: dict[str, str] = {}
+            for field, message in _check_part_target(target, own, plan.plan.base_year, registry):
+                found.setdefault(field, message)
+            for field, message in found.items():
+                yield (*path, field), message
+
+
+_PART_FIELDS = ("value", "comparison", "unit", "deadline")
+
+
+def _check_part_target(
+    target: Target, own: PartTarget, base_year: int, registry: UnitRegistry
+) -> Iterator[tuple[str, str]]:
+    """(field, message) of a part's target; at most one message per field is kept."""
+    if own.unit is not None:
+        unit, wanted = registry.get(own.unit), registry.get(target.unit or "")
+        if unit is None:
+            yield "unit", f"unknown unit {shown(own.unit)}"
+            return
+        if wanted is None or unit.dimension != wanted.dimension:
+            yield "unit", f"{own.unit} does not fit {target.id} ({target.unit})"
+            return
+    if own.value < 0 and target.kind in {Kind.LEVEL, Kind.RANK}:
+        yield "value", "Input should be greater than or equal to 0"
+    comparison = own.comparison or target.comparison
+    if comparison is not None and comparison.higher_is_better != target.higher_is_better:
+        yield "comparison", f"'{comparison}' does not fit {target.id}"
+    if own.deadline is not None and own.deadline <= base_year:
+        yield "deadline", "the deadline is not after the base year"
+    # What gap --part and scoreboard assess: the plan's target with the part's value, checked as
+    # the plan's own targets are (a value of 0, 1e400, a rank of 2.5 …).
+    for sub, message in _check_target(_for_part(target, own), base_year, registry):
+        yield (sub[0] if sub[0] in _PART_FIELDS else "indicator"), message
+
+
+def _for_part(target: Target, own: PartTarget) -> Target:
+    """``target`` as a part with its own target ``own`` has it (see Plan.for_part)."""
+    return target.model_copy(
+        update={
+            "value": own.value,
+            "comparison": own.comparison or target.comparison,
+            "unit": own.unit or target.unit,
+            "deadline": own.deadline or target.deadline,
+            "baseline": None,
+            "history": [],
+            "ranks": None,
+            "note": own.note,
+        }
+    )
 
 
 def _check_links(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -881,12 +952,20 @@ def _check_target(
         yield from _check_seasonal(target)
     if target.thresholds is not None:
         yield from _check_thresholds(target.thresholds, ("thresholds",))
-    for label, known in [("baseline", target.baseline)] + [
-        (f"history.{j}", k) for j, k in enumerate(target.history)
-    ]:
+    stated: dict[int, tuple[Decimal, str]] = {}
+    knowns: list[tuple[tuple[str | int, ...], KnownValue | None]] = [
+        (("baseline",), target.baseline),
+        *((("history", j), k) for j, k in enumerate(target.history)),
+    ]
+    for path, known in knowns:
         if known is None:
             continue
-        path = tuple(label.split("."))
+        earlier = stated.setdefault(known.year, (known.value, dotted(path) or ""))
+        if earlier[0] != known.value:
+            yield (
+                (*path, "value"),
+                f"{known.year} is {known.value} here but {earlier[0]} in {earlier[1]}",
+            )
         if known.year >= target.deadline:
             yield (*path, "year"), f"{known.year} is not before the deadline {target.deadline}"
         if known.value and not -MAX_EXPONENT <= known.value.adjusted() <= MAX_EXPONENT:
@@ -912,6 +991,19 @@ def _check_seasonal(target: Target) -> Iterator[tuple[tuple[str | int, ...], str
             return
     if shares[-1] not in {Decimal(1), Decimal(100)}:
         yield ("seasonal", 11), f"the cumulative share must rise to 1 (or 100%), not {shares[-1]}"
+    elif shares[-1] == 100:
+        # [0.1, …, 0.99, 100]: fractions of 1, then percentages. A share of at most 1 (%) that
+        # the next month multiplies tenfold and more is a fraction among percentages.
+        for month, (before, after) in enumerate(itertools.pairwise(shares), start=1):
+            if 0 < before <= 1 < after and after >= 10 * before:
+                yield (
+                    ("seasonal", month - 1),
+                    (
+                        f"the profile ends at 100 (percent) but month {month} is {before}: give "
+                        "every share as a fraction of 1, or every one in percent"
+                    ),
+                )
+                return
 
 
 def _check_thresholds(
@@ -926,15 +1018,15 @@ def unknown_unit(symbol: str, registry: UnitRegistry) -> str:
     no typo of 万人)."""
     close = difflib.get_close_matches(symbol, registry.symbols(), n=1, cutoff=0.5)
     if close and len(close[0]) == len(symbol):
-        return f"unknown unit {symbol!r} (did you mean {close[0]!r}?)"
+        return f"unknown unit {shown(symbol)} (did you mean {close[0]!r}?)"
     return (
-        f"unknown unit {symbol!r}: declare it in the plan's units list, e.g. "
-        f"units: [{{symbol: {symbol}, dimension: …, factor: 1}}]"
+        f"unknown unit {shown(symbol)}: declare it in the plan's units list, e.g. "
+        f"units: [{{symbol: {cut(symbol)}, dimension: …, factor: 1}}]"
     )
 
 
 def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5) if len(word) <= 100 else []
     return f" (did you mean {close[0]!r}?)" if close else f"; known units: {', '.join(choices)}"
 
 

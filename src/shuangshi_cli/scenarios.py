@@ -5,19 +5,21 @@ Pure: builds on an Assessment's results; the formulas live in formulas.py.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from shuangshi_cli import formulas
-from shuangshi_cli.errors import UsageProblem
+from shuangshi_cli.errors import UsageProblem, shown
 from shuangshi_cli.formulas import Progress
-from shuangshi_cli.units import parse_quantity
+from shuangshi_cli.plan import Plan
+from shuangshi_cli.units import PERCENT, POINTS, RANK, convert, parse_quantity
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from shuangshi_cli.assess import Assessment, Point, Result
-    from shuangshi_cli.plan import Plan
+    from shuangshi_cli.plan import Plan, Target
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,14 @@ class TargetPath:
 def build_path(result: Result) -> TargetPath | None:
     """The path of ``result``'s target: base year to deadline, compound or linear as it moves.
 
-    None for targets without a base or a level (qualitative, no figures).
+    None for targets without a base or a level (qualitative, no figures), and for a compound
+    path from or to 0.
     """
     base, level, progress = result.base, result.target_level, result.progress
     if base is None or level is None or progress is None or result.target.deadline <= base.year:
         return None
+    if progress is Progress.COMPOUND and (base.value <= 0 or level <= 0):
+        return None  # no compound path starts or ends at 0
     mode = progress
     deadline = result.target.deadline
     sign = 1 if result.target.higher_is_better else -1
@@ -83,7 +88,7 @@ def paths(assessment: Assessment, target_id: str | None = None) -> list[TargetPa
         target = assessment.plan.resolve(target_id)
         if target is None or not target.quantified:
             known = ", ".join(r.target.id for r in results)
-            raise UsageProblem.at(f"no quantified target {target_id!r}; targets: {known}")
+            raise UsageProblem.at(f"no quantified target {shown(target_id)}; targets: {known}")
         results = [r for r in results if r.target.id == target.id]
     return [p for p in (build_path(r) for r in results) if p is not None]
 
@@ -95,17 +100,33 @@ def parse_rate(text: str, option: str) -> float:
     except ValueError as exc:
         raise UsageProblem.at(f"{option}: {exc}") from None
     if quantity.unit not in {None, "%"}:
-        raise UsageProblem.at(f"{option}: give a percentage such as 7.5%, not {text!r}")
+        raise UsageProblem.at(f"{option}: give a percentage such as 7.5%, not {shown(text)}")
     return float(quantity.value) / 100
 
 
-def parse_step(text: str, option: str) -> float:
-    """A linear step per year in the target's unit: ``-1`` place, ``0.8`` (个百分点)."""
+def parse_step(
+    text: str, option: str, plan: Plan | None = None, target: Target | None = None
+) -> float:
+    """A linear step per year in the target's unit: ``-1`` place, ``0.8`` (个百分点).
+
+    A unit written with the step must be the target's (or convert to it; 个百分点 for %).
+    """
     try:
         quantity = parse_quantity(text)
     except ValueError as exc:
         raise UsageProblem.at(f"{option}: {exc}") from None
-    return float(quantity.value)
+    if quantity.unit is None or plan is None or target is None:
+        return float(quantity.value)
+    wanted = plan.figure_unit(target)
+    written = plan.lookup_unit(quantity.unit)
+    if written is not None and wanted.dimension == PERCENT and written.dimension == POINTS:
+        return float(quantity.value)
+    if written is None or written.dimension != wanted.dimension:
+        raise UsageProblem.at(
+            f"{option}: {target.id} moves by a step in {wanted.symbol} a year (such as "
+            f"{'-1' if wanted.dimension == RANK else '0.5'}), not {shown(text)}"
+        )
+    return float(convert(quantity.value, written, wanted))
 
 
 def parse_growth(plan: Plan, target_id: str, text: str) -> float:
@@ -113,7 +134,7 @@ def parse_growth(plan: Plan, target_id: str, text: str) -> float:
     year in its unit (``-1`` place for a rank, ``0.8`` points for a rate)."""
     target = plan.resolve(target_id)
     if target is not None and target.quantified and plan.progress(target) is Progress.LINEAR:
-        return parse_step(text, "--growth")
+        return parse_step(text, "--growth", plan, target)
     return parse_rate(text, "--growth")
 
 
@@ -166,7 +187,7 @@ def whatif(
     target = assessment.plan.resolve(target_id)
     if target is None or not target.quantified:
         known = ", ".join(r.target.id for r in assessment.quantified)
-        raise UsageProblem.at(f"no quantified target {target_id!r}; targets: {known}")
+        raise UsageProblem.at(f"no quantified target {shown(target_id)}; targets: {known}")
     result = next(r for r in assessment.results if r.target.id == target.id)
     if result.relative is not None:
         raise UsageProblem.at(
@@ -182,6 +203,8 @@ def whatif(
             raise UsageProblem.at(f"--deflator applies to growth rates; {target.id} moves linearly")
         if deflator <= -1:
             raise UsageProblem.at("--deflator must be above -100%")
+        if deflator > MAX_GROWTH:
+            raise UsageProblem.at(f"a deflator of {deflator * 100:g}% a year makes no sense")
     for growth in growths:
         if abs(growth) > MAX_GROWTH and compound:
             raise UsageProblem.at(f"a growth of {growth * 100:g}% a year makes no sense")
@@ -189,15 +212,19 @@ def whatif(
             raise UsageProblem.at(
                 f"a growth of {growth * 100:g}% makes no sense: it must be above -100%"
             )
+    if by is not None and not formulas.FIRST_YEAR <= by <= formulas.LAST_YEAR:
+        raise UsageProblem.at(f"--by {by} is outside {formulas.FIRST_YEAR}–{formulas.LAST_YEAR}")
     if by is not None and by <= latest.year:
         raise UsageProblem.at(f"--by {by} is not after the latest figure ({latest.year})")
     mode = progress
     horizon = max(target.deadline, by or 0)
+    # No region ranks better than first: a rank that keeps rising stays at No. 1.
+    floor = 1.0 if assessment.plan.figure_unit(target).dimension == RANK else -math.inf
     scenarios = []
     for assumed in growths:
         applied = formulas.nominal_from_real(assumed, deflator) if deflator is not None else assumed
         values = tuple(
-            (year, formulas.project(latest.value, applied, year - latest.year, mode))
+            (year, max(floor, formulas.project(latest.value, applied, year - latest.year, mode)))
             for year in range(latest.year + 1, horizon + 1)
         )
         met = (

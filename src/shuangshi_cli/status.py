@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from enum import StrEnum
 
+from shuangshi_cli.errors import shown
+
 
 class Status(StrEnum):
     """Assessment status of a target (Open SDG progress method, plus achieved / missed)."""
@@ -89,4 +91,5 @@ def parse_status(text: str) -> Status:
     key = unicodedata.normalize("NFKC", text).strip().casefold().replace(" ", "_").replace("-", "_")
     if key in _ALIASES:
         return _ALIASES[key]
-    raise ValueError(f"unknown status {text!r}; use one of: {', '.join(s.value for s in Status)}")
+    names = ", ".join(s.value for s in Status)
+    raise ValueError(f"unknown status {shown(text)}; use one of: {names}")

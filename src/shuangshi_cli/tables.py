@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError, Problem
-from shuangshi_cli.figures import _HEADER_ALIASES, FIELDS, Origin, RawRow
+from shuangshi_cli.figures import _HEADER_ALIASES, FIELDS, Origin, RawRow, repeated
 from shuangshi_cli.messages import Msg, msg
 
 if TYPE_CHECKING:
@@ -277,6 +277,10 @@ def _long_rows(
         say_layout(grid, msg("layout.one_year", year=year, source=msg(source)), skipped)
     elif skipped:
         say_layout(grid, msg("layout.long"), skipped)
+    if "value" not in columns and "status" not in columns:
+        raise FiguresError(
+            grid.problem(msg("the header has no 'value' column (nor 'status')"), line)
+        )
     where = {name: i + 1 for i, name in enumerate(columns) if name}
     named = [(name, i) for i, name in enumerate(columns) if name]
     width = len(columns)
@@ -305,12 +309,21 @@ def _long_rows(
                 found = (cell.strip() or None) if type(cell) is str else value(cell)
                 if found is not None:
                     values[name] = found
+        lacking = "value" not in values and "status" not in values
+        # a short row: what it lacks is not a blank cell
+        if size < width and grid.sheet is None and lacking and any(text(c) for c in record):
+            raise FiguresError(
+                grid.problem(
+                    msg("{cells} cells but {columns} columns", cells=size, columns=width),
+                    number,
+                )
+            )
         values = with_indicator(values)
         if unit is not None and "unit" not in values and values:
             values["unit"] = unit
         if year is not None and values:
             values["year"] = year
-        rows.append(RawRow(values, origin(number, where), from_bulletin=bulletin))
+        rows.append(RawRow(values, origin(number, where), from_bulletin=bulletin, template=True))
     return rows
 
 
@@ -318,6 +331,7 @@ def long_columns(grid: Grid, header: Sequence[Any], line: int) -> list[str]:
     """The field of each column of a long table's header; unknown names are errors, but for
     columns derived from the figures (比上年增长%), which are not read."""
     columns = []
+    written: dict[str, str] = {}
     for index, cell in enumerate(header):
         key = header_key(cell)
         if not key or (key not in _HEADER_ALIASES and derived(text(cell))):
@@ -340,7 +354,11 @@ def long_columns(grid: Grid, header: Sequence[Any], line: int) -> list[str]:
                     index + 1 if grid.sheet is not None else None,
                 )
             )
-        columns.append(_HEADER_ALIASES[key])
+        column = _HEADER_ALIASES[key]
+        if column and column in written:
+            raise FiguresError(grid.problem(repeated(written[column], text(cell), column), line))
+        written[column] = text(cell)
+        columns.append(column)
     if "indicator" not in columns:
         raise FiguresError(grid.problem(msg("the header has no 'indicator' column"), line))
     return columns

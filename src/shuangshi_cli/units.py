@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from shuangshi_cli.errors import shown
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -90,6 +92,7 @@ class UnitRegistry:
 
     def __init__(self, units: Iterable[Unit] = _BUILTIN) -> None:
         self._by_key: dict[str, Unit] = {}
+        self._seen: dict[str, Unit | None] = {}
         self._units: list[Unit] = []
         for unit in units:
             self.add(unit)
@@ -101,6 +104,7 @@ class UnitRegistry:
             if key in self._by_key and self._by_key[key] != unit:
                 raise ValueError(f"unit name {name!r} is already defined")
             self._by_key[key] = unit
+        self._seen.clear()
         self._units.append(unit)
 
     def extended(self, units: Iterable[Unit]) -> UnitRegistry:
@@ -111,7 +115,12 @@ class UnitRegistry:
         return registry
 
     def get(self, name: str) -> Unit | None:
-        return self._by_key.get(_key(name))
+        if name in self._seen:  # NFKC once per figure row is slow: names are remembered
+            return self._seen[name]
+        found = self._by_key.get(_key(name))
+        if len(self._seen) < 10_000:
+            self._seen[name] = found
+        return found
 
     def symbols(self) -> list[str]:
         return [u.symbol for u in self._units]
@@ -158,18 +167,18 @@ def parse_quantity(text: str) -> Quantity:
     folded = unicodedata.normalize("NFKC", text)
     match = _NUMBER.match(folded)
     if match is None:
-        raise ValueError(f"{text.strip()!r} is not a number")
+        raise ValueError(f"{shown(text.strip())} is not a number")
     try:
         value = Decimal(match["number"].replace(",", ""))
     except InvalidOperation as exc:  # the pattern admits only valid literals; kept as a guard
-        raise ValueError(f"{text.strip()!r} is not a number") from exc
+        raise ValueError(f"{shown(text.strip())} is not a number") from exc
     if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
         raise ValueError(
-            f"{text.strip()!r} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
+            f"{shown(text.strip())} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
         )
     unit = match["unit"] or None
     if unit is not None and unit[0] in "0123456789.,+-":
-        raise ValueError(f"{text.strip()!r} is not a number")
+        raise ValueError(f"{shown(text.strip())} is not a number")
     if match["ordinal"] and unit is None:
         unit = "位"
     return Quantity(value, unit)

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from shuangshi_cli.errors import InputError, Problem
+from shuangshi_cli.errors import InputError, Problem, shown
+
+if TYPE_CHECKING:
+    from shuangshi_cli.messages import Msg
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
 # A YAML file of a plan or of figures has a few thousand nodes; aliases can make a tiny
-# file expand into billions ("billion laughs"), so the expansion is bounded.
+# file expand into billions ("billion laughs"), so the expansion is bounded. The nodes are
+# counted as the parser meets them, and the text is bounded before parsing starts.
 MAX_NODES = 200_000
+MAX_CHARS = 4_000_000
+# libyaml when it is there: the pure-Python parser takes seconds on a large file.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+_BOOLEANS = {"yes": True, "true": True, "on": True, "y": True}
+_BOOLEANS |= {"no": False, "false": False, "off": False, "n": False}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -42,7 +54,7 @@ class Located:
                 return None
             probe = probe[:-1]
 
-    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: Path, message: str | Msg, *, key: bool = False) -> Problem:
         """A Problem located at ``path``."""
         pos = self.position(path, key=key)
         line, column = pos if pos else (None, None)
@@ -118,12 +130,16 @@ class _Builder:
     def scalar(self, node: ScalarNode, path: Path) -> Any:
         tag = node.tag.removeprefix(_TAG)
         text = node.value
+        if _SURROGATE.search(text):
+            raise self.fail(node, path, "a lone surrogate (\\ud800–\\udfff) is not a character")
         if tag == "str":
             return text
         if tag == "null":
             return None
         if tag == "bool":
-            return text.lower() in {"yes", "true", "on", "y"}
+            if text.lower() not in _BOOLEANS:
+                raise self.fail(node, path, f"{shown(text)} is not a boolean (true or false)")
+            return _BOOLEANS[text.lower()]
         if tag == "int":
             try:
                 return int(text.replace("_", ""), 0)
@@ -136,6 +152,8 @@ class _Builder:
                 return text  # .inf, .nan, 1:30: left to validation, which refuses them
             return number if number.is_finite() else text
         if tag == "timestamp":
+            if yaml.SafeLoader.timestamp_regexp.match(text) is None:  # an explicit !!timestamp
+                raise self.fail(node, path, f"{shown(text)} is not a date (YYYY-MM-DD)")
             try:
                 return self._timestamps.construct_yaml_timestamp(node)
             except ValueError:
@@ -158,6 +176,33 @@ def _compose(text: str) -> list[Node]:
     return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
 
+def _count_nodes(text: str, file: str) -> None:
+    """Refuse a document of more than MAX_NODES nodes while the parser meets them."""
+    count = 0
+    # the pure parser where libyaml would word a forbidden character otherwise
+    loader = yaml.SafeLoader if yaml.reader.Reader.NON_PRINTABLE.search(text) else _LOADER
+    events = yaml.parse(text, Loader=loader)
+    while True:
+        try:
+            event = next(events)
+        except StopIteration:
+            return
+        except yaml.YAMLError:
+            return  # composing the document says what is wrong, where, as always
+        if isinstance(event, _NODE_EVENTS):
+            count += 1
+            if count > MAX_NODES:
+                mark = event.start_mark
+                raise InputError(
+                    Problem(
+                        f"the document has more than {MAX_NODES} values, the most read",
+                        file=file,
+                        line=mark.line + 1 if mark else None,
+                        column=mark.column + 1 if mark else None,
+                    )
+                )
+
+
 def load_yaml(text: str, file: str) -> Located:
     """Parse one YAML document from ``text`` (named ``file`` in messages).
 
@@ -166,11 +211,35 @@ def load_yaml(text: str, file: str) -> Located:
     InputError naming the line and column of the first problem.
     """
     located = Located(data=None, file=file)
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            Problem(
+                f"the file is larger than {MAX_CHARS // 1_000_000} MB, the most read as YAML or "
+                "JSON (give a large table of figures as CSV)",
+                file=file,
+            )
+        )
     try:
+        _count_nodes(text, file)
         nodes = _compose(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: NUL, BEL, ESC …
+        position = exc.position or 0
+        row = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a byte"
+        raise InputError(
+            Problem(
+                f"not valid YAML: the character {character} is not allowed",
+                file=file,
+                line=row,
+                column=col,
+            )
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        if "nesting depth" in message:  # libyaml's limit, where the Python parser recurses
+            raise InputError(Problem("the document is nested too deeply", file=file)) from None
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         raise InputError(

@@ -1,0 +1,799 @@
+"""Hostile inputs and environment faults: each ends in one located line and exit 2, or a result."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+import yaml
+
+from shuangshi_cli import fileio, yamlload
+from tests.helpers import DATA
+
+if TYPE_CHECKING:
+    from typer.testing import Result
+
+    from tests.helpers import Run
+
+WHATIF = ("whatif", "gdp", "--year", "2018", "--figure", "gdp=352.1")
+
+
+def _file(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _fails(result: Result, *lines: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == "".join(line + "\n" for line in lines)
+
+
+# -- never finishes: out-of-range numbers refused before they are converted ----------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "f.csv",
+            "indicator,year,value\ngdp,1e999999,3\n",
+            "f.csv:2: year: year 1e999999 is outside 1949–2100",
+        ),
+        (
+            "f.json",
+            '[{"indicator": "gdp", "year": 1e999999, "value": 3}]',
+            "f.json:1: year: year 1E+999999 is outside 1949–2100",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2018, month: 1e999999, value: 3}\n",
+            "f.yaml:1: month: month 1e999999 is outside 1–11",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: -1e999999, value: 3}\n",
+            "f.yaml:1: year: year -1e999999 is outside 1949–2100",
+        ),
+        (
+            "f.csv",
+            "indicator,year,value\ngdp," + "9" * 5000 + ",3\n",
+            "f.csv:2: year: year " + "9" * 40 + "…(5000 characters) is outside 1949–2100",
+        ),
+    ],
+)
+def test_huge_years_and_months_are_refused(
+    run: Run, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    _fails(run("gap", "-f", _file(tmp_path, name, text)), str(tmp_path / message))
+
+
+@pytest.mark.parametrize("by", ["1000000000", "99999", "2101", "-5"])
+def test_whatif_by_out_of_range(run: Run, by: str) -> None:
+    _fails(run(*WHATIF, "--by", by), f"--by {by} is outside 1949–2100")
+
+
+def test_whatif_deflator_out_of_range(run: Run) -> None:
+    _fails(
+        run(*WHATIF, "-g", "5%", "--deflator", "1e20%"),
+        "a deflator of 1e+20% a year makes no sense",
+    )
+
+
+def test_long_values_are_cut_in_error_lines(run: Run) -> None:
+    value = "1" * 100_000
+    result = run("gap", "--year", "2018", f"gdp={value}")
+    shown = "'gdp=" + "1" * 36 + "'…(100004 characters)"
+    quoted = "'" + "1" * 40 + "'…(100000 characters)"
+    _fails(result, f"argument {shown}: value: {quoted} is out of range (1e-20 to 1e20)")
+
+
+# -- never finishes: what is read is bounded -----------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("option", ["-f", "--targets", "--peers"])
+def test_dev_zero_is_read_to_a_limit(run: Run, option: str) -> None:
+    _fails(
+        run("gap", option, "/dev/zero"), "/dev/zero: the file is larger than 64 MB, the most read"
+    )
+
+
+def test_stdin_is_read_to_a_limit(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fileio, "MAX_BYTES", 10)
+    _fails(
+        run("gap", "-f", "-", input=b"0" * 11),
+        "<stdin>: the file is larger than 0 MB, the most read",
+    )
+
+
+def test_closed_stdin_is_an_error() -> None:
+    command = f"exec {sys.executable} -m shuangshi_cli gap -f - 0<&-"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2,
+        "",
+        "<stdin>: cannot read: stdin is closed\n",
+    )
+
+
+def test_yaml_text_is_bounded_before_parsing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlload, "MAX_CHARS", 2_000_000)
+    path = _file(tmp_path, "p.yaml", "plan:\n  title: " + "x" * 2_000_000 + "\n")
+    _fails(
+        run("validate", path),
+        f"{path}: the file is larger than 2 MB, the most read as YAML or JSON (give a large table of figures as CSV)",
+    )
+
+
+def test_yaml_nodes_are_counted_while_parsing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlload, "MAX_NODES", 1000)
+    path = _file(tmp_path, "f.yaml", "[" + "1, " * 2000 + "1]\n")
+    _fails(
+        run("gap", "-f", path),
+        f"{path}:1:2999: the document has more than 1000 values, the most read",
+    )
+
+
+# -- YAML and JSON oddities -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("character", "code"),
+    [
+        ("\x00", "U+0000"),
+        ("\x07", "U+0007"),
+        ("\x1b", "U+001B"),
+        ("\x7f", "U+007F"),
+        ("\ufffe", "U+FFFE"),
+    ],
+)
+def test_control_characters_in_yaml_give_line_and_column(
+    run: Run, tmp_path: Path, character: str, code: str
+) -> None:
+    path = _file(tmp_path, "p.yaml", f"plan:\n  title: a{character}b\n")
+    # text files are checked before YAML sees them (U+FFFE is YAML's own to refuse)
+    expected = (
+        f"{path}:2:11: not valid YAML: the character {code} is not allowed"
+        if code == "U+FFFE"
+        else f"{path}:2:11: the file is not text: the character {code} is not allowed"
+    )
+    _fails(run("validate", path), expected)
+
+
+@pytest.mark.parametrize("loader", [yaml.SafeLoader, yamlload._LOADER])
+def test_a_lone_surrogate_in_a_yaml_name(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loader: type[yaml.SafeLoader]
+) -> None:
+    monkeypatch.setattr(yamlload, "_LOADER", loader)
+    text = (
+        (DATA / "city_plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: 地区生产总值年均增长\n", 'name: "\\ud800"\n', 1)
+    )
+    path = _file(tmp_path, "p.yaml", text)
+    result = run("validate", path)
+    assert result.exit_code == 2
+    message = "targets[0].name: a lone surrogate (\\ud800–\\udfff) is not a character"
+    if loader is yaml.SafeLoader:  # libyaml refuses the escape itself
+        assert result.stderr == f"{path}:21:11: {message}\n"
+    else:
+        assert result.stderr.startswith(f"{path}:21:")
+        assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: !!timestamp 'bogus', value: 3}\n",
+            "f.yaml:1:26: [0].year: 'bogus' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2018, value: !!bool 'maybe'}\n",
+            "f.yaml:1:39: [0].value: 'maybe' is not a boolean (true or false)",
+        ),
+        ("f.json", "[" * 100_000 + "]" * 100_000, "f.json: the document is nested too deeply"),
+        (
+            "f.json",
+            '[{"indicator": "gdp", "year": ' + "9" * 5000 + ', "value": 3}]',
+            "f.json:1: year: year " + "9" * 40 + "…(5000 characters) is outside 1949–2100",
+        ),
+    ],
+)
+def test_odd_structured_figures(
+    run: Run, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    _fails(run("gap", "-f", _file(tmp_path, name, text)), str(tmp_path / message))
+
+
+def test_timestamp_and_bool_tags_in_a_plan(run: Run, tmp_path: Path) -> None:
+    text = (DATA / "city_plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("issued: 2016-02-20", "issued: !!timestamp 'bogus'").replace(
+        "flow: true", "flow: !!bool 'maybe'", 1
+    )
+    path = _file(tmp_path, "p.yaml", text)
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[0]
+        == f"{path}:7:11: plan.issued: 'bogus' is not a date (YYYY-MM-DD)"
+    )
+
+
+# -- internal errors of the arithmetic ------------------------------------------------------------
+
+HUGE_PLAN = """\
+plan:
+  title: t
+  issuer: i
+  issued: 2016-01-01
+  region: {name: 某县}
+  period: {start: 2016, end: 2020}
+  base_year: 2015
+targets:
+  - {id: g, name: 总量, name_en: g, kind: level, unit: 元, comparison: ">=", value: 1e20, deadline: 2020, flow: true}
+  - {id: r, name: 增长率, name_en: r, kind: growth, unit: "%", comparison: ">=", value: 1e20, figure_unit: 元, deadline: 2020}
+  - {id: c, name: 变化, name_en: c, kind: change, unit: "%", comparison: ">=", value: 10, figure_unit: 元, deadline: 2020}
+"""
+HUGE_FIGURES = "indicator,year,value\ng,2015,1e-20\ng,2016,1e-19\nr,2015,1e-20\nr,2016,1e20\nc,2015,1e-16\nc,2016,1\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+@pytest.mark.parametrize("command", ["gap", "path"])
+def test_extreme_ratios_give_a_result(run: Run, tmp_path: Path, command: str, fmt: str) -> None:
+    plan = _file(tmp_path, "p.yaml", HUGE_PLAN)
+    figures = _file(tmp_path, "f.csv", HUGE_FIGURES)
+    result = run(command, "-t", plan, "-f", figures, "-F", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "1e-20元",
+            "argument 'gdp=1e-20元': value: 1e-20元 is 1e-28 亿元, out of range (1e-20 to 1e20)",
+        ),
+        (
+            "1e20万亿元",
+            "argument 'gdp=1e20万亿元': value: 1e20万亿元 is 1e+24 亿元, out of range (1e-20 to 1e20)",
+        ),
+    ],
+)
+def test_range_is_checked_after_the_unit_conversion(run: Run, value: str, message: str) -> None:
+    _fails(run("gap", "--year", "2018", f"gdp={value}"), message)
+
+
+def test_a_compound_path_from_zero(run: Run) -> None:
+    result = run(
+        "path",
+        "-t",
+        str(DATA / "city_plan.yaml"),
+        "--year",
+        "2016",
+        "--figure",
+        "gdp_growth=0",
+        "-F",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "gdp_growth" not in {p["id"] for p in json.loads(result.stdout)["paths"]}
+
+
+@pytest.mark.parametrize(
+    ("factor", "shown"), [("1e400", "1E+400"), ("1e-400", "1E-400"), ("1e-999999", "1E-999999")]
+)
+def test_unit_factor_out_of_range(run: Run, tmp_path: Path, factor: str, shown: str) -> None:
+    text = (
+        (DATA / "city_plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "    dimension: concentration\n",
+            f"    dimension: concentration\n    factor: {factor}\n",
+        )
+    )
+    path = _file(tmp_path, "p.yaml", text)
+    _fails(
+        run("validate", path),
+        f"{path}:16:13: units[0].factor: {shown} is out of range (1e-20 to 1e20)",
+    )
+
+
+# -- accepted without a word: plans --------------------------------------------------------------
+
+CITY = (DATA / "city_plan.yaml").read_text(encoding="utf-8")
+TOWNS = (DATA / "towns.yaml").read_text(encoding="utf-8")
+
+
+def _embedded() -> str:
+    from shuangshi_cli.plan import embedded_plan_text
+
+    return embedded_plan_text()
+
+
+def _plan_fails(run: Run, tmp_path: Path, text: str, *lines: str) -> None:
+    path = _file(tmp_path, "p.yaml", text)
+    _fails(run("validate", path), *(f"{path}:{line}" for line in lines))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "on_track: 0.9, acceleration_needed: 0.5",
+            "on_track: 0.5, acceleration_needed: 0.9",
+            "11:52: plan.thresholds.acceleration_needed: must not be above on_track",
+        ),
+        (
+            "on_track: 0.9,",
+            "on_track: 1.0e+999,",
+            "11:26: plan.thresholds.on_track: Input should be a finite number",
+        ),
+        (
+            "issued: 2016-02-20",
+            "issued: 2021-01-01",
+            "7:11: plan.issued: issued after the period ends (2020)",
+        ),
+        (
+            "name_en: Urbanisation rate",
+            "name_en: ' '",
+            "45:14: targets[2].name_en: must not be blank (nor only invisible characters)",
+        ),
+        (
+            "name: 常住人口城镇化率",
+            'name: "\\u200b"',
+            "44:11: targets[2].name: must not be blank (nor only invisible characters)",
+        ),
+        (
+            "  - symbol: 微克/立方米",
+            "  - symbol: ' '",
+            "14:13: units[0].symbol: must not be blank (nor only invisible characters)",
+        ),
+    ],
+)
+def test_plan_problems_are_refused(run: Run, tmp_path: Path, old: str, new: str, line: str) -> None:
+    assert old in CITY
+    path = _file(tmp_path, "p.yaml", CITY.replace(old, new, 1))
+    result = run("validate", path)
+    assert result.exit_code == 2
+    # the problem first; what follows from it (a unit no longer declared) may be listed too
+    assert result.stderr.splitlines()[0] == f"{path}:{line}"
+
+
+@pytest.mark.parametrize(
+    ("shares", "month", "column"),
+    [
+        ("[0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 100]", 11, 67),
+        ("[0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 60, 70, 80, 90, 95, 100]", 6, 42),
+    ],
+)
+def test_a_seasonal_profile_on_mixed_scales(
+    run: Run, tmp_path: Path, shares: str, month: int, column: int
+) -> None:
+    text = _embedded().replace("    flow: true\n", f"    flow: true\n    seasonal: {shares}\n", 1)
+    path = _file(tmp_path, "p.yaml", text)
+    result = run("validate", path)
+    before = shares.strip("[]").split(", ")[month - 1]
+    assert result.stderr == (
+        f"{path}:48:{column}: targets[0].seasonal[{month - 1}]: the profile ends at 100 (percent) "
+        f"but month {month} is {before}: give every share as a fraction of 1, or every one in "
+        "percent\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "shares",
+    [
+        "[0.5, 3, 8, 15, 25, 35, 45, 55, 65, 75, 88, 100]",
+        "[0, 0, 5, 15, 25, 35, 45, 55, 65, 75, 88, 100]",
+    ],
+)
+def test_a_percentage_profile_may_start_low(run: Run, tmp_path: Path, shares: str) -> None:
+    text = _embedded().replace("    flow: true\n", f"    flow: true\n    seasonal: {shares}\n", 1)
+    assert run("validate", _file(tmp_path, "p.yaml", text)).exit_code == 0
+
+
+def test_history_and_baseline_disagree(run: Run, tmp_path: Path) -> None:
+    text = _embedded()
+    assert "      value: 10\n" in text
+    text = text.replace("    history:\n", "    history:\n      - {year: 2016, value: 11}\n", 1)
+    path = _file(tmp_path, "p.yaml", text)
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert "targets[1].history[0].value: 2016 is 11 here but 10 in baseline\n" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("ranks", "message"),
+    [
+        ("gdp_rank", "a rank target cannot rank itself"),
+        (
+            "innovation_first",
+            "innovation_first is qualitative: a rank ranks an indicator with figures",
+        ),
+    ],
+)
+def test_what_a_rank_target_ranks(run: Run, tmp_path: Path, ranks: str, message: str) -> None:
+    text = _embedded()
+    old = "    ranks:\n      indicator: gdp\n"
+    assert old in text
+    path = _file(tmp_path, "p.yaml", text.replace(old, f"    ranks:\n      indicator: {ranks}\n"))
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"targets[1].ranks.indicator: {message}\n")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("{indicator: gdp, value: 0}", "a compound target must be above 0 (use progress: linear)"),
+        ("{indicator: gdp, value: 1e400}", "1E+400 is out of range (1e-20 to 1e20)"),
+        ("{indicator: gdp_rank, value: 2.5}", "a rank is a whole number from 1"),
+    ],
+)
+@pytest.mark.parametrize("command", [("validate",), ("scoreboard",), ("gap", "--part", "刘桥")])
+def test_validate_catches_what_parts_fail_on(
+    run: Run, tmp_path: Path, value: str, message: str, command: tuple[str, ...]
+) -> None:
+    towns = TOWNS.replace("      - {indicator: gdp, value: 60}\n", f"      - {value}\n", 1)
+    path = _file(tmp_path, "p.yaml", _embedded() + "\n" + towns)
+    result = run(*command, "-t", path) if command[0] != "validate" else run("validate", path)
+    line = next(
+        i
+        for i, text in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1)
+        if value in text
+    )
+    column = Path(path).read_text(encoding="utf-8").splitlines()[line - 1].index("value:") + 8
+    _fails(result, f"{path}:{line}:{column}: parts[0].targets[0].value: {message}")
+
+
+@pytest.mark.parametrize("option", ["--on-track", "--acceleration"])
+def test_infinite_thresholds_on_the_command_line(run: Run, option: str) -> None:
+    result = run("check", "--year", "2018", "gdp=352", option, "inf")
+    _fails(result, f"{option} must be a finite pace ratio, not inf")
+
+
+# -- accepted without a word: peers ---------------------------------------------------------------
+
+PEERS = "region,year,indicator,value\n甲县,2018,gdp,600\n濉溪县,2018,gdp,352.1\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "message"),
+    [
+        (
+            "region,year,indicator,value,month",
+            "乙县,2018,gdp,300,6",
+            "month: a peer table ranks whole-year figures: cumulative month figures do not fit",
+        ),
+        (
+            "region,year,indicator,value,status",
+            "乙县,2018,gdp,300,achieved",
+            "status: a peer table ranks figures, not statuses",
+        ),
+        (
+            "region,year,indicator,value,part",
+            "乙县,2018,gdp,300,刘桥镇",
+            "part: a peer table ranks regions, not the parts of one",
+        ),
+        (
+            "region,year,indicator,value",
+            "乙县,2018,innovation_first,3",
+            "indicator: innovation_first is qualitative: a peer table gives figures to rank",
+        ),
+        (
+            "region,year,indicator,status",
+            "乙县,2018,innovation_first,achieved",
+            "status: a peer table ranks figures, not statuses",
+        ),
+    ],
+)
+def test_peer_rows_that_cannot_be_ranked(
+    run: Run, tmp_path: Path, header: str, row: str, message: str
+) -> None:
+    path = _file(tmp_path, "peers.csv", f"{header}\n{row}\n")
+    _fails(run("gap", "--peers", path), f"{path}:2: {message}")
+
+
+def test_peers_with_a_part(run: Run, tmp_path: Path) -> None:
+    plan = _file(tmp_path, "p.yaml", _embedded() + "\n" + TOWNS)
+    peers = _file(tmp_path, "peers.csv", PEERS)
+    _fails(
+        run("gap", "-t", plan, "--part", "刘桥", "--peers", peers),
+        "--peers ranks the whole region: it does not apply with --part",
+    )
+
+
+def test_peers_without_a_rank_target(run: Run, tmp_path: Path) -> None:
+    peers = _file(tmp_path, "peers.csv", PEERS)
+    _fails(
+        run("gap", "-t", str(DATA / "city_plan.yaml"), "--peers", peers),
+        "--peers needs a rank target that says what it ranks (ranks: indicator); this plan has none",
+    )
+
+
+# -- accepted without a word: figures files ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "f.csv",
+            "indicator,id,year,value\ngdp,gdp_rank,2018,3\n",
+            "f.csv:1: the columns 'indicator' and 'id' both give the indicator",
+        ),
+        (
+            "f.csv",
+            "indicator,year,年份,value\ngdp,2018,2017,3\n",
+            "f.csv:1: the columns 'year' and '年份' both give the year",
+        ),
+        (
+            "f.csv",
+            "indicator,year,value,year\ngdp,2018,3,2017\n",
+            "f.csv:1: the column 'year' is there twice",
+        ),
+        (
+            "f.csv",
+            "indicator,year\ngdp,2018\n",
+            "f.csv:1: the header has no 'value' column (nor 'status')",
+        ),
+        ("f.csv", "indicator,year,value\ngdp,2018\n", "f.csv:2: 2 cells but 3 columns"),
+        (
+            "f.csv",
+            'indicator,year,value\ngdp,2018,"352\ngdp,2017,300\n',
+            'f.csv:2: a quoted cell runs to the end of the file: is a closing quote (") missing?',
+        ),
+        (
+            "f.csv",
+            'indicator,year,value\ngdp,2018,"352\n',
+            'f.csv:2: a quoted cell runs to the end of the file: is a closing quote (") missing?',
+        ),
+        (
+            "f.csv",
+            'indicator,year,value\ngdp,2018,"352',
+            'f.csv:2: a quoted cell runs to the end of the file: is a closing quote (") missing?',
+        ),
+        ("f.yaml", "- {}\n", "f.yaml:1: indicator: no indicator"),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2018, value: null}\n",
+            "f.yaml:1: value: no value for gdp",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, id: gdp_rank, year: 2018, value: 3}\n",
+            "f.yaml:1:20: [0].id: the keys 'indicator' and 'id' both give the indicator",
+        ),
+        (
+            "f.json",
+            '[{"indicator": "gdp", "year": 2018, "value": 3, "extra": 1}]',
+            "f.json:1:49: [0].extra: unknown key; keys are indicator, year, value, unit, month, part, status, note, region",
+        ),
+        (
+            "f.yaml",
+            "- {indicator: gdp, year: 2018, value: 2018-01-01}\n",
+            "f.yaml:1: value: 2018-01-01 is not a number",
+        ),
+    ],
+)
+def test_figures_that_were_dropped_or_misread(
+    run: Run, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    _fails(run("check", "-f", _file(tmp_path, name, text)), str(tmp_path / message))
+
+
+def test_a_quote_closed_lines_later(run: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "f.csv", 'indicator,year,value,note\ngdp,2018,"352\ngdp,2017,300",\n')
+    _fails(
+        run("gap", "-f", path),
+        f'{path}:2: a quoted cell runs to line 3: is a closing quote (") missing?',
+    )
+    note = _file(tmp_path, "n.csv", 'indicator,year,value,note\ngdp,2018,352,"two\nlines"\n')
+    assert run("gap", "-f", note).exit_code == 0
+
+
+def test_a_blank_template_row_is_still_no_figure(run: Run, tmp_path: Path) -> None:
+    path = _file(
+        tmp_path, "f.csv", "indicator,year,value,unit\ngdp,2018,,亿元\ngdp,2019,420,亿元\n"
+    )
+    result = run("gap", "-f", path, "-F", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2019, "value": 420}
+
+
+def test_a_gap_in_a_chain_of_growth_rates_names_the_file(run: Run, tmp_path: Path) -> None:
+    path = _file(
+        tmp_path, "f.csv", "indicator,year,value\nreal_growth,2016,7\nreal_growth,2018,7\n"
+    )
+    _fails(
+        run("gap", "-t", str(DATA / "city_plan.yaml"), "-f", path),
+        f"{path}:3: year: real_growth: annual growth rates are chained from 2015; 2017 is missing",
+    )
+
+
+# -- options -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--month", "3"], "--month is the month of ID=VALUE figures, and none is given"),
+        (
+            ["--year", "2018"],
+            "--year is the year of ID=VALUE figures (or of a wide table's months), and none is given (to ignore later figures: --as-of)",
+        ),
+        (["--lang", "enx"], "--lang must be zh or en, not 'enx'"),
+        (["--lang", "zhx"], "--lang must be zh or en, not 'zhx'"),
+    ],
+)
+def test_options_that_were_ignored(run: Run, args: list[str], message: str) -> None:
+    _fails(run("gap", *args), message)
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh_TW", "en-GB", "en_US.UTF-8", "EN"])
+def test_language_tags_are_still_accepted(run: Run, lang: str) -> None:
+    assert run("targets", "--lang", lang).exit_code == 0
+
+
+RANK = ("whatif", "gdp_rank", "--year", "2018", "--figure", "gdp_rank=8")
+
+
+@pytest.mark.parametrize("step", ["5%", "-1亿元"])
+def test_a_rank_step_with_a_unit_that_does_not_fit(run: Run, step: str) -> None:
+    _fails(
+        run(*RANK, "-g", step),
+        f"--growth: gdp_rank moves by a step in 位 a year (such as -1), not '{step}'",
+    )
+
+
+def test_a_rank_step_in_places(run: Run) -> None:
+    assert (
+        run(*RANK, "-g", "-1位", "-F", "json").stdout == run(*RANK, "-g", "-1", "-F", "json").stdout
+    )
+
+
+def test_ranks_are_not_projected_beyond_first(run: Run) -> None:
+    result = run(*RANK, "-g", "-10", "--by", "2030", "-F", "json")
+    assert result.exit_code == 0
+    values = [v["value"] for s in json.loads(result.stdout)["scenarios"] for v in s["values"]]
+    assert min(values) == 1
+
+
+def test_an_argument_that_is_not_utf8(run: Run) -> None:
+    arg = b"gdp=\xff".decode("utf-8", "surrogateescape")
+    _fails(run("gap", "--year", "2018", arg), "the argument 'gdp=\\xff' is not UTF-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--year", "2019", "gdp=420", "gdp_rank=6", "-F", "json"),
+        ("validate",),
+        ("gap", "-F", "csv"),
+    ],
+)
+def test_a_broken_pipe_exits_141_not_1(args: tuple[str, ...]) -> None:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "shuangshi_cli", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, b"")
+
+
+def test_repeated_bad_rows_are_reported_once_with_their_count(run: Run, tmp_path: Path) -> None:
+    path = _file(
+        tmp_path, "f.csv", "indicator,year,value\n" + "gdp,2018,x\n" * 5 + "gdp,2018,352\n" * 3
+    )
+    _fails(
+        run("gap", "-f", path), f"{path}:2: value: 'x' is not a number (and 4 more rows like it)"
+    )
+
+
+def test_repeated_good_rows_are_one_figure(run: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "f.csv", "indicator,year,value\n" + "gdp,2018,352\n" * 1000)
+    result = run("gap", "-f", path, "-F", "json")
+    assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352}
+
+
+def test_peers_without_rows_of_the_ranked_indicator(run: Run, tmp_path: Path) -> None:
+    peers = _file(
+        tmp_path,
+        "peers.csv",
+        "region,year,indicator,value\n甲县,2018,fiscal_revenue,60\n濉溪县,2018,fiscal_revenue,41\n",
+    )
+    _fails(
+        run("gap", "--peers", peers),
+        f"{peers}: the peer table has no rows of gdp (ranked by gdp_rank)",
+    )
+
+
+def test_control_characters_are_escaped_in_error_lines(run: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "f.csv", 'indicator,year,value\n"gdp\x1b[31m",2018,3\n')
+    _fails(  # no ESC reaches the terminal: the file is refused as not text
+        run("gap", "-f", path),
+        f"{path}:2:5: the file is not text: the character U+001B is not allowed",
+    )
+    plan = _file(
+        tmp_path,
+        "p.yaml",
+        CITY.replace("name: 某市", 'name: "某\\e[2J市\\n"', 1).replace(
+            "base_year: 2015", "base_year: 2030"
+        ),
+    )
+    result = run("validate", plan)
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert all(line.startswith(plan) for line in result.stderr.splitlines())
+
+
+def test_an_error_line_is_cut_at_1000_characters(run: Run, tmp_path: Path) -> None:
+    towns = TOWNS.replace("name: 刘桥镇", "name: " + "甲" * 3000).replace(
+        "{indicator: gdp, value: 60}",
+        "{indicator: gdp, value: 60}\n      - {indicator: gdp, value: 61}",
+        1,
+    )
+    result = run("validate", _file(tmp_path, "p.yaml", _embedded() + "\n" + towns))
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert len(line) <= 1000
+    assert line.endswith(f"…({len(str(tmp_path)) + 3071} characters)")
+
+
+def test_yaml_rows_on_stdin_are_not_read_as_csv(run: Run) -> None:
+    result = run(
+        "gap", "-f", "-", "-F", "json", input="- {indicator: gdp, year: 2018, value: 352.1}\n"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352.1}
+
+
+def _shell(command: str) -> subprocess.CompletedProcess[str]:
+    line = f"exec {sys.executable} -m shuangshi_cli {command}"
+    return subprocess.run(["sh", "-c", line], capture_output=True, text=True, check=False)
+
+
+def test_a_closed_stdout_is_an_error() -> None:
+    done = _shell("gap -F json >&-")
+    assert (done.returncode, done.stderr) == (
+        2,
+        "cannot write the report: stdout is closed (use --output FILE)\n",
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_an_error() -> None:
+    done = _shell("gap -F json >/dev/full")
+    assert (done.returncode, done.stderr) == (
+        2,
+        "cannot write the report: No space left on device\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "code"), [("gap --year 2018 gdp=x", 2), ("check --year 2019 gdp=420 gdp_rank=6", 1)]
+)
+def test_a_closed_stderr_keeps_the_exit_code(command: str, code: int) -> None:
+    assert _shell(f"{command} 2>&-").returncode == code
