@@ -11,16 +11,17 @@ from typing import TYPE_CHECKING
 import pytest
 
 from shuangshi_cli.render import Format
-from tests.helpers import DATA, ROOT
+from tests.helpers import ROOT
 
 if TYPE_CHECKING:
     from syrupy.assertion import SnapshotAssertion
 
     from tests.helpers import Run
 
-EXAMPLE = str(ROOT / "examples" / "suixi-figures-illustrative.csv")
-TOWNS = "{towns}"
-TOWN_FIGURES = str(DATA / "towns-figures.csv")
+# Paths as a user in the checkout writes them: outputs that name a file stay the same anywhere.
+EXAMPLE = "examples/suixi-figures-illustrative.csv"
+TOWNS = "examples/towns.yaml"
+TOWN_FIGURES = "tests/data/towns-figures.csv"
 
 COMMANDS: dict[str, list[str]] = {
     "gap": ["gap", "--figures", EXAMPLE],
@@ -40,19 +41,13 @@ COMMANDS: dict[str, list[str]] = {
 WIDTHS = {Format.TABLE: ("60", "80", "120")}
 
 
-@pytest.fixture(scope="module")
-def towns(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The embedded plan with the parts of tests/data/towns.yaml appended."""
-    from shuangshi_cli.plan import embedded_plan_text
-
-    path = tmp_path_factory.mktemp("plans") / "towns.yaml"
-    parts = (DATA / "towns.yaml").read_text(encoding="utf-8")
-    path.write_text(embedded_plan_text() + "\n" + parts, encoding="utf-8")
-    return str(path)
+@pytest.fixture(autouse=True)
+def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
 
 
-def _args(command: str, fmt: Format, towns: str = "") -> list[str]:
-    args = [a.replace("{fmt}", fmt.value).replace("{towns}", towns) for a in COMMANDS[command]]
+def _args(command: str, fmt: Format) -> list[str]:
+    args = [a.replace("{fmt}", fmt.value) for a in COMMANDS[command]]
     return args if "--format" in args else [*args, "--format", fmt.value]
 
 
@@ -60,11 +55,11 @@ def _args(command: str, fmt: Format, towns: str = "") -> list[str]:
 @pytest.mark.parametrize("fmt", [f for f in Format if not f.binary])
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_output(
-    run: Run, snapshot: SnapshotAssertion, towns: str, command: str, fmt: Format, lang: str
+    run: Run, snapshot: SnapshotAssertion, command: str, fmt: Format, lang: str
 ) -> None:
     verdicts = command.startswith(("gap", "check", "scoreboard", "part", "report"))
     for width in WIDTHS.get(fmt, ("100",)):
-        result = run(*_args(command, fmt, towns), "--lang", lang, env={"COLUMNS": width})
+        result = run(*_args(command, fmt), "--lang", lang, env={"COLUMNS": width})
         if fmt.verdicts and not verdicts:
             assert result.exit_code == 2
         else:
@@ -75,13 +70,11 @@ def test_output(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", ["60", "80"])
-def test_no_line_is_wider_than_the_screen(run: Run, towns: str, lang: str, width: str) -> None:
+def test_no_line_is_wider_than_the_screen(run: Run, lang: str, width: str) -> None:
     from rich.cells import cell_len
 
     for command in COMMANDS:
-        out = run(
-            *_args(command, Format.TABLE, towns), "--lang", lang, env={"COLUMNS": width}
-        ).stdout
+        out = run(*_args(command, Format.TABLE), "--lang", lang, env={"COLUMNS": width}).stdout
         for line in out.splitlines():
             assert cell_len(line) <= int(width), (command, line)
             assert line == line.rstrip(), (command, line)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from shuangshi_cli.messages import Lang, Msg, t
+from shuangshi_cli.messages import Lang, Msg, translate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -68,11 +68,13 @@ class Problem:
     def text(self, lang: Lang) -> str:
         """The problem in ``lang``: its place, its field, its message."""
         message = (
-            self.message.text(lang) if isinstance(self.message, Msg) else t(self.message, lang)
+            self.message.text(lang)
+            if isinstance(self.message, Msg)
+            else translate(self.message, lang)
         )
         place = ""
         if self.file is not None:
-            place = self.file
+            place = translate(self.file, lang) if self.file.startswith("argument ") else self.file
             if self.line is not None:
                 place += f":{self.line}"
                 if self.column is not None:

@@ -157,7 +157,9 @@ def read_bytes(path: Path, name: str | None = None) -> bytes:
         raise InputError(Problem(msg("error.is_directory"), label)) from None
     except OSError as exc:
         raise InputError(
-            Problem(msg("error.cannot_read", reason=exc.strerror or exc), label)
+            Problem(
+                msg("error.cannot_read", reason=msg(exc.strerror) if exc.strerror else exc), label
+            )
         ) from None
     return data
 
@@ -200,7 +202,9 @@ def write_output(
         info = None
     except OSError as exc:
         raise InputError(
-            Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+            Problem(
+                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
+            )
         ) from None
     data = text if isinstance(text, bytes) else text.encode(encoding)
     if info is not None and stat.S_ISDIR(info.st_mode):
@@ -221,7 +225,10 @@ def append_text(path: Path, text: str) -> None:
             stream.write(text)
     except OSError as exc:
         raise InputError(
-            Problem(msg("error.cannot_write", reason=exc.strerror or exc), str(path))
+            Problem(
+                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc),
+                str(path),
+            )
         ) from None
 
 
@@ -232,7 +239,9 @@ def _write_through(target: Path, data: bytes, label: str) -> None:
             stream.write(data)
     except OSError as exc:
         raise InputError(
-            Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+            Problem(
+                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
+            )
         ) from None
 
 
@@ -241,7 +250,9 @@ def _temp_beside(target: Path, label: str) -> tuple[int, Path]:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise InputError(
-            Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+            Problem(
+                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
+            )
         ) from None
     return handle, Path(temp)
 
@@ -269,7 +280,10 @@ def _replace_atomically(target: Path, data: bytes, label: str, info: os.stat_res
             temp.unlink()
         if isinstance(exc, OSError):
             raise InputError(
-                Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+                Problem(
+                    msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc),
+                    label,
+                )
             ) from None
         raise
 
@@ -285,7 +299,9 @@ def _rewrite_in_place(target: Path, data: bytes, label: str) -> None:
             os.fsync(stream.fileno())
     except OSError as exc:
         raise InputError(
-            Problem(msg("error.cannot_write", reason=exc.strerror or exc), label)
+            Problem(
+                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
+            )
         ) from None
     finally:
         with contextlib.suppress(OSError):

@@ -8,6 +8,7 @@ worded in the user's language only when it is printed, as gettext's lazy ``_()``
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -741,9 +742,288 @@ ZH: dict[str, str] = {
     "unknown column {column} (did you mean {hint}?); columns are {fields}": "未知列 {column}（是否为 {hint}？）；可用的列：{fields}",
     "unknown column {column}; columns are {fields}": "未知列 {column}；可用的列：{fields}",
     "the workbook is password-protected": "工作簿有密码保护",
+    # the operating system's words for what went wrong with a file
+    "No such file or directory": "没有那个文件或目录",
+    "Permission denied": "权限不够",
+    "Is a directory": "是一个目录",
+    "Not a directory": "不是目录",
+    "No space left on device": "设备上没有空间",
+    "Read-only file system": "只读文件系统",
+    "File exists": "文件已存在",
+    "Device or resource busy": "设备或资源忙",
+    "Broken pipe": "管道已断开",
+    "Input/output error": "输入/输出错误",
     "not a workbook calamine can read: {reason}": "不是可读取的工作簿：{reason}",
     "cannot read sheet {sheet}: {reason}": "无法读取工作表 {sheet}：{reason}",
     "the workbook has no visible worksheet": "工作簿没有可见的工作表",
     "no sheet {sheet}; the sheets are {listed}": "没有工作表 {sheet}；现有工作表：{listed}",
 }
 _BY_ENGLISH.update({en: (zh, en) for en, zh in ZH.items()})
+
+
+# Messages of the core written as English sentences with values in them (f-strings at their
+# raise sites): each English template, its values as {a}, {b} …, and its Chinese. A message is
+# matched against these when it is printed in Chinese; one that none matches stays English.
+ZH_PATTERNS: tuple[tuple[str, str], ...] = (
+    # figures
+    ("--year is required with INDICATOR=VALUE figures", "指标=数值 形式的数据需要 --year 给出年份"),
+    ("expected INDICATOR=VALUE, e.g. gdp=352.1", "应为 指标=数值，例如 gdp=352.1"),
+    ("a figure is a mapping: indicator, year, value", "每项数据应为映射：indicator、year、value"),
+    (
+        "expected a list of figures (indicator, year, value)",
+        "应为数据列表（indicator、year、value）",
+    ),
+    ("a hand verdict judges a whole year, not a month", "人工判定针对全年，不针对月份"),
+    ("a rank is a whole number from 1, not {a}", "位次应为从1起的整数，不能是 {a}"),
+    ("a real growth rate must be above -100%", "可比价增速必须大于 -100%"),
+    (
+        "a region column belongs in a peer table (--peers), not figures",
+        "地区列属于同级地区数据表（--peers），不属于本地数据",
+    ),
+    ("no indicator", "缺少指标"),
+    ("no year", "缺少年份"),
+    ("no value for {a}", "{a} 缺少数值"),
+    ("the value says {a} but the unit column says {b}", "数值写的是 {a}，单位列却是 {b}"),
+    ("this plan has no parts (责任单位)", "此规划没有责任单位"),
+    (
+        "this plan has no parts (责任单位): add a parts list to rank them",
+        "此规划没有责任单位：请添加 parts 列表后再排名",
+    ),
+    ("unknown indicator {a} (did you mean {b}?)", "未知指标 {a}（是否为 {b}？）"),
+    ("unknown indicator {a}; indicators are {b}", "未知指标 {a}；可用的指标：{b}"),
+    ("unknown indicator {a}", "未知指标 {a}"),
+    ("unknown key; keys are {a}", "未知的键；可用的键：{a}"),
+    ("unknown part {a}; parts: {b}", "未知责任单位 {a}；责任单位有：{b}"),
+    ("unknown unit {a} (did you mean {b}?)", "未知单位 {a}（是否为 {b}？）"),
+    (
+        "unknown unit {a}: declare it in the plan's units list, e.g. units: [{b}]",
+        "未知单位 {a}：请在规划的 units 列表中声明，例如 units: [{b}]",
+    ),
+    ("unknown unit {a}", "未知单位 {a}"),
+    ("{a} is {b} here but {c} at {d}", "{a} 此处为 {b}，但在 {d} 为 {c}"),
+    ("{a} is not a number", "{a} 不是数字"),
+    ("{a} is {b}, out of range (1e-{c} to 1e{d})", "{a} 即 {b}，超出范围（1e-{c} 至 1e{d}）"),
+    ("{a} is out of range (1e-{b} to 1e{c})", "{a} 超出范围（1e-{b} 至 1e{c}）"),
+    ("{a} is out of range", "{a} 超出范围"),
+    ("year {a} is outside {b}–{c}", "年份 {a} 超出 {b}–{c}"),
+    ("month {a} is outside {b}–{c}", "月份 {a} 超出 {b}–{c}"),
+    ("{a} is not a whole year", "{a} 不是整数年份"),
+    ("{a} is not a whole month", "{a} 不是整数月份"),
+    ("{a} is not a year", "{a} 不是年份"),
+    ("{a} is not a month", "{a} 不是月份"),
+    ("{a} has no target for {b}", "{a} 没有 {b} 的目标"),
+    ("{a} cannot be negative ({b})", "{a} 不能为负数（{b}）"),
+    ("{a} is measured in {b}; {c} does not fit", "{a} 以 {b} 计量；{c} 不适用"),
+    (
+        "{a} is not a flow over the year: a cumulative month figure does not fit",
+        "{a} 不是年度流量指标：不适用月度累计数",
+    ),
+    ("{a} is qualitative: give a status, not a value", "{a} 是定性目标：请给出状态，而不是数值"),
+    ("{a} is qualitative: give a status", "{a} 是定性目标：请给出状态"),
+    ("{a} reads the figures of {b}: give them as {c}", "{a} 读取 {b} 的数据：请以 {c} 给出"),
+    (
+        "{a}: annual growth rates are chained from {b}; {c} is missing",
+        "{a}：各年增速从{b}年起连乘；缺少{c}年",
+    ),
+    (
+        "{a}: real growth is chained from {b}; {c} is missing",
+        "{a}：可比价增速从{b}年起连乘；缺少{c}年",
+    ),
+    (
+        "the file is not text in UTF-8, UTF-16 or GB18030 (byte 0x{a}); if it is text, name its "
+        "encoding with --encoding",
+        "文件不是 UTF-8、UTF-16 或 GB18030 编码的文本（字节 0x{a}）；如果是文本，请用 --encoding 指明编码",
+    ),
+    ("the file is not valid {a} (byte 0x{b})", "文件不是有效的 {a} 编码（字节 0x{b}）"),
+    (
+        "this is a workbook (.xlsx, .xls or .ods) or another zip file, not text",
+        "这是工作簿（.xlsx、.xls 或 .ods）或其他 zip 文件，不是文本",
+    ),
+    ("unknown encoding {a}", "未知编码 {a}"),
+    ("--encoding {a} is not an encoding Python knows", "--encoding {a} 不是可识别的编码"),
+    ("the file is larger than {a} MB, the most read", "文件超过 {a} MB，这是可读取的上限"),
+    (
+        "the file is larger than {a} MB, the most read as YAML or JSON (give a large table of "
+        "figures as CSV)",
+        "文件超过 {a} MB，这是 YAML 可读取的上限（大量数据请用 CSV）",
+    ),
+    ("cannot read: stdin is closed", "无法读取：标准输入已关闭"),
+    ("the file is not text: the character {a} is not allowed", "文件不是文本：不允许字符 {a}"),
+    (
+        'a quoted cell runs to line {a}: is a closing quote (") missing?',
+        '带引号的单元格延续到第{a}行：是否缺少右引号（"）？',
+    ),
+    (
+        'a quoted cell runs to the end of the file: is a closing quote (") missing?',
+        '带引号的单元格延续到文件末尾：是否缺少右引号（"）？',
+    ),
+    (
+        "the header has no 'value' column (nor 'status')",
+        "表头没有“数值”（value）列，也没有“状态”（status）列",
+    ),
+    ("the {a} {b} is there twice", "{b} 重复出现"),
+    ("the {a}s {b} and {c} both give the {d}", "{b} 与 {c} 都表示 {d}"),
+    ("{a} (and {b} more rows like it)", "{a}（另有{b}行相同）"),
+    ("{a} (and 1 more row like it)", "{a}（另有1行相同）"),
+    ("not valid CSV: {a}", "不是有效的 CSV：{a}"),
+    # JSON and YAML
+    ("duplicate key {a}", "重复的键 {a}"),
+    ("not valid JSON: {a}", "不是有效的 JSON：{a}"),
+    ("not valid YAML: the character {a} is not allowed", "不是有效的 YAML：不允许字符 {a}"),
+    ("not valid YAML: {a}", "不是有效的 YAML：{a}"),
+    ("the document is nested too deeply", "文档嵌套过深"),
+    ("the document has more than {a} values, the most read", "文档超过 {a} 个值，这是可读取的上限"),
+    ("expected one YAML document, found more", "应为一个 YAML 文档，实际不止一个"),
+    # peers and parts
+    ("no region", "缺少地区"),
+    ("the peer table has no rows", "同级地区数据表没有数据行"),
+    ("the peer table has no rows of {a}", "同级地区数据表没有 {a} 的数据行"),
+    ("the plan's own region {a} is ambiguous: {b}", "规划所属地区 {a} 不唯一：{b}"),
+    ("the plan's own region {a} is not in the peer table", "同级地区数据表中没有规划所属地区 {a}"),
+    (
+        "{a} is qualitative: a peer table gives figures to rank",
+        "{a} 是定性目标：同级地区数据表给出的是用于排名的数值",
+    ),
+    # the plan
+    ("required key is missing", "缺少必填的键"),
+    ("unknown key (did you mean {a}?)", "未知的键（是否为 {a}？）"),
+    ("unknown key", "未知的键"),
+    ("Input should be a valid list", "应为列表"),
+    ("Input should be a valid dictionary", "应为映射"),
+    ("Input should be a valid string", "应为字符串"),
+    ("Input should be a valid integer", "应为整数"),
+    ("Input should be a valid number", "应为数字"),
+    ("Input should be a valid boolean", "应为布尔值（true 或 false）"),
+    ("Input should be a valid date", "应为日期"),
+    ("Input should be greater than or equal to {a}", "应不小于 {a}"),
+    ("Input should be greater than {a}", "应大于 {a}"),
+    ("Input should be less than or equal to {a}", "应不大于 {a}"),
+    ("Input should be less than {a}", "应小于 {a}"),
+    ("Input should be {a}", "应为 {a}"),
+    (
+        "List should have at least {a} item after validation, not {b}",
+        "列表至少应有 {a} 项，实际 {b} 项",
+    ),
+    ("String should have at least {a} character", "字符串至少应有 {a} 个字符"),
+    ("must not be blank (nor only invisible characters)", "不能为空（也不能只有不可见字符）"),
+    ("must not be above on_track", "不能高于 on_track"),
+    ("a plan is a mapping with keys plan, targets …", "规划应为映射，包含 plan、targets 等键"),
+    ("the period ends before it starts", "实施期的结束早于开始"),
+    ("the base year is after the end of the period", "基期年晚于实施期结束"),
+    ("published before it was issued", "发布日期早于印发日期"),
+    ("issued after the period ends ({a})", "印发日期晚于实施期结束（{a}）"),
+    ("the deadline is not after the base year", "期限不晚于基期年"),
+    ("the deadline {a} is not after the base year {b}", "期限 {a} 不晚于基期年 {b}"),
+    ("a rank is a whole number from 1", "位次应为从1起的整数"),
+    ("a rank is better when lower: use <= or <", "位次越小越好：请用 <= 或 <"),
+    ("a rank moves linearly, not compound", "位次按线性变化，不按复合增长"),
+    ("a rank target cannot rank itself", "位次目标不能以自身排名"),
+    ("a rank target is counted in 位, not {a}", "位次目标以“位”计，不能是 {a}"),
+    ("only a rank target ranks an indicator", "只有位次目标才能对指标排名"),
+    ("no target with id {a} in this plan", "此规划中没有代码为 {a} 的目标"),
+    ("no other target with id {a} in this plan", "此规划中没有其他代码为 {a} 的目标"),
+    ("no quantified target {a} in this plan", "此规划中没有量化目标 {a}"),
+    ("a change target cannot be 0", "累计变化目标不能为0"),
+    ("a growth rate must be above -100%", "增速必须大于 -100%"),
+    ("a relative change must be above -100%", "相对变化必须大于 -100%"),
+    (
+        "a compound target must be above 0 (use progress: linear)",
+        "复合增长的目标必须大于0（可用 progress: linear）",
+    ),
+    (
+        "a level target cannot be in {a} (use kind: rank or change)",
+        "总量目标不能以 {a} 计（可用 kind: rank 或 change）",
+    ),
+    ("an average growth rate is in %, not {a}", "年均增速以 % 计，不能是 {a}"),
+    (
+        "a seasonal profile has 12 monthly shares, not {a}",
+        "季节性进度应有12个月度比例，不是 {a} 个",
+    ),
+    ("only a flow (flow: true) has a seasonal profile", "只有流量指标（flow: true）才有季节性进度"),
+    ("the cumulative share falls in month {a}", "累计比例在{a}月下降"),
+    (
+        "the cumulative share must rise to 1 (or 100%), not {a}",
+        "累计比例应升至1（或100%），不是 {a}",
+    ),
+    ("only a level target is at constant prices", "只有总量目标才能按不变价计"),
+    ("a price year needs price_basis: constant", "价格年份需配合 price_basis: constant"),
+    ("only growth and change targets take a figure_unit", "只有增速和累计变化目标才有 figure_unit"),
+    ("{a} is already used by {b}", "{a} 已被 {b} 使用"),
+    ("{a} has two targets for {b}", "{a} 对 {b} 有两个目标"),
+    ("{a} does not fit {b} ({c})", "{a} 与 {b}（{c}）不相符"),
+    ("{a} has no figures (no unit)", "{a} 没有数据（没有单位）"),
+    ("{a} is not before the deadline {b}", "{a} 不早于期限 {b}"),
+    # what-if and paths
+    ("--by {a} is not after the latest figure ({b})", "--by {a} 不晚于最新数据年份（{b}）"),
+    ("--by {a} is outside {b}–{c}", "--by {a} 超出 {b}–{c}"),
+    (
+        "--deflator applies to growth rates; {a} moves linearly",
+        "--deflator 只适用于增速；{a} 按线性变化",
+    ),
+    ("--deflator must be above -100%", "--deflator 必须大于 -100%"),
+    ("a deflator of {a}% a year makes no sense", "每年 {a}% 的价格指数没有意义"),
+    ("a growth of {a}% a year makes no sense", "每年 {a}% 的增速没有意义"),
+    (
+        "a growth of {a}% makes no sense: it must be above -100%",
+        "{a}% 的增速没有意义：必须大于 -100%",
+    ),
+    ("no quantified target {a}; targets: {b}", "没有量化目标 {a}；目标有：{b}"),
+    ("{a}: give a percentage such as 7.5%, not {b}", "{a}：请给出百分比，如 7.5%，不能是 {b}"),
+    ("{a}: no figure to start from; give the latest figure", "{a}：没有起点数据；请给出最新数据"),
+    # options
+    ("{a} must be a finite pace ratio, not {b}", "{a} 必须是有限的进度比，不能是 {b}"),
+    (
+        "--month is the month of ID=VALUE figures, and none is given",
+        "--month 是 指标=数值 数据的月份，但没有给出这样的数据",
+    ),
+    (
+        "--year is the year of ID=VALUE figures (or of a wide table's months), and none is given (to "
+        "ignore later figures: --as-of)",
+        "--year 是 指标=数值 数据（或宽表月份列）的年份，但没有给出这样的数据（忽略此后的数据请用 --as-of）",
+    ),
+    (
+        "--peers ranks the whole region: it does not apply with --part",
+        "--peers 对全域排名，不能与 --part 同用",
+    ),
+    (
+        "--peers needs a rank target that says what it ranks (ranks: indicator); this plan has none",
+        "--peers 需要注明排名指标的位次目标（ranks: indicator）；此规划没有",
+    ),
+    (
+        "cannot write the report: stdout is closed (use --output FILE)",
+        "无法输出报告：标准输出已关闭（请用 --output 文件）",
+    ),
+    ("cannot write the report: {a}", "无法输出报告：{a}"),
+    ("the argument '{a}' is not UTF-8", "参数“{a}”不是 UTF-8"),
+    ("argument {a}", "参数 {a}"),
+    ("unknown status {a}; use one of: {b}", "未知状态 {a}；可用：{b}"),
+)
+
+
+_COMPILED: list[tuple[re.Pattern[str], str]] | None = None
+
+
+def _compiled() -> list[tuple[re.Pattern[str], str]]:
+    global _COMPILED  # noqa: PLW0603 -- compiled once, on the first message printed in Chinese
+    if _COMPILED is None:
+        _COMPILED = []
+        for english, chinese in ZH_PATTERNS:
+            pattern = re.escape(english)
+            pattern = re.sub(r"\\\{([a-z])\\\}", r"(?P<\1>.+?)", pattern)
+            _COMPILED.append((re.compile(f"^{pattern}$", re.S), chinese))
+    return _COMPILED
+
+
+def translate(text: str, lang: Lang | str) -> str:
+    """A message written in English in the core, in ``lang``: the catalogue's words when it
+    knows the sentence (exactly, or by a template with its values), else as it is."""
+    if lang != Lang.ZH:
+        return text
+    entry = _BY_ENGLISH.get(text)
+    if entry is not None:
+        return entry[0]
+    for pattern, chinese in _compiled():
+        match = pattern.match(text)
+        if match is not None:
+            return chinese.format(**match.groupdict())
+    return text
