@@ -204,3 +204,19 @@ def test_xlsx_needs_an_output_file(run: Run) -> None:
     result = run("gap", "-F", "xlsx")
     assert result.exit_code == 2
     assert result.stderr == "this format writes a workbook: give --output FILE\n"
+
+
+def test_check_with_parts_groups_junit_by_part(run: Run, tmp_path: Path) -> None:
+    report = tmp_path / "junit.xml"
+    args = ["check", "-t", "examples/towns.yaml", "-f", "examples/towns-figures.csv"]
+    assert run(*args).exit_code == 0  # the plan's own targets have no figures: nothing fails
+    result = run(*args, "--parts", "--junit", str(report), "-l", "zh")
+    assert result.exit_code == 1  # two parts are off track
+    assert "未达要求：韩村镇 地区生产总值（gdp）：相对滞后\n" in result.stderr
+    root = ET.parse(report).getroot()
+    suites = [s.get("name") for s in root.iter("testsuite")]
+    assert suites == ["关于开展“双实活动”的实施意见", "刘桥镇", "濉溪经济开发区", "韩村镇"]
+    _junit_schema().validate(str(report))  # type: ignore[attr-defined]
+    lone = run("check", "--parts")
+    assert lone.exit_code == 2
+    assert lone.stderr == "--parts judges a plan's parts: this plan has none\n"

@@ -474,7 +474,7 @@ def _assess_quantified(
         projected_year = formulas.first_year_meeting(v, t, observed, level, higher, mode)
 
     ahead = None
-    if base is not None and not base_met:
+    if base is not None and not base_met and t > base.year:  # no figure since the base: no pace
         ahead = formulas.years_ahead(base.value, level, base.year, deadline, v, t, mode)
 
     return Result(

@@ -39,7 +39,7 @@ from shuangshi_cli.errors import (
     UsageProblem,
     cut,
 )
-from shuangshi_cli.messages import Lang, msg, t
+from shuangshi_cli.messages import Lang, msg, pick, t
 from shuangshi_cli.render import Format, Style, printer
 from shuangshi_cli.status import Status
 
@@ -593,7 +593,7 @@ def gap(
     from shuangshi_cli.documents import assessment_document
 
     style = _style(lang, fmt, output)
-    document = assessment_document(_assess(inputs))
+    document = assessment_document(_assess(inputs), inputs.figures)
     _print(document, fmt, style, output)
     for hint in document.report(style.lang).hints:
         _note(hint)
@@ -684,6 +684,7 @@ def check(
         str | None,
         typer.Option("--junit", metavar="FILE", help=_h("help.opt.junit"), show_default=False),
     ] = None,
+    with_parts: Annotated[bool, typer.Option("--parts", help=_h("help.opt.parts"))] = False,
     summary: Annotated[
         str | None,
         typer.Option("--summary", metavar="FILE", help=_h("help.opt.summary"), show_default=False),
@@ -711,9 +712,25 @@ def check(
     assessment = _assess(inputs)
     style = _style(lang, fmt or Format.TABLE, output)
     part_id = inputs.part.id if inputs.part is not None else None
+    policy = Policy(threshold, strict)
+    board = None
+    if with_parts:
+        if not inputs.plan.parts or part_id is not None:
+            raise UsageProblem(
+                Problem(
+                    msg(
+                        "--parts judges a plan's parts: this plan has none"
+                        if not inputs.plan.parts
+                        else "--parts judges every part: it does not go with --part"
+                    )
+                )
+            )
+        from shuangshi_cli.parts import scoreboard as build_board
+
+        board = build_board(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
     document = assessment_document(
-        assessment, inputs.figures.for_part(part_id) if part_id else inputs.figures,
-        Policy(threshold, strict),
+        assessment, inputs.figures.for_part(part_id) if part_id else inputs.figures, policy,
+        parts=board,
     )  # fmt: skip
     if fmt is not None:
         _print(document, fmt, style, output)
@@ -743,6 +760,15 @@ def check(
             t(key, lang_, name=name(result.target, lang_), id=result.target.id,
               status=status_label(result, lang_))
         )  # fmt: skip
+    for standing in board.standings if board is not None else ():
+        part_failing = standing.assessment.failing(threshold, strict=strict)
+        for result in part_failing:
+            _note(
+                t("check.off_track.part", lang_, part=pick((standing.part.name,
+                  standing.part.name_en or ""), lang_), name=name(result.target, lang_),
+                  id=result.target.id, status=status_label(result, lang_))
+            )  # fmt: skip
+        failing += part_failing
     _note(summary_line(assessment, style.lang))
     if failing:
         raise typer.Exit(EXIT_OFF_TRACK)

@@ -20,17 +20,30 @@ if TYPE_CHECKING:
 
 
 def assessment_document(
-    assessment: Assessment, figures: Figures | None = None, policy: Policy | None = None
+    assessment: Assessment,
+    figures: Figures | None = None,
+    policy: Policy | None = None,
+    *,
+    parts: Scoreboard | None = None,
 ) -> Document:
+    """An assessment; with ``parts``, its verdicts for CI also hold each part's, by part."""
     from shuangshi_cli.render import records
     from shuangshi_cli.report import assessment as report
     from shuangshi_cli.report import checks
+
+    rule = policy or checks.Policy()
+
+    def verdicts(lang: Lang) -> tuple[checks.Check, ...]:
+        own = checks.assessment_checks(assessment, figures, rule, lang)
+        if parts is None:
+            return own
+        return own + checks.scoreboard_checks(parts, figures, rule, lang)
 
     return Document(
         Kind.ASSESSMENT,
         lambda lang: report.build(assessment, lang),
         lambda lang: records.assessment_record(assessment, lang),
-        lambda lang: checks.assessment_checks(assessment, figures, policy or checks.Policy(), lang),
+        verdicts,
     )
 
 

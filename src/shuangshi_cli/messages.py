@@ -236,6 +236,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.off_track": ("未达要求：{name}（{id}）：{status}", "off track: {name} ({id}): {status}"),
     "check.off_track.not_binding": ("未达要求（预期性，不判为失败）：{name}（{id}）：{status}",
                                     "off track, not binding (does not fail): {name} ({id}): {status}"),
+    "check.off_track.part": ("未达要求：{part} {name}（{id}）：{status}", "off track: {part} {name} ({id}): {status}"),
     "check.hand": ("采用人工判定：{name}（{id}）：{year}年{status}（计算结果：{computed}）",
                    "hand verdict used: {name} ({id}): {status} in {year} (computed: {computed})"),
     "check.hand_note": ("：{note}", ": {note}"),
@@ -679,6 +680,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "Fail only on binding (约束性) targets; others are reported."),
     "help.plans": ("内置规划：用 --targets 名称 选用（如 --targets cn-14th-fyp）。",
                    "The embedded plans: name them with --targets NAME (e.g. --targets cn-14th-fyp)."),
+    "help.opt.parts": ("同时评估各责任单位自身的目标：其未达要求同样判为失败，JUnit 按责任单位分组。",
+                       "Also judge every part's own targets (towns, parks, departments): their "
+                       "failures fail the check too, and JUnit groups them by part."),
     "help.opt.strict": ("数据不足也判为不通过。", "Also fail on insufficient_data."),
     "help.opt.target_id": ("一项目标（代码或名称）。默认：全部。", "One target (id or name). Default: all."),
     "help.opt.whatif_id": ("目标（代码或名称）。", "The target (id or name)."),
@@ -997,6 +1001,14 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("the argument '{a}' is not UTF-8", "参数“{a}”不是 UTF-8"),
     ("argument {a}", "参数 {a}"),
     ("unknown status {a}; use one of: {b}", "未知状态 {a}；可用：{b}"),
+    (
+        "--parts judges a plan's parts: this plan has none",
+        "--parts 评估规划的责任单位：此规划没有责任单位",
+    ),
+    (
+        "--parts judges every part: it does not go with --part",
+        "--parts 评估全部责任单位：不能与 --part 同用",
+    ),
 )
 
 
