@@ -39,7 +39,7 @@ from shuangshi_cli.yamlload import dotted
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from shuangshi_cli.units import UnitRegistry
+    from shuangshi_cli.units import Unit, UnitRegistry
 
 
 class PlanSemanticError(Exception):
@@ -95,7 +95,7 @@ def check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
     yield from _check_links(plan, registry)
     by_id = {t.id: t for t in plan.targets}
     for i, target in enumerate(plan.targets):
-        for path, message in _check_target(target, header.base_year, registry):
+        for path, message in check_target(target, header.base_year, registry):
             yield ("targets", i, *path), message
         if target.ranks is None:
             continue
@@ -161,7 +161,7 @@ def _check_part_target(
         yield "deadline", "the deadline is not after the base year"
     # What gap --part and scoreboard assess: the plan's target with the part's value, checked as
     # the plan's own targets are (a value of 0, 1e400, a rank of 2.5 …).
-    for sub, message in _check_target(_for_part(target, own), base_year, registry):
+    for sub, message in check_target(_for_part(target, own), base_year, registry):
         yield (sub[0] if sub[0] in _PART_FIELDS else "indicator"), message
 
 
@@ -220,14 +220,12 @@ def _check_links(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
 def check_target(
     target: Target, base_year: int, registry: UnitRegistry
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """The cross-field problems of one target, as (path within the target, message)."""
-    return _check_target(target, base_year, registry)
+    """The cross-field problems of one target, as (path within the target, message).
 
-
-def _check_target(
-    target: Target, base_year: int, registry: UnitRegistry
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    kind = target.kind
+    What every target shares comes first (deadline, unit, comparison, range); then the checks
+    of its kind (``_KIND_CHECKS``, or the kind's own module under kinds/); then flows, seasonal
+    profiles, thresholds and the values the text states.
+    """
     if target.deadline <= base_year:
         yield (
             ("deadline",),
@@ -235,109 +233,177 @@ def _check_target(
         )
     from shuangshi_cli import kinds
 
-    special = kinds.module(kind)
+    special = kinds.module(target.kind)
     if special is not None:
         yield from special.check(target, registry)
         return
-    if kind is Kind.QUALITATIVE:
-        # A unit is allowed: a number with a qualitative clause (GDP增长 保持在合理区间) has
-        # figures, which are shown and which relative targets compare with.
-        if target.unit is not None and registry.get(target.unit) is None:
-            yield ("unit",), unknown_unit(target.unit, registry)
-        for field in ("comparison", "value", "figure_unit", "progress", "better"):
-            if getattr(target, field) is not None:
-                yield (field,), "a qualitative target has no " + field
+    if target.kind is Kind.QUALITATIVE:
+        yield from _check_qualitative(target, registry)
         return
-    missing = [f for f in ("unit", "comparison", "value") if getattr(target, f) is None]
-    for field in missing:
-        yield (field,), f"a {kind} target needs a {field}"
-    if missing:
+    units: list[Unit] = []
+    yield from _check_units(target, registry, units)
+    if not units:
         return
-    assert target.unit is not None and target.comparison is not None and target.value is not None
-    unit = registry.get(target.unit)
-    if unit is None:
-        yield ("unit",), unknown_unit(target.unit, registry)
-        return
-    figure_unit = unit
-    if target.figure_unit is not None:
-        found = registry.get(target.figure_unit)
-        if found is None:
-            yield ("figure_unit",), unknown_unit(target.figure_unit, registry)
-            return
-        figure_unit = found
-    elif kind in {Kind.GROWTH, Kind.CHANGE}:
-        yield ("figure_unit",), f"a {kind} target needs the figure_unit its figures are given in"
-        return
-    if target.figure_unit is not None and kind in {Kind.LEVEL, Kind.RANK}:
-        yield ("figure_unit",), "only growth and change targets take a figure_unit"
-
-    if target.better is not None and target.comparison.higher_is_better != (
-        target.better is Better.HIGHER
-    ):
-        yield (
-            ("comparison",),
-            (
-                f"'{target.comparison}' does not fit better: {target.better} "
-                f"(use {'> or >=' if target.better is Better.HIGHER else '< or <='})"
-            ),
-        )
+    unit, figure_unit = units
+    yield from _check_comparison(target)
     value = target.value
+    assert value is not None
     if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
         yield ("value",), f"{value} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
         return
-    if kind is Kind.RANK:
-        if unit.dimension != RANK:
-            yield ("unit",), f"a rank target is counted in 位, not {unit.symbol}"
-        if target.better is Better.HIGHER or target.comparison.higher_is_better:
-            yield ("comparison",), "a rank is better when lower: use <= or <"
-        if value < 1 or value != value.to_integral_value():
-            yield ("value",), "a rank is a whole number from 1"
-        if target.progress is Progress.COMPOUND:
-            yield ("progress",), "a rank moves linearly, not compound"
-    elif kind is Kind.LEVEL:
-        if unit.dimension in {RANK, POINTS}:
-            yield ("unit",), f"a level target cannot be in {unit.symbol} (use kind: rank or change)"
-        compound = target.progress is Progress.COMPOUND or (
-            target.progress is None and not unit.is_rate
-        )
-        if value < 0:
-            yield ("value",), "Input should be greater than or equal to 0"
-        elif value == 0 and compound:
-            yield ("value",), "a compound target must be above 0 (use progress: linear)"
-    elif kind is Kind.GROWTH:
-        if unit.dimension != PERCENT:
-            yield ("unit",), f"an average growth rate is in %, not {unit.symbol}"
-        if value <= -100:
-            yield ("value",), "a growth rate must be above -100%"
-        if figure_unit.is_rate and figure_unit.dimension != PERCENT:
-            yield ("figure_unit",), f"growth is measured on levels, not {figure_unit.symbol}"
-    elif kind is Kind.CHANGE:
-        if value == 0:
-            yield ("value",), "a change target cannot be 0"
-        if unit.dimension == PERCENT:
-            if value <= -100:
-                yield ("value",), "a relative change must be above -100%"
-            if figure_unit.dimension in {RANK, POINTS}:
-                yield ("figure_unit",), f"a relative change needs levels, not {figure_unit.symbol}"
-        elif unit.dimension == POINTS:
-            if figure_unit.dimension != PERCENT:
-                yield ("figure_unit",), "a change in 个百分点 needs figures in %"
-        elif unit.dimension != figure_unit.dimension:
-            yield ("unit",), f"{unit.symbol} does not fit figures in {figure_unit.symbol}"
-        if (value > 0) != target.comparison.higher_is_better:
-            yield (
-                ("comparison",),
-                (
-                    f"'{target.comparison}' does not fit a change of {value} "
-                    "(a rise needs > or >=, a fall < or <=)"
-                ),
-            )
+    yield from _KIND_CHECKS[target.kind](target, unit, figure_unit)
     if target.flow and (figure_unit.is_rate or unit.dimension == MONEY + "_per_person"):
         yield ("flow",), f"only totals over a year are flows, not {figure_unit.symbol}"
     if target.seasonal is not None:
         yield from _check_seasonal(target)
     if target.thresholds is not None:
         yield from _check_thresholds(target.thresholds, ("thresholds",))
+    yield from _check_known_values(target, unit)
+
+
+def _check_qualitative(
+    target: Target, registry: UnitRegistry
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """A goal without a number. A unit is allowed: a number with a qualitative clause (GDP增长
+    保持在合理区间) has figures, which are shown and which relative targets compare with."""
+    if target.unit is not None and registry.get(target.unit) is None:
+        yield ("unit",), unknown_unit(target.unit, registry)
+    for field in ("comparison", "value", "figure_unit", "progress", "better"):
+        if getattr(target, field) is not None:
+            yield (field,), "a qualitative target has no " + field
+
+
+def _check_units(
+    target: Target, registry: UnitRegistry, found: list[Unit]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """unit, comparison and value given, the unit (and figure_unit) known: ``found`` gets the
+    unit and the figures' unit, or stays empty when the rest cannot be checked."""
+    kind = target.kind
+    missing = [f for f in ("unit", "comparison", "value") if getattr(target, f) is None]
+    for field in missing:
+        yield (field,), f"a {kind} target needs a {field}"
+    if missing or target.unit is None:
+        return
+    unit = registry.get(target.unit)
+    if unit is None:
+        yield ("unit",), unknown_unit(target.unit, registry)
+        return
+    figure_unit = unit
+    if target.figure_unit is not None:
+        given = registry.get(target.figure_unit)
+        if given is None:
+            yield ("figure_unit",), unknown_unit(target.figure_unit, registry)
+            return
+        figure_unit = given
+    elif kind in {Kind.GROWTH, Kind.CHANGE}:
+        yield ("figure_unit",), f"a {kind} target needs the figure_unit its figures are given in"
+        return
+    if target.figure_unit is not None and kind in {Kind.LEVEL, Kind.RANK}:
+        yield ("figure_unit",), "only growth and change targets take a figure_unit"
+    found += [unit, figure_unit]
+
+
+def _check_comparison(target: Target) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """``better``, when given, agrees with the comparison."""
+    comparison = target.comparison
+    if comparison is None or target.better is None:
+        return
+    if comparison.higher_is_better != (target.better is Better.HIGHER):
+        wanted = "> or >=" if target.better is Better.HIGHER else "< or <="
+        yield (
+            ("comparison",),
+            f"'{comparison}' does not fit better: {target.better} (use {wanted})",
+        )
+
+
+def _check_rank(
+    target: Target, unit: Unit, figure_unit: Unit
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """进入全省县域第五: counted in 位, lower is better, a whole number from 1, linear."""
+    value, comparison = target.value, target.comparison
+    assert value is not None and comparison is not None
+    if unit.dimension != RANK:
+        yield ("unit",), f"a rank target is counted in 位, not {unit.symbol}"
+    if target.better is Better.HIGHER or comparison.higher_is_better:
+        yield ("comparison",), "a rank is better when lower: use <= or <"
+    if value < 1 or value != value.to_integral_value():
+        yield ("value",), "a rank is a whole number from 1"
+    if target.progress is Progress.COMPOUND:
+        yield ("progress",), "a rank moves linearly, not compound"
+
+
+def _check_level(
+    target: Target, unit: Unit, figure_unit: Unit
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """地区生产总值超400亿元: a level, not a rank or points; above 0 when it compounds."""
+    value = target.value
+    assert value is not None
+    if unit.dimension in {RANK, POINTS}:
+        yield ("unit",), f"a level target cannot be in {unit.symbol} (use kind: rank or change)"
+    compound = target.progress is Progress.COMPOUND or (
+        target.progress is None and not unit.is_rate
+    )
+    if value < 0:
+        yield ("value",), "Input should be greater than or equal to 0"
+    elif value == 0 and compound:
+        yield ("value",), "a compound target must be above 0 (use progress: linear)"
+
+
+def _check_growth(
+    target: Target, unit: Unit, figure_unit: Unit
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """年均增长7%: a rate in %, above -100%, measured on levels."""
+    value = target.value
+    assert value is not None
+    if unit.dimension != PERCENT:
+        yield ("unit",), f"an average growth rate is in %, not {unit.symbol}"
+    if value <= -100:
+        yield ("value",), "a growth rate must be above -100%"
+    if figure_unit.is_rate and figure_unit.dimension != PERCENT:
+        yield ("figure_unit",), f"growth is measured on levels, not {figure_unit.symbol}"
+
+
+def _check_change(
+    target: Target, unit: Unit, figure_unit: Unit
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """累计下降15% / 提高3个百分点: a change that is not 0, in a unit that fits its figures, in
+    the direction its comparison says."""
+    value, comparison = target.value, target.comparison
+    assert value is not None and comparison is not None
+    if value == 0:
+        yield ("value",), "a change target cannot be 0"
+    if unit.dimension == PERCENT:
+        if value <= -100:
+            yield ("value",), "a relative change must be above -100%"
+        if figure_unit.dimension in {RANK, POINTS}:
+            yield ("figure_unit",), f"a relative change needs levels, not {figure_unit.symbol}"
+    elif unit.dimension == POINTS:
+        if figure_unit.dimension != PERCENT:
+            yield ("figure_unit",), "a change in 个百分点 needs figures in %"
+    elif unit.dimension != figure_unit.dimension:
+        yield ("unit",), f"{unit.symbol} does not fit figures in {figure_unit.symbol}"
+    if (value > 0) != comparison.higher_is_better:
+        yield (
+            ("comparison",),
+            (
+                f"'{comparison}' does not fit a change of {value} "
+                "(a rise needs > or >=, a fall < or <=)"
+            ),
+        )
+
+
+_KIND_CHECKS = {
+    Kind.RANK: _check_rank,
+    Kind.LEVEL: _check_level,
+    Kind.GROWTH: _check_growth,
+    Kind.CHANGE: _check_change,
+}
+
+
+def _check_known_values(target: Target, unit: Unit) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The baseline and history the text states: one value a year, before the deadline, in
+    range, and of the kind's sort (no negative level, a rank a whole number)."""
+    kind = target.kind
     stated: dict[int, tuple[Decimal, str]] = {}
     knowns: list[tuple[tuple[str | int, ...], KnownValue | None]] = [
         (("baseline",), target.baseline),
