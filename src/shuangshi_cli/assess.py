@@ -377,17 +377,23 @@ def _target_level(plan: Plan, target: Target, base: Point | None) -> Decimal | N
     )
 
 
-def _assess_quantified(
-    plan: Plan,
-    target: Target,
-    figures: Figures,
-    as_of: int | None,
-    override: Thresholds | None,
-    peers: PeerTable | None = None,
-    *,
-    now: int | None = None,
-) -> Result:
-    assert target.comparison is not None and target.value is not None
+@dataclass(frozen=True)
+class _Course:
+    """Where a quantified target stands: its points, and the way from base to target."""
+
+    base: Point | None
+    latest: Point
+    level: Decimal
+    progress: Progress
+    met: bool  # the latest figure meets the target
+    base_met: bool  # ... and so did the base: no way to go, no progress to measure
+    relative_change: bool  # a cumulative change in %: progress by the log method
+
+
+def _points_of(
+    plan: Plan, target: Target, figures: Figures, as_of: int | None, peers: PeerTable | None
+) -> tuple[list[Point], list[Note], PeerResult | None, Point | None, Point | None]:
+    """The series, its notes, the peer result, the base and the latest point to judge on."""
     series, notes = _series(plan, target, figures, as_of)
     series, peer_notes, peer_result = _peer_ranks(plan, target, peers, as_of, series)
     notes += peer_notes
@@ -402,6 +408,95 @@ def _assess_quantified(
     latest = after[0] if after else (series[-1] if series else base)
     if latest is not None and base is not None and latest.year < base.year:
         latest = base
+    return series, notes, peer_result, base, latest
+
+
+def _progress(target: Target, course: _Course) -> tuple[float | None, float | None, float | None]:
+    """时间进度, 任务进度 and the observed annual pace since the base."""
+    base, latest, level = course.base, course.latest, course.level
+    if base is None:
+        return None, None, None
+    time_share = formulas.time_progress(base.year, latest.year, target.deadline)
+    if course.base_met:
+        task_share = None
+    elif course.relative_change:
+        task_share = formulas.log_task_progress(base.value, latest.value, level)
+    else:
+        task_share = formulas.task_progress(base.value, latest.value, level)
+    observed = None
+    if latest.year > base.year:
+        years = latest.year - base.year
+        observed = formulas.annual_rate(base.value, latest.value, years, course.progress)
+    return time_share, task_share, observed
+
+
+def _status(
+    plan: Plan,
+    target: Target,
+    course: _Course,
+    time_share: float | None,
+    task_share: float | None,
+    observed: float | None,
+    override: Thresholds | None,
+) -> tuple[Status, float | None]:
+    """The status and the pace ratio R (Open SDG): achieved, missed, or R against thresholds."""
+    base, latest, level = course.base, course.latest, course.level
+    if course.met:
+        return Status.ACHIEVED, None
+    if latest.year >= target.deadline:
+        return Status.MISSED, None
+    if base is None or observed is None or latest.year == base.year:
+        return Status.INSUFFICIENT_DATA, None
+    higher = target.higher_is_better
+    if course.relative_change:
+        ratio = None if task_share is None or not time_share else task_share / time_share
+    else:
+        years = target.deadline - base.year
+        needed = formulas.annual_rate(base.value, level, years, course.progress)
+        ratio = None if needed is None else formulas.pace_ratio(observed, needed, higher)
+    if ratio is None:
+        sign = 1 if higher else -1
+        return (Status.DETERIORATION if sign * observed < 0 else Status.LIMITED_PROGRESS), None
+    limits = override or plan.thresholds(target)
+    return formulas.classify(ratio, limits.on_track, limits.acceleration_needed), ratio
+
+
+def _projection(
+    target: Target, course: _Course, observed: float | None
+) -> tuple[float | None, int | None]:
+    """The figure at the deadline at the pace observed, and the year that pace meets it."""
+    latest = course.latest
+    if course.met:
+        return None, latest.year
+    if observed is None:
+        return None, None
+    value = None
+    if latest.year < target.deadline:
+        value = formulas.project(
+            latest.value, observed, target.deadline - latest.year, course.progress
+        )
+        if target.kind is Kind.RANK:  # no region ranks better than first
+            value = max(1.0, value)
+    year = formulas.first_year_meeting(
+        latest.value, latest.year, observed, course.level, target.higher_is_better,
+        course.progress,
+    )  # fmt: skip
+    return value, year
+
+
+def _assess_quantified(
+    plan: Plan,
+    target: Target,
+    figures: Figures,
+    as_of: int | None,
+    override: Thresholds | None,
+    peers: PeerTable | None = None,
+    *,
+    now: int | None = None,
+) -> Result:
+    """A level, rank, growth or change target: its points, progress, status and projection."""
+    assert target.comparison is not None and target.value is not None
+    series, notes, peer_result, base, latest = _points_of(plan, target, figures, as_of, peers)
     progress = plan.progress(target)
     level = _target_level(plan, target, base)
     if latest is None or level is None:
@@ -415,77 +510,38 @@ def _assess_quantified(
             target, Status.INSUFFICIENT_DATA, progress, latest=latest, base=base,
             within_year=within, peers=peer_result, series=tuple(series), notes=tuple(notes),
         )  # fmt: skip
-
-    mode = progress
-    higher = target.higher_is_better
-    sign = 1 if higher else -1
     t, v, deadline = latest.year, latest.value, target.deadline
-    met = target.comparison.holds(v, level)
-    relative_change = target.kind is Kind.CHANGE and plan.unit(target).dimension == PERCENT
-
-    observed = None
-    time_share = task_share = None
-    # A ceiling met in the base year (失业率5.2% against < 5.5%) has no way to go: progress
-    # towards it would move away from a target already met.
-    base_met = base is not None and target.comparison.holds(base.value, level)
-    if base is not None:
-        time_share = formulas.time_progress(base.year, t, deadline)
-        task_share = (
-            None
-            if base_met
-            else formulas.log_task_progress(base.value, v, level)
-            if relative_change
-            else formulas.task_progress(base.value, v, level)
-        )
-        if t > base.year:
-            observed = formulas.annual_rate(base.value, v, t - base.year, mode)
+    course = _Course(
+        base=base,
+        latest=latest,
+        level=level,
+        progress=progress,
+        met=target.comparison.holds(v, level),
+        # A ceiling met in the base year (失业率5.2% against < 5.5%) has no way to go: progress
+        # towards it would move away from a target already met.
+        base_met=base is not None and target.comparison.holds(base.value, level),
+        relative_change=target.kind is Kind.CHANGE and plan.unit(target).dimension == PERCENT,
+    )
+    time_share, task_share, observed = _progress(target, course)
     # No pace is required once the assessment stands at or after the deadline, however old
     # the latest figure is.
     due = t >= deadline or (now is not None and now >= deadline)
-    required = None if met or due else formulas.annual_rate(v, level, deadline - t, mode)
-
-    ratio = None
-    if met:
-        status = Status.ACHIEVED
-    elif t >= deadline:
-        status = Status.MISSED
-    elif base is None or observed is None or t == base.year:
-        status = Status.INSUFFICIENT_DATA
-    else:
-        if relative_change:
-            ratio = None if task_share is None or not time_share else task_share / time_share
-        else:
-            needed = formulas.annual_rate(base.value, level, deadline - base.year, mode)
-            ratio = None if needed is None else formulas.pace_ratio(observed, needed, higher)
-        if ratio is None:
-            status = Status.DETERIORATION if sign * observed < 0 else Status.LIMITED_PROGRESS
-        else:
-            limits = override or plan.thresholds(target)
-            status = formulas.classify(ratio, limits.on_track, limits.acceleration_needed)
-
-    projected_value = projected_year = None
-    if met:
-        projected_year = t
-    elif observed is not None:
-        if t < deadline:
-            projected_value = formulas.project(v, observed, deadline - t, mode)
-            if target.kind is Kind.RANK:  # no region ranks better than first
-                projected_value = max(1.0, projected_value)
-        projected_year = formulas.first_year_meeting(v, t, observed, level, higher, mode)
-
+    required = None if course.met or due else formulas.annual_rate(v, level, deadline - t, progress)
+    status, ratio = _status(plan, target, course, time_share, task_share, observed, override)
+    projected_value, projected_year = _projection(target, course, observed)
     ahead = None
-    if base is not None and not base_met and t > base.year:  # no figure since the base: no pace
-        ahead = formulas.years_ahead(base.value, level, base.year, deadline, v, t, mode)
-
+    if base is not None and not course.base_met and t > base.year:  # no figure since the base
+        ahead = formulas.years_ahead(base.value, level, base.year, deadline, v, t, progress)
+    higher = target.higher_is_better
     return Result(
         target=target,
         status=status,
         progress=progress,
-        early=met and t < deadline,
+        early=course.met and t < deadline,
         latest=latest,
         base=base,
         target_level=level,
-        gap=_gap(plan, target, base, v, level, observed, sign),
+        gap=_gap(plan, target, base, v, level, observed, 1 if higher else -1),
         reached_pct=(
             formulas.reached_share(v, level)
             if target.kind is Kind.LEVEL and higher and level > 0
@@ -501,11 +557,11 @@ def _assess_quantified(
         projected_value=projected_value,
         projected_year=projected_year,
         years_ahead=ahead,
-        within_year=_within_year(target, figures, as_of, base, level, mode, plan),
+        within_year=_within_year(target, figures, as_of, base, level, progress, plan),
         peers=peer_result,
         series=tuple(series),
         notes=tuple(notes),
-        met_at_base=base_met,
+        met_at_base=course.base_met,
     )
 
 
