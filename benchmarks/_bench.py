@@ -32,7 +32,10 @@ def tool() -> list[str]:
 
 def env() -> dict[str, str]:
     """A fixed environment: English messages, no plan from the environment."""
-    fixed = {k: v for k, v in os.environ.items() if k != "SHUANGSHI_TARGETS"}
+    # As a user runs it: bytecode cached (an environment that sets PYTHONDONTWRITEBYTECODE would
+    # time the compiling of every module at every run), no plan from the environment.
+    dropped = {"SHUANGSHI_TARGETS", "PYTHONDONTWRITEBYTECODE"}
+    fixed = {k: v for k, v in os.environ.items() if k not in dropped}
     fixed.update(LANG="C.UTF-8", LC_ALL="C.UTF-8")
     fixed.pop("NO_COLOR", None)
     return fixed

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Literal
 
 from shuangshi_cli import formulas, kinds
 from shuangshi_cli.errors import FiguresError
-from shuangshi_cli.peers import PeerTable, RankChase, Standing, chase, standings
 from shuangshi_cli.plan import Comparison, Kind, Plan, Target, Thresholds
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import PERCENT, convert
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from shuangshi_cli.formulas import Progress
     from shuangshi_cli.kinds.approximate import Band
     from shuangshi_cli.kinds.relative import Relation
+    from shuangshi_cli.peers import PeerTable, RankChase, Standing
 
 RATE_INDEX_BASE = Decimal(100)
 
@@ -291,6 +291,8 @@ def _peer_ranks(
     plan: Plan, target: Target, peers: PeerTable | None, as_of: int | None, series: list[Point]
 ) -> tuple[list[Point], list[Note], PeerResult | None]:
     """Ranks computed from the peer table replace ranks given as figures for the same years."""
+    from shuangshi_cli.peers import chase, standings  # only with a peer table
+
     if peers is None or target.kind is not Kind.RANK or target.ranks is None:
         return series, [], None
     ranked = plan.target(target.ranks.indicator)

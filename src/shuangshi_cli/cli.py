@@ -457,7 +457,6 @@ def _inputs(
 ) -> _Inputs:
     from shuangshi_cli.figures import load_figures
     from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
-    from shuangshi_cli.parts import resolve
     from shuangshi_cli.peers import load_peers
     from shuangshi_cli.plan import load_plan
 
@@ -498,7 +497,11 @@ def _inputs(
         raise UsageProblem(Problem(msg("error.month_range", value=month)))
     reading = _reading(sheet, encoding, year)
     plan = load_plan(targets)
-    own = resolve(plan, part) if part is not None else None
+    own = None
+    if part is not None:
+        from shuangshi_cli.parts import resolve
+
+        own = resolve(plan, part)
     found = load_figures(
         plan, figures or [], pairs or [], year=year, month=month, part=own.id if own else None,
         reading=reading,
