@@ -522,23 +522,7 @@ class Plan(_Model):
                 ),
             }
         )
-        targets = []
-        for own in part.targets:
-            base = self.target(own.indicator)
-            targets.append(
-                base.model_copy(
-                    update={
-                        "value": own.value,
-                        "comparison": own.comparison or base.comparison,
-                        "unit": own.unit or base.unit,
-                        "deadline": own.deadline or base.deadline,
-                        "baseline": None,
-                        "history": [],
-                        "ranks": None,
-                        "note": own.note,
-                    }
-                )
-            )
+        targets = [part_target(self.target(own.indicator), own) for own in part.targets]
         problems = [
             (("targets", i, *path), message)
             for i, target in enumerate(targets)
@@ -631,6 +615,23 @@ _PLACE_SUFFIX = re.compile(
 )
 
 
+def part_target(target: Target, own: PartTarget) -> Target:
+    """``target`` as a part with its own target ``own`` has it: the part's value, comparison,
+    unit and deadline where it gives them; no baseline, history or ranks of the whole region."""
+    return target.model_copy(
+        update={
+            "value": own.value,
+            "comparison": own.comparison or target.comparison,
+            "unit": own.unit or target.unit,
+            "deadline": own.deadline or target.deadline,
+            "baseline": None,
+            "history": [],
+            "ranks": None,
+            "note": own.note,
+        }
+    )
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """A place name with full-width forms folded, spaces and one administrative suffix removed;
@@ -685,6 +686,7 @@ __all__ = [
     "embedded_plans",
     "load_plan",
     "parse_plan",
+    "part_target",
     "place_key",
     "unknown_unit",
 ]

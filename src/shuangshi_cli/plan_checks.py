@@ -24,6 +24,7 @@ from shuangshi_cli.plan import (
     Target,
     Thresholds,
     _fold,
+    part_target,
 )
 from shuangshi_cli.units import (
     BUILTIN_UNITS,
@@ -161,24 +162,8 @@ def _check_part_target(
         yield "deadline", "the deadline is not after the base year"
     # What gap --part and scoreboard assess: the plan's target with the part's value, checked as
     # the plan's own targets are (a value of 0, 1e400, a rank of 2.5 …).
-    for sub, message in check_target(_for_part(target, own), base_year, registry):
+    for sub, message in check_target(part_target(target, own), base_year, registry):
         yield (sub[0] if sub[0] in _PART_FIELDS else "indicator"), message
-
-
-def _for_part(target: Target, own: PartTarget) -> Target:
-    """``target`` as a part with its own target ``own`` has it (see Plan.for_part)."""
-    return target.model_copy(
-        update={
-            "value": own.value,
-            "comparison": own.comparison or target.comparison,
-            "unit": own.unit or target.unit,
-            "deadline": own.deadline or target.deadline,
-            "baseline": None,
-            "history": [],
-            "ranks": None,
-            "note": own.note,
-        }
-    )
 
 
 def _check_links(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str | int, ...], str]]:
