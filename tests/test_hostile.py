@@ -797,3 +797,11 @@ def test_a_full_disk_on_stdout_is_an_error() -> None:
 )
 def test_a_closed_stderr_keeps_the_exit_code(command: str, code: int) -> None:
     assert _shell(f"{command} 2>&-").returncode == code
+
+
+def test_sheet_without_a_workbook_is_refused(run: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "f.csv", "indicator,year,value\ngdp,2018,352.1\n")
+    _fails(
+        run("gap", "-f", path, "--sheet", "2"),
+        "--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no workbook is given",
+    )

@@ -496,6 +496,13 @@ def _inputs(
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem(Problem(msg("error.month_range", value=month)))
     reading = _reading(sheet, encoding, year)
+    if sheet is not None and not any(
+        _is_workbook_name(name) for name in [*(figures or []), *(peer_files or [])]
+    ):
+        raise UsageProblem(
+            Problem(msg("--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no "
+                        "workbook is given"))
+        )  # fmt: skip
     plan = load_plan(targets)
     own = None
     if part is not None:
@@ -523,6 +530,12 @@ def _inputs(
         except ValueError:
             raise UsageProblem(Problem(msg("error.thresholds"))) from None
     return _Inputs(plan, found, peers, thresholds, as_of, own)
+
+
+def _is_workbook_name(name: str) -> bool:
+    """A file named as a workbook, or read from stdin (which may hold one)."""
+    base = name.split("#", 1)[0].lower()
+    return name == "-" or base.endswith((".xlsx", ".xlsm", ".xls", ".ods"))
 
 
 def _reading(sheet: str | None, encoding: str | None, year: int | None) -> Reading:

@@ -1001,6 +1001,8 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("the argument '{a}' is not UTF-8", "参数“{a}”不是 UTF-8"),
     ("argument {a}", "参数 {a}"),
     ("unknown status {a}; use one of: {b}", "未知状态 {a}；可用：{b}"),
+    ("--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no workbook is given",
+     "--sheet 用于选择工作簿（.xlsx、.xls、.ods）的工作表，但没有给出工作簿"),
     (
         "--parts judges a plan's parts: this plan has none",
         "--parts 评估规划的责任单位：此规划没有责任单位",
