@@ -74,12 +74,15 @@ def t(key: str, lang: Lang | str, /, **args: Any) -> str:
     if entry is None and lang == Lang.ZH:
         entry = _BY_ENGLISH.get(key)
     template = key if entry is None else (entry[0] if lang == Lang.ZH else entry[1])
-    if not worded:
-        return template
-    try:
-        return template.format(**worded)
-    except (KeyError, IndexError, ValueError):  # an English text with braces of its own
-        return template
+    text = template
+    if worded:
+        try:
+            text = template.format(**worded)
+        except (KeyError, IndexError, ValueError):  # an English text with braces of its own
+            text = template
+    if entry is None and lang == Lang.ZH:  # an English sentence: a template may know it
+        return translate(text, lang)
+    return text
 
 
 def pick(pair: tuple[str, str], lang: Lang | str) -> str:
@@ -1001,8 +1004,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("the argument '{a}' is not UTF-8", "参数“{a}”不是 UTF-8"),
     ("argument {a}", "参数 {a}"),
     ("unknown status {a}; use one of: {b}", "未知状态 {a}；可用：{b}"),
-    ("--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no workbook is given",
-     "--sheet 用于选择工作簿（.xlsx、.xls、.ods）的工作表，但没有给出工作簿"),
+    (
+        "--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no workbook is given",
+        "--sheet 用于选择工作簿（.xlsx、.xls、.ods）的工作表，但没有给出工作簿",
+    ),
     (
         "--parts judges a plan's parts: this plan has none",
         "--parts 评估规划的责任单位：此规划没有责任单位",
