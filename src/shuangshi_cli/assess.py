@@ -291,10 +291,10 @@ def _peer_ranks(
     plan: Plan, target: Target, peers: PeerTable | None, as_of: int | None, series: list[Point]
 ) -> tuple[list[Point], list[Note], PeerResult | None]:
     """Ranks computed from the peer table replace ranks given as figures for the same years."""
-    from shuangshi_cli.peers import chase, standings  # only with a peer table
-
     if peers is None or target.kind is not Kind.RANK or target.ranks is None:
         return series, [], None
+    from shuangshi_cli.peers import chase, standings  # only with a peer table
+
     ranked = plan.target(target.ranks.indicator)
     found = [
         s

@@ -457,7 +457,6 @@ def _inputs(
 ) -> _Inputs:
     from shuangshi_cli.figures import load_figures
     from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
-    from shuangshi_cli.peers import load_peers
     from shuangshi_cli.plan import load_plan
 
     for option, value in (("--year", year), ("--as-of", as_of)):
@@ -495,7 +494,8 @@ def _inputs(
             )
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem(Problem(msg("error.month_range", value=month)))
-    reading = _reading(sheet, encoding, year)
+    # how files are read: only when files are given (tables.py is not needed for pairs alone)
+    reading = _reading(sheet, encoding, year) if figures or peer_files else None
     if sheet is not None and not any(
         _is_workbook_name(name) for name in [*(figures or []), *(peer_files or [])]
     ):
@@ -522,7 +522,11 @@ def _inputs(
             Problem(msg("--peers needs a rank target that says what it ranks (ranks: "
                         "indicator); this plan has none"))
         )  # fmt: skip
-    peers = load_peers(plan, peer_files, reading) if peer_files else None
+    peers = None
+    if peer_files:
+        from shuangshi_cli.peers import load_peers
+
+        peers = load_peers(plan, peer_files, reading)
     thresholds = None
     if on_track is not None or acceleration is not None:
         try:
