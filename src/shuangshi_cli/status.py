@@ -1,4 +1,4 @@
-"""Statuses a target can have, their order of severity, and their names in Chinese and English."""
+"""Statuses a target can have, their order of severity, and how a figures file names them."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import unicodedata
 from enum import StrEnum
 
 from shuangshi_cli.errors import shown
+from shuangshi_cli.messages import Lang, t
 
 
 class Status(StrEnum):
@@ -39,37 +40,19 @@ _SEVERITY = {
     Status.MISSED: 5,
 }
 
-# The vocabulary of official mid-term evaluations (中期评估). `achieved` reads 提前实现 when the
-# deadline has not come yet; `on_track` reads 快于预期 when the pace ratio is above 1.
-LABELS_ZH = {
-    Status.ACHIEVED: "已实现",
-    Status.ON_TRACK: "符合预期",
-    Status.ACCELERATION_NEEDED: "慢于预期",
-    Status.LIMITED_PROGRESS: "相对滞后",
-    Status.DETERIORATION: "逆向变化",
-    Status.MISSED: "未实现",
-    Status.INSUFFICIENT_DATA: "数据不足",
-    Status.NOT_ASSESSED: "未评估",
-}
-LABELS_EN = {
-    Status.ACHIEVED: "achieved",
-    Status.ON_TRACK: "on track",
-    Status.ACCELERATION_NEEDED: "acceleration needed",
-    Status.LIMITED_PROGRESS: "limited progress",
-    Status.DETERIORATION: "deterioration",
-    Status.MISSED: "missed",
-    Status.INSUFFICIENT_DATA: "insufficient data",
-    Status.NOT_ASSESSED: "not assessed",
-}
-EARLY_ZH, EARLY_EN = "提前实现", "achieved early"
-AHEAD_ZH, AHEAD_EN = "快于预期", "ahead of plan"
+
+# The vocabulary of official mid-term evaluations (中期评估) is the catalogue's (status.*):
+# a status is read by its name or by its label in either language.
+def _label(key: str, lang: Lang) -> str:
+    return t(f"status.{key}", lang)
+
 
 _ALIASES: dict[str, Status] = {
     **{s.value: s for s in Status},
-    **{label: s for s, label in LABELS_ZH.items()},
-    **{label.replace(" ", "_"): s for s, label in LABELS_EN.items()},
-    EARLY_ZH: Status.ACHIEVED,
-    AHEAD_ZH: Status.ON_TRACK,
+    **{_label(s.value, Lang.ZH): s for s in Status},
+    **{_label(s.value, Lang.EN).replace(" ", "_"): s for s in Status},
+    _label("achieved_early", Lang.ZH): Status.ACHIEVED,
+    _label("ahead", Lang.ZH): Status.ON_TRACK,
     "完成": Status.ACHIEVED,
     "已完成": Status.ACHIEVED,
     "实现": Status.ACHIEVED,

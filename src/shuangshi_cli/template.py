@@ -11,7 +11,8 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from shuangshi_cli.status import LABELS_ZH, Status
+from shuangshi_cli.messages import Lang, t
+from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -91,7 +92,7 @@ def template_xlsx(plan: Plan) -> bytes:
         if (u := plan.lookup_unit(s)) and u.dimension in dimensions
     ]
     statuses = [s.value for s in Status if s is not Status.NOT_ASSESSED]
-    statuses += [LABELS_ZH[Status(s)] for s in statuses]
+    statuses += [t(f"status.{Status(s).value}", Lang.ZH) for s in statuses]
     names = {
         "indicator": Column("indicator", 20, choices=[t.id for t in plan.targets]),
         "year": Column("year", 8, whole=(FIRST_YEAR, LAST_YEAR)),
