@@ -68,15 +68,9 @@ def _figure_source(figures: Figures | None, target: str, point: Point | None) ->
         return None
     if point.source == "text":
         return Input("v", point.value, "text")
-    if figures is not None:
-        for figure in figures.items:
-            if (
-                figure.target == target
-                and figure.year == point.year
-                and figure.month is None
-                and figure.part is None
-            ):
-                return Input("v", point.value, str(figure.origin), figure.given)
+    figure = None if figures is None else figures.figure(target, point.year)
+    if figure is not None:
+        return Input("v", point.value, str(figure.origin), figure.given)
     return Input("v", point.value)
 
 
@@ -125,7 +119,7 @@ def explain(plan: Plan, result: Result, figures: Figures | None = None) -> Expla
         return Explanation(result)
     file, line = plan.place(target.id)
     plan_source = f"{file}:{line}" if file and line else "plan"
-    v = _named(_figure_source(figures, target.id, latest), "v", latest.value)
+    v = _named(_figure_source(figures, target.series or target.id, latest), "v", latest.value)
     t = Input("t", latest.year, v.source)
     big_t = Input("T", level, plan_source)
     deadline = Input("D", target.deadline, plan_source)
@@ -137,7 +131,7 @@ def explain(plan: Plan, result: Result, figures: Figures | None = None) -> Expla
 
     v0 = t0 = None
     if base is not None:
-        v0 = _named(_figure_source(figures, target.id, base), "v0", base.value)
+        v0 = _named(_figure_source(figures, target.series or target.id, base), "v0", base.value)
         t0 = Input("t0", base.year, v0.source)
         if index:
             v0 = Input("v0", base.value, "index")

@@ -142,6 +142,10 @@ class Figures:
         found = self._annual.get((target_id, measure), ())
         return [f for f in found if as_of is None or f.year <= as_of]
 
+    def figure(self, target_id: str, year: int) -> Figure | None:
+        """The whole-year figure of one target in one year, for the whole region, if given."""
+        return next((f for f in self.annual(target_id) if f.year == year), None)
+
     def of_target(self, target_id: str) -> tuple[Figure, ...]:
         """Every figure of one target (any month, any part), in the order given."""
         return self._by_target.get(target_id, ())

@@ -68,20 +68,15 @@ class Policy:
 
 
 def _place(
-    assessment: Assessment, result: Result, figures: Figures | None, part: str | None
+    assessment: Assessment, result: Result, figures: Figures | None
 ) -> tuple[str | None, int | None]:
-    latest = result.latest
+    """The figures file and line of the figure the result is judged on, else the plan's."""
+    latest, target = result.latest, result.target
     if figures is not None and latest is not None and latest.source == "figure":
-        for figure in figures.items:
-            if (
-                figure.target == result.target.id
-                and figure.year == latest.year
-                and figure.month is None
-                and figure.part == part
-                and _is_file(figure.origin.file)
-            ):
-                return figure.origin.file, figure.origin.line
-    return assessment.plan.place(result.target.id)
+        figure = figures.figure(target.series or target.id, latest.year)
+        if figure is not None and _is_file(figure.origin.file):
+            return figure.origin.file, figure.origin.line
+    return assessment.plan.place(target.id)
 
 
 def _is_file(name: str) -> bool:
@@ -144,7 +139,7 @@ def assessment_checks(
     suite = group or pick((header.title, header.title_en or ""), lang)
     checks = []
     for result in assessment.quantified:
-        file, line = _place(assessment, result, figures, part)
+        file, line = _place(assessment, result, figures)
         checks.append(
             Check(
                 id=result.target.id,
@@ -169,8 +164,9 @@ def scoreboard_checks(
     checks: list[Check] = []
     for standing in board.standings:
         part = standing.part
+        own = None if figures is None else figures.for_part(part.id)
         checks += assessment_checks(
-            standing.assessment, figures, policy, lang,
+            standing.assessment, own, policy, lang,
             group=pick((part.name, part.name_en or ""), lang), part=part.id,
         )  # fmt: skip
     return tuple(checks)
