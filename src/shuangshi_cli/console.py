@@ -28,10 +28,12 @@ class Glyphs:
     tick: str  # a mark on a bar (the path's value)
     rule: str  # the rule under a table's header
     box: str  # an unticked checklist box
+    ahead: str  # a chart's bar of a figure on or ahead of the path
+    behind: str  # ... and of one behind it: told apart without colour (NO_COLOR)
 
 
-UNICODE = Glyphs(full="█", empty="░", tick="┃", rule="━", box="☐")
-ASCII = Glyphs(full="#", empty="-", tick="|", rule="-", box="[ ]")
+UNICODE = Glyphs(full="█", empty="░", tick="┃", rule="━", box="☐", ahead="█", behind="▒")
+ASCII = Glyphs(full="#", empty="-", tick="|", rule="-", box="[ ]", ahead="#", behind="=")
 
 # The family of bar glyphs, switched to ASCII together when the stream lacks any of them.
 _BARS: dict[str | int, str | int | None] = {

@@ -16,6 +16,7 @@ from rich.measure import Measurement
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
+from shuangshi_cli.console import ASCII, UNICODE, Glyphs
 from shuangshi_cli.messages import t
 from shuangshi_cli.report import (
     Bar,
@@ -62,15 +63,9 @@ CHART_MAX, CHART_MIN = 32, 10
 ASCII_SIMPLE = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
 
 
-class Glyphs:
-    """The glyphs of bars and charts, with ASCII stand-ins for consoles that lack them."""
-
-    def __init__(self, unicode: bool) -> None:
-        self.full, self.empty = ("█", "░") if unicode else ("#", "-")
-        self.ahead, self.behind, self.tick = ("█", "▒", "┃") if unicode else ("#", "=", "|")
-        self.box = box.SIMPLE_HEAVY if unicode else ASCII_SIMPLE
-        self.simple = box.SIMPLE if unicode else ASCII_SIMPLE
-        self.tickbox = "☐" if unicode else "[ ]"
+def _table_box(glyphs: Glyphs) -> box.Box:
+    """rich's SIMPLE_HEAVY box where the console shows its rule, else an ASCII one."""
+    return box.SIMPLE_HEAVY if glyphs.rule == "━" else ASCII_SIMPLE
 
 
 def bar(share: float | None, glyphs: Glyphs) -> str:
@@ -120,7 +115,11 @@ def _rich_table(
     extra: tuple[str, list[RichText]] | None = None,
 ) -> RichTable:
     rich = RichTable(
-        title=table.title, box=glyphs.box, title_justify="left", padding=(0, 1), pad_edge=False
+        title=table.title,
+        box=_table_box(glyphs),
+        title_justify="left",
+        padding=(0, 1),
+        pad_edge=False,
     )
     for i in columns:
         column = table.columns[i]
@@ -342,7 +341,7 @@ def _block(
     if isinstance(block, Notes):
         return _listing(block.heading, "*", [(note, "dim") for note in block.items])
     if isinstance(block, Checklist):
-        return _listing(block.heading, glyphs.tickbox, [(item, "") for item in block.items])
+        return _listing(block.heading, glyphs.box, [(item, "") for item in block.items])
     assert isinstance(block, Summary)
     return [RichText(""), RichText(block.text, style="bold")]
 
@@ -350,7 +349,7 @@ def _block(
 def print_report(report: Report, style: Style) -> str:
     width = style.width or PIPED_WIDTH
     console = _console(style, width)
-    glyphs = Glyphs(style.unicode)
+    glyphs = UNICODE if style.unicode else ASCII
     parts: list[RenderableType] = []
     for block in report.blocks:
         parts += _block(block, console, width, glyphs, style.lang)
