@@ -8,6 +8,7 @@ printers for scripts print the records. None decides what a report contains.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
@@ -19,6 +20,16 @@ if TYPE_CHECKING:
 
     from shuangshi_cli.report import Report
     from shuangshi_cli.report.checks import Check
+
+
+# Control characters a name may carry from a file (BEL, ESC, DEL …): never part of an output.
+# Tab, line feed and carriage return are kept; each printer says what it does with them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_control(text: str) -> str:
+    """``text`` without the control characters that have no place in any output."""
+    return _CONTROL.sub("", text)
 
 
 class Format(StrEnum):

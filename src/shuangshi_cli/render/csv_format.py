@@ -10,25 +10,23 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.messages import CATALOGUE, t
-from shuangshi_cli.render import Kind
+from shuangshi_cli.render import Kind, without_control
 
 if TYPE_CHECKING:
     from shuangshi_cli.render import Document, Style
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def safe_cell(text: str) -> str:
     """``text`` as a spreadsheet shows it and never runs: control characters out, a leading
     formula character behind a ``'`` (the OWASP rule for CSV injection)."""
-    cleaned = _CONTROL.sub("", text)
+    cleaned = without_control(text)
     if cleaned.startswith(_FORMULA_START):
         return "'" + cleaned
     return cleaned

@@ -12,19 +12,12 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from shuangshi_cli.render import Format
+from shuangshi_cli.render import Format, without_control
 from shuangshi_cli.report.checks import Outcome
 
 if TYPE_CHECKING:
     from shuangshi_cli.render import Document, Style
     from shuangshi_cli.report.checks import Check
-
-_CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}
-
-
-def _clean(text: str) -> str:
-    """XML 1.0 cannot hold most control characters."""
-    return text.translate(_CONTROL)
 
 
 def _case(suite: ET.Element, check: Check) -> None:
@@ -32,31 +25,31 @@ def _case(suite: ET.Element, check: Check) -> None:
         suite,
         "testcase",
         {
-            "classname": _clean(check.group),
-            "name": _clean(f"{check.id}: {check.title}"),
+            "classname": without_control(check.group),
+            "name": without_control(f"{check.id}: {check.title}"),
             "time": "0",
         },
     )
     if check.file is not None:
-        case.set("file", _clean(check.file))
+        case.set("file", without_control(check.file))
         if check.line is not None:
             case.set("line", str(check.line))
     if check.properties:
         properties = ET.SubElement(case, "properties")
         for key, value in check.properties.items():
-            ET.SubElement(properties, "property", {"name": key, "value": _clean(value)})
+            ET.SubElement(properties, "property", {"name": key, "value": without_control(value)})
     if check.outcome is Outcome.FAIL:
         failure = ET.SubElement(
-            case, "failure", {"message": _clean(check.message), "type": check.status.value}
+            case, "failure", {"message": without_control(check.message), "type": check.status.value}
         )
-        failure.text = _clean(check.message)
+        failure.text = without_control(check.message)
     elif check.outcome is Outcome.SKIP or (
         check.outcome is Outcome.WARN and not check.status.assessed
     ):
-        ET.SubElement(case, "skipped", {"message": _clean(check.message)})
+        ET.SubElement(case, "skipped", {"message": without_control(check.message)})
     elif check.outcome is Outcome.WARN:
         output = ET.SubElement(case, "system-out")
-        output.text = _clean(check.message)
+        output.text = without_control(check.message)
 
 
 def junit(checks: tuple[Check, ...], name: str = "shuangshi") -> str:
@@ -73,7 +66,7 @@ def junit(checks: tuple[Check, ...], name: str = "shuangshi") -> str:
         suite = ET.SubElement(
             root,
             "testsuite",
-            {"name": _clean(group), "tests": str(len(cases)), "failures": str(failures),
+            {"name": without_control(group), "tests": str(len(cases)), "failures": str(failures),
              "errors": "0", "skipped": str(skipped), "time": "0"},
         )  # fmt: skip
         for check in cases:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from shuangshi_cli.render import without_control
 from shuangshi_cli.report import (
     Checklist,
     Figure,
@@ -25,12 +26,11 @@ if TYPE_CHECKING:
     from shuangshi_cli.report import Block, Report
 
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def escape(text: str) -> str:
     """``text`` on one line, inert in a table cell or a list item."""
-    flat = _CONTROL.sub("", _BREAKS.sub(" ", text))
+    flat = without_control(_BREAKS.sub(" ", text))
     return flat.replace("\\", "\\\\").replace("|", "\\|")
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from shuangshi_cli.render import without_control
 from shuangshi_cli.report import (
     Bar,
     Checklist,
@@ -36,15 +37,10 @@ if TYPE_CHECKING:
     from shuangshi_cli.render import Document, Style
     from shuangshi_cli.report import Cell, Report
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 MAX_WIDTH = 60
 RATE_FORMAT = "0.0%"
 RANK_FORMAT = "0"
-
-
-def _text(text: str) -> str:
-    return _CONTROL.sub("", text)
 
 
 def _number(cell: Cell) -> tuple[float | None, str | None]:
@@ -90,7 +86,7 @@ def _write_table(book: Any, table: Table, name: str, formats: dict[str, Any]) ->
     page = book.add_worksheet(name)
     page.freeze_panes(1, 0)
     for c, column in enumerate(table.columns):
-        page.write_string(0, c, _text(column.heading), formats["head"])
+        page.write_string(0, c, without_control(column.heading), formats["head"])
         texts = [column.heading] + [row[c].text for row in table.rows]
         page.set_column(c, c, _width(texts))
     for r, row in enumerate(table.rows, start=1):
@@ -101,7 +97,7 @@ def _write_table(book: Any, table: Table, name: str, formats: dict[str, Any]) ->
                     formats[number_format] = book.add_format({"num_format": number_format})
                 page.write_number(r, c, value, formats[number_format])
             elif isinstance(cell, StatusCell) or cell.text not in {"", "—"}:
-                page.write_string(r, c, _text(cell.text))
+                page.write_string(r, c, without_control(cell.text))
 
 
 def print_report(report: Report, notes_name: str = "notes") -> bytes:
@@ -138,7 +134,7 @@ def print_report(report: Report, notes_name: str = "notes") -> bytes:
         page = book.add_worksheet(_sheet_name(notes_name, taken))
         page.set_column(0, 0, MAX_WIDTH * 2)
         for r, line in enumerate(lines):
-            page.write_string(r, 0, _text(line))
+            page.write_string(r, 0, without_control(line))
     book.close()
     return buffer.getvalue()
 
