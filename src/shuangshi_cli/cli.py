@@ -439,6 +439,11 @@ class _Inputs:
     as_of: int | None = None
     part: Part | None = None
 
+    @property
+    def own_figures(self) -> Figures:
+        """The figures the assessment reads: the part's, when one is named."""
+        return self.figures if self.part is None else self.figures.for_part(self.part.id)
+
 
 def _inputs(
     targets: Path | None,
@@ -630,6 +635,8 @@ def report(
     pairs: PairsArgument = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     peers: PeersOption = None,
     part: PartOption = None,
     year: YearOption = None,
@@ -648,6 +655,7 @@ def report(
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
+        sheet=sheet, encoding=encoding,
     )  # fmt: skip
     assessment = _assess(inputs)
     board = None
@@ -731,11 +739,10 @@ def check(
 
     assessment = _assess(inputs)
     style = _style(lang, fmt or Format.TABLE, output)
-    part_id = inputs.part.id if inputs.part is not None else None
     policy = Policy(threshold, strict)
     board = None
     if with_parts:
-        if not inputs.plan.parts or part_id is not None:
+        if not inputs.plan.parts or inputs.part is not None:
             raise UsageProblem(
                 Problem(
                     msg(
@@ -749,7 +756,7 @@ def check(
 
         board = build_board(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
     document = assessment_document(
-        assessment, inputs.figures.for_part(part_id) if part_id else inputs.figures, policy,
+        assessment, inputs.own_figures, policy,
         parts=board,
     )  # fmt: skip
     if fmt is not None:
@@ -903,6 +910,8 @@ def explain(
     pairs: FigureOption = None,
     targets: TargetsOption = None,
     figures: FiguresOption = None,
+    sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     peers: PeersOption = None,
     part: PartOption = None,
     year: YearOption = None,
@@ -920,9 +929,9 @@ def explain(
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
+        sheet=sheet, encoding=encoding,
     )  # fmt: skip
-    found = inputs.figures.for_part(inputs.part.id) if inputs.part else inputs.figures
-    document = explain_document(_assess(inputs), target_id, found)
+    document = explain_document(_assess(inputs), target_id, inputs.own_figures)
     _print(document, fmt, _style(lang, fmt, output), output)
 
 
