@@ -101,7 +101,11 @@ class _Group(LocalizedGroup):
                 **extra,
             )
         except ShuangshiError as exc:
-            for line in exc.lines(lang):
+            try:
+                lines = exc.lines(lang)
+            except Exception:  # a sentence the catalogue cannot word: English, never a traceback
+                lines = exc.lines(Lang.EN)
+            for line in lines:
                 _note(line)
             code = exc.exit_code
             if isinstance(exc, OutputClosed):

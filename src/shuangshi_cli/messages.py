@@ -720,58 +720,73 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 _BY_ENGLISH: dict[str, tuple[str, str]] = {en: (zh, en) for zh, en in CATALOGUE.values()}
 
 
-# Messages whose English text is their own id (the gettext way): English template → Chinese.
-# t() formats either with the same arguments.
-ZH: dict[str, str] = {
-    # reading tables and workbooks
-    "{label}: there is no month {month}": "{label}：没有{month}月",
-    "{label} could be {month}月 alone or 1-{month}月 (January to {month}月): write 1-{month}月 for "
-    "the cumulative figure, the only kind read": "{label} 可能是单月 {month}月，也可能是 1-{month}月（1月至{month}月累计）：累计数请写 1-{month}月（只读取累计数）",
-    "{label} is one quarter alone: give cumulative figures (一季度, 上半年, 前三季度, or 1-6月, 1-9月)": "{label} 是单季数据：请给出累计数（一季度、上半年、前三季度，或 1-6月、1-9月）",
-    "unknown column {column}: a wide table has indicator, unit (and part, region, note) columns, "
-    "then periods: 2016, 2017年, 1-3月, 2019年1-6月 …": "未知列 {column}：宽表应有指标、单位（以及责任单位、地区、备注）列，其后为各期：2016、2017年、1-3月、2019年1-6月……",
-    "the header has a {clash} column and period columns ({labels}): read it either long "
-    "(indicator, year, month, value, status …) or wide (indicator, unit, 2016, 2017 … or 1-3月, "
-    "1-6月 …), not both": "表头既有 {clash} 列又有各期列（{labels}）：请写成长表（指标、年份、月份、数值、状态……）或宽表（指标、单位、2016、2017……或 1-3月、1-6月……），不能兼有",
-    "a wide table needs an indicator column (指标) besides {labels}": "宽表除 {labels} 外还需要指标列",
-    "the header has a year column and columns with a year ({given}): keep the year column with "
-    "month columns (1-3月, 1-6月), or drop it and give a column per year": "表头既有年份列又有带年份的列（{given}）：年份列只与月份列（1-3月、1-6月）同用，否则请去掉年份列、每年一列",
-    "the columns {months} have no year: write it in the header (2019年1-9月), add a year column "
-    "(年份), or give --year": "列 {months} 没有年份：请写在表头（2019年1-9月）、加年份列，或用 --year 给出",
-    "{first} and {second} are the same period": "{first} 与 {second} 是同一期",
-    "{cells} cells but {columns} columns": "本行{cells}格，但表头只有{columns}列",
-    "the file is empty": "文件为空",
-    "the header has no 'indicator' column": "表头没有“指标”（indicator）列",
-    "no header row: the table needs one naming its columns (indicator, year, value; or 指标, 单位, "
-    "2016, 2017 …)": "没有表头行：表格需要一行列名（indicator、year、value，或 指标、单位、2016、2017……）",
-    "the header has no 'year' column (a table of one year: write the year in a title line above "
-    "it, 2018年…, or give --year)": "表头没有“年份”列（单年表：请在表格上方标题行写明年份，如 2018年……，或用 --year 给出）",
-    "unknown column {column} (did you mean {hint}?); columns are {fields}": "未知列 {column}（是否为 {hint}？）；可用的列：{fields}",
-    "unknown column {column}; columns are {fields}": "未知列 {column}；可用的列：{fields}",
-    "the workbook is password-protected": "工作簿有密码保护",
-    # the operating system's words for what went wrong with a file
-    "No such file or directory": "没有那个文件或目录",
-    "Permission denied": "权限不够",
-    "Is a directory": "是一个目录",
-    "Not a directory": "不是目录",
-    "No space left on device": "设备上没有空间",
-    "Read-only file system": "只读文件系统",
-    "File exists": "文件已存在",
-    "Device or resource busy": "设备或资源忙",
-    "Broken pipe": "管道已断开",
-    "Input/output error": "输入/输出错误",
-    "not a workbook calamine can read: {reason}": "不是可读取的工作簿：{reason}",
-    "cannot read sheet {sheet}: {reason}": "无法读取工作表 {sheet}：{reason}",
-    "the workbook has no visible worksheet": "工作簿没有可见的工作表",
-    "no sheet {sheet}; the sheets are {listed}": "没有工作表 {sheet}；现有工作表：{listed}",
-}
-_BY_ENGLISH.update({en: (zh, en) for en, zh in ZH.items()})
-
-
-# Messages of the core written as English sentences with values in them (f-strings at their
-# raise sites): each English template, its values as {a}, {b} …, and its Chinese. A message is
-# matched against these when it is printed in Chinese; one that none matches stays English.
+# Messages written as English sentences (the gettext way: the English text is the message's
+# id), with their values in braces — {a}, {cells} … — and their Chinese. A Msg of such an id, or
+# a message the core formatted itself (an f-string at its raise site), is matched against these
+# when it is printed in Chinese; one that none matches stays English.
 ZH_PATTERNS: tuple[tuple[str, str], ...] = (
+    # reading tables and workbooks, and the operating system's words for a file's trouble
+    ("{label}: there is no month {month}", "{label}：没有{month}月"),
+    (
+        "{label} could be {month}月 alone or 1-{month}月 (January to {month}月): write 1-{month}月 for the cumulative figure, the only kind read",
+        "{label} 可能是单月 {month}月，也可能是 1-{month}月（1月至{month}月累计）：累计数请写 1-{month}月（只读取累计数）",
+    ),
+    (
+        "{label} is one quarter alone: give cumulative figures (一季度, 上半年, 前三季度, or 1-6月, 1-9月)",
+        "{label} 是单季数据：请给出累计数（一季度、上半年、前三季度，或 1-6月、1-9月）",
+    ),
+    (
+        "unknown column {column}: a wide table has indicator, unit (and part, region, note) columns, then periods: 2016, 2017年, 1-3月, 2019年1-6月 …",
+        "未知列 {column}：宽表应有指标、单位（以及责任单位、地区、备注）列，其后为各期：2016、2017年、1-3月、2019年1-6月……",
+    ),
+    (
+        "the header has a {clash} column and period columns ({labels}): read it either long (indicator, year, month, value, status …) or wide (indicator, unit, 2016, 2017 … or 1-3月, 1-6月 …), not both",
+        "表头既有 {clash} 列又有各期列（{labels}）：请写成长表（指标、年份、月份、数值、状态……）或宽表（指标、单位、2016、2017……或 1-3月、1-6月……），不能兼有",
+    ),
+    (
+        "a wide table needs an indicator column (指标) besides {labels}",
+        "宽表除 {labels} 外还需要指标列",
+    ),
+    (
+        "the header has a year column and columns with a year ({given}): keep the year column with month columns (1-3月, 1-6月), or drop it and give a column per year",
+        "表头既有年份列又有带年份的列（{given}）：年份列只与月份列（1-3月、1-6月）同用，否则请去掉年份列、每年一列",
+    ),
+    (
+        "the columns {months} have no year: write it in the header (2019年1-9月), add a year column (年份), or give --year",
+        "列 {months} 没有年份：请写在表头（2019年1-9月）、加年份列，或用 --year 给出",
+    ),
+    ("{first} and {second} are the same period", "{first} 与 {second} 是同一期"),
+    ("{cells} cells but {columns} columns", "本行{cells}格，但表头只有{columns}列"),
+    ("the file is empty", "文件为空"),
+    ("the header has no 'indicator' column", "表头没有“指标”（indicator）列"),
+    (
+        "no header row: the table needs one naming its columns (indicator, year, value; or 指标, 单位, 2016, 2017 …)",
+        "没有表头行：表格需要一行列名（indicator、year、value，或 指标、单位、2016、2017……）",
+    ),
+    (
+        "the header has no 'year' column (a table of one year: write the year in a title line above it, 2018年…, or give --year)",
+        "表头没有“年份”列（单年表：请在表格上方标题行写明年份，如 2018年……，或用 --year 给出）",
+    ),
+    (
+        "unknown column {column} (did you mean {hint}?); columns are {fields}",
+        "未知列 {column}（是否为 {hint}？）；可用的列：{fields}",
+    ),
+    ("unknown column {column}; columns are {fields}", "未知列 {column}；可用的列：{fields}"),
+    ("the workbook is password-protected", "工作簿有密码保护"),
+    ("No such file or directory", "没有那个文件或目录"),
+    ("Permission denied", "权限不够"),
+    ("Is a directory", "是一个目录"),
+    ("Not a directory", "不是目录"),
+    ("No space left on device", "设备上没有空间"),
+    ("Read-only file system", "只读文件系统"),
+    ("File exists", "文件已存在"),
+    ("Device or resource busy", "设备或资源忙"),
+    ("Broken pipe", "管道已断开"),
+    ("Input/output error", "输入/输出错误"),
+    ("not a workbook calamine can read: {reason}", "不是可读取的工作簿：{reason}"),
+    ("cannot read sheet {sheet}: {reason}", "无法读取工作表 {sheet}：{reason}"),
+    ("the workbook has no visible worksheet", "工作簿没有可见的工作表"),
+    ("no sheet {sheet}; the sheets are {listed}", "没有工作表 {sheet}；现有工作表：{listed}"),
     # figures
     ("--year is required with INDICATOR=VALUE figures", "指标=数值 形式的数据需要 --year 给出年份"),
     ("expected INDICATOR=VALUE, e.g. gdp=352.1", "应为 指标=数值，例如 gdp=352.1"),
@@ -1020,6 +1035,22 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
 
 
 _COMPILED: list[tuple[re.Pattern[str], str]] | None = None
+_PLACEHOLDER = re.compile(r"\\\{([a-z_]+)\\\}")
+
+
+def _pattern(english: str) -> re.Pattern[str]:
+    """The regular expression of an English template: each {value} a group, a value written
+    twice ({month} … {month}) the same text both times."""
+    seen: set[str] = set()
+
+    def group(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in seen:
+            return f"(?P={name})"
+        seen.add(name)
+        return f"(?P<{name}>.+?)"
+
+    return re.compile("^" + _PLACEHOLDER.sub(group, re.escape(english)) + "$", re.S)
 
 
 def _compiled() -> list[tuple[re.Pattern[str], str]]:
@@ -1027,9 +1058,7 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
     if _COMPILED is None:
         _COMPILED = []
         for english, chinese in ZH_PATTERNS:
-            pattern = re.escape(english)
-            pattern = re.sub(r"\\\{([a-z])\\\}", r"(?P<\1>.+?)", pattern)
-            _COMPILED.append((re.compile(f"^{pattern}$", re.S), chinese))
+            _COMPILED.append((_pattern(english), chinese))
     return _COMPILED
 
 
