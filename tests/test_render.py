@@ -11,8 +11,8 @@ from shuangshi_cli.assess import assess
 from shuangshi_cli.figures import check_rows, load_figures, parse_csv
 from shuangshi_cli.messages import Lang
 from shuangshi_cli.render import Format, Style, printer
-from shuangshi_cli.render.records import number, result_record
 from shuangshi_cli.report.numbers import percent, plain, quantity
+from shuangshi_cli.report.records import number, result_record
 from shuangshi_cli.units import BUILTIN_UNITS, Unit
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Each command's document: its report (report/) and its records (render/records.py), lazily."""
+"""Each command's document: its report (report/) and its records (report/records.py), lazily."""
 
 from __future__ import annotations
 
@@ -27,9 +27,8 @@ def assessment_document(
     parts: Scoreboard | None = None,
 ) -> Document:
     """An assessment; with ``parts``, its verdicts for CI also hold each part's, by part."""
-    from shuangshi_cli.render import records
     from shuangshi_cli.report import assessment as report
-    from shuangshi_cli.report import checks
+    from shuangshi_cli.report import checks, records
 
     rule = policy or checks.Policy()
 
@@ -48,8 +47,8 @@ def assessment_document(
 
 
 def plan_document(plan: Plan) -> Document:
-    from shuangshi_cli.render import records
     from shuangshi_cli.report import plan as report
+    from shuangshi_cli.report import records
 
     return Document(
         Kind.PLAN, lambda lang: report.build(plan, lang), lambda lang: records.plan_record(plan)
@@ -57,7 +56,7 @@ def plan_document(plan: Plan) -> Document:
 
 
 def path_document(assessment: Assessment, paths: list[TargetPath]) -> Document:
-    from shuangshi_cli.render import records
+    from shuangshi_cli.report import records
     from shuangshi_cli.report import scenarios as report
 
     return Document(
@@ -68,7 +67,7 @@ def path_document(assessment: Assessment, paths: list[TargetPath]) -> Document:
 
 
 def whatif_document(whatif: WhatIf) -> Document:
-    from shuangshi_cli.render import records
+    from shuangshi_cli.report import records
     from shuangshi_cli.report import scenarios as report
 
     return Document(
@@ -81,8 +80,7 @@ def whatif_document(whatif: WhatIf) -> Document:
 def scoreboard_document(
     board: Scoreboard, figures: Figures | None = None, policy: Policy | None = None
 ) -> Document:
-    from shuangshi_cli.render import records
-    from shuangshi_cli.report import checks
+    from shuangshi_cli.report import checks, records
     from shuangshi_cli.report import scoreboard as report
 
     return Document(
@@ -100,9 +98,8 @@ def full_report_document(
     figures: Figures | None = None,
 ) -> Document:
     """The report to hand to a meeting: the gap report, a chart per target, the scoreboard."""
-    from shuangshi_cli.render import records
     from shuangshi_cli.report import assessment as report
-    from shuangshi_cli.report import checks
+    from shuangshi_cli.report import checks, records
     from shuangshi_cli.report import scenarios as path_report
     from shuangshi_cli.report import scoreboard as board_report
 

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.messages import Lang, pick, t
-from shuangshi_cli.render.records import number
+from shuangshi_cli.report.records import number
 from shuangshi_cli.report.terms import (
     gap_text,
     latest_text,

@@ -84,7 +84,7 @@ def input_text(item: Input, lang: Lang) -> str:
 
 
 def step_record(step: Step, lang: Lang) -> dict[str, Any]:
-    from shuangshi_cli.render.records import number
+    from shuangshi_cli.report.records import number
 
     value: Any = step.value if isinstance(step.value, str) else number(step.value)
     return {
@@ -105,7 +105,7 @@ def step_record(step: Step, lang: Lang) -> dict[str, Any]:
 
 
 def explain_record(plan: Plan, explanation: Explanation, lang: Lang) -> dict[str, Any]:
-    from shuangshi_cli.render.records import header
+    from shuangshi_cli.report.records import header
 
     result = explanation.result
     return {
