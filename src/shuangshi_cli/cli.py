@@ -505,9 +505,7 @@ def _inputs(
         raise UsageProblem(Problem(msg("error.month_range", value=month)))
     # how files are read: only when files are given (tables.py is not needed for pairs alone)
     reading = _reading(sheet, encoding, year) if figures or peer_files else None
-    if sheet is not None and not any(
-        _is_workbook_name(name) for name in [*(figures or []), *(peer_files or [])]
-    ):
+    if sheet is not None and not _any_workbook([*(figures or []), *(peer_files or [])]):
         raise UsageProblem(
             Problem(msg("--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no "
                         "workbook is given"))
@@ -545,10 +543,10 @@ def _inputs(
     return _Inputs(plan, found, peers, thresholds, as_of, own)
 
 
-def _is_workbook_name(name: str) -> bool:
-    """A file named as a workbook, or read from stdin (which may hold one)."""
-    base = name.split("#", 1)[0].lower()
-    return name == "-" or base.endswith((".xlsx", ".xlsm", ".xls", ".ods"))
+def _any_workbook(names: list[str]) -> bool:
+    from shuangshi_cli.workbook import is_workbook_name
+
+    return any(is_workbook_name(name) for name in names)
 
 
 def _reading(sheet: str | None, encoding: str | None, year: int | None) -> Reading:

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 
 
+def is_workbook_name(name: str) -> bool:
+    """A file named as a workbook (``book.xlsx``, ``book.xlsx#2019年``), or stdin, which may
+    hold one."""
+    return name == "-" or Path(split_sheet(name)[0]).suffix.lower() in SUFFIXES
+
+
 def split_sheet(path: str) -> tuple[str, str | None]:
     """``book.xlsx#2019年`` → (``book.xlsx``, ``2019年``); any other path is left whole."""
     base, mark, sheet = path.rpartition("#")
