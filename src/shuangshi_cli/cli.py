@@ -34,7 +34,6 @@ from shuangshi_cli.errors import (
     EXIT_OFF_TRACK,
     EXIT_OK,
     OutputClosed,
-    Problem,
     ShuangshiError,
     UsageProblem,
     cut,
@@ -90,9 +89,7 @@ class _Group(LocalizedGroup):
             for arg in args:
                 if isinstance(arg, str) and _SURROGATE.search(arg):
                     raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-                    raise UsageProblem(
-                        Problem(msg("the argument '{raw}' is not UTF-8", raw=cut(raw)))
-                    )
+                    raise UsageProblem.at(msg("the argument '{raw}' is not UTF-8", raw=cut(raw)))
             returned = super().main(
                 args=argv,
                 prog_name=prog_name,
@@ -342,7 +339,7 @@ def _lang(option: str | None) -> Lang:
         return Lang.from_environment()
     lang = Lang.parse(option)
     if lang is None:
-        raise UsageProblem(Problem(msg("error.lang", value=repr(option))))
+        raise UsageProblem.at(msg("error.lang", value=repr(option)))
     return lang
 
 
@@ -387,18 +384,18 @@ def _emit(text: str | bytes, output: str | None) -> None:
         from shuangshi_cli.console import write
 
         if isinstance(text, bytes):
-            raise UsageProblem(Problem(msg("error.workbook_needs_output")))
+            raise UsageProblem.at(msg("error.workbook_needs_output"))
         if sys.stdout is None:  # >&-
-            raise UsageProblem(
-                Problem(msg("cannot write the report: stdout is closed (use --output FILE)"))
+            raise UsageProblem.at(
+                msg("cannot write the report: stdout is closed (use --output FILE)")
             )
         try:
             write(text)
         except BrokenPipeError:
             raise OutputClosed() from None
         except OSError as exc:  # a full disk (ENOSPC), a device gone (EIO)
-            raise UsageProblem(
-                Problem(msg("cannot write the report: {reason}", reason=exc.strerror or exc))
+            raise UsageProblem.at(
+                msg("cannot write the report: {reason}", reason=exc.strerror or exc)
             ) from None
     else:
         from shuangshi_cli.fileio import write_output
@@ -408,7 +405,7 @@ def _emit(text: str | bytes, output: str | None) -> None:
 
 def _print(document: Document, fmt: Format, style: Style, output: str | None) -> None:
     if fmt.binary and output is None:
-        raise UsageProblem(Problem(msg("error.workbook_needs_output")))
+        raise UsageProblem.at(msg("error.workbook_needs_output"))
     _emit(printer(fmt).print_document(document, style), output)
 
 
@@ -470,46 +467,43 @@ def _inputs(
 
     for option, value in (("--year", year), ("--as-of", as_of)):
         if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
-            raise UsageProblem(
-                Problem(
-                    msg(
-                        "error.year_range",
-                        option=option,
-                        value=value,
-                        first=FIRST_YEAR,
-                        last=LAST_YEAR,
-                    )
+            raise UsageProblem.at(
+                msg(
+                    "error.year_range",
+                    option=option,
+                    value=value,
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
                 )
             )
     for option, ratio in (("--on-track", on_track), ("--acceleration", acceleration)):
         if ratio is not None and not math.isfinite(ratio):
-            raise UsageProblem(
-                Problem(msg("{option} must be a finite pace ratio, not {ratio}",
-                            option=option, ratio=ratio))
-            )  # fmt: skip
+            raise UsageProblem.at(
+                msg("{option} must be a finite pace ratio, not {ratio}", option=option, ratio=ratio)
+            )
     if not pairs:
         if month is not None:
-            raise UsageProblem(
-                Problem(msg("--month is the month of ID=VALUE figures, and none is given"))
+            raise UsageProblem.at(
+                msg("--month is the month of ID=VALUE figures, and none is given")
             )
         if year is not None and not figures:  # a wide table's months may take --year too
-            raise UsageProblem(
-                Problem(
-                    msg(
-                        "--year is the year of ID=VALUE figures (or of a wide table's "
-                        "months), and none is given (to ignore later figures: --as-of)"
-                    )
+            raise UsageProblem.at(
+                msg(
+                    "--year is the year of ID=VALUE figures (or of a wide table's "
+                    "months), and none is given (to ignore later figures: --as-of)"
                 )
             )
     if month is not None and not 1 <= month <= 11:
-        raise UsageProblem(Problem(msg("error.month_range", value=month)))
+        raise UsageProblem.at(msg("error.month_range", value=month))
     # how files are read: only when files are given (tables.py is not needed for pairs alone)
     reading = _reading(sheet, encoding, year) if figures or peer_files else None
     if sheet is not None and not _any_workbook([*(figures or []), *(peer_files or [])]):
-        raise UsageProblem(
-            Problem(msg("--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no "
-                        "workbook is given"))
-        )  # fmt: skip
+        raise UsageProblem.at(
+            msg(
+                "--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no "
+                "workbook is given"
+            )
+        )
     plan = load_plan(targets)
     own = None
     if part is not None:
@@ -521,14 +515,14 @@ def _inputs(
         reading=reading,
     )  # fmt: skip
     if peer_files and own is not None:
-        raise UsageProblem(
-            Problem(msg("--peers ranks the whole region: it does not apply with --part"))
-        )
+        raise UsageProblem.at(msg("--peers ranks the whole region: it does not apply with --part"))
     if peer_files and not any(t.ranks is not None for t in plan.targets):
-        raise UsageProblem(
-            Problem(msg("--peers needs a rank target that says what it ranks (ranks: "
-                        "indicator); this plan has none"))
-        )  # fmt: skip
+        raise UsageProblem.at(
+            msg(
+                "--peers needs a rank target that says what it ranks (ranks: "
+                "indicator); this plan has none"
+            )
+        )
     peers = None
     if peer_files:
         from shuangshi_cli.peers import load_peers
@@ -539,7 +533,7 @@ def _inputs(
         try:
             thresholds = plan.plan.thresholds.overridden(on_track, acceleration)
         except ValueError:
-            raise UsageProblem(Problem(msg("error.thresholds"))) from None
+            raise UsageProblem.at(msg("error.thresholds")) from None
     return _Inputs(plan, found, peers, thresholds, as_of, own)
 
 
@@ -728,7 +722,7 @@ def check(
     except ValueError:
         threshold = None
     if threshold is None or threshold.value not in _FAILABLE:
-        raise UsageProblem(Problem(msg("error.fail_on", choices=", ".join(_FAILABLE))))
+        raise UsageProblem.at(msg("error.fail_on", choices=", ".join(_FAILABLE)))
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
@@ -745,13 +739,11 @@ def check(
     board = None
     if with_parts:
         if not inputs.plan.parts or inputs.part is not None:
-            raise UsageProblem(
-                Problem(
-                    msg(
-                        "--parts judges a plan's parts: this plan has none"
-                        if not inputs.plan.parts
-                        else "--parts judges every part: it does not go with --part"
-                    )
+            raise UsageProblem.at(
+                msg(
+                    "--parts judges a plan's parts: this plan has none"
+                    if not inputs.plan.parts
+                    else "--parts judges every part: it does not go with --part"
                 )
             )
         from shuangshi_cli.parts import scoreboard as build_board
@@ -894,7 +886,7 @@ def whatif(
     from shuangshi_cli.scenarios import whatif as build
 
     if not growth and by is None:
-        raise UsageProblem(Problem(msg("error.whatif_needs")))
+        raise UsageProblem.at(msg("error.whatif_needs"))
     assessment = _assess(
         _inputs(targets, figures, pairs, year=year, as_of=as_of, sheet=sheet, encoding=encoding)
     )

@@ -130,7 +130,7 @@ def full_report_document(
 
 def explain_document(assessment: Assessment, target_id: str, figures: Figures | None) -> Document:
     """One target's numbers, each with its formula, inputs and method."""
-    from shuangshi_cli.errors import Problem, UsageProblem
+    from shuangshi_cli.errors import UsageProblem
     from shuangshi_cli.explain import explain
     from shuangshi_cli.messages import msg
     from shuangshi_cli.report import explain as report
@@ -139,7 +139,7 @@ def explain_document(assessment: Assessment, target_id: str, figures: Figures | 
     target = plan.resolve(target_id)
     if target is None or not target.quantified:
         known = ", ".join(r.target.id for r in assessment.quantified)
-        raise UsageProblem(Problem(msg("error.no_target", key=repr(target_id), known=known)))
+        raise UsageProblem.at(msg("error.no_target", key=repr(target_id), known=known))
     result = next(r for r in assessment.results if r.target.id == target.id)
     explanation = explain(plan, result, figures)
     return Document(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from shuangshi_cli.messages import Lang, Msg, translate
 
@@ -115,7 +115,7 @@ class InputError(ShuangshiError):
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,
-    ) -> InputError:
+    ) -> Self:
         """Build an error with a single problem."""
         return cls(Problem(message, file=file, line=line, column=column, field=field))
 

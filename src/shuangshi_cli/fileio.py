@@ -194,7 +194,7 @@ def write_output(
         sys.stdout.flush()
         return
     if not label:
-        raise InputError(Problem(msg("error.output_name")))
+        raise InputError.at(msg("error.output_name"))
     target = Path(os.path.realpath(path))
     try:
         info: os.stat_result | None = target.stat()

@@ -102,10 +102,10 @@ class Document:
     def checks(self, lang: Lang, fmt: Format) -> tuple[Check, ...]:
         """The verdicts for CI; a document without them (a plan, a path) is a usage error."""
         if self.build_checks is None:
-            from shuangshi_cli.errors import Problem, UsageProblem
+            from shuangshi_cli.errors import UsageProblem
             from shuangshi_cli.messages import msg
 
-            raise UsageProblem(Problem(msg("error.no_checks", fmt=fmt.value)))
+            raise UsageProblem.at(msg("error.no_checks", fmt=fmt.value))
         return self.build_checks(lang)
 
 
