@@ -45,6 +45,7 @@ from shuangshi_cli.status import Status
 if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment
     from shuangshi_cli.figures import Figures
+    from shuangshi_cli.parts import Scoreboard
     from shuangshi_cli.peers import PeerTable
     from shuangshi_cli.plan import Part, Plan, Thresholds
     from shuangshi_cli.render import Document
@@ -581,6 +582,19 @@ def _assess(inputs: _Inputs) -> Assessment:
     )
 
 
+def _scoreboard(inputs: _Inputs) -> Scoreboard:
+    """The plan's parts ranked on their own targets."""
+    from shuangshi_cli.parts import scoreboard
+
+    return scoreboard(inputs.plan, inputs.figures, as_of=inputs.as_of, thresholds=inputs.thresholds)
+
+
+def _hints(document: Document, lang: Lang) -> None:
+    """What the report says belongs beside it, on stderr (figures it lacked)."""
+    for hint in document.report(lang).hints:
+        _note(hint)
+
+
 # -- commands ------------------------------------------------------------------------------------
 
 
@@ -616,8 +630,7 @@ def gap(
     style = _style(lang, fmt, output)
     document = assessment_document(_assess(inputs), inputs.figures)
     _print(document, fmt, style, output)
-    for hint in document.report(style.lang).hints:
-        _note(hint)
+    _hints(document, style.lang)
 
 
 _FAILABLE = [s.value for s in Status if s.assessed and s is not Status.ACHIEVED]
@@ -656,14 +669,11 @@ def report(
     assessment = _assess(inputs)
     board = None
     if inputs.plan.parts and inputs.part is None:
-        from shuangshi_cli.parts import scoreboard as build_board
-
-        board = build_board(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
+        board = _scoreboard(inputs)
     style = _style(lang, fmt, output)
     document = full_report_document(assessment, paths(assessment), board, inputs.figures)
     _print(document, fmt, style, output)
-    for hint in document.report(style.lang).hints:
-        _note(hint)
+    _hints(document, style.lang)
 
 
 @_command(help=_h("help.check"), cls=LocalizedCommand)
@@ -746,9 +756,7 @@ def check(
                     else "--parts judges every part: it does not go with --part"
                 )
             )
-        from shuangshi_cli.parts import scoreboard as build_board
-
-        board = build_board(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
+        board = _scoreboard(inputs)
     document = assessment_document(
         assessment, inputs.own_figures, policy,
         parts=board,
@@ -947,13 +955,11 @@ def scoreboard(
     Per indicator a score of 0–100 (100 achieved, else 100 × pace ratio), overall the mean; with
     the rank change against the year before.
     """
-    from shuangshi_cli.parts import scoreboard as build
-
     inputs = _inputs(
         targets, figures, None, year=None, as_of=as_of,
         on_track=on_track, acceleration=acceleration, sheet=sheet, encoding=encoding,
     )  # fmt: skip
-    board = build(inputs.plan, inputs.figures, as_of=as_of, thresholds=inputs.thresholds)
+    board = _scoreboard(inputs)
     from shuangshi_cli.documents import scoreboard_document
 
     style = _style(lang, fmt, output)
