@@ -247,3 +247,16 @@ def test_whatif_without_a_figure(run: Run) -> None:
     result = run("whatif", "gdp", "-g", "7%")
     assert result.exit_code == 2
     assert result.stderr == "gdp: no figure to start from; give the latest figure\n"
+
+
+def test_a_path_caption_leaves_out_what_it_cannot_say(run: Run) -> None:
+    """GDP from one figure has no years ahead or behind: the caption omits that clause."""
+    for lang, clause in (
+        ("en", "by 2019, needs 13.6% a year"),
+        ("zh", "（2019），此后需年均13.6%"),
+    ):
+        out = run("report", "--year", "2018", "gdp=352.1", "-F", "markdown", "--lang", lang)
+        assert out.exit_code == 0
+        caption = next(line for line in out.stdout.splitlines() if "13.6%" in line and "**" in line)
+        assert clause in caption
+        assert "—" not in caption

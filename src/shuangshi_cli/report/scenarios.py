@@ -61,9 +61,11 @@ def _caption(plan: Plan, path: TargetPath, lang: Lang) -> str:
           unit=unit_name(figure_unit(plan, result), lang)),
         t("path.caption.target", lang, target=target_text(plan, result.target, lang),
           deadline=result.target.deadline),
-        t("path.met_at_base", lang) if path.met_at_base
-        else years_ahead_text(result.years_ahead, lang),
     ]  # fmt: skip
+    if path.met_at_base:
+        parts.append(t("path.met_at_base", lang))
+    elif result.years_ahead is not None:  # a sentence leaves out what it cannot say, not "—"
+        parts.append(years_ahead_text(result.years_ahead, lang))
     if result.required_growth is not None:
         pace = pace_text(plan, result, result.required_growth, lang)
         parts.append(t("path.caption.needs", lang, pace=pace))
