@@ -253,12 +253,13 @@ def _series(
     plan: Plan, target: Target, figures: Figures, as_of: int | None
 ) -> tuple[list[Point], list[Note]]:
     source = plan.target(target.series) if target.series else target
-    annual = [f for f in figures.annual(source.id, as_of=as_of) if f.value is not None]
-    read = [
-        replace(f, value=_read(plan, source, target, f.value))
-        for f in annual
-        if f.value is not None
-    ]
+    read = [f for f in figures.annual(source.id, as_of=as_of) if f.value is not None]
+    if source is not target:  # another target's series, read in this one's figure unit
+        read = [
+            replace(f, value=_read(plan, source, target, f.value))
+            for f in read
+            if f.value is not None
+        ]
     points = [Point(f.year, f.value) for f in read if f.value is not None]
     if target.kind is Kind.GROWTH and plan.figure_unit(target).dimension == PERCENT:
         return _index_from_rates(plan, target, read), [Note.INDEX_FROM_RATES]
