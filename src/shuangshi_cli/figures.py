@@ -401,6 +401,7 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     # A row seen before, word for word → the index of its problem, or None when it was fine.
     seen: dict[tuple[tuple[str, Any], ...], int | None] = {}
     repeats: Counter[int] = Counter()
+    known: dict[Any, tuple[Target, str | None]] = {}
     for row in in_plan(rows, plan):
         if _unfilled(row):
             continue
@@ -411,7 +412,7 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
                 repeats[index] += 1
             continue
         try:
-            figure = _check_row(row, plan)
+            figure = _check_row(row, plan, known)
         except InputError as exc:
             if words is not None:
                 seen[words] = len(problems)
@@ -520,7 +521,9 @@ def row_year(row: RawRow) -> int:
     return year
 
 
-def _check_row(row: RawRow, plan: Plan) -> Figure:
+def _check_row(row: RawRow, plan: Plan, known: dict[Any, tuple[Target, str | None]]) -> Figure:
+    """One row as a Figure; ``known`` remembers the target and part that an indicator and a part
+    as written resolved to (a long table repeats a few of them on every row)."""
     origin, values = row.origin, row.values
     if values.get("region") is not None:
         raise FiguresError(
@@ -528,7 +531,12 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                 "a region column belongs in a peer table (--peers), not figures", "region"
             )
         )
-    target = row_target(row, plan)
+    written_as: Any = (values.get("indicator"), values.get("part"))
+    try:
+        resolved = known.get(written_as)
+    except TypeError:  # a YAML row may hold a list there: resolved (and refused) each time
+        resolved, written_as = None, None
+    target = row_target(row, plan) if resolved is None else resolved[0]
     year = row_year(row)
     month = _whole(values.get("month"), origin, "month", 1, 11, "月")
     if month is not None and not target.flow:
@@ -538,7 +546,12 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                 "month",
             )
         )
-    part = _row_part(values.get("part"), target, plan, origin)
+    if resolved is None:
+        part = _row_part(values.get("part"), target, plan, origin)
+        if written_as is not None:
+            known[written_as] = (target, part)
+    else:
+        part = resolved[1]
     status = None
     if values.get("status") is not None:
         if target.quantified and month is not None:
@@ -578,9 +591,9 @@ def _check_row(row: RawRow, plan: Plan) -> Figure:
                       "real_growth")  # fmt: skip
     if status is not None and not given:  # a hand verdict alone (基本完成; 口径调整)
         return Figure(target.id, year, None, origin, month, part, status, _text(note))
-    value = row_value(row, target, plan)
-    written = f"{row.values.get('value')}{row.values.get('unit') or ''}".strip()
-    converted = parse_quantity(str(row.values.get("value"))).value != value
+    value, as_written = _value(values.get("value"), values.get("unit"), target, plan, origin)
+    written = f"{values.get('value')}{values.get('unit') or ''}".strip()
+    converted = as_written != value
     return Figure(
         target.id, year, value, origin, month, part, status, _text(note),
         given=written if converted else None,
@@ -653,10 +666,13 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
 
 def row_value(row: RawRow, target: Target, plan: Plan) -> Decimal:
     """The row's value in ``target``'s figure unit, converted exactly; refuses what cannot be."""
-    return _value(row.values.get("value"), row.values.get("unit"), target, plan, row.origin)
+    return _value(row.values.get("value"), row.values.get("unit"), target, plan, row.origin)[0]
 
 
-def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin) -> Decimal:
+def _value(
+    raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin
+) -> tuple[Decimal, Decimal]:
+    """The value in the target's figure unit, and the number as written."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         raise FiguresError(origin.problem(f"no value for {target.id}", "value"))
     if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
@@ -704,7 +720,7 @@ def _value(raw: Any, unit_text: Any, target: Target, plan: Plan, origin: Origin)
         raise FiguresError(
             origin.problem(f"{target.id} cannot be negative ({quantity.value})", "value")
         )
-    return value
+    return value, quantity.value
 
 
 def load_figures(

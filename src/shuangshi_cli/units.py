@@ -150,6 +150,10 @@ _NUMBER = re.compile(
 )
 
 
+# A plain decimal in ASCII digits, as most cells hold: what _NUMBER reads it as, without NFKC.
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?\Z")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number as written, with the unit written after it (if any)."""
@@ -164,6 +168,8 @@ def parse_quantity(text: str) -> Quantity:
     Full-width digits and signs are folded (NFKC). Raises ValueError for anything that is not a
     finite number, optionally followed by a unit.
     """
+    if _PLAIN.match(text) and len(text) <= MAX_EXPONENT:  # 352.1: the usual figure, read as is
+        return Quantity(Decimal(text), None)
     folded = unicodedata.normalize("NFKC", text)
     match = _NUMBER.match(folded)
     if match is None:
