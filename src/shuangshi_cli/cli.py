@@ -61,12 +61,6 @@ class _Group(LocalizedGroup):
     and domain errors all speak it.
     """
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        for param in getattr(command, "params", ()):
-            _coerce_when_given(param)
-        return command
-
     def main(  # type: ignore[override]
         self,
         args: Any = None,
@@ -150,32 +144,6 @@ def _silence_stdout() -> None:
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-
-
-class _CoercedWhenGiven:
-    """Typer's coercion of one parameter, built when a value comes. Typer builds a pydantic
-    TypeAdapter for every parameter of the command that runs, given or not (13 for ``gap``,
-    a tenth of its start-up); an absent value is coerced here exactly as typer would."""
-
-    def __init__(self, build: Any) -> None:
-        self._build = build
-
-    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
-        if value is None:
-            return () if param.multiple or param.nargs == -1 else None
-        built = self._build(param.type_descriptor)
-        param._runtime_param = built
-        return built.coerce(value, param=param, ctx=ctx)
-
-
-def _coerce_when_given(param: Any) -> None:
-    """Defer typer's coercion of ``param`` (a no-op if typer's internals are not the known ones)."""
-    try:
-        from typer._coercion import build_runtime_param
-    except ImportError:  # pragma: no cover - another typer: its own way
-        return
-    if hasattr(param, "type_descriptor") and getattr(param, "_runtime_param", 0) is None:
-        param._runtime_param = _CoercedWhenGiven(build_runtime_param)
 
 
 _h = help_text
