@@ -3,6 +3,7 @@ ranking) against plain reference computations written here."""
 
 from __future__ import annotations
 
+import functools
 import random
 import tempfile
 from dataclasses import fields, replace
@@ -10,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
+from unittest.mock import patch
 
 import pytest
 import yaml
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from shuangshi_cli import cli
+from shuangshi_cli import figures as figures_module
 from shuangshi_cli.assess import Result, assess
 from shuangshi_cli.cli import TERMINAL_ROWS
 from shuangshi_cli.errors import InputError
@@ -359,3 +362,67 @@ def test_a_copy_of_a_plan_resolves_its_own_targets(plan: Plan) -> None:
     assert fewer.resolve("GDP") is None
     assert fewer.target(plan.targets[2].id) is plan.targets[2]
     assert plan.resolve("GDP") is plan.targets[0]
+
+
+# -- figures: the quick way for plain rows against the row-by-row check ------------------------
+
+_CELLS: dict[str, list[str | None]] = {
+    "indicator": ["gdp", "地区生产总值", "fiscal_revenue", "gdp_rank", "industrial_output",
+                  "growth", "no_such", "", " gdp", "财政总收入（亿元）"],
+    "year": ["2016", "2017", "2018", "1899", "9999", "18", "２０１８", "2018.0", "", "2018年"],
+    "value": ["352.1", "0", "-0", "-3", "41.2亿元", "1e3", "３５２.１", "2.5", "007",
+              "123456789012345678901", "0.0000000000000000000001", "", "abc", "+5", "5.",
+              "99999999999999999999"],
+    "unit": [None, "亿元", "万元", "%", "位", "元", "公斤", " 亿元 "],
+    "part": [None, "p000", "第1号镇", "p002", "第9号镇", "p009", "nowhere", ""],
+}  # fmt: skip
+
+
+@functools.cache
+def _small_parts_plan() -> Plan:
+    """Three parts with all four targets, in 亿元 and 万元, and one with a GDP target only."""
+    plan = _plan_with_parts(3, random.Random(7))
+    text = embedded_plan_text().rstrip("\n") + "\nparts:\n"
+    for part in plan.parts:
+        text += f"  - id: {part.id}\n    name: {part.name}\n    targets:\n"
+        for own in part.targets:
+            unit = f", unit: {own.unit}" if own.unit else ""
+            text += f"      - {{indicator: {own.indicator}, value: {own.value}{unit}}}\n"
+    text += "  - id: p009\n    name: 第9号镇\n    targets:\n      - {indicator: gdp, value: 30}\n"
+    return parse_plan(text, "parts.yaml")
+
+
+def _checked(rows: list[Any], plan: Plan) -> Any:
+    try:
+        found = check_rows(rows, plan)
+    except InputError as exc:
+        return exc.lines()
+    return [(f.key, f.value, f.status, str(f.origin), f.given) for f in found.items]
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries({k: st.sampled_from(v) for k, v in _CELLS.items()}),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_plain_rows_read_as_the_row_by_row_check_reads_them(cells: list[dict[str, Any]]) -> None:
+    """The same figures (key, value, place, as written) and the same errors, row for row."""
+    plan = _small_parts_plan()
+    header = "indicator,year,value,unit,part"
+    lines = [header] + [
+        ",".join(f'"{c[k]}"' if c[k] is not None else "" for k in ("indicator", "year", "value",
+                                                                    "unit", "part"))
+        for c in cells
+    ]  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    try:
+        rows = parse_csv(text, "f.csv")
+    except InputError:
+        return  # not a table of rows (every line blank): nothing to compare
+    # each row alone (most are figures or one error), then all of them (repeats, conflicts)
+    quick = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
+    with patch.object(figures_module._PlainRows, "figure", lambda self, row: None):
+        slow = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
+    assert quick == slow

@@ -18,7 +18,15 @@ from shuangshi_cli.fileio import STDIN, decode, is_workbook, read_bytes
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.status import Status, parse_status
-from shuangshi_cli.units import MAX_EXPONENT, PERCENT, RANK, convert, parse_quantity
+from shuangshi_cli.units import (
+    MAX_EXPONENT,
+    PERCENT,
+    PLAIN_NUMBER,
+    RANK,
+    Unit,
+    convert,
+    parse_quantity,
+)
 from shuangshi_cli.yamlload import load_yaml
 
 if TYPE_CHECKING:
@@ -301,6 +309,8 @@ def _refuse_runaway_quotes(records: list[tuple[int, list[str]]], name: str) -> N
     for end, record in records:
         start = previous + 1
         previous = end
+        if header_seen and end == start:
+            continue  # a record of one line: nothing ran on (most records, checked first)
         if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
             continue
         if not header_seen:
@@ -402,7 +412,16 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     seen: dict[tuple[tuple[str, Any], ...], int | None] = {}
     repeats: Counter[int] = Counter()
     known: dict[Any, tuple[Target, str | None]] = {}
+    plain = _PlainRows(plan)
     for row in in_plan(rows, plan):
+        quick = plain.figure(row)
+        if quick is not None:  # checked the quick way; anything else is checked row by row
+            earlier = figures.get(quick.key)
+            if earlier is None:
+                figures[quick.key] = quick
+                continue
+            if earlier.value == quick.value and earlier.status is None:
+                continue  # the same figure again
         if _unfilled(row):
             continue
         words = _words(row)
@@ -442,6 +461,90 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     if problems:
         raise FiguresError(problems)
     return Figures(tuple(figures.values()))
+
+
+# The fields of the rows most tables hold: an indicator, a year, a plain number, perhaps a part
+# and a unit.
+_PLAIN_FIELDS = frozenset({"indicator", "year", "value", "part", "unit"})
+# What an indicator, a part and a unit as written resolve to: (target, part id, the unit the
+# value is written in, the target's figure unit); None when a row of them takes _check_row.
+_Context = tuple["Target", str | None, Unit, Unit] | None
+
+
+class _PlainRows:
+    """The quick way for a row of a table that is a plain figure of a quantified target: a
+    four-digit year, a plain decimal (352.1), an indicator, part and unit that resolve, and a
+    value in range. It gives the Figure that ``_check_row`` gives for the same row; any other
+    row (a month, a status, a note, a series, a real growth rate, anything wrong) gets None and
+    is checked by ``_check_row``, which says what is wrong and where."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.contexts: dict[tuple[Any, Any, Any], _Context] = {}
+
+    def figure(self, row: RawRow) -> Figure | None:
+        values = row.values
+        if not row.template or not values.keys() <= _PLAIN_FIELDS:
+            return None
+        year_text, value_text = values.get("year"), values.get("value")
+        if type(year_text) is not str or type(value_text) is not str:
+            return None
+        if len(year_text) != 4 or not year_text.isascii() or not year_text.isdigit():
+            return None
+        year = int(year_text)
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return None
+        if len(value_text) > MAX_EXPONENT or not PLAIN_NUMBER.match(value_text):
+            return None
+        key = (values.get("indicator"), values.get("part"), values.get("unit"))
+        try:
+            context = self.contexts[key]
+        except KeyError:
+            context = self.contexts[key] = self._context(*key)
+        except TypeError:  # not text: _check_row says what it is
+            return None
+        if context is None:
+            return None
+        target, part, source, wanted = context
+        number = Decimal(value_text)
+        value = number if source is wanted else convert(number, source, wanted)
+        if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+            return None
+        if wanted.dimension == RANK:
+            if value < 1 or value != value.to_integral_value():
+                return None
+        elif value < 0 and not wanted.is_rate:
+            return None
+        given = None
+        if value != number:
+            given = f"{value_text}{values.get('unit') or ''}".strip()
+        return Figure(target.id, year, value, row.origin, None, part, given=given)
+
+    def _context(self, indicator: Any, part: Any, unit: Any) -> _Context:
+        plan = self.plan
+        if not isinstance(indicator, str) or not isinstance(part, str | None):
+            return None
+        if not isinstance(unit, str | None):
+            return None
+        target = plan.resolve(indicator) if indicator.strip() else None
+        if target is None or not target.quantified or target.series is not None:
+            return None
+        if target.price_basis == "constant":
+            return None  # a value in % is a real growth rate there
+        part_id = None
+        if part is not None and part.strip():
+            found = plan.resolve_part(part)
+            if found is None or not any(t.indicator == target.id for t in found.targets):
+                return None
+            part_id = found.id
+        wanted = plan.figure_unit(target)
+        source = wanted
+        if unit is not None and unit.strip():
+            named = plan.lookup_unit(unit.strip())
+            if named is None or named.dimension != wanted.dimension:
+                return None
+            source = named
+        return target, part_id, source, wanted
 
 
 def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:

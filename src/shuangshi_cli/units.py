@@ -151,7 +151,7 @@ _NUMBER = re.compile(
 
 
 # A plain decimal in ASCII digits, as most cells hold: what _NUMBER reads it as, without NFKC.
-_PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?\Z")
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?\Z")
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def parse_quantity(text: str) -> Quantity:
     Full-width digits and signs are folded (NFKC). Raises ValueError for anything that is not a
     finite number, optionally followed by a unit.
     """
-    if _PLAIN.match(text) and len(text) <= MAX_EXPONENT:  # 352.1: the usual figure, read as is
+    if PLAIN_NUMBER.match(text) and len(text) <= MAX_EXPONENT:  # 352.1, the usual: read as is
         return Quantity(Decimal(text), None)
     folded = unicodedata.normalize("NFKC", text)
     match = _NUMBER.match(folded)
