@@ -595,9 +595,8 @@ def _within_year(
     source = plan.target(target.series) if plan is not None and target.series else target
     months = {
         (f.year, f.month): _read(plan, source, target, f.value) if plan else f.value
-        for f in figures.of_target(source.id)
-        if f.month is not None and f.part is None
-        and f.value is not None and (as_of is None or f.year <= as_of)
+        for f in figures.months(source.id)
+        if f.month is not None and f.value is not None and (as_of is None or f.year <= as_of)
     }  # fmt: skip
     if not months:
         return None

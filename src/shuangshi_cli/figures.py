@@ -158,6 +158,10 @@ class Figures:
         """Every figure of one target (any month, any part), in the order given."""
         return self._by_target.get(target_id, ())
 
+    def months(self, target_id: str) -> tuple[Figure, ...]:
+        """The cumulative month figures of one target for the whole region, in the order given."""
+        return self._months.get(target_id, ())
+
     def for_part(self, part_id: str) -> Figures:
         """The figures of one part, as if they were the whole region's."""
         return self._by_part.get(part_id, _NONE)
@@ -171,6 +175,14 @@ class Figures:
         grouped: dict[str, list[Figure]] = {}
         for f in self.items:
             grouped.setdefault(f.target, []).append(f)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    @cached_property
+    def _months(self) -> dict[str, tuple[Figure, ...]]:
+        grouped: dict[str, list[Figure]] = {}
+        for f in self.items:
+            if f.month is not None and f.part is None:
+                grouped.setdefault(f.target, []).append(f)
         return {k: tuple(v) for k, v in grouped.items()}
 
     @cached_property
