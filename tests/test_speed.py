@@ -29,7 +29,7 @@ from shuangshi_cli.formulas import _quotient
 from shuangshi_cli.jsonload import load_json
 from shuangshi_cli.parts import overall, score, scoreboard
 from shuangshi_cli.peers import PeerTable, load_peers
-from shuangshi_cli.plan import Part, Plan, embedded_plan_text, parse_plan
+from shuangshi_cli.plan import Part, Plan, PlanSemanticError, embedded_plan_text, parse_plan
 from shuangshi_cli.units import convert
 from shuangshi_cli.yamlload import load_yaml
 from tests.helpers import DATA
@@ -423,6 +423,57 @@ def test_plain_rows_read_as_the_row_by_row_check_reads_them(cells: list[dict[str
         return  # not a table of rows (every line blank): nothing to compare
     # each row alone (most are figures or one error), then all of them (repeats, conflicts)
     quick = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
-    with patch.object(figures_module._PlainRows, "figure", lambda self, row: None):
+    with patch.object(figures_module.PlainRows, "read", lambda self, row: None):
         slow = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
+    assert quick == slow
+
+
+def test_a_part_plan_skips_only_the_checks_validation_ran() -> None:
+    """A part's plan is not checked again for the plan validation checked; a copy of the plan
+    with another header (a later base year) is."""
+    plan = _plan_with_parts(2, random.Random(3))
+    assert plan.for_part(plan.parts[0]).targets[0].value == plan.parts[0].targets[0].value
+    later = plan.plan.model_copy(update={"base_year": 2019})
+    fresh = _plan_with_parts(2, random.Random(3))
+    moved = fresh.model_copy(update={"plan": later})
+    with pytest.raises(PlanSemanticError, match="not after the base year 2019"):
+        moved.for_part(moved.parts[1])
+
+
+_PEER_CELLS: dict[str, list[str | None]] = {
+    "region": ["濉溪县", "第1县", " 第2县", "", "第3县"],
+    "indicator": ["gdp", "地区生产总值", "fiscal_revenue", "gdp_rank", "no_such", "growth"],
+    "year": ["2017", "2018", "1899", "18", "２０１８"],
+    "value": ["352.1", "0", "-3", "41.2亿元", "1e3", "007", "2.5", "", "abc"],
+    "unit": [None, "亿元", "万元", "%", "位", "公斤"],
+}
+
+
+def _peers_checked(rows: list[Any], plan: Plan) -> Any:
+    from shuangshi_cli.peers import check_peer_rows
+
+    problems: list[Any] = []
+    found = check_peer_rows(rows, plan, problems)
+    lines = [str(p.message) + f"@{p.file}:{p.line}:{p.field}" for p in problems]
+    return [(r.region, r.year, r.indicator, r.value, str(r.origin)) for r in found], lines
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries({k: st.sampled_from(v) for k, v in _PEER_CELLS.items()}),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_plain_peer_rows_read_as_the_row_by_row_check_reads_them(
+    plan: Plan, cells: list[dict[str, Any]]
+) -> None:
+    keys = ("region", "indicator", "year", "value", "unit")
+    lines = [",".join(keys)] + [
+        ",".join(f'"{c[k]}"' if c[k] is not None else "" for k in keys) for c in cells
+    ]
+    rows = parse_csv("\n".join(lines) + "\n", "peers.csv")
+    quick = [_peers_checked([row], plan) for row in rows] + [_peers_checked(rows, plan)]
+    with patch.object(figures_module.PlainRows, "read", lambda self, row: None):
+        slow = [_peers_checked([row], plan) for row in rows] + [_peers_checked(rows, plan)]
     assert quick == slow

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from shuangshi_cli.errors import FiguresError, InputError, Problem, cut, shown
 from shuangshi_cli.fileio import STDIN, decode, is_workbook, read_bytes
@@ -424,7 +424,7 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     seen: dict[tuple[tuple[str, Any], ...], int | None] = {}
     repeats: Counter[int] = Counter()
     known: dict[Any, tuple[Target, str | None]] = {}
-    plain = _PlainRows(plan)
+    plain = PlainRows(plan)
     for row in in_plan(rows, plan):
         quick = plain.figure(row)
         if quick is not None:  # checked the quick way; anything else is checked row by row
@@ -475,28 +475,41 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     return Figures(tuple(figures.values()))
 
 
-# The fields of the rows most tables hold: an indicator, a year, a plain number, perhaps a part
-# and a unit.
-_PLAIN_FIELDS = frozenset({"indicator", "year", "value", "part", "unit"})
+# The fields of the rows most figures tables hold: an indicator, a year, a plain number, perhaps
+# a part and a unit; a peer table's rows have a region instead of a part.
+FIGURE_FIELDS = frozenset({"indicator", "year", "value", "part", "unit"})
+PEER_FIELDS = frozenset({"region", "indicator", "year", "value", "unit"})
 # What an indicator, a part and a unit as written resolve to: (target, part id, the unit the
-# value is written in, the target's figure unit); None when a row of them takes _check_row.
+# value is written in, the target's figure unit); None when such a row takes the long way.
 _Context = tuple["Target", str | None, Unit, Unit] | None
 
 
-class _PlainRows:
-    """The quick way for a row of a table that is a plain figure of a quantified target: a
-    four-digit year, a plain decimal (352.1), an indicator, part and unit that resolve, and a
-    value in range. It gives the Figure that ``_check_row`` gives for the same row; any other
-    row (a month, a status, a note, a series, a real growth rate, anything wrong) gets None and
-    is checked by ``_check_row``, which says what is wrong and where."""
+class Plain(NamedTuple):
+    """A plain row, read: its target, year, value (in the target's figure unit) and part."""
 
-    def __init__(self, plan: Plan) -> None:
+    target: Target
+    year: int
+    value: Decimal
+    part: str | None
+    given: str | None  # the value as written, when it was converted
+
+
+class PlainRows:
+    """The quick way for a row that is a plain figure of a quantified target: only ``fields``, a
+    four-digit year, a plain decimal (352.1), an indicator, part and unit that resolve, and a
+    value in range. It reads what the row-by-row check (``_check_row``, ``check_peer_rows``)
+    reads from the same row; any other row (a month, a status, a note, a series, a real growth
+    rate, anything wrong) gets None and takes the long way, which says what is wrong and where.
+    """
+
+    def __init__(self, plan: Plan, fields: frozenset[str] = FIGURE_FIELDS) -> None:
         self.plan = plan
+        self.fields = fields
         self.contexts: dict[tuple[Any, Any, Any], _Context] = {}
 
-    def figure(self, row: RawRow) -> Figure | None:
+    def read(self, row: RawRow) -> Plain | None:
         values = row.values
-        if not row.template or not values.keys() <= _PLAIN_FIELDS:
+        if not values.keys() <= self.fields:
             return None
         year_text, value_text = values.get("year"), values.get("value")
         if type(year_text) is not str or type(value_text) is not str:
@@ -513,7 +526,7 @@ class _PlainRows:
             context = self.contexts[key]
         except KeyError:
             context = self.contexts[key] = self._context(*key)
-        except TypeError:  # not text: _check_row says what it is
+        except TypeError:  # not text: the long way says what it is
             return None
         if context is None:
             return None
@@ -530,7 +543,15 @@ class _PlainRows:
         given = None
         if value != number:
             given = f"{value_text}{values.get('unit') or ''}".strip()
-        return Figure(target.id, year, value, row.origin, None, part, given=given)
+        return Plain(target, year, value, part, given)
+
+    def figure(self, row: RawRow) -> Figure | None:
+        """The row's Figure, as ``_check_row`` gives it; None for the long way."""
+        plain = self.read(row)
+        if plain is None:
+            return None
+        return Figure(plain.target.id, plain.year, plain.value, row.origin, None, plain.part,
+                      given=plain.given)  # fmt: skip
 
     def _context(self, indicator: Any, part: Any, unit: Any) -> _Context:
         plan = self.plan

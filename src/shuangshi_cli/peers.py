@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, InputError, Problem
 from shuangshi_cli.figures import (
+    PEER_FIELDS,
     Origin,
+    PlainRows,
     RawRow,
     in_plan,
     read_rows,
@@ -128,27 +130,17 @@ _NOT_PEER_COLUMNS = {
 def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem]) -> list[PeerRow]:
     """Rows with a region, a known indicator, a year and a value; problems collected."""
     checked: dict[tuple[str, int, str], PeerRow] = {}
+    plain = PlainRows(plan, PEER_FIELDS)
     for row in in_plan(rows, plan):
-        try:
-            region = str(row.values.get("region") or "").strip()
-            if not region:
-                raise FiguresError(row.origin.problem("no region", "region"))
-            for column, message in _NOT_PEER_COLUMNS.items():
-                if row.values.get(column) not in (None, ""):
-                    raise FiguresError(row.origin.problem(message, column))
-            target = row_target(row, plan)
-            if not target.quantified:
-                raise FiguresError(
-                    row.origin.problem(
-                        f"{target.id} is qualitative: a peer table gives figures to rank",
-                        "indicator",
-                    )
-                )
-            peer = PeerRow(
-                region, row_year(row), target.id, row_value(row, target, plan), row.origin
+        quick = plain.read(row)
+        region = row.values.get("region")
+        if quick is not None and type(region) is str and region and region == region.strip():
+            peer: PeerRow | None = PeerRow(
+                region, quick.year, quick.target.id, quick.value, row.origin
             )
-        except InputError as exc:
-            problems.extend(exc.problems)
+        else:
+            peer = _peer_row(row, plan, problems)
+        if peer is None:
             continue
         key = (place_key(peer.region), peer.year, peer.indicator)
         earlier = checked.get(key)
@@ -162,6 +154,29 @@ def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem])
             )
         checked.setdefault(key, peer)
     return list(checked.values())
+
+
+def _peer_row(row: RawRow, plan: Plan, problems: list[Problem]) -> PeerRow | None:
+    """One row checked the long way: its PeerRow, or None with its problems collected."""
+    try:
+        region = str(row.values.get("region") or "").strip()
+        if not region:
+            raise FiguresError(row.origin.problem("no region", "region"))
+        for column, message in _NOT_PEER_COLUMNS.items():
+            if row.values.get(column) not in (None, ""):
+                raise FiguresError(row.origin.problem(message, column))
+        target = row_target(row, plan)
+        if not target.quantified:
+            raise FiguresError(
+                row.origin.problem(
+                    f"{target.id} is qualitative: a peer table gives figures to rank",
+                    "indicator",
+                )
+            )
+        return PeerRow(region, row_year(row), target.id, row_value(row, target, plan), row.origin)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def find_own(name: str, regions: set[str], file: str) -> str:

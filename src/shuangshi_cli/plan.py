@@ -401,8 +401,9 @@ class Plan(_Model):
     # Look-up tables built on first use: a figures file resolves a name per row.
     _index: _Index | None = PrivateAttr(default=None)
     _places: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
-    # The parts list whose targets validation checked (as for_part would build them).
-    _checked_parts: list[Part] | None = PrivateAttr(default=None)
+    # The header, targets and parts whose part targets validation checked (as for_part builds
+    # them); a copy with another of them is checked again.
+    _checked: tuple[Header, list[Target], list[Part]] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Plan:
@@ -413,7 +414,7 @@ class Plan(_Model):
             raise PlanSemanticError(problems)
         self._registry = BUILTIN_UNITS.extended(u.unit() for u in self.units)
         self._index = None  # built on first use, with this registry
-        self._checked_parts = self.parts
+        self._checked = (self.plan, self.targets, self.parts)
         return self
 
     # -- derived facts used by the assessment ---------------------------------------------------
@@ -537,7 +538,10 @@ class Plan(_Model):
             }
         )
         targets = [part_target(self.target(own.indicator), own) for own in part.targets]
-        checked = self._checked_parts is self.parts  # validation checked these very targets
+        checked = self._checked is not None and all(
+            a is b
+            for a, b in zip(self._checked, (self.plan, self.targets, self.parts), strict=True)
+        )  # validation checked these very part targets
         problems = [
             (("targets", i, *path), message)
             for i, target in enumerate(targets)
