@@ -477,3 +477,26 @@ def test_plain_peer_rows_read_as_the_row_by_row_check_reads_them(
     with patch.object(figures_module.PlainRows, "read", lambda self, row: None):
         slow = [_peers_checked([row], plan) for row in rows] + [_peers_checked(rows, plan)]
     assert quick == slow
+
+
+def test_parts_written_as_numbers_are_not_taken_for_one_another() -> None:
+    """1, 1.0 and true are equal as keys, but as written they name different parts (or none):
+    the parts a file's rows resolve to are remembered for text only."""
+    text = embedded_plan_text().rstrip("\n") + (
+        "\nparts:\n"
+        "  - {id: yihao, name: '1', targets: [{indicator: fiscal_revenue, value: 5}]}\n"
+        "  - id: zhen\n    name: 二号镇\n    aliases: ['1.0']\n"
+        "    targets: [{indicator: fiscal_revenue, value: 6}]\n"
+    )
+    plan = parse_plan(text, "parts.yaml")
+
+    def read(second_part: str) -> Figures:
+        rows = "".join(
+            f"- {{indicator: fiscal_revenue, year: {year}, value: 5, part: {part}}}\n"
+            for year, part in ((2017, "1"), (2018, second_part))
+        )
+        return check_rows(structured_rows(load_yaml(rows, "f.yaml"), "f.yaml"), plan)
+
+    assert [(f.year, f.part) for f in read("1.0").items] == [(2017, "yihao"), (2018, "zhen")]
+    with pytest.raises(InputError, match="unknown part 'True'"):
+        read("true")

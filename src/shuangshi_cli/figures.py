@@ -427,7 +427,8 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
     plain = PlainRows(plan)
     for row in in_plan(rows, plan):
         quick = plain.figure(row)
-        if quick is not None:  # checked the quick way; anything else is checked row by row
+        if quick is not None:  # a plain row: a new figure or the same again is done with here
+            # (one that differs from an earlier figure is checked again below, which says so)
             earlier = figures.get(quick.key)
             if earlier is None:
                 figures[quick.key] = quick
@@ -497,8 +498,9 @@ class Plain(NamedTuple):
 class PlainRows:
     """The quick way for a row that is a plain figure of a quantified target: only ``fields``, a
     four-digit year, a plain decimal (352.1), an indicator, part and unit that resolve, and a
-    value in range. It reads what the row-by-row check (``_check_row``, ``check_peer_rows``)
-    reads from the same row; any other row (a month, a status, a note, a series, a real growth
+    value in range. It reads what the row-by-row check (``_check_row``, ``peers._peer_row``)
+    reads from the same row (its range, rank and sign checks are ``_value``'s, kept in step by
+    tests/test_speed.py); any other row (a month, a status, a note, a series, a real growth
     rate, anything wrong) gets None and takes the long way, which says what is wrong and where.
     """
 
@@ -668,10 +670,10 @@ def _check_row(row: RawRow, plan: Plan, known: dict[Any, tuple[Target, str | Non
             )
         )
     written_as: Any = (values.get("indicator"), values.get("part"))
-    try:
-        resolved = known.get(written_as)
-    except TypeError:  # a YAML row may hold a list there: resolved (and refused) each time
-        resolved, written_as = None, None
+    # Only text is remembered: 1, 1.0 and true are equal keys but name different parts.
+    if not all(type(v) is str or v is None for v in written_as):
+        written_as = None
+    resolved = None if written_as is None else known.get(written_as)
     target = row_target(row, plan) if resolved is None else resolved[0]
     year = row_year(row)
     month = _whole(values.get("month"), origin, "month", 1, 11, "月")

@@ -664,8 +664,19 @@ def place_key(name: str) -> str:
     return _PLACE_SUFFIX.sub("", folded) or folded
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
+    """A name compared without full-width forms, case or surrounding spaces (short names, which
+    a plan and a figures table repeat, remembered)."""
+    if len(text) <= _FOLDED_LENGTH:
+        return _fold_name(text)
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+_FOLDED_LENGTH = 200
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_name(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
