@@ -588,10 +588,11 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     kept: list[RawRow] = []
     skipped: dict[str, dict[str, None]] = {}
     for row in rows:
-        name = str(row.values.get("indicator") or "").strip()
-        if row.from_bulletin and name and plan.resolve(name) is None:
-            skipped.setdefault(row.origin.file, {})[name] = None
-            continue
+        if row.from_bulletin:
+            name = str(row.values.get("indicator") or "").strip()
+            if name and plan.resolve(name) is None:
+                skipped.setdefault(row.origin.file, {})[name] = None
+                continue
         kept.append(row)
     if skipped:
         from shuangshi_cli.notices import notice
