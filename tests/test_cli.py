@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from shuangshi_cli.cli import app
+from shuangshi_cli.plan import embedded_plan_text
 from shuangshi_cli.render import Format
+from tests.helpers import DATA
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -134,6 +136,59 @@ def test_output_file_is_written_atomically(run: Run, tmp_path: Path) -> None:
     assert failed.exit_code == 2
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "starts"),
+    [
+        ("gap", "gap.json", b"{"),
+        ("gap", "gap.xlsx", b"PK"),  # a workbook (a zip), not a table's text
+        ("gap", "gap.CSV", "\ufeffid,".encode()),
+        ("gap", "gap.md", b"## "),
+        ("gap", "gap.txt", b""),  # the terminal's table, as text (its rules below)
+        ("report", "report.md", b"## "),
+        ("report", "report.html", b"<!DOCTYPE html>"),
+        ("report", "report", b"<!DOCTYPE html>"),  # no suffix: the command's own format
+        ("scoreboard", "board.json", b"{"),
+        ("check", "check.csv", "\ufeffid,".encode()),
+        ("template", "figures.xlsx", b"PK"),
+        ("template", "figures.csv", "\ufeffindicator,".encode()),
+    ],
+)
+def test_an_output_file_gets_the_format_its_suffix_names(
+    run: Run, tmp_path: Path, command: str, name: str, starts: bytes
+) -> None:
+    target = tmp_path / name
+    given = MID_TERM if command in {"gap", "report", "check"} else ()
+    plan: tuple[str, ...] = ()
+    if command == "scoreboard":
+        towns = tmp_path / "towns.yaml"
+        towns.write_text(
+            embedded_plan_text() + "\n" + (DATA / "towns.yaml").read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+        plan = ("-t", str(towns), "-f", str(DATA / "towns-figures.csv"))
+    result = run(command, *plan, *given, "--output", str(target))
+    assert result.exit_code in {0, 1}, result.stderr
+    written = target.read_bytes()
+    assert written.startswith(starts)
+    if name.endswith(".txt"):
+        assert "━".encode() in written
+
+
+def test_a_format_asked_for_wins_over_the_suffix(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "gap.json"
+    assert run("gap", *MID_TERM, "-F", "csv", "-o", str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8-sig").startswith("id,")
+
+
+def test_no_pdf_is_written(run: Run, tmp_path: Path) -> None:
+    """A .pdf file would get HTML under a lying name: refused, with what to do instead."""
+    target = tmp_path / "report.pdf"
+    result = run("report", *MID_TERM, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "report.html" in result.stderr
+    assert not target.exists()
 
 
 def test_output_to_a_missing_folder(run: Run, tmp_path: Path) -> None:

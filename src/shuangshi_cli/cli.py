@@ -269,7 +269,20 @@ LangOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-F", help=_h("help.opt.format"), case_sensitive=False)
+    Format | None,
+    typer.Option(
+        "--format", "-F", help=_h("help.opt.format"), case_sensitive=False, show_default=False
+    ),
+]
+ReportFormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-F",
+        help=_h("help.opt.report_format"),
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]
 OutputOption = Annotated[
     str | None,
@@ -325,6 +338,29 @@ def _width() -> int | None:
         except (OSError, ValueError, AttributeError):
             continue
     return None
+
+
+# The formats an --output file's suffix names, when --format is not given (-o gap.xlsx).
+_SUFFIX_FORMATS = {
+    ".json": Format.JSON, ".csv": Format.CSV, ".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN,
+    ".html": Format.HTML, ".htm": Format.HTML, ".xlsx": Format.XLSX, ".txt": Format.TABLE,
+}  # fmt: skip
+
+
+def _format(fmt: Format | None, output: str | None, default: Format) -> Format:
+    """The format asked for with --format; else the one the --output file's suffix names; else
+    the command's own. No format is PDF: a .pdf file gets HTML to print, not bytes that lie."""
+    if fmt is not None:
+        return fmt
+    suffix = _suffix(output)
+    if suffix == ".pdf":
+        raise UsageProblem.at(msg("error.no_pdf", file=output))
+    return _SUFFIX_FORMATS.get(suffix, default)
+
+
+def _suffix(output: str | None) -> str:
+    """The suffix of an --output file, lower case; '' for none or stdout ('-')."""
+    return "" if output is None or output == "-" else Path(output).suffix.lower()
 
 
 def _terminal(fmt: Format, output: str | None) -> bool:
@@ -579,7 +615,7 @@ def gap(
     month: MonthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     on_track: OnTrackOption = None,
     acceleration: AccelerationOption = None,
@@ -588,6 +624,7 @@ def gap(
 
     Example: shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8
     """
+    fmt = _format(fmt, output, Format.TABLE)
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
@@ -620,12 +657,13 @@ def report(
     month: MonthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.HTML,
+    fmt: ReportFormatOption = None,
     output: OutputOption = None,
     on_track: OnTrackOption = None,
     acceleration: AccelerationOption = None,
 ) -> None:
     """The report for a meeting: the gap table, a chart per target, the scoreboard; HTML."""
+    fmt = _format(fmt, output, Format.HTML)
     from shuangshi_cli.documents import full_report_document
     from shuangshi_cli.scenarios import paths
 
@@ -701,6 +739,8 @@ def check(
         threshold = None
     if threshold is None or threshold.value not in _FAILABLE:
         raise UsageProblem.at(msg("error.fail_on", choices=", ".join(_FAILABLE)))
+    if output is not None:  # a report to a file: in the format asked for, or its suffix names
+        fmt = _format(fmt, output, Format.TABLE)
     inputs = _inputs(
         targets, figures, pairs, year=year, as_of=as_of, month=month, part=part,
         peer_files=peers, on_track=on_track, acceleration=acceleration,
@@ -786,7 +826,7 @@ def path(
     year: YearOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     chart: Annotated[
         str | None,
@@ -798,6 +838,7 @@ def path(
     Also the path from the latest figure at the growth still required, and how many years the
     latest figure stands ahead of (or behind) the path.
     """
+    fmt = _format(fmt, output, Format.TABLE)
     from shuangshi_cli.scenarios import paths
 
     inputs = _inputs(
@@ -849,7 +890,7 @@ def whatif(
     year: YearOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
     output: OutputOption = None,
 ) -> None:
     """What if growth is 7% instead of 9%? The figure each year, and when it meets the target.
@@ -858,6 +899,7 @@ def whatif(
 
     Example: shuangshi whatif gdp --year 2018 --figure gdp=352.1 --growth 7.5% --growth 9%
     """
+    fmt = _format(fmt, output, Format.TABLE)
     from shuangshi_cli.scenarios import parse_growth, parse_rate
     from shuangshi_cli.scenarios import whatif as build
 
@@ -888,12 +930,13 @@ def explain(
     month: MonthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     on_track: OnTrackOption = None,
     acceleration: AccelerationOption = None,
 ) -> None:
     """Every number of one target's row: formula, inputs and their places, result, method."""
+    fmt = _format(fmt, output, Format.TABLE)
     from shuangshi_cli.documents import explain_document
 
     inputs = _inputs(
@@ -913,7 +956,7 @@ def scoreboard(
     encoding: EncodingOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     on_track: OnTrackOption = None,
     acceleration: AccelerationOption = None,
@@ -923,6 +966,7 @@ def scoreboard(
     Per indicator a score of 0–100 (100 achieved, else 100 × pace ratio), overall the mean; with
     the rank change against the year before.
     """
+    fmt = _format(fmt, output, Format.TABLE)
     inputs = _inputs(
         targets, figures, None, year=None, as_of=as_of,
         on_track=on_track, acceleration=acceleration, sheet=sheet, encoding=encoding,
@@ -947,10 +991,11 @@ def scoreboard(
 def show_targets(
     targets: TargetsOption = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
     output: OutputOption = None,
 ) -> None:
     """The plan: its quantified targets, then its goals and programmes."""
+    fmt = _format(fmt, output, Format.TABLE)
     from shuangshi_cli.plan import load_plan
 
     plan = load_plan(targets)
@@ -1031,15 +1076,16 @@ class TemplateFormat(StrEnum):
 def template(
     targets: TargetsOption = None,
     fmt: Annotated[
-        TemplateFormat,
+        TemplateFormat | None,
         typer.Option(
             "--format",
             "-F",
             metavar="csv|xlsx",
             help=_h("help.opt.template_format"),
             case_sensitive=False,
+            show_default=False,
         ),
-    ] = TemplateFormat.CSV,
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """An empty figures table for the plan, ready to fill in.
@@ -1051,6 +1097,8 @@ def template(
     from shuangshi_cli.plan import load_plan
     from shuangshi_cli.template import template_csv, template_xlsx
 
+    if fmt is None:  # the one the --output file's suffix names (-o figures.xlsx), else CSV
+        fmt = TemplateFormat.XLSX if _suffix(output) == ".xlsx" else TemplateFormat.CSV
     plan = load_plan(targets)
     if fmt is TemplateFormat.XLSX:
         _emit(template_xlsx(plan), output)

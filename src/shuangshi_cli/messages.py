@@ -645,7 +645,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.opt.encoding": ("文本数据文件的编码（gbk、utf-16 等）。默认：UTF-8，否则按内容识别 UTF-16 或 GB18030。",
                           "Encoding of text figures files (gbk, utf-16 …). Default: UTF-8, else "
                           "UTF-16 or GB18030 as the bytes show."),
-    "help.opt.template_format": ("csv，或 xlsx（工作簿，需 --output）。", "csv, or xlsx (a workbook: needs --output)."),
+    "help.opt.template_format": ("csv，或 xlsx（工作簿，需 --output）；默认按 --output 文件后缀，否则 csv。",
+                                 "csv, or xlsx (a workbook: needs --output); default: what the "
+                                 "--output file's suffix names, else csv."),
     "error.workbook_needs_output": ("此格式生成工作簿：请用 --output 文件", "this format writes a workbook: give --output FILE"),
     "help.opt.pairs": ("以 指标=数值 给出的数据（gdp=352.1，财政总收入=412000万元），配合 --year。",
                        "Figures as ID=VALUE (gdp=352.1, 财政总收入=412000万元), for --year."),
@@ -662,9 +664,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.opt.as_of": ("忽略此年以后的数据。", "Ignore figures after this year."),
     "help.opt.lang": ("zh 或 en。默认：中文环境用中文，否则英文。",
                       "zh or en. Default: Chinese when the locale is Chinese, else English."),
-    "help.opt.format": ("输出格式。", "Output format."),
-    "help.opt.check_format": ("同时按此格式输出报告（默认不输出）。",
-                              "Also print the report in this format (default: none)."),
+    "help.opt.format": ("输出格式（默认 table；写入 --output 文件时按其后缀：.json .csv .md .html .xlsx）。",
+                        "Output format (default: table; for an --output file, what its suffix "
+                        "names: .json .csv .md .html .xlsx)."),
+    "help.opt.report_format": ("输出格式（默认 html；写入 --output 文件时按其后缀：.md .json …）。",
+                               "Output format (default: html; for an --output file, what its "
+                               "suffix names: .md .json …)."),
+    "error.no_pdf": ("不输出 PDF（{file}）：请写成 HTML 文件（-o 报告.html），再用浏览器打印为 PDF",
+                     "shuangshi writes no PDF ({file}): write an HTML file (-o report.html) and "
+                     "print it to PDF from a browser"),
+    "help.opt.check_format": ("同时按此格式输出报告（默认不输出；给出 --output 时按文件后缀，否则 table）。",
+                              "Also print the report in this format (default: none; with "
+                              "--output, what the file's suffix names, else table)."),
     "help.opt.output": ("写入此文件而不是标准输出（普通文件原子写入；'-' 为标准输出）。",
                         "Write to this file instead of stdout (a regular file atomically; '-' is "
                         "stdout)."),
