@@ -122,3 +122,16 @@ def test_shares_and_catch_up_by_hand() -> None:
     assert formulas.catch_up_growth(D(350), D(372), 372 / 340 - 1, 1) == pytest.approx(
         372 * 372 / 340 / 350 - 1
     )
+
+
+def test_a_change_too_small_for_a_float_has_no_log_share() -> None:
+    """T / v0 that is 1 to a float's precision (a cumulative fall of 1e-20%) has no share of
+    the task to measure, and no path to stand ahead of: None, not a division by zero."""
+    v0 = Decimal(12)
+    target = formulas.change_target_level(v0, Decimal("-1e-20"), relative=True)
+    assert target != v0
+    assert formulas.log_task_progress(v0, Decimal(11), target) is None
+    assert formulas.years_ahead(v0, target, 2015, 2020, Decimal(11), 2017, COMPOUND) is None
+    assert formulas.log_task_progress(v0, Decimal(11), Decimal("10.08")) == pytest.approx(
+        math.log(11 / 12) / math.log(0.84)
+    )

@@ -61,9 +61,20 @@ def log_task_progress(v0: Decimal, v: Decimal, target: Decimal) -> float | None:
     How official reviews count a 累计下降 target: a 13.4% fall against a 16% target is
     ln(1 − 0.134) / ln(1 − 0.16) = 82.5% of the task. None when undefined (a value ≤ 0, T = v0).
     """
-    if v0 <= 0 or v <= 0 or target <= 0 or target == v0:
+    if target == v0:
         return None
-    return math.log(v / v0) / math.log(target / v0)
+    return _log_share(v0, v, target)
+
+
+def _log_share(v0: Decimal, v: Decimal, target: Decimal) -> float | None:
+    """ln(v / v0) / ln(T / v0); None when a logarithm is undefined (a value ≤ 0) or T / v0 is 1
+    to a float's precision (a change of 1e-20%: no way to measure a share of it)."""
+    if v0 <= 0 or v <= 0 or target <= 0:
+        return None
+    whole = math.log(target / v0)
+    if whole == 0:
+        return None
+    return math.log(v / v0) / whole
 
 
 def annual_rate(start: Decimal, end: Decimal, years: int, progress: Progress) -> float | None:
@@ -199,11 +210,11 @@ def years_ahead(
     if target == v0 or deadline == t0:
         return None
     if progress == LINEAR:
-        share = _quotient(value - v0, target - v0)
+        share: float | None = _quotient(value - v0, target - v0)
     else:
-        if v0 <= 0 or value <= 0 or target <= 0:
-            return None
-        share = math.log(value / v0) / math.log(target / v0)
+        share = _log_share(v0, value, target)
+    if share is None:
+        return None
     return t0 + (deadline - t0) * share - year
 
 
