@@ -141,7 +141,8 @@ def test_yaml_nodes_are_counted_while_parsing(
     path = _file(tmp_path, "f.yaml", "[" + "1, " * 2000 + "1]\n")
     _fails(
         run("gap", "-f", path),
-        f"{path}:1:2999: the document has more than 1000 values, the most read",
+        f"{path}:1:2999: the document has more than 1000 values, the most read as YAML (give "
+        "a large table of figures as CSV or JSON)",
     )
 
 

@@ -905,7 +905,11 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("not valid YAML: the character {a} is not allowed", "不是有效的 YAML：不允许字符 {a}"),
     ("not valid YAML: {a}", "不是有效的 YAML：{a}"),
     ("the document is nested too deeply", "文档嵌套过深"),
-    ("the document has more than {a} values, the most read", "文档超过 {a} 个值，这是可读取的上限"),
+    (
+        "the document has more than {a} values, the most read as YAML (give a large table of "
+        "figures as CSV or JSON)",
+        "文档超过 {a} 个值，这是 YAML 可读取的上限（大量数据请用 CSV 或 JSON）",
+    ),
     ("expected one YAML document, found more", "应为一个 YAML 文档，实际不止一个"),
     # peers and parts
     ("no region", "缺少地区"),

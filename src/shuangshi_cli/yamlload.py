@@ -195,7 +195,8 @@ def _count_nodes(text: str, file: str) -> None:
                 mark = event.start_mark
                 raise InputError(
                     Problem(
-                        f"the document has more than {MAX_NODES} values, the most read",
+                        f"the document has more than {MAX_NODES} values, the most read as "
+                        "YAML (give a large table of figures as CSV or JSON)",
                         file=file,
                         line=mark.line + 1 if mark else None,
                         column=mark.column + 1 if mark else None,
