@@ -3,7 +3,9 @@ ranking) against plain reference computations written here."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import random
 import tempfile
 from dataclasses import fields, replace
@@ -418,14 +420,36 @@ def test_plain_rows_read_as_the_row_by_row_check_reads_them(cells: list[dict[str
     ]  # fmt: skip
     text = "\n".join(lines) + "\n"
     try:
-        rows = parse_csv(text, "f.csv")
+        tables = [parse_csv(text, "f.csv")]
     except InputError:
-        return  # not a table of rows (every line blank): nothing to compare
-    # each row alone (most are figures or one error), then all of them (repeats, conflicts)
-    quick = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
-    with patch.object(figures_module.PlainRows, "read", lambda self, row: None):
-        slow = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
-    assert quick == slow
+        tables = []  # not a table of rows (every line blank): nothing to compare
+    # The same cells as JSON, numbers as numbers where they read as JSON numbers (2018, 352.1,
+    # 1e3, -0), and as YAML: years and values that are not text, read the quick way too.
+    items = [{k: _as_number(v) for k, v in c.items() if v is not None} for c in cells]
+    tables.append(parse_json(json.dumps(items, ensure_ascii=False), "f.json"))
+    yaml_text = "".join(
+        "- {"
+        + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in item.items())
+        + "}\n"
+        for item in items
+    )
+    with contextlib.suppress(InputError):
+        tables.append(structured_rows(load_yaml(yaml_text, "f.yaml"), "f.yaml"))
+    for rows in tables:
+        # each row alone (most are figures or one error), then all (repeats, conflicts)
+        quick = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
+        with patch.object(figures_module.PlainRows, "read", lambda self, row: None):
+            slow = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
+        assert quick == slow
+
+
+def _as_number(text: str) -> Any:
+    """``text`` as the JSON number it reads as (2018, 352.1, 1e3), else as it is."""
+    try:
+        number = json.loads(text)
+    except ValueError:
+        return text
+    return number if isinstance(number, int | float) and not isinstance(number, bool) else text
 
 
 def test_a_part_plan_skips_only_the_checks_validation_ran() -> None:

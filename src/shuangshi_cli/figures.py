@@ -497,11 +497,13 @@ class Plain(NamedTuple):
 
 class PlainRows:
     """The quick way for a row that is a plain figure of a quantified target: only ``fields``, a
-    four-digit year, a plain decimal (352.1), an indicator, part and unit that resolve, and a
-    value in range. It reads what the row-by-row check (``_check_row``, ``peers._peer_row``)
-    reads from the same row (its range, rank and sign checks are ``_value``'s, kept in step by
-    tests/test_speed.py); any other row (a month, a status, a note, a series, a real growth
-    rate, anything wrong) gets None and takes the long way, which says what is wrong and where.
+    four-digit year, a plain decimal (352.1, or a JSON or YAML number), an indicator, part and
+    unit that resolve, and a value in range.
+
+    It reads what the row-by-row check (``_check_row``, ``peers._peer_row``) reads from the same
+    row: its range, rank and sign checks are ``_value``'s, kept in step by tests/test_speed.py.
+    Any other row (a month, a status, a note, a series, a real growth rate, anything wrong) gets
+    None and takes the long way, which says what is wrong and where.
     """
 
     def __init__(self, plan: Plan, fields: frozenset[str] = FIGURE_FIELDS) -> None:
@@ -513,15 +515,28 @@ class PlainRows:
         values = row.values
         if not values.keys() <= self.fields:
             return None
-        year_text, value_text = values.get("year"), values.get("value")
-        if type(year_text) is not str or type(value_text) is not str:
+        year_cell, value_cell = values.get("year"), values.get("value")
+        if type(year_cell) is str:  # a table's cell
+            if len(year_cell) != 4 or not year_cell.isascii() or not year_cell.isdigit():
+                return None
+            year = int(year_cell)
+        elif type(year_cell) is int:  # JSON's or YAML's number (not a bool)
+            year = year_cell
+        else:
             return None
-        if len(year_text) != 4 or not year_text.isascii() or not year_text.isdigit():
-            return None
-        year = int(year_text)
         if not FIRST_YEAR <= year <= LAST_YEAR:
             return None
-        if len(value_text) > MAX_EXPONENT or not PLAIN_NUMBER.match(value_text):
+        if type(value_cell) is str:
+            if len(value_cell) > MAX_EXPONENT or not PLAIN_NUMBER.match(value_cell):
+                return None
+            number = Decimal(value_cell)
+        elif type(value_cell) is Decimal or type(value_cell) is int:
+            number = Decimal(value_cell)
+            if not number.is_finite() or (
+                number and not -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT
+            ):
+                return None
+        else:
             return None
         key = (values.get("indicator"), values.get("part"), values.get("unit"))
         try:
@@ -533,7 +548,6 @@ class PlainRows:
         if context is None:
             return None
         target, part, source, wanted = context
-        number = Decimal(value_text)
         value = number if source is wanted else convert(number, source, wanted)
         if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
             return None
@@ -544,7 +558,7 @@ class PlainRows:
             return None
         given = None
         if value != number:
-            given = f"{value_text}{values.get('unit') or ''}".strip()
+            given = f"{value_cell}{values.get('unit') or ''}".strip()
         return Plain(target, year, value, part, given)
 
     def figure(self, row: RawRow) -> Figure | None:
