@@ -349,7 +349,7 @@ _SUFFIX_FORMATS = {
 
 def _format(fmt: Format | None, output: str | None, default: Format) -> Format:
     """The format asked for with --format; else the one the --output file's suffix names; else
-    the command's own. No format is PDF: a .pdf file gets HTML to print, not bytes that lie."""
+    the command's own. No format is PDF: a .pdf file is refused, not filled with HTML."""
     if fmt is not None:
         return fmt
     suffix = _suffix(output)
