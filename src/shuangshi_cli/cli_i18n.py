@@ -3,6 +3,9 @@
 Help texts are written once, in English, through ``help_text(key)``; when the language is
 Chinese, :func:`localize` swaps every command's and option's help for its catalogue entry and
 typer's own words (Usage, Options, default …), as typer keeps its strings behind ``_()``.
+
+The command and group classes here are also where typer's coercion of each parameter is put off
+until a value comes (``_CoercedWhenGiven``): they are the one place every parameter passes.
 """
 
 from __future__ import annotations
