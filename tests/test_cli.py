@@ -191,6 +191,36 @@ def test_no_pdf_is_written(run: Run, tmp_path: Path) -> None:
     assert not target.exists()
 
 
+@pytest.mark.parametrize("name", ["figures.pdf", "figures.json", "figures.md"])
+def test_a_template_is_not_written_under_a_suffix_it_is_not(
+    run: Run, tmp_path: Path, name: str
+) -> None:
+    result = run("template", "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and ".csv or .xlsx" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    assert run("template", "-F", "csv", "-o", str(tmp_path / name)).exit_code == 0  # asked for
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--junit", "{tmp}/no/such/j.xml"],
+        ["--summary", "{tmp}/no/such/s.md"],
+        ["--junit", "{tmp}/c.json"],  # the report's own file, twice
+    ],
+)
+def test_check_writes_none_of_its_files_when_one_cannot_be(
+    run: Run, tmp_path: Path, extra: list[str]
+) -> None:
+    """A run that cannot write its JUnit or summary file leaves no report file behind either."""
+    given = [a.replace("{tmp}", str(tmp_path)) for a in extra]
+    result = run("check", *MID_TERM, "-o", str(tmp_path / "c.json"), *given)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_output_to_a_missing_folder(run: Run, tmp_path: Path) -> None:
     result = run("gap", "--output", str(tmp_path / "no" / "such.json"))
     assert result.exit_code == 2

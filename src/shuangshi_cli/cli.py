@@ -769,12 +769,15 @@ def check(
         assessment, inputs.own_figures, policy,
         parts=board,
     )  # fmt: skip
+    summary = summary or (os.environ.get("GITHUB_STEP_SUMMARY") if fmt is Format.GITHUB else None)
+    from shuangshi_cli.fileio import check_writable
+
+    check_writable([f for f in (output if fmt else None, junit, summary) if f is not None])
     if fmt is not None:
         _print(document, fmt, style, output)
     if junit is not None:
         _print(document, Format.JUNIT, style, junit)
         _note(t("junit.written", style.lang, file=junit))
-    summary = summary or (os.environ.get("GITHUB_STEP_SUMMARY") if fmt is Format.GITHUB else None)
     if summary:
         from shuangshi_cli.fileio import append_text
         from shuangshi_cli.render.markdown_format import print_report
@@ -1098,7 +1101,10 @@ def template(
     from shuangshi_cli.template import template_csv, template_xlsx
 
     if fmt is None:  # the one the --output file's suffix names (-o figures.xlsx), else CSV
-        fmt = TemplateFormat.XLSX if _suffix(output) == ".xlsx" else TemplateFormat.CSV
+        suffix = _suffix(output)
+        if suffix not in {"", ".csv", ".txt", ".xlsx"}:
+            raise UsageProblem.at(msg("error.template_suffix", file=output))
+        fmt = TemplateFormat.XLSX if suffix == ".xlsx" else TemplateFormat.CSV
     plan = load_plan(targets)
     if fmt is TemplateFormat.XLSX:
         _emit(template_xlsx(plan), output)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -216,6 +217,39 @@ def write_output(
         _rewrite_in_place(target, data, label)
         return
     _replace_atomically(target, data, label, info)
+
+
+def check_writable(labels: list[str]) -> None:
+    """Before a command writes several files: each can be written, and no two are the same file,
+    so that a run that fails on one leaves none of them written (each write is atomic, but a
+    run that wrote the first and failed on the second would have left the first behind).
+
+    Says what writing would say: a missing folder, no permission, a directory. ``-`` is stdout.
+    """
+    seen: dict[Path, str] = {}
+    for label in labels:
+        if label in {STDIN, ""}:
+            continue
+        target = Path(os.path.realpath(label))
+        if target in seen:
+            if seen[target] == label:
+                raise InputError(Problem(msg("error.output_twice"), label))
+            raise InputError.at(msg("error.same_output", first=seen[target], second=label))
+        seen[target] = label
+        if target.is_dir():
+            raise InputError(Problem(msg("error.is_directory"), label))
+        folder = target.parent
+        if target.exists():
+            writable = os.access(target, os.W_OK)
+        elif not folder.is_dir():
+            raise InputError(Problem(msg("error.cannot_write", reason=msg(_NO_FOLDER)), label))
+        else:
+            writable = os.access(folder, os.W_OK)
+        if not writable:
+            raise InputError(Problem(msg("error.cannot_write", reason=msg(_DENIED)), label))
+
+
+_NO_FOLDER, _DENIED = os.strerror(errno.ENOENT), os.strerror(errno.EACCES)
 
 
 def append_text(path: Path, text: str) -> None:

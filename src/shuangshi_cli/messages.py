@@ -373,6 +373,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.is_directory": ("是目录，不是文件", "is a directory, not a file"),
     "error.cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
     "error.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
+    "error.template_suffix": ("模板是 CSV 表格或工作簿：请把文件命名为 .csv 或 .xlsx（{file}），或给出 --format",
+                              "a template is a CSV table or a workbook: name the file .csv or "
+                              ".xlsx ({file}), or give --format"),
+    "error.output_twice": ("被指定为两项输出：请为每项输出给出不同的文件",
+                           "is named for two outputs: give each output its own file"),
+    "error.same_output": ("{first} 与 {second} 是同一个文件：请为每项输出给出不同的文件",
+                          "{first} and {second} are the same file: give each output its own"),
     # click's usage errors, by kind
     "click.no_such_option": ("没有这个选项：{name}", "No such option: {name}"),
     "click.no_such_option.similar": ("没有这个选项：{name}（是否想用 {similar}？）",
