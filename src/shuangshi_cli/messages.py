@@ -261,8 +261,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "year.of": ("{value}（{year}年）", "{value} ({year})"),
     "summary.written": ("已将报告追加到 {file}", "appended the report to {file}"),
     "junit.written": ("已写入 JUnit 报告 {file}", "wrote the JUnit report to {file}"),
-    "error.no_checks": ("--format {fmt} 只适用于 gap、check 和 scoreboard",
-                        "--format {fmt} applies to gap, check and scoreboard only"),
+    "error.no_checks": ("--format {fmt} 只适用于 gap、check、report 和 scoreboard",
+                        "--format {fmt} applies to gap, check, report and scoreboard only"),
     # -- within the year (时序进度) ------------------------------------------------------------
     "within.months": ("{year}年1–{month}月", "{year} Jan–{month_en}"),
     "within.basis.seasonal": ("按季节性进度", "seasonal profile"),
