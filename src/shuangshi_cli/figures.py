@@ -501,7 +501,8 @@ class PlainRows:
     unit that resolve, and a value in range.
 
     It reads what the row-by-row check (``_check_row``, ``peers._peer_row``) reads from the same
-    row: its range, rank and sign checks are ``_value``'s, kept in step by tests/test_speed.py.
+    row, with the same checks of the value (``_unfit``); tests/test_speed.py holds the two ways
+    to the same figures and errors.
     Any other row (a month, a status, a note, a series, a real growth rate, anything wrong) gets
     None and takes the long way, which says what is wrong and where.
     """
@@ -549,13 +550,8 @@ class PlainRows:
             return None
         target, part, source, wanted = context
         value = number if source is wanted else convert(number, source, wanted)
-        if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
-            return None
-        if wanted.dimension == RANK:
-            if value < 1 or value != value.to_integral_value():
-                return None
-        elif value < 0 and not wanted.is_rate:
-            return None
+        if _unfit(value, wanted, target, value_cell, number) is not None:
+            return None  # the long way says what is wrong
         given = None
         if value != number:
             given = f"{value_cell}{values.get('unit') or ''}".strip()
@@ -856,24 +852,27 @@ def _value(
                 f"{target.id} is measured in {wanted.symbol}; {unit.symbol} does not fit", "unit"
             )
         ) from None
+    problem = _unfit(value, wanted, target, raw, quantity.value)
+    if problem is not None:
+        raise FiguresError(origin.problem(problem, "value"))
+    return value, quantity.value
+
+
+def _unfit(value: Decimal, wanted: Unit, target: Target, raw: Any, number: Decimal) -> str | None:
+    """What is wrong with ``value`` (``raw`` as written, ``number`` as read) in the figure unit
+    ``wanted``: out of range, a rank that is not a whole number from 1, or below 0 where only a
+    rate may be; None when nothing is."""
     if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:  # 1e20万亿元 is 1e32亿元
-        raise FiguresError(
-            origin.problem(
-                f"{cut(raw)} is {value:g} {wanted.symbol}, out of range "
-                f"(1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})",
-                "value",
-            )
+        return (
+            f"{cut(raw)} is {value:g} {wanted.symbol}, out of range "
+            f"(1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
         )
     if wanted.dimension == RANK:
         if value < 1 or value != value.to_integral_value():
-            raise FiguresError(
-                origin.problem(f"a rank is a whole number from 1, not {value}", "value")
-            )
+            return f"a rank is a whole number from 1, not {value}"
     elif value < 0 and not wanted.is_rate:
-        raise FiguresError(
-            origin.problem(f"{target.id} cannot be negative ({quantity.value})", "value")
-        )
-    return value, quantity.value
+        return f"{target.id} cannot be negative ({number})"
+    return None
 
 
 def load_figures(
