@@ -421,32 +421,21 @@ class Plan(_Model):
 
     def unit(self, target: Target) -> Unit:
         """The unit of ``target.value``."""
-        index = self._lookup
-        known = index.target_units.get(id(target))  # (targets are frozen: remembered by id)
-        if known is not None and known[0] is target:
-            return known[1]
-        unit = index.unit(target.unit or "")
+        unit = self._lookup.unit(target.unit or "")
         if unit is None:
             raise KeyError(target.unit)
-        index.target_units[id(target)] = (target, unit)
         return unit
 
     def figure_unit(self, target: Target) -> Unit:
         """The unit that figures of ``target`` are stored in."""
-        index = self._lookup
-        known = index.figure_units.get(id(target))
-        if known is not None and known[0] is target:
-            return known[1]
         if target.figure_unit is not None and target.kind in {
             Kind.GROWTH, Kind.CHANGE, Kind.RELATIVE,
         }:  # fmt: skip
-            unit = index.unit(target.figure_unit)
+            unit = self._lookup.unit(target.figure_unit)
             if unit is None:
                 raise KeyError(target.figure_unit)
-        else:
-            unit = self.unit(target)
-        index.figure_units[id(target)] = (target, unit)
-        return unit
+            return unit
+        return self.unit(target)
 
     def place(self, target_id: str) -> tuple[str | None, int | None]:
         """The file and line where ``target_id`` is written, when the plan was read from text."""
@@ -600,10 +589,6 @@ class _Index:
     # Names as written in figures files, resolved: a file repeats a few names many times.
     resolved: dict[str, Target | None] = dataclasses.field(default_factory=dict)
     resolved_parts: dict[str, int | None] = dataclasses.field(default_factory=dict)
-    # The unit and figure unit of each target asked about, by id (with the target, which keeps
-    # the id its own): an assessment asks for them many times.
-    target_units: dict[int, tuple[Target, Unit]] = dataclasses.field(default_factory=dict)
-    figure_units: dict[int, tuple[Target, Unit]] = dataclasses.field(default_factory=dict)
 
     def unit(self, name: str) -> Unit | None:
         """The registry's unit of that name, remembered (a look-up folds the name)."""
@@ -666,10 +651,8 @@ def place_key(name: str) -> str:
 
 def _fold(text: str) -> str:
     """A name compared without full-width forms, case or surrounding spaces (short names, which
-    a plan and a figures table repeat, remembered)."""
-    if len(text) <= _FOLDED_LENGTH:
-        return _fold_name(text)
-    return unicodedata.normalize("NFKC", text).strip().casefold()
+    a plan and a figures table repeat, remembered; a long cell is not kept)."""
+    return _fold_name(text) if len(text) <= _FOLDED_LENGTH else _fold_name.__wrapped__(text)
 
 
 _FOLDED_LENGTH = 200
