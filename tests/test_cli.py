@@ -221,6 +221,21 @@ def test_check_writes_none_of_its_files_when_one_cannot_be(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_path_writes_neither_table_nor_chart_when_the_chart_cannot_be(
+    run: Run, tmp_path: Path
+) -> None:
+    table, chart = tmp_path / "p.csv", tmp_path / "no" / "c.svg"
+    given = ["path", "gdp", "--year", "2018", "--figure", "gdp=352.1", "-o", str(table)]
+    assert run(*given, "--chart", str(tmp_path / "c.svg")).exit_code == 0  # both written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.svg", "p.csv"]
+    for written in tmp_path.iterdir():
+        written.unlink()
+    result = run(*given, "--chart", str(chart))
+    assert result.exit_code == 2
+    assert result.stderr == f"{chart}: cannot write: No such file or directory\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_output_to_a_missing_folder(run: Run, tmp_path: Path) -> None:
     result = run("gap", "--output", str(tmp_path / "no" / "such.json"))
     assert result.exit_code == 2

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from shuangshi_cli.peers import PeerTable
     from shuangshi_cli.plan import Part, Plan, Thresholds
     from shuangshi_cli.render import Document
+    from shuangshi_cli.report import Figure
     from shuangshi_cli.tables import Reading
 
 PROG = "shuangshi"
@@ -414,18 +415,23 @@ def _print(document: Document, fmt: Format, style: Style, output: str | None) ->
     _emit(printer(fmt).print_document(document, style), output)
 
 
-def _write_charts(document: Document, chart: str, lang: Lang) -> None:
-    """Each path's SVG chart: to ``chart`` for one path, else to ``<stem>-<id>.svg`` beside it."""
-    from shuangshi_cli.fileio import write_output
-    from shuangshi_cli.render.charts import path_chart
+def _chart_files(document: Document, chart: str, lang: Lang) -> list[tuple[str, Figure]]:
+    """Each path's SVG chart and its file: ``chart`` for one path, else ``<stem>-<id>.svg``."""
     from shuangshi_cli.report import Figure
 
     figures = [b for b in document.report(lang).blocks if isinstance(b, Figure)]
     target = Path(chart)
-    for figure in figures:
-        name = chart
-        if len(figures) > 1:
-            name = str(target.with_name(f"{target.stem}-{figure.key}{target.suffix or '.svg'}"))
+    if len(figures) == 1:
+        return [(chart, figures[0])]
+    suffix = target.suffix or ".svg"
+    return [(str(target.with_name(f"{target.stem}-{f.key}{suffix}")), f) for f in figures]
+
+
+def _write_charts(charts: list[tuple[str, Figure]], lang: Lang) -> None:
+    from shuangshi_cli.fileio import write_output
+    from shuangshi_cli.render.charts import path_chart
+
+    for name, figure in charts:
         write_output(Path(name), path_chart(figure, lang) + "\n", label=name)
         _note(t("path.chart_written", lang, file=name))
 
@@ -854,9 +860,13 @@ def path(
 
     style = _style(lang, fmt, output)
     document = path_document(assessment, found)
+    charts = [] if chart is None else _chart_files(document, chart, style.lang)
+    if charts:  # every file written, or none
+        from shuangshi_cli.fileio import check_writable
+
+        check_writable([*([output] if output is not None else []), *(n for n, _ in charts)])
     _print(document, fmt, style, output)
-    if chart is not None:
-        _write_charts(document, chart, style.lang)
+    _write_charts(charts, style.lang)
 
 
 @_command(help=_h("help.whatif"), cls=LocalizedCommand)
