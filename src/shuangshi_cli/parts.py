@@ -15,7 +15,7 @@ from shuangshi_cli.status import Status
 from shuangshi_cli.units import convert
 
 if TYPE_CHECKING:
-    from shuangshi_cli.plan import Part, Plan, Target, Thresholds
+    from shuangshi_cli.plan import Part, Plan, Thresholds
 
 FULL = 100.0
 
@@ -62,7 +62,8 @@ def part_assessment(
 def part_figures(plan: Plan, own_plan: Plan, figures: Figures, part: Part) -> Figures:
     """The part's figures, as if the whole region's, in the units of the part's own targets."""
     own = figures.for_part(part.id)
-    if all(_same_units(plan.target(t.id), t) for t in own_plan.targets):
+    # part_target may give a part's target its own unit, and nothing else figures are read in
+    if all(t.unit == plan.target(t.id).unit for t in own_plan.targets):
         return own  # the usual case: a part's targets are in the plan's units
     units = {
         t.id: (plan.figure_unit(plan.target(t.id)), own_plan.figure_unit(t))
@@ -82,11 +83,6 @@ def part_figures(plan: Plan, own_plan: Plan, figures: Figures, part: Part) -> Fi
                 converted = replace(figure, value=convert(figure.value, source, wanted))
         items.append(converted)
     return Figures(tuple(items))
-
-
-def _same_units(target: Target, own: Target) -> bool:
-    """The part's target is written in the units of the plan's (figures need no converting)."""
-    return (own.unit, own.figure_unit, own.kind) == (target.unit, target.figure_unit, target.kind)
 
 
 def resolve(plan: Plan, name: str) -> Part:
