@@ -15,6 +15,7 @@ import xlsxwriter
 
 from shuangshi_cli.figures import load_figures
 from shuangshi_cli.peers import load_peers
+from shuangshi_cli.plan_load import embedded_plan_named
 from shuangshi_cli.tables import Reading
 
 if TYPE_CHECKING:
@@ -355,6 +356,10 @@ def test_growth_columns_beside_years_are_not_read(plan: Plan, tmp_path: Path) ->
     assert [f.value for f in load_figures(plan, [path]).annual("gdp")] == [D("326.5"), D("352.1")]
 
 
+class Percent(float):
+    """A number an .ods cell shows as a percentage (its value type)."""
+
+
 def _ods(rows: list[list[str | float]]) -> bytes:
     """A minimal OpenDocument spreadsheet, as LibreOffice and WPS save them (no writer needed)."""
     import io
@@ -363,6 +368,11 @@ def _ods(rows: list[list[str | float]]) -> bytes:
     def cell(value: str | float) -> str:
         if isinstance(value, str):
             return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+        if isinstance(value, Percent):
+            return (
+                '<table:table-cell table:number-columns-repeated="2" '
+                f'office:value-type="percentage" office:value="{value!r}"/>'
+            )
         return f'<table:table-cell office:value-type="float" office:value="{value}"/>'
 
     body = "".join(f"<table:table-row>{''.join(map(cell, row))}</table:table-row>" for row in rows)
@@ -401,6 +411,40 @@ def test_an_ods_workbook_and_a_workbook_on_stdin(run: Run, plan: Plan, tmp_path:
         "<stdin>[表1]: wide table: indicators down, years across (2017–2018)"
     )
     assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
+
+
+def test_cells_shown_as_percentages_are_read_as_shown(tmp_path: Path) -> None:
+    """A cell formatted 0.0% holds 0.065 and shows 6.5%: the figure is 6.5 (%), as a person
+    reads it. A format that only prints a % sign ("%") is a plain number."""
+    plan = embedded_plan_named("cn-14th-fyp")
+    path = tmp_path / "城镇化.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("表1")
+    formats = [book.add_format({"num_format": f}) for f in ("0.00%", 10, '0.0"%"', "0.0")]
+    rows: list[tuple[str, int, float]] = [
+        ("常住人口城镇化率", 2020, 0.6389),  # 0.00%
+        ("常住人口城镇化率", 2021, 0.6472),  # built-in 0.00%
+        ("常住人口城镇化率", 2022, 65.22),  # 0.0"%": a literal sign
+        ("常住人口城镇化率", 2023, 66.16),  # 0.0
+    ]
+    sheet.write_row(0, 1, ["指标", "年份", "数值"])  # from B1: places are kept
+    for r, (name, year, value) in enumerate(rows, start=1):
+        sheet.write_row(r, 1, [name, year])
+        sheet.write(r, 3, value, formats[r - 1])
+    book.close()
+    figures = load_figures(plan, [str(path)])
+    assert [(f.year, f.value) for f in figures.annual("urbanization")] == [
+        (2020, D("63.89")),
+        (2021, D("64.72")),
+        (2022, D("65.22")),
+        (2023, D("66.16")),
+    ]
+    ods = tmp_path / "城镇化.ods"
+    ods.write_bytes(_ods([["指标", "2020年", "2021年"], ["常住人口城镇化率", Percent(0.6389)]]))
+    assert [(f.year, f.value) for f in load_figures(plan, [str(ods)]).annual("urbanization")] == [
+        (2020, D("63.89")),
+        (2021, D("63.89")),  # the cell repeated in the next column
+    ]
 
 
 def test_a_bulletin_as_printed(run: Run, tmp_path: Path) -> None:

@@ -7,9 +7,15 @@ pay for it.
 from __future__ import annotations
 
 import io
+import math
+import posixpath
+import re
 import unicodedata
+import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.messages import msg
@@ -63,7 +69,148 @@ def read_workbook(
         raise FiguresError(
             Problem(msg("cannot read sheet {sheet}: {reason}", sheet=repr(title), reason=exc), name)
         ) from None
+    for row, column in _percent_cells(data, title):
+        if row <= len(cells) and column <= len(cells[row - 1]):
+            cells[row - 1][column - 1] = _as_percent(cells[row - 1][column - 1])
     return grid_rows(Grid(name, [(i + 1, row) for i, row in enumerate(cells)], title), reading)
+
+
+# -- cells shown as percentages ------------------------------------------------------------------
+# calamine gives a cell's stored number: a cell formatted 0.0% that shows 6.5% holds 0.065. A
+# person reads 6.5%, and so does shuangshi: such a cell is read as the text "6.5%". The formats
+# are read from the workbook's own XML: the styles and the sheet of an .xlsx (.xlsm), the cells'
+# value types of an .ods. Others (.xls, .xlsb) are read as calamine gives them.
+
+_RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, an escaped character, [Red]
+_MOST_REPEATED = 256  # an .ods repeats a blank row or cell to the sheet's end: no figures
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
+
+
+def _as_percent(cell: Any) -> Any:
+    """A number shown as a percentage, as the text a person reads: 0.065 → ``6.5%``."""
+    if isinstance(cell, bool) or not isinstance(cell, int | float) or not math.isfinite(cell):
+        return cell
+    shown = (Decimal(repr(cell)) * 100).normalize()
+    return f"{shown:f}%"
+
+
+def _percent_cells(data: bytes, title: str) -> set[tuple[int, int]]:
+    """(row, column), from 1, of the cells of sheet ``title`` shown as percentages; none when the
+    file is not an OOXML or OpenDocument workbook, or its XML is not as expected (calamine read
+    it: the numbers are then as stored)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            names = set(book.namelist())
+            if "xl/workbook.xml" in names:
+                return _xlsx_percent_cells(book, title)
+            if "content.xml" in names:
+                return _ods_percent_cells(book, title)
+    except Exception:  # a part missing or malformed, a compression zipfile lacks: as stored
+        return set()
+    return set()
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _xlsx_percent_cells(book: zipfile.ZipFile, title: str) -> set[tuple[int, int]]:
+    styles = ElementTree.fromstring(book.read("xl/styles.xml"))  # none: KeyError, no percent
+    codes = {9: "0%", 10: "0.00%"}  # the built-in percentage formats
+    for element in styles.iter():
+        if _local(element.tag) == "numFmt":
+            codes[int(element.get("numFmtId", "-1"))] = element.get("formatCode", "")
+    percent: set[str] = set()
+    for element in styles.iter():
+        if _local(element.tag) == "cellXfs":
+            for index, xf in enumerate(e for e in element if _local(e.tag) == "xf"):
+                code = codes.get(int(xf.get("numFmtId", "0")), "")
+                if "%" in _LITERAL.sub("", code):
+                    percent.add(str(index))
+    if not percent:
+        return set()
+    path = _xlsx_sheet_path(book, title)
+    if path is None:
+        return set()
+    found: set[tuple[int, int]] = set()
+    row = column = 0
+    with book.open(path) as sheet:
+        for _, element in ElementTree.iterparse(sheet, events=("end",)):
+            tag = _local(element.tag)
+            if tag == "c":
+                reference = _CELL_REF.match(element.get("r", ""))
+                column = _column(reference[1]) if reference else column + 1
+                row = int(reference[2]) if reference else row
+                if element.get("s") in percent and element.get("t", "n") == "n":
+                    found.add((row, column))
+                element.clear()
+            elif tag == "row":
+                row, column = int(element.get("r", row + 1)), 0
+                element.clear()
+    return found
+
+
+def _xlsx_sheet_path(book: zipfile.ZipFile, title: str) -> str | None:
+    """The part of an .xlsx that holds sheet ``title``: xl/workbook.xml names its relation."""
+    workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    relation = next(
+        (
+            e.get(f"{{{_RELATIONS}}}id")
+            for e in workbook.iter()
+            if _local(e.tag) == "sheet" and e.get("name") == title
+        ),
+        None,
+    )
+    relations = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    for element in relations:
+        if element.get("Id") == relation and relation is not None:
+            target = element.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            return posixpath.normpath(path)
+    return None
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _ods_percent_cells(book: zipfile.ZipFile, title: str) -> set[tuple[int, int]]:
+    found: set[tuple[int, int]] = set()
+    table, row_tag = f"{{{_ODS_TABLE}}}table", f"{{{_ODS_TABLE}}}table-row"
+    cell_tags = {f"{{{_ODS_TABLE}}}table-cell", f"{{{_ODS_TABLE}}}covered-table-cell"}
+    repeat_rows = f"{{{_ODS_TABLE}}}number-rows-repeated"
+    repeat_columns = f"{{{_ODS_TABLE}}}number-columns-repeated"
+    inside, row = False, 0
+    with book.open("content.xml") as content:
+        for event, element in ElementTree.iterparse(content, events=("start", "end")):
+            if element.tag == table and event == "start":
+                inside, row = element.get(f"{{{_ODS_TABLE}}}name") == title, 0
+            elif not inside or event != "end":
+                continue
+            elif element.tag == row_tag:
+                rows, column = int(element.get(repeat_rows, "1")), 0
+                for cell in element:
+                    if cell.tag not in cell_tags:
+                        continue
+                    count = int(cell.get(repeat_columns, "1"))
+                    if cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage":
+                        found.update(
+                            (row + i + 1, column + k + 1)
+                            for i in range(min(rows, _MOST_REPEATED))
+                            for k in range(min(count, _MOST_REPEATED))
+                        )
+                    column += count
+                row += rows
+                element.clear()
+            elif element.tag == table:
+                break
+    return found
 
 
 def _visible(book: Any) -> list[str]:
