@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -10,12 +11,13 @@ import pytest
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import load_figures, parse_csv
 from shuangshi_cli.status import Status
-from shuangshi_cli.units import BUILTIN_UNITS, convert, parse_quantity
+from shuangshi_cli.units import BUILTIN_UNITS, Quantity, convert, parse_quantity
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from shuangshi_cli.plan import Plan
+    from tests.helpers import Run
 
 
 def _value(plan: Plan, pair: str, year: int = 2018) -> Decimal | None:
@@ -61,6 +63,49 @@ def test_conversion_is_exact() -> None:
 def test_parse_quantity_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("比上年下降2.7%", Decimal("-2.7"), "%"),
+        ("下降０．５％", Decimal("-0.5"), "%"),
+        ("降低 0.1", Decimal("-0.1"), None),
+        ("同比增长6.1%", Decimal("6.1"), "%"),
+        ("增长 8.4 %", Decimal("8.4"), "%"),
+        ("提高0.5个百分点", Decimal("0.5"), "个百分点"),
+    ],
+)
+def test_a_change_as_bulletins_write_it(text: str, value: Decimal, unit: str | None) -> None:
+    assert parse_quantity(text) == Quantity(value, unit, change=True)
+
+
+@pytest.mark.parametrize("text", ["下降-2.7%", "增长+1", "增长第8位", "下降", "比上年2.7%"])
+def test_a_change_is_a_word_and_a_number(text: str) -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        parse_quantity(text)
+
+
+def test_yearly_changes_are_read_where_figures_are_changes(run: Run, tmp_path: Path) -> None:
+    """单位GDP能耗比上年下降2.7% is the figure -2.7 of a cumulative change, chained; 增长8.7% a
+    growth; a level (城镇化率) takes the figure itself, not its change."""
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "指标,年份,数值\n单位GDP能源消耗降低,2021,比上年下降2.7%\n单位GDP能源消耗降低,2022,下降0.1%\n"
+        "全社会研发经费投入增长,2021,增长14.6%\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-t", "cn-14th-fyp", "-f", str(path), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
+    assert latest["energy_intensity"] == {"year": 2022, "value": 97.2027}  # 100 × 0.973 × 0.999
+    assert latest["rd_growth"] == {"year": 2021, "value": 114.6}
+    path.write_text("指标,年份,数值\n常住人口城镇化率,2021,提高0.83个百分点\n", encoding="utf-8")
+    out = run("gap", "-t", "cn-14th-fyp", "-f", str(path), "--lang", "zh")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr == (
+        f"{path}:2: value: '提高0.83个百分点' 是比上年的变化；urbanization 应填写指标数值本身\n"
+    )
 
 
 @pytest.mark.parametrize("text", ["1e400", "1e-400", "1" + "0" * 30])

@@ -830,6 +830,14 @@ def _value(
         quantity = parse_quantity(str(raw))
     except ValueError as exc:
         raise FiguresError(origin.problem(str(exc), "value")) from None
+    if quantity.change and not takes_yearly_changes(plan, target):
+        raise FiguresError(
+            origin.problem(
+                f"{shown(str(raw).strip())} is a change on the year before; {target.id} takes "
+                "the figure itself",
+                "value",
+            )
+        )
     written = quantity.unit
     if unit_text is not None and str(unit_text).strip():
         column = str(unit_text).strip()
@@ -856,6 +864,17 @@ def _value(
     if problem is not None:
         raise FiguresError(origin.problem(problem, "value"))
     return value, quantity.value
+
+
+def takes_yearly_changes(plan: Plan, target: Target) -> bool:
+    """Whether ``target``'s figures are each year's change in %, which bulletins write as 比上年
+    增长6.1% or 下降2.7%: a growth target's rates, a cumulative change's yearly changes (累计下降
+    13.5%), a relative target's growth (and a qualitative one's, in %, that another compares)."""
+    if target.unit is None or plan.figure_unit(target).dimension != PERCENT:
+        return False
+    if target.kind == "change":  # (Kind is a StrEnum; plan.py imports this module)
+        return plan.unit(target).dimension == PERCENT
+    return target.kind in {"growth", "relative", "qualitative"}
 
 
 def _unfit(value: Decimal, wanted: Unit, target: Target, raw: Any, number: Decimal) -> str | None:

@@ -853,6 +853,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("{a} is not a month", "{a} 不是月份"),
     ("{a} has no target for {b}", "{a} 没有 {b} 的目标"),
     ("{a} cannot be negative ({b})", "{a} 不能为负数（{b}）"),
+    (
+        "{a} is a change on the year before; {b} takes the figure itself",
+        "{a} 是比上年的变化；{b} 应填写指标数值本身",
+    ),
     ("{a} is measured in {b}; {c} does not fit", "{a} 以 {b} 计量；{c} 不适用"),
     (
         "{a} is not a flow over the year: a cumulative month figure does not fit",

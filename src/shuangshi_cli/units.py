@@ -141,8 +141,13 @@ def convert(value: Decimal, source: Unit, target: Unit) -> Decimal:
     return EXACT.divide(EXACT.multiply(value, source.factor), target.factor).normalize(EXACT)
 
 
+# A change on the year before as bulletins write it: 比上年增长6.1%, 下降2.7% (a negative change).
+_DIRECTION = r"(?:比上年|比去年|较上年|同比)?(?:(?P<down>下降|降低|减少|回落)|增长|增加|提高|上升)"
 _NUMBER = re.compile(
     r"""^\s*
+    (?P<direction>"""
+    + _DIRECTION
+    + r""")?\s*
     (?P<ordinal>第)?\s*
     (?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\.\d+)
     \s*(?P<unit>.*?)\s*$""",
@@ -160,10 +165,12 @@ class Quantity:
 
     value: Decimal
     unit: str | None
+    change: bool = False  # written as a change on the year before (增长6.1%, 下降2.7%)
 
 
 def parse_quantity(text: str) -> Quantity:
-    """Parse ``352.1``, ``352.1亿元``, ``412,000 万元``, ``第8位``, ``８.５％`` into a Quantity.
+    """Parse ``352.1``, ``352.1亿元``, ``412,000 万元``, ``第8位``, ``８.５％`` into a Quantity;
+    ``比上年下降2.7%`` is a change of -2.7%, ``增长6.1%`` one of 6.1% (``change``).
 
     Full-width digits and signs are folded (NFKC). Raises ValueError for anything that is not a
     finite number, optionally followed by a unit.
@@ -187,4 +194,8 @@ def parse_quantity(text: str) -> Quantity:
         raise ValueError(f"{shown(text.strip())} is not a number")
     if match["ordinal"] and unit is None:
         unit = "位"
+    if match["direction"]:
+        if match["number"][0] in "+-" or match["ordinal"]:  # 下降-2.7%, 增长第8位
+            raise ValueError(f"{shown(text.strip())} is not a number")
+        return Quantity(-value if match["down"] else value, unit, change=True)
     return Quantity(value, unit)
