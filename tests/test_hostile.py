@@ -687,6 +687,10 @@ def test_an_argument_that_is_not_utf8(run: Run) -> None:
         ("check", "--year", "2019", "gdp=420", "gdp_rank=6", "-F", "json"),
         ("validate",),
         ("gap", "-F", "csv"),
+        ("plans",),
+        ("--version",),
+        ("--help",),
+        ("gap", "--help"),
     ],
 )
 def test_a_broken_pipe_exits_141_not_1(args: tuple[str, ...]) -> None:
@@ -785,8 +789,9 @@ def test_a_closed_stdout_is_an_error() -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_a_full_disk_on_stdout_is_an_error() -> None:
-    done = _shell("gap -F json >/dev/full")
+@pytest.mark.parametrize("command", ["gap -F json", "plans", "--version", "--help", "gap --help"])
+def test_a_full_disk_on_stdout_is_an_error(command: str) -> None:
+    done = _shell(f"{command} >/dev/full")
     assert (done.returncode, done.stderr) == (
         2,
         "cannot write the report: No space left on device\n",

@@ -6,6 +6,7 @@ Domain errors are turned into messages and exit codes in one place, ``_Group.mai
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import json
 import math
@@ -115,10 +116,27 @@ class _Group(LocalizedGroup):
         except typer.Abort:
             _say(t("error.aborted", lang) + "\n")
             code = 1
-        except Exception as exc:  # a bug: still one line, never a traceback (unless debugging)
-            if os.environ.get("SHUANGSHI_DEBUG"):
+        except BrokenPipeError:  # typer printing help to a pipe whose reader has gone (| head)
+            _silence_stdout()
+            code = OutputClosed.exit_code
+        except SystemExit:
+            if not _pacified():
                 raise
-            _say(t("error.internal", lang, prog=PROG, kind=type(exc).__name__, detail=exc) + "\n")
+            code = OutputClosed.exit_code  # typer's answer to a broken pipe is exit 1: ours is 141
+        except Exception as exc:  # a bug: still one line, never a traceback (unless debugging)
+            if isinstance(exc, OSError) and exc.errno in _STDOUT_FAILED:  # help to a full disk
+                problem = UsageProblem.at(
+                    msg("cannot write the report: {reason}", reason=exc.strerror or exc)
+                )
+                for line in problem.lines(lang):
+                    _note(line)
+                _silence_stdout()
+            elif os.environ.get("SHUANGSHI_DEBUG"):
+                raise
+            else:
+                _say(
+                    t("error.internal", lang, prog=PROG, kind=type(exc).__name__, detail=exc) + "\n"
+                )
             code = EXIT_INPUT
         else:
             code = returned if isinstance(returned, int) else EXIT_OK
@@ -127,7 +145,23 @@ class _Group(LocalizedGroup):
         return code
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as Python decodes argv
+_SURROGATE = re.compile("[\udc80-\udcff]")
+# What writing to stdout raises when it cannot take the text: a full disk, a device gone.
+_STDOUT_FAILED = {
+    errno.ENOSPC,
+    errno.EIO,
+    errno.EFBIG,
+}  # bytes that are not UTF-8, as Python decodes argv
+
+
+def _pacified() -> bool:
+    """Whether typer met a broken pipe on stdout (printing help) and exits for it: it then wraps
+    stdout in click's PacifyFlushWrapper, and exits 1."""
+    try:
+        from typer._click.utils import PacifyFlushWrapper
+    except ImportError:  # pragma: no cover - another typer: its own exit code
+        return False
+    return isinstance(sys.stdout, PacifyFlushWrapper)
 
 
 def _say(text: str) -> None:
@@ -1055,16 +1089,18 @@ def list_plans() -> None:
     """The embedded plans: name them with --targets NAME (e.g. --targets cn-14th-fyp)."""
     from shuangshi_cli.plan import DEFAULT_PLAN, embedded_plan_named, embedded_plans
 
+    lines = []
     for plan_name in embedded_plans():
         plan = embedded_plan_named(plan_name)
         h = plan.plan
         key = "plans.line.default" if plan_name == DEFAULT_PLAN else "plans.line"
-        typer.echo(
+        lines.append(
             t(key, lang_of_args(sys.argv[1:]) or Lang.from_environment(), name=plan_name,
               title=h.title, region=h.region.name, start=h.period.start, end=h.period.end,
               quantified=len(plan.quantified),
               qualitative=len(plan.targets) - len(plan.quantified))
         )  # fmt: skip
+    _emit("".join(f"{line}\n" for line in lines), None)
 
 
 @_command(help=_h("help.schema"), cls=LocalizedCommand)
@@ -1124,7 +1160,7 @@ def template(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"shuangshi-cli {__version__}")
+        _emit(f"shuangshi-cli {__version__}\n", None)
         raise typer.Exit()
 
 
