@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from shuangshi_cli import fileio, yamlload
+from shuangshi_cli.plan_load import embedded_plan_text
 from tests.helpers import DATA
 
 if TYPE_CHECKING:
@@ -811,3 +812,43 @@ def test_sheet_without_a_workbook_is_refused(run: Run, tmp_path: Path) -> None:
         run("gap", "-f", path, "--sheet", "2"),
         "--sheet chooses a sheet of a workbook (.xlsx, .xls, .ods), and no workbook is given",
     )
+
+
+# -- an output is never an input -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("gap", "-f", "{figures}", "-o", "{figures}"),
+        ("gap", "-f", "{figures}", "-F", "json", "-o", "{link}"),
+        ("gap", "-f", "{figures}", "-o", "{hard}"),
+        ("gap", "-f", "{figures}", "-t", "{plan}", "-F", "json", "-o", "{plan}"),
+        ("check", "-f", "{figures}", "--junit", "{figures}"),
+        ("check", "-f", "{figures}", "-F", "github", "--summary", "{figures}"),
+        ("path", "gdp", "-f", "{figures}", "--chart", "{link}"),
+        ("template", "-t", "{plan}", "-F", "csv", "-o", "{plan}"),
+    ],
+)
+def test_an_output_that_is_an_input_is_refused(
+    run: Run, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """-f figures.csv -o figures.csv, by its name, a symlink or a hard link: the input would be
+    gone. Nothing is written."""
+    figures = _file(tmp_path, "figures.csv", "indicator,year,value\ngdp,2016,300\ngdp,2018,352.1\n")
+    plan = _file(tmp_path, "plan.yaml", embedded_plan_text())
+    (tmp_path / "link.csv").symlink_to("figures.csv")
+    (tmp_path / "hard.csv").hardlink_to(figures)
+    names = {"figures": figures, "plan": plan, "link": str(tmp_path / "link.csv")}
+    names["hard"] = str(tmp_path / "hard.csv")
+    before = {p: p.read_bytes() for p in tmp_path.iterdir()}
+    result = run(*(a.format(**names) for a in args))
+    written = next(a for a in reversed(args) if a.startswith("{")).format(**names)
+    same = written in {figures, plan}
+    _fails(
+        result,
+        f"{written}: is a file this run reads"
+        + ("" if same else f" ({figures})")
+        + ": writing would destroy it; give the output a file of its own",
+    )
+    assert {p: p.read_bytes() for p in tmp_path.iterdir()} == before

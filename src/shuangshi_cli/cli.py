@@ -72,8 +72,10 @@ class _Group(LocalizedGroup):
         **extra: Any,
     ) -> Any:
         from shuangshi_cli.console import forgiving_streams
+        from shuangshi_cli.fileio import forget_inputs
 
         forgiving_streams()
+        forget_inputs()
         argv = list(sys.argv[1:] if args is None else args)
         lang = lang_of_args(argv) or Lang.from_environment()
         from shuangshi_cli.notices import set_lang

@@ -140,6 +140,25 @@ def _bounded(stream: BinaryIO, label: str) -> bytes:
     return data
 
 
+# The regular files this run has read, by (device, inode), and how messages name them: an output
+# that is one of them, by any name (a symlink, a hard link), would destroy an input.
+_INPUTS: dict[tuple[int, int], str] = {}
+
+
+def forget_inputs() -> None:
+    """A new run reads its own inputs (the command line is run many times in one test process)."""
+    _INPUTS.clear()
+
+
+def _refuse_input(info: os.stat_result, label: str) -> None:
+    """An output that is a file this run read: refused, before anything is written."""
+    read = _INPUTS.get((info.st_dev, info.st_ino)) if stat.S_ISREG(info.st_mode) else None
+    if read == label:
+        raise InputError(Problem(msg("error.output_is_input.same"), label))
+    if read is not None:
+        raise InputError(Problem(msg("error.output_is_input", input=read), label))
+
+
 def read_bytes(path: Path, name: str | None = None) -> bytes:
     """The bytes of ``path`` (``-`` reads stdin), at most MAX_BYTES; errors name the file."""
     label = name or str(path)
@@ -151,6 +170,9 @@ def read_bytes(path: Path, name: str | None = None) -> bytes:
             raise InputError(Problem(msg("cannot read: stdin is closed"), label)) from None
     try:
         with path.open("rb") as stream:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISREG(info.st_mode):
+                _INPUTS.setdefault((info.st_dev, info.st_ino), label)
             data = _bounded(stream, label)
     except FileNotFoundError:
         raise InputError(Problem(msg("error.no_such_file"), label)) from None
@@ -210,6 +232,8 @@ def write_output(
     data = text if isinstance(text, bytes) else text.encode(encoding)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise InputError(Problem(msg("error.is_directory"), label))
+    if info is not None:
+        _refuse_input(info, label)
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_through(target, data, label)
         return
@@ -240,6 +264,7 @@ def check_writable(labels: list[str]) -> None:
             raise InputError(Problem(msg("error.is_directory"), label))
         folder = target.parent
         if target.exists():
+            _refuse_input(target.stat(), label)
             writable = os.access(target, os.W_OK)
         elif not folder.is_dir():
             raise InputError(Problem(msg("error.cannot_write", reason=msg(_NO_FOLDER)), label))
@@ -255,6 +280,8 @@ _NO_FOLDER, _DENIED = os.strerror(errno.ENOENT), os.strerror(errno.EACCES)
 def append_text(path: Path, text: str) -> None:
     """Append ``text`` (UTF-8) to ``path``, as a CI job summary file is written to."""
     try:
+        with contextlib.suppress(FileNotFoundError):
+            _refuse_input(path.stat(), str(path))
         with path.open("a", encoding="utf-8") as stream:
             stream.write(text)
     except OSError as exc:

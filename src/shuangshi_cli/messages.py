@@ -378,6 +378,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               ".xlsx ({file}), or give --format"),
     "error.output_twice": ("被指定为两项输出：请为每项输出给出不同的文件",
                            "is named for two outputs: give each output its own file"),
+    "error.output_is_input.same": ("是本次运行读入的文件：写入会覆盖它，请另给一个输出文件",
+                                   "is a file this run reads: writing would destroy it; give the "
+                                   "output a file of its own"),
+    "error.output_is_input": ("是本次运行读入的文件（{input}）：写入会覆盖它，请另给一个输出文件",
+                              "is a file this run reads ({input}): writing would destroy it; "
+                              "give the output a file of its own"),
     "error.same_output": ("{first} 与 {second} 是同一个文件：请为每项输出给出不同的文件",
                           "{first} and {second} are the same file: give each output its own"),
     # click's usage errors, by kind
