@@ -108,6 +108,25 @@ def test_yearly_changes_are_read_where_figures_are_changes(run: Run, tmp_path: P
     )
 
 
+def test_a_yearly_change_of_100_percent_down_is_refused(run: Run, tmp_path: Path) -> None:
+    """Chained yearly changes (growth rates, 单位GDP能耗's yearly change, a relative target's
+    growth) of -100% or less would take the index to 0 or below: an error, as a real growth
+    rate of a level at constant prices is. A level in % may be 0 or fall; -99.9 is a change."""
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "indicator,year,value\nenergy_intensity,2021,-99.9\nenergy_intensity,2022,-150\n"
+        "rd_growth,2021,下降100%\nincome_growth,2021,-100.5\nurbanization,2021,0\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-t", "cn-14th-fyp", "-f", str(path))
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr.splitlines() == [
+        f"{path}:3: value: a yearly change of energy_intensity must be above -100% (-150)",
+        f"{path}:4: value: a yearly change of rd_growth must be above -100% (-100)",
+        f"{path}:5: value: a yearly change of income_growth must be above -100% (-100.5)",
+    ]
+
+
 @pytest.mark.parametrize("text", ["1e400", "1e-400", "1" + "0" * 30])
 def test_parse_quantity_refuses_absurd_magnitudes(text: str) -> None:
     with pytest.raises(ValueError, match="out of range"):

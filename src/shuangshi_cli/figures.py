@@ -481,8 +481,9 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
 FIGURE_FIELDS = frozenset({"indicator", "year", "value", "part", "unit"})
 PEER_FIELDS = frozenset({"region", "indicator", "year", "value", "unit"})
 # What an indicator, a part and a unit as written resolve to: (target, part id, the unit the
-# value is written in, the target's figure unit); None when such a row takes the long way.
-_Context = tuple["Target", str | None, Unit, Unit] | None
+# value is written in, the target's figure unit, whether its figures are yearly changes); None
+# when such a row takes the long way.
+_Context = tuple["Target", str | None, Unit, Unit, bool] | None
 
 
 class Plain(NamedTuple):
@@ -548,9 +549,9 @@ class PlainRows:
             return None
         if context is None:
             return None
-        target, part, source, wanted = context
+        target, part, source, wanted, changes = context
         value = number if source is wanted else convert(number, source, wanted)
-        if _unfit(value, wanted, target, value_cell, number) is not None:
+        if _unfit(value, wanted, target, value_cell, number, changes=changes) is not None:
             return None  # the long way says what is wrong
         given = None
         if value != number:
@@ -589,7 +590,7 @@ class PlainRows:
             if named is None or named.dimension != wanted.dimension:
                 return None
             source = named
-        return target, part_id, source, wanted
+        return target, part_id, source, wanted, takes_yearly_changes(plan, target)
 
 
 def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
@@ -830,7 +831,7 @@ def _value(
         quantity = parse_quantity(str(raw))
     except ValueError as exc:
         raise FiguresError(origin.problem(str(exc), "value")) from None
-    if quantity.change and not takes_yearly_changes(plan, target):
+    if quantity.change and not takes_yearly_changes(plan, target):  # (a level: 提高0.5个百分点)
         raise FiguresError(
             origin.problem(
                 f"{shown(str(raw).strip())} is a change on the year before; {target.id} takes "
@@ -860,7 +861,8 @@ def _value(
                 f"{target.id} is measured in {wanted.symbol}; {unit.symbol} does not fit", "unit"
             )
         ) from None
-    problem = _unfit(value, wanted, target, raw, quantity.value)
+    changes = takes_yearly_changes(plan, target)
+    problem = _unfit(value, wanted, target, raw, quantity.value, changes=changes)
     if problem is not None:
         raise FiguresError(origin.problem(problem, "value"))
     return value, quantity.value
@@ -877,10 +879,13 @@ def takes_yearly_changes(plan: Plan, target: Target) -> bool:
     return target.kind in {"growth", "relative", "qualitative"}
 
 
-def _unfit(value: Decimal, wanted: Unit, target: Target, raw: Any, number: Decimal) -> str | None:
+def _unfit(
+    value: Decimal, wanted: Unit, target: Target, raw: Any, number: Decimal, *, changes: bool
+) -> str | None:
     """What is wrong with ``value`` (``raw`` as written, ``number`` as read) in the figure unit
-    ``wanted``: out of range, a rank that is not a whole number from 1, or below 0 where only a
-    rate may be; None when nothing is."""
+    ``wanted``: out of range, a rank that is not a whole number from 1, below 0 where only a
+    rate may be, or a yearly change (``changes``, chained) of -100% or less; None when nothing
+    is."""
     if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:  # 1e20万亿元 is 1e32亿元
         return (
             f"{cut(raw)} is {value:g} {wanted.symbol}, out of range "
@@ -891,6 +896,8 @@ def _unfit(value: Decimal, wanted: Unit, target: Target, raw: Any, number: Decim
             return f"a rank is a whole number from 1, not {value}"
     elif value < 0 and not wanted.is_rate:
         return f"{target.id} cannot be negative ({number})"
+    elif changes and value <= -100:  # a chained index would reach 0 or go below
+        return f"a yearly change of {target.id} must be above -100% ({number})"
     return None
 
 

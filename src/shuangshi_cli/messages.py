@@ -859,6 +859,7 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("{a} is not a month", "{a} 不是月份"),
     ("{a} has no target for {b}", "{a} 没有 {b} 的目标"),
     ("{a} cannot be negative ({b})", "{a} 不能为负数（{b}）"),
+    ("a yearly change of {a} must be above -100% ({b})", "{a} 的年度变化须大于 -100%（{b}）"),
     (
         "{a} is a change on the year before; {b} takes the figure itself",
         "{a} 是比上年的变化；{b} 应填写指标数值本身",
