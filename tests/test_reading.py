@@ -360,12 +360,22 @@ class Percent(float):
     """A number an .ods cell shows as a percentage (its value type)."""
 
 
+class Failed(str):
+    """The error an .ods cell's formula gives (#DIV/0!), as LibreOffice saves it."""
+
+
 def _ods(rows: list[list[str | float]]) -> bytes:
     """A minimal OpenDocument spreadsheet, as LibreOffice and WPS save them (no writer needed)."""
     import io
     import zipfile
 
     def cell(value: str | float) -> str:
+        if isinstance(value, Failed):
+            return (
+                '<table:table-cell table:formula="of:=1/0" office:value-type="float" '
+                f'office:value="0" calcext:value-type="error"><text:p>{value}</text:p>'
+                "</table:table-cell>"
+            )
         if isinstance(value, str):
             return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
         if isinstance(value, Percent):
@@ -380,6 +390,7 @@ def _ods(rows: list[list[str | float]]) -> bytes:
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}:'
         f'office:1.0" xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" '
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
         f'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="表1">'
         f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
     )
@@ -444,6 +455,33 @@ def test_cells_shown_as_percentages_are_read_as_shown(tmp_path: Path) -> None:
     assert [(f.year, f.value) for f in load_figures(plan, [str(ods)]).annual("urbanization")] == [
         (2020, D("63.89")),
         (2021, D("63.89")),  # the cell repeated in the next column
+    ]
+
+
+def test_a_cell_whose_formula_failed_is_no_figure(run: Run, tmp_path: Path) -> None:
+    """calamine gives a cell that shows #DIV/0! as blank (a figure missing, the base taken from
+    the text instead) or as the 0 an .ods stores: it is an error, at the cell, as in a CSV."""
+    path = tmp_path / "f.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("表1")
+    sheet.write_row(0, 0, ["指标", "年份", "数值"])
+    sheet.write_row(1, 0, ["地区生产总值", 2016])
+    sheet.write_formula(1, 2, "=1/0", None, "#DIV/0!")
+    sheet.write_row(2, 0, ["地区生产总值", 2017])
+    sheet.write_formula(2, 2, "=NA()", None, "#N/A")
+    sheet.write_row(3, 0, ["地区生产总值", 2018, 352.1])
+    book.close()
+    ods = tmp_path / "f.ods"
+    ods.write_bytes(_ods([["指标", "2017年", "2018年"], ["地区生产总值", Failed("#DIV/0!"), 352.1]]))
+    csv = _csv(tmp_path, "指标,年份,数值\n地区生产总值,2016,#DIV/0!\n")
+    result = run("gap", "-f", str(path), "-f", str(ods), "-f", csv)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        f"{ods}[表1]: wide table: indicators down, years across (2017–2018)",
+        f"{path}[表1]!C2: value: '#DIV/0!' is not a number: a formula failed there",
+        f"{path}[表1]!C3: value: '#N/A' is not a number: a formula failed there",
+        f"{ods}[表1]!B2: value: '#DIV/0!' is not a number: a formula failed there",
+        f"{csv}:2: value: '#DIV/0!' is not a number: a formula failed there",
     ]
 
 

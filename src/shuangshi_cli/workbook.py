@@ -12,6 +12,7 @@ import posixpath
 import re
 import unicodedata
 import zipfile
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,24 +70,40 @@ def read_workbook(
         raise FiguresError(
             Problem(msg("cannot read sheet {sheet}: {reason}", sheet=repr(title), reason=exc), name)
         ) from None
-    for row, column in _percent_cells(data, title):
+    marks = _marks(data, title)
+    for (row, column), error in marks.errors.items():
+        if row <= len(cells) and column <= len(cells[row - 1]):
+            cells[row - 1][column - 1] = error
+    for row, column in marks.percent - marks.errors.keys():
         if row <= len(cells) and column <= len(cells[row - 1]):
             cells[row - 1][column - 1] = _as_percent(cells[row - 1][column - 1])
     return grid_rows(Grid(name, [(i + 1, row) for i, row in enumerate(cells)], title), reading)
 
 
-# -- cells shown as percentages ------------------------------------------------------------------
-# calamine gives a cell's stored number: a cell formatted 0.0% that shows 6.5% holds 0.065. A
-# person reads 6.5%, and so does shuangshi: such a cell is read as the text "6.5%". The formats
-# are read from the workbook's own XML: the styles and the sheet of an .xlsx (.xlsm), the cells'
-# value types of an .ods. Others (.xls, .xlsb) are read as calamine gives them.
+# -- what cells show -----------------------------------------------------------------------------
+# calamine gives a cell's stored number: a cell formatted 0.0% that shows 6.5% holds 0.065, and a
+# cell whose formula failed (#DIV/0!, #N/A) comes as blank. A person reads 6.5% and #DIV/0!, and
+# so does shuangshi: a percentage is read as the text "6.5%", an error as its text, which is no
+# figure (an error names the cell). Both are read from the workbook's own XML: the styles and
+# the sheet of an .xlsx (.xlsm), the cells' value types of an .ods. Others (.xls, .xlsb) are read
+# as calamine gives them.
 
 _RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODS_CALC = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 _LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, an escaped character, [Red]
 _MOST_REPEATED = 256  # an .ods repeats a blank row or cell to the sheet's end: no figures
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
+
+
+@dataclass
+class _Marks:
+    """The cells of a sheet, (row, column) from 1, shown as percentages, and those that show an
+    error (#DIV/0!), with its text."""
+
+    percent: set[tuple[int, int]] = field(default_factory=set)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _as_percent(cell: Any) -> Any:
@@ -97,28 +114,31 @@ def _as_percent(cell: Any) -> Any:
     return f"{shown:f}%"
 
 
-def _percent_cells(data: bytes, title: str) -> set[tuple[int, int]]:
-    """(row, column), from 1, of the cells of sheet ``title`` shown as percentages; none when the
-    file is not an OOXML or OpenDocument workbook, or its XML is not as expected (calamine read
-    it: the numbers are then as stored)."""
+def _marks(data: bytes, title: str) -> _Marks:
+    """What the cells of sheet ``title`` show beyond their values; nothing when the file is not
+    an OOXML or OpenDocument workbook, or its XML is not as expected (calamine read it: the
+    values are then as stored)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             names = set(book.namelist())
             if "xl/workbook.xml" in names:
-                return _xlsx_percent_cells(book, title)
+                return _xlsx_marks(book, title)
             if "content.xml" in names:
-                return _ods_percent_cells(book, title)
+                return _ods_marks(book, title)
     except Exception:  # a part missing or malformed, a compression zipfile lacks: as stored
-        return set()
-    return set()
+        return _Marks()
+    return _Marks()
 
 
 def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _xlsx_percent_cells(book: zipfile.ZipFile, title: str) -> set[tuple[int, int]]:
-    styles = ElementTree.fromstring(book.read("xl/styles.xml"))  # none: KeyError, no percent
+def _xlsx_percent_styles(book: zipfile.ZipFile) -> set[str]:
+    """The indexes (as the sheet writes them, s="3") of the cell styles that show a percentage."""
+    if "xl/styles.xml" not in set(book.namelist()):
+        return set()
+    styles = ElementTree.fromstring(book.read("xl/styles.xml"))
     codes = {9: "0%", 10: "0.00%"}  # the built-in percentage formats
     for element in styles.iter():
         if _local(element.tag) == "numFmt":
@@ -130,27 +150,36 @@ def _xlsx_percent_cells(book: zipfile.ZipFile, title: str) -> set[tuple[int, int
                 code = codes.get(int(xf.get("numFmtId", "0")), "")
                 if "%" in _LITERAL.sub("", code):
                     percent.add(str(index))
-    if not percent:
-        return set()
+    return percent
+
+
+def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
     path = _xlsx_sheet_path(book, title)
     if path is None:
-        return set()
-    found: set[tuple[int, int]] = set()
+        return _Marks()
+    xml = book.read(path)
+    percent = _xlsx_percent_styles(book)
+    marks = _Marks()
+    if not percent and b't="e"' not in xml:  # the usual sheet: nothing to look for
+        return marks
     row = column = 0
-    with book.open(path) as sheet:
-        for _, element in ElementTree.iterparse(sheet, events=("end",)):
-            tag = _local(element.tag)
-            if tag == "c":
-                reference = _CELL_REF.match(element.get("r", ""))
-                column = _column(reference[1]) if reference else column + 1
-                row = int(reference[2]) if reference else row
-                if element.get("s") in percent and element.get("t", "n") == "n":
-                    found.add((row, column))
-                element.clear()
-            elif tag == "row":
-                row, column = int(element.get("r", row + 1)), 0
-                element.clear()
-    return found
+    for _, element in ElementTree.iterparse(io.BytesIO(xml), events=("end",)):
+        tag = _local(element.tag)
+        if tag == "c":
+            reference = _CELL_REF.match(element.get("r", ""))
+            column = _column(reference[1]) if reference else column + 1
+            row = int(reference[2]) if reference else row
+            kind = element.get("t", "n")
+            if kind == "e":
+                shown = next((v.text for v in element if _local(v.tag) == "v"), None)
+                marks.errors[(row, column)] = shown or "#VALUE!"
+            elif kind == "n" and element.get("s") in percent:
+                marks.percent.add((row, column))
+            element.clear()
+        elif tag == "row":
+            row, column = int(element.get("r", row + 1)), 0
+            element.clear()
+    return marks
 
 
 def _xlsx_sheet_path(book: zipfile.ZipFile, title: str) -> str | None:
@@ -180,8 +209,8 @@ def _column(letters: str) -> int:
     return number
 
 
-def _ods_percent_cells(book: zipfile.ZipFile, title: str) -> set[tuple[int, int]]:
-    found: set[tuple[int, int]] = set()
+def _ods_marks(book: zipfile.ZipFile, title: str) -> _Marks:
+    marks = _Marks()
     table, row_tag = f"{{{_ODS_TABLE}}}table", f"{{{_ODS_TABLE}}}table-row"
     cell_tags = {f"{{{_ODS_TABLE}}}table-cell", f"{{{_ODS_TABLE}}}covered-table-cell"}
     repeat_rows = f"{{{_ODS_TABLE}}}number-rows-repeated"
@@ -199,18 +228,22 @@ def _ods_percent_cells(book: zipfile.ZipFile, title: str) -> set[tuple[int, int]
                     if cell.tag not in cell_tags:
                         continue
                     count = int(cell.get(repeat_columns, "1"))
-                    if cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage":
-                        found.update(
-                            (row + i + 1, column + k + 1)
-                            for i in range(min(rows, _MOST_REPEATED))
-                            for k in range(min(count, _MOST_REPEATED))
-                        )
+                    places = [
+                        (row + i + 1, column + k + 1)
+                        for i in range(min(rows, _MOST_REPEATED))
+                        for k in range(min(count, _MOST_REPEATED))
+                    ]
+                    if cell.get(f"{{{_ODS_CALC}}}value-type") == "error":
+                        shown = "".join(cell.itertext()).strip() or "#VALUE!"
+                        marks.errors.update(dict.fromkeys(places, shown))
+                    elif cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage":
+                        marks.percent.update(places)
                     column += count
                 row += rows
                 element.clear()
             elif element.tag == table:
                 break
-    return found
+    return marks
 
 
 def _visible(book: Any) -> list[str]:
