@@ -472,7 +472,9 @@ def test_a_cell_whose_formula_failed_is_no_figure(run: Run, tmp_path: Path) -> N
     sheet.write_row(3, 0, ["地区生产总值", 2018, 352.1])
     book.close()
     ods = tmp_path / "f.ods"
-    ods.write_bytes(_ods([["指标", "2017年", "2018年"], ["地区生产总值", Failed("#DIV/0!"), 352.1]]))
+    ods.write_bytes(
+        _ods([["指标", "2017年", "2018年"], ["地区生产总值", Failed("#DIV/0!"), 352.1]])
+    )
     csv = _csv(tmp_path, "指标,年份,数值\n地区生产总值,2016,#DIV/0!\n")
     result = run("gap", "-f", str(path), "-f", str(ods), "-f", csv)
     assert (result.exit_code, result.stdout) == (2, "")
