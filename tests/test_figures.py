@@ -256,6 +256,11 @@ def test_duplicates(plan: Plan, tmp_path: Path) -> None:
     with pytest.raises(FiguresError) as caught:
         load_figures(plan, [str(a), str(b)])
     assert str(caught.value) == f"{b}:1: value: gdp 2017 is 321 here but 320 at {a}:2"
+    # the same value with two verdicts given by hand: the verdicts differ, not the value
+    a.write_text("indicator,year,value,status\ngdp,2017,320,achieved\ngdp,2017,320,missed\n")
+    with pytest.raises(FiguresError) as caught:
+        load_figures(plan, [str(a)])
+    assert str(caught.value) == f"{a}:3: status: gdp 2017 is missed here but achieved at {a}:2"
 
 
 def test_yaml_and_json_figures(plan: Plan, tmp_path: Path) -> None:

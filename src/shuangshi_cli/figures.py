@@ -456,11 +456,13 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
         if earlier is None:
             figures[figure.key] = figure
         elif (earlier.value, earlier.status) != (figure.value, figure.status):
+            # the field that differs: the value, else the verdict given by hand beside it
+            field = "value" if earlier.value != figure.value else "status"
             problems.append(
                 figure.origin.problem(
-                    f"{_describe(figure)} is {_show(figure)} here but {_show(earlier)} at "
-                    f"{earlier.origin}",
-                    "value",
+                    f"{_describe(figure)} is {_show(figure, field)} here but "
+                    f"{_show(earlier, field)} at {earlier.origin}",
+                    field,
                 )
             )
     for index, count in repeats.items():
@@ -638,8 +640,10 @@ def _describe(figure: Figure) -> str:
     return f"{figure.target} {when}" + (f" ({figure.part})" if figure.part else "")
 
 
-def _show(figure: Figure) -> str:
-    return str(figure.status) if figure.value is None else str(figure.value)
+def _show(figure: Figure, field: str = "value") -> str:
+    if field == "status" or figure.value is None:
+        return str(figure.status) if figure.status is not None else "—"  # (none given)
+    return str(figure.value)
 
 
 def row_target(row: RawRow, plan: Plan) -> Target:
