@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from shuangshi_cli.errors import FiguresError
-from shuangshi_cli.figures import load_figures, parse_csv
+from shuangshi_cli.figures import check_rows, load_figures, parse_csv
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import BUILTIN_UNITS, Quantity, convert, parse_quantity
 
@@ -337,3 +337,20 @@ def test_value_and_unit_column_must_agree(plan: Plan) -> None:
         check_rows(rows, plan)
     rows = parse_csv("indicator,year,value,unit\ngdp,2017,320亿,亿元\n", "x.csv")
     assert check_rows(rows, plan).items[0].value == 320
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "indicator,year,value\rgdp,2016,300\rgdp,2018,352.1\r",  # an old Mac's lines
+        "indicator;year;value\ngdp;2016;300\ngdp;2018;352.1\n",  # where a comma is a decimal mark
+        "indicator\tyear\tvalue\r\ngdp\t2016\t300\r\ngdp\t2018\t352.1\r\n",  # Excel's Unicode text
+        '标题,,\nindicator,year,value,note\ngdp,2016,300,"a;b;c;d"\ngdp,2018,352.1,"e;f;g;h"\n',
+    ],
+)
+def test_csv_lines_and_delimiters(plan: Plan, text: str) -> None:
+    figures = check_rows(parse_csv(text, "f.csv"), plan)
+    assert [(f.year, f.value) for f in figures.annual("gdp")] == [
+        (2016, Decimal(300)),
+        (2018, Decimal("352.1")),
+    ]

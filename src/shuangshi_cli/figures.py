@@ -295,8 +295,12 @@ def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawR
 
     lines = text.splitlines(keepends=True)
     sample = [line for line in lines[:50] if not line.lstrip().startswith("#")]
-    tabs, commas = sum(line.count("\t") for line in sample), sum(line.count(",") for line in sample)
-    reader = csv.reader(io.StringIO(text), delimiter="\t" if tabs > commas else ",", strict=True)
+    # Commas, tabs (Excel's "Unicode text") or semicolons (Excel where a comma is the decimal
+    # mark): the one the first line that holds any holds most of (the first of equals: a comma).
+    first = next((line for line in sample if any(d in line for d in ",\t;")), "")
+    delimiter = max(",\t;", key=first.count)
+    # newline="": a line ends at \n, \r\n or a lone \r (old Mac files), as csv wants it
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     try:
         records.extend((reader.line_num, record) for record in reader)
