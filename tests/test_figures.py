@@ -47,6 +47,17 @@ def test_pairs(plan: Plan, pair: str, target: str, value: Decimal) -> None:
     assert (figure.target, figure.year, figure.value) == (target, 2018, value)
 
 
+def test_a_status_on_the_command_line(plan: Plan) -> None:
+    """A qualitative target takes a status where a quantified one takes its value."""
+    figures = load_figures(
+        plan, pairs=["fyp13_early=已完成", "innovation_first=on_track"], year=2019
+    )
+    assert [(f.target, f.value, f.status) for f in figures.items] == [
+        ("fyp13_early", None, Status.ACHIEVED),
+        ("innovation_first", None, Status.ON_TRACK),
+    ]
+
+
 def test_conversion_is_exact() -> None:
     yi, wan, yuan = (BUILTIN_UNITS.get(u) for u in ("亿元", "万元", "元"))
     assert yi and wan and yuan
@@ -152,6 +163,7 @@ def test_parse_quantity_refuses_absurd_magnitudes(text: str) -> None:
         (["gdp=5"], 1900, "year: year 1900 is outside 1949–2100"),
         (["gdp=5"], 2101, "year: year 2101 is outside 1949–2100"),
         (["fyp13_early=3"], 2018, "fyp13_early is qualitative: give a status, not a value"),
+        (["fyp13_early=maybe"], 2018, "value: unknown status 'maybe'; use one of: achieved"),
     ],
 )
 def test_bad_pairs(plan: Plan, pairs: list[str], year: int | None, message: str) -> None:

@@ -728,9 +728,14 @@ def _check_row(row: RawRow, plan: Plan, known: dict[Any, tuple[Target, str | Non
                       status, _text(note))  # fmt: skip
     if not target.quantified:
         if values.get("value") is not None:
-            raise FiguresError(
-                origin.problem(f"{target.id} is qualitative: give a status, not a value", "value")
-            )
+            # a status where the value goes (fyp13_early=已完成 on the command line) is the status
+            status = _status_as_value(values["value"], status, origin)
+            if status is None:
+                raise FiguresError(
+                    origin.problem(
+                        f"{target.id} is qualitative: give a status, not a value", "value"
+                    )
+                )
         if status is None:
             raise FiguresError(
                 origin.problem(f"{target.id} is qualitative: give a status", "status")
@@ -756,6 +761,20 @@ def _check_row(row: RawRow, plan: Plan, known: dict[Any, tuple[Target, str | Non
         target.id, year, value, origin, month, part, status, _text(note),
         given=written if converted else None,
     )  # fmt: skip
+
+
+def _status_as_value(value: Any, status: Status | None, origin: Origin) -> Status | None:
+    """The status a qualitative target's value cell gives (已完成, achieved), when the row has no
+    status of its own; None for a number or beside a status; an error naming the statuses for
+    other words."""
+    if status is not None or not isinstance(value, str) or not value.strip():
+        return None
+    if any(c.isdigit() for c in value):
+        return None
+    try:
+        return parse_status(value)
+    except ValueError as exc:
+        raise FiguresError(origin.problem(str(exc), "value")) from None
 
 
 def _real_growth(row: RawRow, target: Target, plan: Plan) -> Decimal | None:
