@@ -189,3 +189,19 @@ def test_schema_validates_the_table_and_comparison_words(run: Run) -> None:
     document["targets"][2]["comparison"] = "=>"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "低于目标0.3个百分点"), ("en", "0.3 pp under")])
+def test_a_ceiling_met_is_under_it_not_over(run: Run, lang: str, words: str) -> None:
+    """城镇调查失业率 5.2% against < 5.5%: 0.3 under the ceiling (a floor passed is 超出, over)."""
+    out = run("gap", "-t", "cn-14th-fyp", "--year", "2023", "unemployment=5.2", "urbanization=66.16",
+              "-F", "markdown", "--lang", lang)  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    unemployment = next(
+        line for line in out.stdout.splitlines() if "失业率" in line or "nemploy" in line
+    )
+    urbanization = next(
+        line for line in out.stdout.splitlines() if "城镇化率" in line or "rbanis" in line
+    )
+    assert words in unemployment
+    assert ("超出1.16个百分点" if lang == "zh" else "1.16 pp over") in urbanization

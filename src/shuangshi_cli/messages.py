@@ -106,6 +106,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "places.ahead": ("超出{n}位", "{n} places ahead"),
     "place.ahead": ("超出{n}位", "{n} place ahead"),
     "over": ("超出{amount}", "{amount} over"),
+    "under": ("低于目标{amount}", "{amount} under"),
     "per_year": ("{amount}/年", "{amount}/yr"),
     "rank.up_per_year": ("每年前移{n}位", "{n} places/yr up"),
     "rank.down_per_year": ("每年后移{n}位", "{n} places/yr down"),
