@@ -852,3 +852,19 @@ def test_an_output_that_is_an_input_is_refused(
         + ": writing would destroy it; give the output a file of its own",
     )
     assert {p: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_stdin_is_read_once(run: Run) -> None:
+    _fails(
+        run("gap", "-f", "-", "-f", "-", input=b"indicator,year,value\ngdp,2018,352.1\n"),
+        "<stdin>: stdin is read once: give - to one option only",
+    )
+
+
+def test_an_output_from_a_working_folder_that_is_gone(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    command = f"cd {gone} && rmdir {gone} && exec {sys.executable} -m shuangshi_cli gap -o o.json"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == "o.json: cannot write: No such file or directory"

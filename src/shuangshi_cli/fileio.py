@@ -143,6 +143,7 @@ def _bounded(stream: BinaryIO, label: str) -> bytes:
 # The regular files this run has read, by (device, inode), and how messages name them: an output
 # that is one of them, by any name (a symlink, a hard link), would destroy an input.
 _INPUTS: dict[tuple[int, int], str] = {}
+_STDIN_KEY = (-1, -1)  # stdin, once read: a second read would find it empty
 
 
 def forget_inputs() -> None:
@@ -164,6 +165,9 @@ def read_bytes(path: Path, name: str | None = None) -> bytes:
     label = name or str(path)
     if str(path) == STDIN:
         label = "<stdin>"
+        if _STDIN_KEY in _INPUTS:
+            raise InputError(Problem(msg("error.stdin_twice"), label))
+        _INPUTS[_STDIN_KEY] = label
         try:
             return _bounded(sys.stdin.buffer, label)
         except (AttributeError, OSError, ValueError):  # stdin closed (0<&-) or not readable
@@ -218,7 +222,14 @@ def write_output(
         return
     if not label:
         raise InputError.at(msg("error.output_name"))
-    target = Path(os.path.realpath(path))
+    try:
+        target = Path(os.path.realpath(path))  # (a relative path needs the working folder)
+    except OSError as exc:  # it is gone
+        raise InputError(
+            Problem(
+                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
+            )
+        ) from None
     try:
         info: os.stat_result | None = target.stat()
     except FileNotFoundError:
@@ -254,7 +265,15 @@ def check_writable(labels: list[str]) -> None:
     for label in labels:
         if label in {STDIN, ""}:
             continue
-        target = Path(os.path.realpath(label))
+        try:
+            target = Path(os.path.realpath(label))
+        except OSError as exc:  # the working folder is gone
+            raise InputError(
+                Problem(
+                    msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc),
+                    label,
+                )
+            ) from None
         if target in seen:
             if seen[target] == label:
                 raise InputError(Problem(msg("error.output_twice"), label))
