@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pytest
+from rich.cells import cell_len
 
 from shuangshi_cli.assess import assess
 from shuangshi_cli.figures import check_rows, load_figures, parse_csv
@@ -14,9 +15,11 @@ from shuangshi_cli.render import Format, Style, printer
 from shuangshi_cli.report.numbers import percent, plain, quantity
 from shuangshi_cli.report.records import number, result_record
 from shuangshi_cli.units import BUILTIN_UNITS, Unit
+from tests.helpers import DATA
 
 if TYPE_CHECKING:
     from shuangshi_cli.plan import Plan
+    from tests.helpers import Run
 
 
 def test_a_whole_result_record(plan: Plan) -> None:
@@ -145,3 +148,19 @@ def test_every_format_prints_every_document(plan: Plan, fmt: Format) -> None:
             assert printed.endswith("\n")
             names = ("地区生产总值", "GDP")
             assert any(n in printed for n in names) or fmt in {Format.CSV, Format.JUNIT}
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_wrapping_column_never_breaks_a_word(run: Run, columns: int, lang: str) -> None:
+    """Chinese names wrap anywhere; a Latin word (Indicator, (binding), 13th) stays whole: the
+    column is never narrower than its widest word, else the rows turn into cards."""
+    out = run(
+        "gap", "-t", str(DATA / "fyp-six.yaml"), "-f", str(DATA / "fyp-six-figures.csv"),
+        "--lang", lang, env={"COLUMNS": str(columns)},
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert not [line for line in lines if line.rstrip().endswith(("Indicato", "(binding"))]
+    assert not [line for line in lines if line.strip() in {"r", ")"}]
+    assert max(cell_len(line) for line in lines) <= columns

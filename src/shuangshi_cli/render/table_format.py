@@ -124,12 +124,14 @@ def _rich_table(
     for i in columns:
         column = table.columns[i]
         heading = column.short if short and column.short else column.heading
+        words = [heading, *(row[i].text for row in table.rows)] if column.wrap else []
         rich.add_column(
             heading,
             justify="left" if column.align == "left" else "right",
             no_wrap=not column.wrap,
             overflow="fold",
-            min_width=wrap if column.wrap else None,
+            # never narrower than a word it holds ("Indicator", "(binding)"), up to MIN_WRAP
+            min_width=max(wrap, min(MIN_WRAP, _longest_word(words))) if column.wrap else None,
         )
     if extra is not None:
         rich.add_column(extra[0], no_wrap=True)
@@ -142,6 +144,14 @@ def _rich_table(
             ]
         rich.add_row(*cells, *([extra[1][n]] if extra is not None else []))
     return rich
+
+
+_WORD = re.compile(r"[\x21-\x7e]+")  # a run of Latin letters, digits and signs: broken, it misreads
+
+
+def _longest_word(texts: list[str]) -> int:
+    """The widest run of printable ASCII in ``texts`` (Chinese text wraps anywhere)."""
+    return max((len(w) for text in texts for w in _WORD.findall(text)), default=0)
 
 
 def _stacked(text: RichText) -> RichText:
