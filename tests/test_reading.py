@@ -550,3 +550,14 @@ def test_a_file_without_extension_under_a_title(plan: Plan, tmp_path: Path) -> N
         tmp_path, "2018年主要指标\n指标\t2017年\t2018年\n地区生产总值\t326.5\t352.1\n", "figures"
     )
     assert len(load_figures(plan, [path])) == 2
+
+
+def test_a_wide_table_of_a_year_out_of_range_is_one_error_at_its_heading(
+    run: Run, tmp_path: Path
+) -> None:
+    path = _csv(
+        tmp_path, "指标,单位,1900年,2018年\n地区生产总值,亿元,1,352.1\n财政总收入,亿元,1,41.2\n"
+    )
+    result = run("gap", "-f", path)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"{path}:1:3: year 1900 is outside 1949–2100\n"

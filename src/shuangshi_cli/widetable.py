@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
+from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.tables import (
     NO_FIGURE,
@@ -155,6 +156,13 @@ def layout(
     for index, found in periods.items():
         if found.unclear:
             raise fail(found.unclear, index)
+        if found.year is not None and not FIRST_YEAR <= found.year <= LAST_YEAR:
+            # said once, at the heading, not at every row's cell under it
+            raise fail(
+                msg("year {year} is outside {first}–{last}", year=found.year, first=FIRST_YEAR,
+                    last=LAST_YEAR),
+                index,
+            )  # fmt: skip
     if unknown:
         index = unknown[0]
         raise fail(
