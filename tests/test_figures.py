@@ -70,7 +70,9 @@ def test_conversion_is_exact() -> None:
         convert(Decimal(1), yi, BUILTIN_UNITS.get("%"))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("text", ["abc", "1.2.3", "nan", "inf", "", "1,2", "--1", "1-2"])
+@pytest.mark.parametrize(
+    "text", ["abc", "1.2.3", "nan", "inf", "", "1,2", "--1", "1-2", "0x10", "1_000", "0o7", "0b1"]
+)
 def test_parse_quantity_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_quantity(text)

@@ -147,6 +147,7 @@ _DIRECTION = r"(?:比上年|比去年|较上年|同比)?(?:(?P<down>下降|降�
 _FORMULA_ERROR = re.compile(
     r"\s*#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA)\s*$"
 )
+_RADIX = re.compile(r"(?:x[0-9a-f_]+|[ob][0-9_]+)$", re.IGNORECASE)  # the rest of 0x10, 0o777, 0b1
 _NUMBER = re.compile(
     r"""^\s*
     (?P<direction>"""
@@ -196,8 +197,8 @@ def parse_quantity(text: str) -> Quantity:
             f"{shown(text.strip())} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
         )
     unit = match["unit"] or None
-    if unit is not None and unit[0] in "0123456789.,+-":
-        raise ValueError(f"{shown(text.strip())} is not a number")
+    if unit is not None and (unit[0] in "0123456789.,+-_" or _RADIX.match(unit)):
+        raise ValueError(f"{shown(text.strip())} is not a number")  # 1.2.3, 1_000, 0x10
     if match["ordinal"] and unit is None:
         unit = "位"
     if match["direction"]:
