@@ -156,3 +156,16 @@ def test_glyphs_for_a_stream() -> None:
 )
 def test_fit(text: str, encoding: str, fitted: str) -> None:
     assert fit(text, io.TextIOWrapper(io.BytesIO(), encoding=encoding)) == fitted
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "gbk", "utf-8"])
+def test_json_on_any_console_keeps_every_character(encoding: str, tmp_path: Path) -> None:
+    """JSON is for programs: on a console that cannot show 濉溪 it is escaped (\\u6fc9), never
+    replaced by ?; the document is the same as the UTF-8 one."""
+    commands = [["gap", "--year", "2018", "gdp=352.1", "-F", "json", "--lang", "zh"]]
+    out, _, codes = _run(encoding, commands, tmp_path)
+    same, _, _ = _run("utf-8", commands, tmp_path)
+    assert codes == [0]
+    text = out.decode(encoding).split("\n", 2)[2]  # after the driver's "=== gap" line
+    assert "?" not in text
+    assert json.loads(text) == json.loads(same.decode("utf-8").split("\n", 2)[2])

@@ -448,7 +448,12 @@ def _emit(text: str | bytes, output: str | None) -> None:
 def _print(document: Document, fmt: Format, style: Style, output: str | None) -> None:
     if fmt.binary and output is None:
         raise UsageProblem.at(msg("error.workbook_needs_output"))
-    _emit(printer(fmt).print_document(document, style), output)
+    text = printer(fmt).print_document(document, style)
+    if fmt is Format.JSON and output in {None, "-"} and isinstance(text, str):
+        from shuangshi_cli.console import escaped_json
+
+        text = escaped_json(text, sys.stdout)  # an ASCII console: 濉溪 as \u6fc9\u6eaa, not ??
+    _emit(text, output)
 
 
 def _chart_files(document: Document, chart: str, lang: Lang) -> list[tuple[str, Figure]]:

@@ -99,6 +99,22 @@ def _substitute(ch: str, encoding: str) -> str:
     return "??" if unicodedata.east_asian_width(ch) in {"W", "F"} else "?"
 
 
+def escaped_json(text: str, stream: Any) -> str:
+    """JSON ``text`` that ``stream`` can show: what its encoding cannot is written as ``\\uXXXX``
+    (a string's escape, as ``ensure_ascii`` writes it), so no character is lost to ``?``."""
+    encoding = encoding_of(stream)
+    if _can(encoding, text):
+        return text
+    out = []
+    for ch in text:
+        if _can(encoding, ch):
+            out.append(ch)
+        else:  # outside strings JSON is ASCII: every such character is in a string
+            units = ch.encode("utf-16-be")
+            out += [f"\\u{int.from_bytes(units[i : i + 2]):04x}" for i in range(0, len(units), 2)]
+    return "".join(out)
+
+
 def write(text: str, stream: IO[str] | None = None) -> None:
     """Write ``text`` to ``stream`` (stdout) so that it never fails to encode."""
     target = sys.stdout if stream is None else stream
