@@ -162,10 +162,12 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
     marks = _Marks()
     if not percent and b't="e"' not in xml:  # the usual sheet: nothing to look for
         return marks
-    row = column = 0
-    for _, element in ElementTree.iterparse(io.BytesIO(xml), events=("end",)):
+    row = column = 0  # where a cell stands when it does not say (r="C2" may be left out)
+    for event, element in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
         tag = _local(element.tag)
-        if tag == "c":
+        if tag == "row" and event == "start":
+            row, column = int(element.get("r", row + 1)), 0
+        elif tag == "c" and event == "end":
             reference = _CELL_REF.match(element.get("r", ""))
             column = _column(reference[1]) if reference else column + 1
             row = int(reference[2]) if reference else row
@@ -176,8 +178,7 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
             elif kind == "n" and element.get("s") in percent:
                 marks.percent.add((row, column))
             element.clear()
-        elif tag == "row":
-            row, column = int(element.get("r", row + 1)), 0
+        elif tag == "row" and event == "end":
             element.clear()
     return marks
 
