@@ -368,3 +368,28 @@ def test_csv_lines_and_delimiters(plan: Plan, text: str) -> None:
         (2016, Decimal(300)),
         (2018, Decimal("352.1")),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018年主要指标（初步核算; 单位：亿元）\nindicator,year,value\ngdp,2016,300\ngdp,2018,352.1\n",
+        "濉溪县, 2018年主要指标\nindicator\tyear\tvalue\ngdp\t2016\t300\ngdp\t2018\t352.1\n",
+    ],
+)
+def test_the_header_says_the_delimiter_not_a_title_above_it(plan: Plan, text: str) -> None:
+    figures = check_rows(parse_csv(text, "f.csv"), plan)
+    assert [f.value for f in figures.annual("gdp")] == [Decimal(300), Decimal("352.1")]
+
+
+def test_a_comma_in_a_number_of_a_semicolon_table_is_refused(plan: Plan) -> None:
+    """64,720 is 64.72 where the comma is the decimal mark, and 64720 where it groups thousands:
+    never guessed."""
+    text = "indicator;year;value\ngdp;2016;300\ngdp;2017;1,020\ngdp;2018;352,1\n"
+    with pytest.raises(FiguresError) as caught:
+        parse_csv(text, "f.csv")
+    assert caught.value.lines() == [
+        f"f.csv:{n}: value: '{v}': in a table separated by semicolons, a comma may be a decimal "
+        "mark: write the number without it (64.72, 64720)"
+        for n, v in ((3, "1,020"), (4, "352,1"))
+    ]

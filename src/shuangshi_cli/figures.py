@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -293,12 +294,7 @@ def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawR
     wide (indicators down, years or months across); see tables.py and widetable.py."""
     from shuangshi_cli.tables import Grid, grid_rows
 
-    lines = text.splitlines(keepends=True)
-    sample = [line for line in lines[:50] if not line.lstrip().startswith("#")]
-    # Commas, tabs (Excel's "Unicode text") or semicolons (Excel where a comma is the decimal
-    # mark): the one the first line that holds any holds most of (the first of equals: a comma).
-    first = next((line for line in sample if any(d in line for d in ",\t;")), "")
-    delimiter = max(",\t;", key=first.count)
+    delimiter = _delimiter(text)
     # newline="": a line ends at \n, \r\n or a lone \r (old Mac files), as csv wants it
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
@@ -311,7 +307,47 @@ def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawR
             line = (records[-1][0] + 1) if records else 1
         raise FiguresError(Problem(message, name, line)) from None
     _refuse_runaway_quotes(records, name)
-    return grid_rows(Grid(name, records), reading)
+    rows = grid_rows(Grid(name, records), reading)
+    if delimiter == ";":
+        _refuse_decimal_commas(rows)
+    return rows
+
+
+def _delimiter(text: str) -> str:
+    """Commas, tabs (Excel's "Unicode text") or semicolons (Excel where the comma is the decimal
+    mark): the one that splits a line of the first ones into a header (title lines above it may
+    hold any); else tabs when they outnumber commas, else commas."""
+    from shuangshi_cli.tables import is_header
+
+    lines = itertools.islice(io.StringIO(text, newline=""), 50)  # (not the whole file split)
+    sample = [line.rstrip("\r\n") for line in lines if not line.lstrip().startswith("#")]
+    for line in sample:
+        for delimiter in (",", "\t", ";"):
+            if delimiter in line:
+                try:
+                    cells = next(csv.reader([line], delimiter=delimiter))
+                except (csv.Error, StopIteration):  # a quote that runs on: not this line
+                    continue
+                if is_header(cells):
+                    return delimiter
+    tabs, commas = sum(line.count("\t") for line in sample), sum(line.count(",") for line in sample)
+    return "\t" if tabs > commas else ","
+
+
+def _refuse_decimal_commas(rows: list[RawRow]) -> None:
+    """In a table separated by semicolons a comma in a number may be a decimal mark (64,72) as
+    well as a thousands separator (64,720): it is refused, never guessed."""
+    problems = [
+        row.origin.problem(
+            msg("{value}: in a table separated by semicolons, a comma may be a decimal mark: "
+                "write the number without it (64.72, 64720)", value=shown(value)),
+            "value",
+        )
+        for row in rows
+        if isinstance(value := row.values.get("value"), str) and "," in value
+    ]  # fmt: skip
+    if problems:
+        raise FiguresError(problems)
 
 
 def _refuse_runaway_quotes(records: list[tuple[int, list[str]]], name: str) -> None:

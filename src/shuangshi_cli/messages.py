@@ -851,6 +851,11 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("unknown unit {a}", "未知单位 {a}"),
     ("{a} is {b} here but {c} at {d}", "{a} 此处为 {b}，但在 {d} 为 {c}"),
     ("{a} is not a number: a formula failed there", "{a} 不是数字：该处公式出错"),
+    (
+        "{a}: in a table separated by semicolons, a comma may be a decimal mark: write the "
+        "number without it (64.72, 64720)",
+        "{a}：以分号分隔的表中，逗号可能是小数点：请写成不带逗号的数（64.72 或 64720）",
+    ),
     ("{a} is not a number", "{a} 不是数字"),
     ("{a} is {b}, out of range (1e-{c} to 1e{d})", "{a} 即 {b}，超出范围（1e-{c} 至 1e{d}）"),
     ("{a} is out of range (1e-{b} to 1e{c})", "{a} 超出范围（1e-{b} 至 1e{c}）"),

@@ -169,7 +169,8 @@ def filled(cells: Sequence[Any]) -> list[int]:
     return [i for i, cell in enumerate(cells) if text(cell)]
 
 
-def _is_header(cells: Sequence[Any]) -> bool:
+def is_header(cells: Sequence[Any]) -> bool:
+    """Whether a row is a table's header: known column names (and periods for a wide one)."""
     from shuangshi_cli.widetable import period
 
     known = [i for i in filled(cells) if header_key(cells[i]) in _HEADER_ALIASES]
@@ -195,7 +196,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
         if not places or _NOTE.match(text(cells[places[0]])):
             continue
         if header is None:
-            if _is_header(cells):
+            if is_header(cells):
                 header = (number, cells)
             else:
                 if candidate is None and len(places) >= 2:
