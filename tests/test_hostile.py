@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -19,6 +20,7 @@ from tests.helpers import DATA
 if TYPE_CHECKING:
     from typer.testing import Result
 
+    from shuangshi_cli.plan import Plan
     from tests.helpers import Run
 
 WHATIF = ("whatif", "gdp", "--year", "2018", "--figure", "gdp=352.1")
@@ -868,3 +870,47 @@ def test_an_output_from_a_working_folder_that_is_gone(tmp_path: Path) -> None:
     done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines()[-1] == "o.json: cannot write: No such file or directory"
+
+
+def test_stdin_from_a_file_is_an_input_and_is_read_once(tmp_path: Path) -> None:
+    figures = _file(tmp_path, "g.csv", "indicator,year,value\ngdp,2018,352.1\n")
+    before = Path(figures).read_bytes()
+    done = _shell(f"gap -f - -F csv -o {figures} < {figures}")
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"{figures}: is a file this run reads (<stdin>): writing would destroy it; give the "
+        "output a file of its own\n",
+    )
+    assert Path(figures).read_bytes() == before
+    done = _shell(f"gap -f /dev/stdin -f - < {figures}")
+    assert (done.returncode, done.stderr) == (
+        2,
+        "<stdin>: stdin is read once: give - to one option only\n",
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_given_twice_is_refused_not_waited_on(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    feed = f"printf 'indicator,year,value\\ngdp,2018,352.1\\n' > {pipe} &"
+    line = f"{feed} exec {sys.executable} -m shuangshi_cli gap -f {pipe} -f {pipe}"
+    done = subprocess.run(
+        ["sh", "-c", line], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"{pipe}: is a stream (a pipe), read once: give it to one option only\n",
+    )
+
+
+def test_a_library_call_reads_stdin_as_often_as_it_is_asked(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a run of the command line tracks its inputs: a notebook may read stdin again."""
+    from shuangshi_cli.figures import load_figures
+
+    for _ in range(2):
+        stream = io.TextIOWrapper(io.BytesIO(b"indicator,year,value\ngdp,2018,352.1\n"))
+        monkeypatch.setattr(sys, "stdin", stream)
+        assert len(load_figures(plan, ["-"]).items) == 1

@@ -72,10 +72,9 @@ class _Group(LocalizedGroup):
         **extra: Any,
     ) -> Any:
         from shuangshi_cli.console import forgiving_streams
-        from shuangshi_cli.fileio import forget_inputs
+        from shuangshi_cli.fileio import run_inputs
 
         forgiving_streams()
-        forget_inputs()
         argv = list(sys.argv[1:] if args is None else args)
         lang = lang_of_args(argv) or Lang.from_environment()
         from shuangshi_cli.notices import set_lang
@@ -89,13 +88,14 @@ class _Group(LocalizedGroup):
                 if isinstance(arg, str) and _SURROGATE.search(arg):
                     raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
                     raise UsageProblem.at(msg("the argument '{raw}' is not UTF-8", raw=cut(raw)))
-            returned = super().main(
-                args=argv,
-                prog_name=prog_name,
-                complete_var=complete_var,
-                standalone_mode=False,
-                **extra,
-            )
+            with run_inputs():  # an output that is one of them is refused
+                returned = super().main(
+                    args=argv,
+                    prog_name=prog_name,
+                    complete_var=complete_var,
+                    standalone_mode=False,
+                    **extra,
+                )
         except ShuangshiError as exc:
             try:
                 lines = exc.lines(lang)
@@ -109,12 +109,17 @@ class _Group(LocalizedGroup):
         except typer.TyperException as exc:  # usage errors: unknown option, bad value …
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else PROG
-            if is_help_request(exc):  # no arguments: the help, as --help prints it
-                if exc.format_message():  # plain text (the rich panels print themselves)
-                    _emit(exc.format_message() + "\n", None)
-            else:
-                _note(t("error.usage", lang, command=command, message=usage_message(exc, lang)))
             code = exc.exit_code
+            if not is_help_request(exc):
+                _note(t("error.usage", lang, command=command, message=usage_message(exc, lang)))
+            elif exc.format_message():  # no arguments: the help, as --help prints it (plain
+                try:  # text; the rich panels print themselves)
+                    _emit(exc.format_message() + "\n", None)
+                except ShuangshiError as failed:  # a broken pipe, a full disk
+                    for line in failed.lines(lang):
+                        _note(line)
+                    _silence_stdout()
+                    code = failed.exit_code
         except typer.Abort:
             _say(t("error.aborted", lang) + "\n")
             code = 1
@@ -127,10 +132,7 @@ class _Group(LocalizedGroup):
             code = OutputClosed.exit_code  # typer's answer to a broken pipe is exit 1: ours is 141
         except Exception as exc:  # a bug: still one line, never a traceback (unless debugging)
             if isinstance(exc, OSError) and exc.errno in _STDOUT_FAILED:  # help to a full disk
-                problem = UsageProblem.at(
-                    msg("cannot write the report: {reason}", reason=exc.strerror or exc)
-                )
-                for line in problem.lines(lang):
+                for line in _unwritten(exc).lines(lang):
                     _note(line)
                 _silence_stdout()
             elif os.environ.get("SHUANGSHI_DEBUG"):
@@ -147,13 +149,9 @@ class _Group(LocalizedGroup):
         return code
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as Python decodes argv
 # What writing to stdout raises when it cannot take the text: a full disk, a device gone.
-_STDOUT_FAILED = {
-    errno.ENOSPC,
-    errno.EIO,
-    errno.EFBIG,
-}  # bytes that are not UTF-8, as Python decodes argv
+_STDOUT_FAILED = {errno.ENOSPC, errno.EIO, errno.EFBIG}
 
 
 def _pacified() -> bool:
@@ -436,13 +434,16 @@ def _emit(text: str | bytes, output: str | None) -> None:
         except BrokenPipeError:
             raise OutputClosed() from None
         except OSError as exc:  # a full disk (ENOSPC), a device gone (EIO)
-            raise UsageProblem.at(
-                msg("cannot write the report: {reason}", reason=exc.strerror or exc)
-            ) from None
+            raise _unwritten(exc) from None
     else:
         from shuangshi_cli.fileio import write_output
 
         write_output(Path(output) if output else Path(), text, label=output)
+
+
+def _unwritten(exc: OSError) -> UsageProblem:
+    """What stdout refusing the text (a full disk, a device gone) says."""
+    return UsageProblem.at(msg("cannot write the report: {reason}", reason=exc.strerror or exc))
 
 
 def _print(document: Document, fmt: Format, style: Style, output: str | None) -> None:

@@ -12,10 +12,13 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from shuangshi_cli.errors import InputError, Problem
 from shuangshi_cli.messages import msg
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 STDIN = "-"
 
@@ -140,24 +143,60 @@ def _bounded(stream: BinaryIO, label: str) -> bytes:
     return data
 
 
-# The regular files this run has read, by (device, inode), and how messages name them: an output
-# that is one of them, by any name (a symlink, a hard link), would destroy an input.
-_INPUTS: dict[tuple[int, int], str] = {}
-_STDIN_KEY = (-1, -1)  # stdin, once read: a second read would find it empty
+# What a run of the command line has read, by (device, inode), and how messages name it: an
+# output that is one of its regular files, by any name (a symlink, a hard link), would destroy an
+# input; a stream (stdin, a pipe) read twice would be found empty the second time. None outside
+# a run: a library call tracks nothing. (A stack: the innermost run is the one tracked.)
+_RUNS: list[dict[tuple[int, int], str]] = []
+_STDIN_KEY = (-1, -1)  # stdin that is a terminal or a device: known by its name only
 
 
-def forget_inputs() -> None:
-    """A new run reads its own inputs (the command line is run many times in one test process)."""
-    _INPUTS.clear()
+@contextlib.contextmanager
+def run_inputs() -> Iterator[None]:
+    """The inputs of one run are tracked inside this block (the CLI runs many times in a test
+    process, each with its own)."""
+    _RUNS.append({})
+    try:
+        yield
+    finally:
+        _RUNS.pop()
+
+
+def _inputs() -> dict[tuple[int, int], str] | None:
+    return _RUNS[-1] if _RUNS else None
 
 
 def _refuse_input(info: os.stat_result, label: str) -> None:
     """An output that is a file this run read: refused, before anything is written."""
-    read = _INPUTS.get((info.st_dev, info.st_ino)) if stat.S_ISREG(info.st_mode) else None
+    inputs = _inputs()
+    if inputs is None or not stat.S_ISREG(info.st_mode):
+        return
+    read = inputs.get((info.st_dev, info.st_ino))
     if read == label:
         raise InputError(Problem(msg("error.output_is_input.same"), label))
     if read is not None:
         raise InputError(Problem(msg("error.output_is_input", input=read), label))
+
+
+def _note_input(info: os.stat_result | None, label: str, *, stdin: bool) -> None:
+    """Remember an input (``info`` None: a terminal); stdin or a stream (a pipe) read before is
+    refused, as its bytes are gone."""
+    inputs = _inputs()
+    if inputs is None:
+        return
+    key = _STDIN_KEY if info is None else (info.st_dev, info.st_ino)
+    stream = info is None or stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode)
+    if key in inputs and (stdin or stream):  # -f - -f -, - and /dev/stdin, a pipe twice
+        raise InputError(Problem(msg("error.stdin_twice" if stdin else "error.read_twice"), label))
+    inputs.setdefault(key, label)
+
+
+def _stat_of(stream: Any) -> os.stat_result | None:
+    try:
+        info = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):  # not a file (a test's stream, a closed one)
+        return None
+    return info if not stat.S_ISCHR(info.st_mode) else None  # a terminal: by its name
 
 
 def read_bytes(path: Path, name: str | None = None) -> bytes:
@@ -165,18 +204,23 @@ def read_bytes(path: Path, name: str | None = None) -> bytes:
     label = name or str(path)
     if str(path) == STDIN:
         label = "<stdin>"
-        if _STDIN_KEY in _INPUTS:
-            raise InputError(Problem(msg("error.stdin_twice"), label))
-        _INPUTS[_STDIN_KEY] = label
         try:
+            _note_input(_stat_of(sys.stdin), label, stdin=True)
             return _bounded(sys.stdin.buffer, label)
         except (AttributeError, OSError, ValueError):  # stdin closed (0<&-) or not readable
             raise InputError(Problem(msg("cannot read: stdin is closed"), label)) from None
     try:
+        before: os.stat_result | None = path.stat()
+    except (OSError, ValueError):
+        before = None  # opening it says what is wrong
+    fifo = before is not None and stat.S_ISFIFO(before.st_mode)
+    if fifo:  # before opening: a pipe opened again would wait for a writer that never comes
+        _note_input(before, label, stdin=False)
+    try:
         with path.open("rb") as stream:
             info = os.fstat(stream.fileno())
-            if stat.S_ISREG(info.st_mode):
-                _INPUTS.setdefault((info.st_dev, info.st_ino), label)
+            if not fifo and not stat.S_ISCHR(info.st_mode):  # (/dev/zero: read as often as asked)
+                _note_input(info, label, stdin=False)
             data = _bounded(stream, label)
     except FileNotFoundError:
         raise InputError(Problem(msg("error.no_such_file"), label)) from None
@@ -225,21 +269,13 @@ def write_output(
     try:
         target = Path(os.path.realpath(path))  # (a relative path needs the working folder)
     except OSError as exc:  # it is gone
-        raise InputError(
-            Problem(
-                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
-            )
-        ) from None
+        raise _unwritable(exc, label) from None
     try:
         info: os.stat_result | None = target.stat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise InputError(
-            Problem(
-                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
-            )
-        ) from None
+        raise _unwritable(exc, label) from None
     data = text if isinstance(text, bytes) else text.encode(encoding)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise InputError(Problem(msg("error.is_directory"), label))
@@ -268,12 +304,7 @@ def check_writable(labels: list[str]) -> None:
         try:
             target = Path(os.path.realpath(label))
         except OSError as exc:  # the working folder is gone
-            raise InputError(
-                Problem(
-                    msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc),
-                    label,
-                )
-            ) from None
+            raise _unwritable(exc, label) from None
         if target in seen:
             if seen[target] == label:
                 raise InputError(Problem(msg("error.output_twice"), label))
@@ -296,6 +327,13 @@ def check_writable(labels: list[str]) -> None:
 _NO_FOLDER, _DENIED = os.strerror(errno.ENOENT), os.strerror(errno.EACCES)
 
 
+def _unwritable(exc: OSError, label: str) -> InputError:
+    """What a failed write of ``label`` says: the system's reason, in the user's language."""
+    return InputError(
+        Problem(msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label)
+    )
+
+
 def append_text(path: Path, text: str) -> None:
     """Append ``text`` (UTF-8) to ``path``, as a CI job summary file is written to."""
     try:
@@ -304,12 +342,7 @@ def append_text(path: Path, text: str) -> None:
         with path.open("a", encoding="utf-8") as stream:
             stream.write(text)
     except OSError as exc:
-        raise InputError(
-            Problem(
-                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc),
-                str(path),
-            )
-        ) from None
+        raise _unwritable(exc, str(path)) from None
 
 
 def _write_through(target: Path, data: bytes, label: str) -> None:
@@ -318,22 +351,14 @@ def _write_through(target: Path, data: bytes, label: str) -> None:
         with target.open("wb", buffering=0) as stream:
             stream.write(data)
     except OSError as exc:
-        raise InputError(
-            Problem(
-                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
-            )
-        ) from None
+        raise _unwritable(exc, label) from None
 
 
 def _temp_beside(target: Path, label: str) -> tuple[int, Path]:
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise InputError(
-            Problem(
-                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
-            )
-        ) from None
+        raise _unwritable(exc, label) from None
     return handle, Path(temp)
 
 
@@ -359,12 +384,7 @@ def _replace_atomically(target: Path, data: bytes, label: str, info: os.stat_res
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
-            raise InputError(
-                Problem(
-                    msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc),
-                    label,
-                )
-            ) from None
+            raise _unwritable(exc, label) from None
         raise
 
 
@@ -378,11 +398,7 @@ def _rewrite_in_place(target: Path, data: bytes, label: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
     except OSError as exc:
-        raise InputError(
-            Problem(
-                msg("error.cannot_write", reason=msg(exc.strerror) if exc.strerror else exc), label
-            )
-        ) from None
+        raise _unwritable(exc, label) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()

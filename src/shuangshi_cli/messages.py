@@ -379,6 +379,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               ".xlsx ({file}), or give --format"),
     "error.output_twice": ("被指定为两项输出：请为每项输出给出不同的文件",
                            "is named for two outputs: give each output its own file"),
+    "error.read_twice": ("是只能读一次的流（管道）：只给一个选项用它",
+                         "is a stream (a pipe), read once: give it to one option only"),
     "error.stdin_twice": ("标准输入只能读一次：只给一个选项用 -",
                           "stdin is read once: give - to one option only"),
     "error.output_is_input.same": ("是本次运行读入的文件：写入会覆盖它，请另给一个输出文件",
