@@ -70,9 +70,13 @@ def test_conversion_is_exact() -> None:
         convert(Decimal(1), yi, BUILTIN_UNITS.get("%"))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(
-    "text", ["abc", "1.2.3", "nan", "inf", "", "1,2", "--1", "1-2", "0x10", "1_000", "0o7", "0b1"]
-)
+NOT_NUMBERS = [
+    "abc", "1.2.3", "nan", "inf", "", "1,2", "--1", "1-2", "0x10", "1_000", "0o7", "0b1",
+    "0x10亿元", "增长0x10%", "0b1 位",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
 def test_parse_quantity_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_quantity(text)

@@ -894,7 +894,8 @@ def _value(
         quantity = parse_quantity(str(raw))
     except ValueError as exc:
         raise FiguresError(origin.problem(str(exc), "value")) from None
-    if quantity.change and not takes_yearly_changes(plan, target):  # (a level: 提高0.5个百分点)
+    changes = takes_yearly_changes(plan, target)
+    if quantity.change and not changes:  # a level: 提高0.5个百分点
         raise FiguresError(
             origin.problem(
                 f"{shown(str(raw).strip())} is a change on the year before; {target.id} takes "
@@ -924,7 +925,6 @@ def _value(
                 f"{target.id} is measured in {wanted.symbol}; {unit.symbol} does not fit", "unit"
             )
         ) from None
-    changes = takes_yearly_changes(plan, target)
     problem = _unfit(value, wanted, target, raw, quantity.value, changes=changes)
     if problem is not None:
         raise FiguresError(origin.problem(problem, "value"))

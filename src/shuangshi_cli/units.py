@@ -147,7 +147,7 @@ _DIRECTION = r"(?:比上年|比去年|较上年|同比)?(?:(?P<down>下降|降�
 _FORMULA_ERROR = re.compile(
     r"\s*#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA)\s*$"
 )
-_RADIX = re.compile(r"(?:x[0-9a-f_]+|[ob][0-9_]+)$", re.IGNORECASE)  # the rest of 0x10, 0o777, 0b1
+_RADIX = re.compile(r"x[0-9a-f_]|[ob][0-9_]", re.IGNORECASE)  # the rest of 0x10, 0o7, 0b1亿元
 _NUMBER = re.compile(
     r"""^\s*
     (?P<direction>"""
