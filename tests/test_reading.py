@@ -572,3 +572,14 @@ def test_a_wide_table_of_a_year_out_of_range_is_one_error_at_its_heading(
     result = run("gap", "-f", path)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"{path}:1:3: year 1900 is outside 1949–2100\n"
+    # a year a title gives the table (months across, or one year's column): at the header
+    for title, header in (
+        ("2101年1-9月主要指标", "指标,单位,1-3月,1-6月"),
+        ("1900年主要指标", "指标,单位,绝对数"),
+    ):
+        path = _csv(
+            tmp_path, f"{title}\n{header}\n地区生产总值,亿元,1,352.1\n财政总收入,亿元,1,4\n"
+        )
+        result = run("gap", "-f", path)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == f"{path}:2: year {title[:4]} is outside 1949–2100\n"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.figures import _HEADER_ALIASES, FIELDS, Origin, RawRow, repeated
+from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
 
 if TYPE_CHECKING:
@@ -117,6 +118,11 @@ def with_indicator(values: dict[str, Any]) -> dict[str, Any]:
     if unit is not None and "unit" not in values:
         cleaned["unit"] = unit
     return cleaned
+
+
+def out_of_range(year: int) -> Msg:
+    """A table's year (a heading's, a title's) outside the years figures may have."""
+    return msg("year {year} is outside {first}–{last}", year=year, first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def title_year(titles: Sequence[str]) -> int | None:
@@ -275,6 +281,8 @@ def _long_rows(
                     line,
                 )
             )
+        if not FIRST_YEAR <= year <= LAST_YEAR:  # said once, not at every row
+            raise FiguresError(grid.problem(out_of_range(year), line))
         say_layout(grid, msg("layout.one_year", year=year, source=msg(source)), skipped)
     elif skipped:
         say_layout(grid, msg("layout.long"), skipped)

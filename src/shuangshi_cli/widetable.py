@@ -21,6 +21,7 @@ from shuangshi_cli.tables import (
     NO_FIGURE,
     derived,
     header_key,
+    out_of_range,
     say_layout,
     text,
     title_year,
@@ -157,12 +158,7 @@ def layout(
         if found.unclear:
             raise fail(found.unclear, index)
         if found.year is not None and not FIRST_YEAR <= found.year <= LAST_YEAR:
-            # said once, at the heading, not at every row's cell under it
-            raise fail(
-                msg("year {year} is outside {first}–{last}", year=found.year, first=FIRST_YEAR,
-                    last=LAST_YEAR),
-                index,
-            )  # fmt: skip
+            raise fail(out_of_range(found.year), index)  # once, at the heading, not every row
     if unknown:
         index = unknown[0]
         raise fail(
@@ -200,6 +196,8 @@ def layout(
             )
         )
     year, source = _year_of_months(periods, titles, reading, year_column)
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:  # a title's (2101年1-9月…)
+        raise fail(out_of_range(year))
     if year is None and not year_column and any(p.year is None for p in periods.values()):
         months = ", ".join(p.label for p in periods.values() if p.year is None)
         raise fail(
