@@ -397,3 +397,16 @@ def test_a_comma_in_a_number_of_a_semicolon_table_is_refused(plan: Plan) -> None
         "mark: write the number without it (64.72, 64720)"
         for n, v in ((3, "1,020"), (4, "352,1"))
     ]
+
+
+def test_an_indicator_yaml_reads_as_a_boolean(plan: Plan, tmp_path: Path) -> None:
+    """YAML 1.1 reads NO (or off, y) as false: the name is gone, so the message says to quote it
+    rather than naming an indicator 'False'."""
+    path = tmp_path / "f.yaml"
+    path.write_text("- {indicator: NO, year: 2018, value: 1}\n", encoding="utf-8")
+    with pytest.raises(FiguresError) as caught:
+        load_figures(plan, [str(path)])
+    assert str(caught.value) == (
+        f"{path}:1: indicator: the indicator reads as a YAML boolean (yes, no, on, off): quote "
+        "the name"
+    )

@@ -691,6 +691,13 @@ def row_target(row: RawRow, plan: Plan) -> Target:
     key = row.values.get("indicator")
     if key is None or not str(key).strip():
         raise FiguresError(row.origin.problem("no indicator", "indicator"))
+    if isinstance(key, bool):  # YAML 1.1 reads NO, off, y as booleans: the name is gone
+        raise FiguresError(
+            row.origin.problem(
+                "the indicator reads as a YAML boolean (yes, no, on, off): quote the name",
+                "indicator",
+            )
+        )
     target = plan.resolve(str(key))
     if target is None:
         close = _close(str(key), plan.names(), 0.5)

@@ -854,6 +854,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("{a} is {b} here but {c} at {d}", "{a} 此处为 {b}，但在 {d} 为 {c}"),
     ("{a} is not a number: a formula failed there", "{a} 不是数字：该处公式出错"),
     (
+        "the indicator reads as a YAML boolean (yes, no, on, off): quote the name",
+        "指标被 YAML 读作布尔值（yes、no、on、off）：请给名称加引号",
+    ),
+    (
         "{a}: in a table separated by semicolons, a comma may be a decimal mark: write the "
         "number without it (64.72, 64720)",
         "{a}：以分号分隔的表中，逗号可能是小数点：请写成不带逗号的数（64.72 或 64720）",
