@@ -403,7 +403,10 @@ def _points_of(
     base = _base(plan, target, series, notes)
     # An index chained from no rates at all is only its base year: no figures either.
     chained = Note.INDEX_FROM_RATES in notes
-    if (not series or chained) and not figures.annual(target.series or target.id, as_of=as_of):
+    source = target.series or target.id
+    # (a cumulative month figure, for 时序进度, is a figure too: the hint does not ask for it)
+    months = [f for f in figures.months(source) if as_of is None or f.year <= as_of]
+    if (not series or chained) and not figures.annual(source, as_of=as_of) and not months:
         notes.append(Note.NO_FIGURES)
     # A target due in D is judged on the figure for D (else the first one after it): later
     # figures do not change the verdict.
