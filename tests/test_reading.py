@@ -366,12 +366,21 @@ class Failed(str):
     """The error an .ods cell's formula gives (#DIV/0!), as LibreOffice saves it."""
 
 
+class FailedOld(str):
+    """The same, as older writers save it: no error type, only the text the cell shows."""
+
+
 def _ods(rows: list[list[str | float]]) -> bytes:
     """A minimal OpenDocument spreadsheet, as LibreOffice and WPS save them (no writer needed)."""
     import io
     import zipfile
 
     def cell(value: str | float) -> str:
+        if isinstance(value, FailedOld):
+            return (
+                '<table:table-cell table:formula="of:=[.A1]/0" office:value-type="float" '
+                f'office:value="0"><text:p>{value}</text:p></table:table-cell>'
+            )
         if isinstance(value, Failed):
             return (
                 '<table:table-cell table:formula="of:=1/0" office:value-type="float" '
@@ -484,7 +493,12 @@ def test_a_cell_whose_formula_failed_is_no_figure(run: Run, tmp_path: Path) -> N
     book.close()
     ods = tmp_path / "f.ods"
     ods.write_bytes(
-        _ods([["指标", "2017年", "2018年"], ["地区生产总值", Failed("#DIV/0!"), 352.1]])
+        _ods(
+            [
+                ["指标", "2017年", "2018年"],
+                ["地区生产总值", Failed("#DIV/0!"), FailedOld("Err:502")],
+            ]
+        )
     )
     csv = _csv(tmp_path, "指标,年份,数值\n地区生产总值,2016,#DIV/0!\n")
     result = run("gap", "-f", str(path), "-f", str(ods), "-f", csv)
@@ -494,6 +508,7 @@ def test_a_cell_whose_formula_failed_is_no_figure(run: Run, tmp_path: Path) -> N
         f"{path}[表1]!C2: value: '#DIV/0!' is not a number: a formula failed there",
         f"{path}[表1]!C3: value: '#N/A' is not a number: a formula failed there",
         f"{ods}[表1]!B2: value: '#DIV/0!' is not a number: a formula failed there",
+        f"{ods}[表1]!C2: value: 'Err:502' is not a number: a formula failed there",
         f"{csv}:2: value: '#DIV/0!' is not a number: a formula failed there",
     ]
 

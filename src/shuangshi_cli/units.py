@@ -143,9 +143,10 @@ def convert(value: Decimal, source: Unit, target: Unit) -> Decimal:
 
 # A change on the year before as bulletins write it: 比上年增长6.1%, 下降2.7% (a negative change).
 _DIRECTION = r"(?:比上年|比去年|较上年|同比)?(?:(?P<down>下降|降低|减少|回落)|增长|增加|提高|上升)"
-# What a spreadsheet shows where a formula failed (#DIV/0!, #N/A …), in a workbook or its CSV.
-_FORMULA_ERROR = re.compile(
-    r"\s*#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA)\s*$"
+# What a spreadsheet shows where a formula failed (#DIV/0!, #N/A …; LibreOffice's Err:502), in a
+# workbook or its CSV.
+FORMULA_ERROR = re.compile(
+    r"\s*(?:#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA)|Err:\d+)\s*$"
 )
 _RADIX = re.compile(r"x[0-9a-f_]|[ob][0-9_]", re.IGNORECASE)  # the rest of 0x10, 0o7, 0b1亿元
 _NUMBER = re.compile(
@@ -185,7 +186,7 @@ def parse_quantity(text: str) -> Quantity:
     folded = unicodedata.normalize("NFKC", text)
     match = _NUMBER.match(folded)
     if match is None:
-        if _FORMULA_ERROR.match(folded):
+        if FORMULA_ERROR.match(folded):
             raise ValueError(f"{shown(text.strip())} is not a number: a formula failed there")
         raise ValueError(f"{shown(text.strip())} is not a number")
     try:

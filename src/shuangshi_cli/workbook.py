@@ -22,6 +22,7 @@ from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.messages import msg
 from shuangshi_cli.notices import notice
 from shuangshi_cli.tables import Grid, Reading, grid_rows
+from shuangshi_cli.units import FORMULA_ERROR
 
 if TYPE_CHECKING:
     from shuangshi_cli.figures import RawRow
@@ -234,9 +235,14 @@ def _ods_marks(book: zipfile.ZipFile, title: str) -> _Marks:
                         for i in range(min(rows, _MOST_REPEATED))
                         for k in range(min(count, _MOST_REPEATED))
                     ]
-                    if cell.get(f"{{{_ODS_CALC}}}value-type") == "error":
-                        shown = "".join(cell.itertext()).strip() or "#VALUE!"
-                        marks.errors.update(dict.fromkeys(places, shown))
+                    shown = "".join(cell.itertext()).strip()
+                    failed = cell.get(f"{{{_ODS_CALC}}}value-type") == "error" or (
+                        # older writers: a formula whose cell shows an error, its value a 0
+                        cell.get(f"{{{_ODS_TABLE}}}formula") is not None
+                        and FORMULA_ERROR.match(shown) is not None
+                    )
+                    if failed:
+                        marks.errors.update(dict.fromkeys(places, shown or "#VALUE!"))
                     elif cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage":
                         marks.percent.update(places)
                     column += count
