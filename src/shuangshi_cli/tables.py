@@ -120,8 +120,11 @@ def with_indicator(values: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def out_of_range(year: int) -> Msg:
-    """A table's year (a heading's, a title's) outside the years figures may have."""
+def out_of_range(year: int) -> Msg | None:
+    """What is wrong with a table's year (a heading's, a title's) outside the years figures may
+    have; None when it is inside. Said once, at the heading or the header, not at every row."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     return msg("year {year} is outside {first}–{last}", year=year, first=FIRST_YEAR, last=LAST_YEAR)
 
 
@@ -281,8 +284,8 @@ def _long_rows(
                     line,
                 )
             )
-        if not FIRST_YEAR <= year <= LAST_YEAR:  # said once, not at every row
-            raise FiguresError(grid.problem(out_of_range(year), line))
+        if (wrong := out_of_range(year)) is not None:
+            raise FiguresError(grid.problem(wrong, line))
         say_layout(grid, msg("layout.one_year", year=year, source=msg(source)), skipped)
     elif skipped:
         say_layout(grid, msg("layout.long"), skipped)

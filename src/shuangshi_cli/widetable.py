@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
-from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.tables import (
     NO_FIGURE,
@@ -62,7 +61,15 @@ _QUARTER = re.compile(rf"^(?:{_YEAR}\s*)?(?P<rest>.+)$")
 
 
 def period(label: str) -> Period | None:
-    """The period a header cell names, or None when it names none."""
+    """The period a header cell names, or None when it names none; a year out of range (1900年)
+    is a period that cannot be read."""
+    found = _period(label)
+    if found is None or found.unclear is not None or found.year is None:
+        return found
+    return replace(found, unclear=out_of_range(found.year))
+
+
+def _period(label: str) -> Period | None:
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", label).casefold())
     key = _REMARK.sub("", key)  # 2018年(快报), 2017年(调整后): the remark is not the period
     if not key:
@@ -157,8 +164,6 @@ def layout(
     for index, found in periods.items():
         if found.unclear:
             raise fail(found.unclear, index)
-        if found.year is not None and not FIRST_YEAR <= found.year <= LAST_YEAR:
-            raise fail(out_of_range(found.year), index)  # once, at the heading, not every row
     if unknown:
         index = unknown[0]
         raise fail(
@@ -196,8 +201,8 @@ def layout(
             )
         )
     year, source = _year_of_months(periods, titles, reading, year_column)
-    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:  # a title's (2101年1-9月…)
-        raise fail(out_of_range(year))
+    if year is not None and (wrong := out_of_range(year)) is not None:  # a title's (2101年1-9月)
+        raise fail(wrong)
     if year is None and not year_column and any(p.year is None for p in periods.values()):
         months = ", ".join(p.label for p in periods.values() if p.year is None)
         raise fail(
