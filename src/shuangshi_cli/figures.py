@@ -89,6 +89,14 @@ class Origin:
         return f"{self.file}[{self.sheet}]!{column_letters(column)}{row}"
 
 
+def column_number(letters: str) -> int:
+    """The number from 1 of an Excel column: A → 1, AA → 27 (``column_letters`` the other way)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
 def column_letters(column: int) -> str:
     """Excel's name of a column numbered from 1: 1 → A, 27 → AA."""
     letters = ""

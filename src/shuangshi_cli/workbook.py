@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from shuangshi_cli.errors import FiguresError, Problem
+from shuangshi_cli.figures import column_number
 from shuangshi_cli.messages import msg
 from shuangshi_cli.notices import notice
 from shuangshi_cli.tables import Grid, Reading, grid_rows
@@ -170,7 +171,7 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
             row, column = int(element.get("r", row + 1)), 0
         elif tag == "c" and event == "end":
             reference = _CELL_REF.match(element.get("r", ""))
-            column = _column(reference[1]) if reference else column + 1
+            column = column_number(reference[1]) if reference else column + 1
             row = int(reference[2]) if reference else row
             kind = element.get("t", "n")
             if kind == "e":
@@ -204,13 +205,6 @@ def _xlsx_sheet_path(book: zipfile.ZipFile, title: str) -> str | None:
     return None
 
 
-def _column(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number
-
-
 def _ods_marks(book: zipfile.ZipFile, title: str) -> _Marks:
     marks = _Marks()
     table, row_tag = f"{{{_ODS_TABLE}}}table", f"{{{_ODS_TABLE}}}table-row"
@@ -230,21 +224,25 @@ def _ods_marks(book: zipfile.ZipFile, title: str) -> _Marks:
                     if cell.tag not in cell_tags:
                         continue
                     count = int(cell.get(repeat_columns, "1"))
-                    places = [
-                        (row + i + 1, column + k + 1)
-                        for i in range(min(rows, _MOST_REPEATED))
-                        for k in range(min(count, _MOST_REPEATED))
-                    ]
                     shown = "".join(cell.itertext()).strip()
                     failed = cell.get(f"{{{_ODS_CALC}}}value-type") == "error" or (
                         # older writers: a formula whose cell shows an error, its value a 0
                         cell.get(f"{{{_ODS_TABLE}}}formula") is not None
                         and FORMULA_ERROR.match(shown) is not None
                     )
-                    if failed:
-                        marks.errors.update(dict.fromkeys(places, shown or "#VALUE!"))
-                    elif cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage":
-                        marks.percent.update(places)
+                    percent = cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage"
+                    # the cells it stands for, counted only for a marked one (a blank cell is
+                    # repeated to the sheet's end)
+                    if failed or percent:
+                        places = [
+                            (row + i + 1, column + k + 1)
+                            for i in range(min(rows, _MOST_REPEATED))
+                            for k in range(min(count, _MOST_REPEATED))
+                        ]
+                        if failed:
+                            marks.errors.update(dict.fromkeys(places, shown or "#VALUE!"))
+                        else:
+                            marks.percent.update(places)
                     column += count
                 row += rows
                 element.clear()
