@@ -274,11 +274,7 @@ def _series(
 
 def _yearly_changes(plan: Plan, target: Target) -> bool:
     """A cumulative relative change (累计下降13.5%) whose figures are each year's change in %."""
-    return (
-        target.kind is Kind.CHANGE
-        and plan.unit(target).dimension == PERCENT
-        and plan.figure_unit(target).dimension == PERCENT
-    )
+    return target.kind is Kind.CHANGE and plan.yearly_changes(target)
 
 
 def _read(plan: Plan, source: Target, target: Target, value: Decimal) -> Decimal:

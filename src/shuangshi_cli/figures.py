@@ -640,7 +640,7 @@ class PlainRows:
             if named is None or named.dimension != wanted.dimension:
                 return None
             source = named
-        return target, part_id, source, wanted, takes_yearly_changes(plan, target)
+        return target, part_id, source, wanted, plan.yearly_changes(target)
 
 
 def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
@@ -909,7 +909,7 @@ def _value(
         quantity = parse_quantity(str(raw))
     except ValueError as exc:
         raise FiguresError(origin.problem(str(exc), "value")) from None
-    changes = takes_yearly_changes(plan, target)
+    changes = plan.yearly_changes(target)
     if quantity.change and not changes:  # a level: 提高0.5个百分点
         raise FiguresError(
             origin.problem(
@@ -944,17 +944,6 @@ def _value(
     if problem is not None:
         raise FiguresError(origin.problem(problem, "value"))
     return value, quantity.value
-
-
-def takes_yearly_changes(plan: Plan, target: Target) -> bool:
-    """Whether ``target``'s figures are each year's change in %, which bulletins write as 比上年
-    增长6.1% or 下降2.7%: a growth target's rates, a cumulative change's yearly changes (累计下降
-    13.5%), a relative target's growth (and a qualitative one's, in %, that another compares)."""
-    if target.unit is None or plan.figure_unit(target).dimension != PERCENT:
-        return False
-    if target.kind == "change":  # (Kind is a StrEnum; plan.py imports this module)
-        return plan.unit(target).dimension == PERCENT
-    return target.kind in {"growth", "relative", "qualitative"}
 
 
 def _unfit(

@@ -454,6 +454,17 @@ class Plan(_Model):
             return Progress.COMPOUND
         return Progress.LINEAR if self.figure_unit(target).is_rate else Progress.COMPOUND
 
+    def yearly_changes(self, target: Target) -> bool:
+        """Whether ``target``'s figures are each year's change in %, which bulletins write as
+        比上年增长6.1% or 下降2.7%, and which are chained: a growth target's rates, a cumulative
+        change's yearly changes (累计下降13.5%), a relative target's growth (and a qualitative
+        one's, in %, that another compares with)."""
+        if target.unit is None or self.figure_unit(target).dimension != PERCENT:
+            return False
+        if target.kind is Kind.CHANGE:
+            return self.unit(target).dimension == PERCENT
+        return target.kind in {Kind.GROWTH, Kind.RELATIVE, Kind.QUALITATIVE}
+
     def thresholds(self, target: Target) -> Thresholds:
         return target.thresholds or self.plan.thresholds
 
