@@ -27,6 +27,17 @@ if TYPE_CHECKING:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+# Where a figure's cell may break: before its bracketed year or deadline, （2018） or (2018).
+_BRACKET = re.compile(r"(?=（)|(?= \()")
+
+
+def bracketed(text: str) -> list[str]:
+    """A cell's text cut before each bracket: ``352.1（2018）`` → ``352.1``, ``（2018）``; the first
+    piece is empty when the text starts with one. Every renderer breaks a cell there, never
+    inside a figure."""
+    return _BRACKET.split(text)
+
+
 def without_control(text: str) -> str:
     """``text`` without the control characters that have no place in any output."""
     return _CONTROL.sub("", text)

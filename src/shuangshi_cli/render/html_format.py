@@ -4,9 +4,9 @@ that opens offline and prints on A4. The page is a jinja2 template; charts are p
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
+from shuangshi_cli.render import bracketed
 from shuangshi_cli.report import (
     Bar,
     Checklist,
@@ -42,13 +42,10 @@ def _cell(cell: Cell, align: str) -> dict[str, Any]:
     return {"text": cell.text, "parts": _parts(cell.text), "css": css.strip(), "share": share}
 
 
-_BRACKET = re.compile(r"(?=（)|(?= \()")
-
-
 def _parts(text: str) -> list[str]:
     """A cell's text in the pieces a line may break between: a figure and its bracketed year or
     deadline (``5.7%``, ``（2023）``), never inside a number."""
-    return [part for part in _BRACKET.split(text) if part]
+    return [part for part in bracketed(text) if part]
 
 
 def _table(table: Table) -> dict[str, Any]:

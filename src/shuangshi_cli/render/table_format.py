@@ -18,6 +18,7 @@ from rich.text import Text as RichText
 
 from shuangshi_cli.console import ASCII, UNICODE, Glyphs
 from shuangshi_cli.messages import t
+from shuangshi_cli.render import bracketed
 from shuangshi_cli.report import (
     Bar,
     Cell,
@@ -156,12 +157,10 @@ def _longest_word(texts: list[str]) -> int:
 
 def _stacked(text: RichText) -> RichText:
     """The bracketed tail of a cell (its year or deadline) on a line of its own."""
-    plain = text.plain
-    for opening in ("（", " ("):
-        at = plain.find(opening)
-        if at > 0:
-            return RichText(plain[:at] + "\n" + plain[at:].lstrip(), style=text.style)
-    return text
+    head, *tail = bracketed(text.plain)
+    if not head or not tail:
+        return text
+    return RichText(head + "\n" + "".join(tail).lstrip(), style=text.style)
 
 
 def _natural_width(rich: RichTable, console: Console) -> int:
