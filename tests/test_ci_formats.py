@@ -134,7 +134,7 @@ def test_html_report_structure(run: Run, tmp_path: Path) -> None:
     # two spans, so a narrow page breaks between them, never inside either)
     for number in ("352.1（2018）", "47.9", "88.0%", "13.6%", "慢于预期", "第8位（2018）"):
         assert number in shown, number
-    assert '<span class="part">352.1</span><span class="part">（2018）</span>' in html
+    assert '<span class="part">352.1</span><wbr><span class="part">（2018）</span>' in html
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # nothing external
     assert "url(http" not in html and "<script" not in html
     assert "@page { size: A4" in html

@@ -42,10 +42,11 @@ def _cell(cell: Cell, align: str) -> dict[str, Any]:
     return {"text": cell.text, "parts": _parts(cell.text), "css": css.strip(), "share": share}
 
 
-def _parts(text: str) -> list[str]:
-    """A cell's text in the pieces a line may break between: a figure and its bracketed year or
-    deadline (``5.7%``, ``（2023）``), never inside a number."""
-    return [part for part in bracketed(text) if part]
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """A cell's text in the pieces a line may break between — a figure and its bracketed year or
+    deadline (``5.7%``, ``（2023）``) — each with whether it holds a figure, which is never broken
+    (words, as in "above GDP growth", wrap as words do)."""
+    return [(part, any(c.isdigit() for c in part)) for part in bracketed(text) if part]
 
 
 def _table(table: Table) -> dict[str, Any]:
