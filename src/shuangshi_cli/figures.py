@@ -147,9 +147,14 @@ class RawRow:
 
 @dataclass(frozen=True)
 class Figures:
-    """Every figure given, checked and free of conflicts."""
+    """Every figure given, checked and free of conflicts.
+
+    ``scope``: the part whose figures these are, read as if they were the whole region's (what
+    ``for_part`` gives); None for the figures of the region and of all its parts.
+    """
 
     items: tuple[Figure, ...] = ()
+    scope: str | None = None
 
     def annual(
         self, target_id: str, *, as_of: int | None = None, measure: str = "level"
@@ -157,7 +162,9 @@ class Figures:
         """Whole-year figures of one target for the whole region, oldest first (levels, unless
         ``measure`` asks for real growth rates)."""
         found = self._annual.get((target_id, measure), ())
-        return [f for f in found if as_of is None or f.year <= as_of]
+        if as_of is None:
+            return list(found)
+        return [f for f in found if f.year <= as_of]
 
     def figure(self, target_id: str, year: int) -> Figure | None:
         """The whole-year figure of one target in one year, for the whole region, if given."""
@@ -189,40 +196,35 @@ class Figures:
     @cached_property
     def _months(self) -> dict[str, tuple[Figure, ...]]:
         grouped: dict[str, list[Figure]] = {}
+        scope = self.scope
         for f in self.items:
-            if f.month is not None and f.part is None:
+            if f.month is not None and f.part == scope:
                 grouped.setdefault(f.target, []).append(f)
         return {k: tuple(v) for k, v in grouped.items()}
 
     @cached_property
-    def _annual(self) -> dict[tuple[str, str], list[Figure]]:
+    def _annual(self) -> dict[tuple[str, str], tuple[Figure, ...]]:
         grouped: dict[tuple[str, str], list[Figure]] = {}
+        scope = self.scope
         for target, items in self._by_target.items():
             for f in items:
-                if f.month is None and f.part is None:
+                if f.month is None and f.part == scope:
                     grouped.setdefault((target, f.measure), []).append(f)
-        return {key: sorted(found, key=lambda f: f.year) for key, found in grouped.items()}
+        return {key: tuple(sorted(found, key=_year)) for key, found in grouped.items()}
 
     @cached_property
     def _by_part(self) -> dict[str, Figures]:
+        if self.scope is not None:  # a part's figures hold no parts of their own
+            return {}
         grouped: dict[str, list[Figure]] = {}
         for f in self.items:
             if f.part is not None:
-                grouped.setdefault(f.part, []).append(
-                    Figure(
-                        f.target,
-                        f.year,
-                        f.value,
-                        f.origin,
-                        f.month,
-                        None,
-                        f.status,
-                        f.note,
-                        f.measure,
-                        f.given,
-                    )
-                )
-        return {k: Figures(tuple(v)) for k, v in grouped.items()}
+                grouped.setdefault(f.part, []).append(f)
+        return {k: Figures(tuple(v), k) for k, v in grouped.items()}
+
+
+def _year(figure: Figure) -> int:
+    return figure.year
 
 
 _NONE = Figures()

@@ -82,7 +82,7 @@ def part_figures(plan: Plan, own_plan: Plan, figures: Figures, part: Part) -> Fi
             if source != wanted:
                 converted = replace(figure, value=convert(figure.value, source, wanted))
         items.append(converted)
-    return Figures(tuple(items))
+    return Figures(tuple(items), own.scope)
 
 
 def resolve(plan: Plan, name: str) -> Part:
