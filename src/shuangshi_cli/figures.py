@@ -58,12 +58,13 @@ _HEADER_ALIASES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a figure was written: a file and line, a workbook's sheet and row, or an argument.
 
     ``columns`` says in which column (from 1) each field of the row stood, where that is known:
     a problem with a field then names its cell (``book.xlsx[Sheet1]!C7``, ``wide.csv:7:3``).
+    (A named tuple, as RawRow is: a table's every row has one, and a tuple is built in a third
+    of the time a frozen dataclass takes.)
     """
 
     file: str
@@ -128,8 +129,7 @@ class Figure:
         return self.target, self.year, self.month, self.part, self.measure
 
 
-@dataclass(frozen=True, slots=True)
-class RawRow:
+class RawRow(NamedTuple):
     """A row as read, before it is checked against the plan: field name → text or number.
 
     ``from_bulletin``: the row comes from a table laid out as bulletins print them (wide, or of

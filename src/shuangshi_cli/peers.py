@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from shuangshi_cli import formulas
 from shuangshi_cli.errors import FiguresError, InputError, Problem
@@ -34,8 +34,10 @@ if TYPE_CHECKING:
     from shuangshi_cli.tables import Reading
 
 
-@dataclass(frozen=True)
-class PeerRow:
+class PeerRow(NamedTuple):
+    """One region's figure of one indicator in one year (a named tuple: a national table has
+    hundreds of thousands)."""
+
     region: str
     year: int
     indicator: str  # target id of the plan
@@ -99,7 +101,7 @@ def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None)
     names = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     names[place_key(own)] = plan.plan.region.name
     canonical = tuple(
-        r if (name := names[place_key(r.region)]) == r.region else replace(r, region=name)
+        r if (name := names[place_key(r.region)]) == r.region else r._replace(region=name)
         for r in checked
     )
     return PeerTable(canonical, plan.plan.region.name)

@@ -67,6 +67,7 @@ class Grid:
 # Lines a person skips below (or within) a table: notes and sources. Titles above the header are
 # skipped without looking: they are whatever comes before it.
 _NOTE = re.compile(r"^\s*(#|注\s*[:：\d]|说明[:：]|资料来源|数据来源|备注[:：]|\*|※)")
+_NOTE_STARTS = frozenset("#注说资数备*※")  # the first character of a stripped note
 # Columns a bulletin prints beside the figures, derived from them: read past, and said so.
 _DERIVED = re.compile(r"增长|增速|增幅|同比|环比|比上年|比去年|增减|占比|比重")
 _TITLE_YEAR = re.compile(r"((?:19|20|21)\d{2})\s*年")
@@ -242,8 +243,11 @@ def _plain(cells: Sequence[Any]) -> bool:
     """A row whose first two cells are filled and not a comment or note: a row of data."""
     if len(cells) < 2:
         return False
-    first, second = text(cells[0]), text(cells[1])
-    return bool(first) and bool(second) and not _NOTE.match(first)
+    first, second = cells[0], cells[1]
+    first = first.strip() if type(first) is str else text(first)
+    second = second.strip() if type(second) is str else text(second)
+    # (a note starts with one of _NOTE_STARTS: the pattern is tried only then)
+    return bool(first and second) and not (first[0] in _NOTE_STARTS and _NOTE.match(first))
 
 
 def _number(cell: Any) -> bool:
@@ -297,7 +301,7 @@ def _long_rows(
     named = [(name, i) for i, name in enumerate(columns) if name]
     width = len(columns)
     bulletin = year is not None
-    origin = grid.origin
+    origin, file, sheet = grid.origin, grid.file, grid.sheet
     rows: list[RawRow] = []
     for number, record in body:
         if len(record) > width:
@@ -335,7 +339,8 @@ def _long_rows(
             values["unit"] = unit
         if year is not None and values:
             values["year"] = year
-        rows.append(RawRow(values, origin(number, where), from_bulletin=bulletin, template=True))
+        place = Origin(file, number) if sheet is None else origin(number, where)
+        rows.append(RawRow(values, place, bulletin, True))
     return rows
 
 
