@@ -914,3 +914,44 @@ def test_a_library_call_reads_stdin_as_often_as_it_is_asked(
         stream = io.TextIOWrapper(io.BytesIO(b"indicator,year,value\ngdp,2018,352.1\n"))
         monkeypatch.setattr(sys, "stdin", stream)
         assert len(load_figures(plan, ["-"]).items) == 1
+
+
+def test_dev_stdout_appended_to_keeps_what_the_file_held(tmp_path: Path) -> None:
+    # -o /dev/stdout with >> is the shell's file, opened for appending: written to, not replaced
+    log = tmp_path / "log.txt"
+    log.write_text("kept\n", encoding="utf-8")
+    done = _shell(f"gap --year 2018 gdp=352.1 -F json -o /dev/stdout >> {log}")
+    assert (done.returncode, done.stdout) == (0, "")
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("kept\n{")
+    assert json.loads(text.removeprefix("kept\n"))["as_of"] == 2018
+    done = _shell(f"gap --year 2018 gdp=352.1 -F csv -o /dev/stderr 2>> {log}")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert log.read_text(encoding="utf-8").startswith(text + "\ufeffid,")
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_dev_stdout_that_is_a_pipe_is_written_to(name: str) -> None:
+    if not Path(name).exists():
+        pytest.skip(f"no {name} here")
+    done = _shell(f"gap --year 2018 gdp=352.1 -F csv -o {name} | cat")
+    assert (done.returncode, done.stderr.count("cannot write")) == (0, 0)
+    assert done.stdout.startswith("\ufeffid,name")
+
+
+def test_a_descriptor_that_is_not_open_is_refused() -> None:
+    done = _shell("gap --year 2018 gdp=352.1 -F csv -o /dev/fd/9")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == "/dev/fd/9: cannot write: Bad file descriptor"
+
+
+def test_a_read_only_output_file_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o444)
+    if os.access(target, os.W_OK):
+        pytest.skip("the superuser writes a read-only file (as cp does)")
+    done = _shell(f"gap -F json -o {target}")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == f"{target}: cannot write: Permission denied"
+    assert target.read_text(encoding="utf-8") == "old"

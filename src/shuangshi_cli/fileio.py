@@ -266,6 +266,11 @@ def write_output(
         return
     if not label:
         raise InputError.at(msg("error.output_name"))
+    descriptor = own_descriptor(str(path))
+    if descriptor is not None:
+        _write_descriptor(descriptor, text if isinstance(text, bytes) else text.encode(encoding),
+                          label)  # fmt: skip
+        return
     try:
         target = Path(os.path.realpath(path))  # (a relative path needs the working folder)
     except OSError as exc:  # it is gone
@@ -284,10 +289,60 @@ def write_output(
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_through(target, data, label)
         return
+    if info is not None and not os.access(target, os.W_OK):  # a read-only file, as cp says
+        raise InputError(Problem(msg("error.cannot_write", reason=msg(_DENIED)), label))
     if info is not None and info.st_nlink > 1:
         _rewrite_in_place(target, data, label)
         return
     _replace_atomically(target, data, label, info)
+
+
+# Names of a descriptor this process has open: /dev/stdout is the run's own stdout (a pipe, a
+# terminal, or a file a shell opened with >>), written to as it stands, never replaced.
+_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/(?:self|(\d+))/fd/(\d+)")
+
+
+def own_descriptor(name: str) -> int | None:
+    """The descriptor that ``name`` (or a symlink chain from it) names: /dev/stdout → 1,
+    /dev/stderr → 2, /dev/fd/N and /proc/self/fd/N → N; None for any other path."""
+    try:
+        probe = Path(os.path.normpath(Path(name).absolute()))
+    except OSError:  # the working folder is gone
+        return None
+    for _ in range(40):  # (as many links as the system follows)
+        match = _DESCRIPTOR.fullmatch(probe.as_posix())
+        if match is not None:
+            stdout, stderr, fd, pid, proc_fd = match.groups()
+            if pid is not None and int(pid) != os.getpid():
+                return None
+            return 1 if stdout else 2 if stderr else int(fd or proc_fd)
+        try:
+            if not probe.is_symlink():
+                return None
+            probe = Path(os.path.normpath(probe.parent / probe.readlink()))
+        except OSError:
+            return None
+    return None
+
+
+def _write_descriptor(descriptor: int, data: bytes, label: str) -> None:
+    """Write ``data`` to an open descriptor as it stands (appending where it was opened so)."""
+    try:
+        info = os.fstat(descriptor)
+    except OSError as exc:
+        raise _unwritable(exc, label) from None
+    _refuse_input(info, label)
+    for stream in (sys.stdout, sys.stderr):  # what was written there before comes first
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except BrokenPipeError:
+        raise  # the reader is gone: the run ends as a closed pipe ends it
+    except OSError as exc:
+        raise _unwritable(exc, label) from None
 
 
 def check_writable(labels: list[str]) -> None:
@@ -300,6 +355,13 @@ def check_writable(labels: list[str]) -> None:
     seen: dict[Path, str] = {}
     for label in labels:
         if label in {STDIN, ""}:
+            continue
+        descriptor = own_descriptor(label)
+        if descriptor is not None:  # the run's own stdout, stderr …: open already
+            target = Path(f"/dev/fd/{descriptor}")
+            if target in seen:
+                raise InputError.at(msg("error.same_output", first=seen[target], second=label))
+            seen[target] = label
             continue
         try:
             target = Path(os.path.realpath(label))
