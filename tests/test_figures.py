@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from shuangshi_cli.errors import FiguresError
-from shuangshi_cli.figures import check_rows, load_figures, parse_csv
+from shuangshi_cli.errors import FiguresError, InputError
+from shuangshi_cli.figures import Origin, RawRow, check_rows, load_figures, parse_csv
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import BUILTIN_UNITS, Quantity, convert, parse_quantity
 
@@ -73,6 +73,8 @@ def test_conversion_is_exact() -> None:
 NOT_NUMBERS = [
     "abc", "1.2.3", "nan", "inf", "", "1,2", "--1", "1-2", "0x10", "1_000", "0o7", "0b1",
     "0x10亿元", "增长0x10%", "0b1 位",
+    # digits that are not ASCII or full-width: NFKC would read 10³ as 103
+    "10³", "3⁵2", "٣٥٢", "𝟑𝟓𝟐", "①", "۳۵۲亿元",
 ]  # fmt: skip
 
 
@@ -80,6 +82,30 @@ NOT_NUMBERS = [
 def test_parse_quantity_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("３５２．１", Decimal("352.1"), None),
+        ("－２．７％", Decimal("-2.7"), "%"),
+        ("−3.69", Decimal("-3.69"), None),  # the minus sign, as reports print it
+        ("352\u3000亿元", Decimal("352"), "亿元"),
+        ("8.5㎡", Decimal("8.5"), "m2"),
+    ],
+)
+def test_full_width_forms_and_the_minus_sign_are_read(
+    text: str, value: Decimal, unit: str | None
+) -> None:
+    assert parse_quantity(text) == Quantity(value, unit)
+
+
+def test_a_year_in_other_digits_is_refused(plan: Plan) -> None:
+    rows = [RawRow({"indicator": "gdp", "year": "²⁰¹⁸", "value": "352.1"}, Origin("a.csv", 2))]
+    with pytest.raises(InputError, match="'²⁰¹⁸' is not a year"):
+        check_rows(rows, plan)
+    rows = [RawRow({"indicator": "gdp", "year": "２０１８", "value": "352.1"}, Origin("a.csv", 2))]
+    assert [f.year for f in check_rows(rows, plan).items] == [2018]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -26,6 +26,7 @@ from shuangshi_cli.units import (
     RANK,
     Unit,
     convert,
+    fold_width,
     parse_quantity,
 )
 from shuangshi_cli.yamlload import load_yaml
@@ -883,7 +884,10 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
         return whole
     text = str(value).strip().removesuffix(suffix).strip()
     try:
-        number = Decimal(unicodedata.normalize("NFKC", text))
+        folded = fold_width(text)
+        if not folded.isascii():  # ²⁰¹⁸ or ٢٠١٨, which Decimal would read
+            raise InvalidOperation
+        number = Decimal(folded)
     except ArithmeticError:
         raise FiguresError(origin.problem(f"{shown(value)} is not a {name}", name)) from None
     if not number.is_finite() or number != number.to_integral_value():

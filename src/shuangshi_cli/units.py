@@ -155,10 +155,22 @@ _NUMBER = re.compile(
     + _DIRECTION
     + r""")?\s*
     (?P<ordinal>第)?\s*
-    (?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\.\d+)
+    (?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|[+-]?\.[0-9]+)
     \s*(?P<unit>.*?)\s*$""",
     re.VERBOSE,
 )
+
+
+# Full-width forms (３５２．１, －２．７, ％) as their ASCII letters, the ideographic space as a
+# space and the minus sign (−, as reports print it) as a hyphen-minus: a number is read after.
+# Other digits are not folded: NFKC would read 10³ as 103, and Arabic-Indic or mathematical
+# digits are no figures a Chinese table holds.
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2212: 0x2D}
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width forms, the ideographic space and − folded to ASCII."""
+    return text.translate(_WIDTH)
 
 
 # A plain decimal in ASCII digits, as most cells hold: what _NUMBER reads it as, without NFKC.
@@ -178,12 +190,12 @@ def parse_quantity(text: str) -> Quantity:
     """Parse ``352.1``, ``352.1亿元``, ``412,000 万元``, ``第8位``, ``８.５％`` into a Quantity;
     ``比上年下降2.7%`` is a change of -2.7%, ``增长6.1%`` one of 6.1% (``change``).
 
-    Full-width digits and signs are folded (NFKC). Raises ValueError for anything that is not a
-    finite number, optionally followed by a unit.
+    Full-width digits and signs are folded (no other digits: ``10³`` is no number). Raises
+    ValueError for anything that is not a finite number, optionally followed by a unit.
     """
     if PLAIN_NUMBER.match(text) and len(text) <= MAX_EXPONENT:  # 352.1, the usual: read as is
         return Quantity(Decimal(text), None)
-    folded = unicodedata.normalize("NFKC", text)
+    folded = fold_width(text)
     match = _NUMBER.match(folded)
     if match is None:
         if FORMULA_ERROR.match(folded):
@@ -197,7 +209,7 @@ def parse_quantity(text: str) -> Quantity:
         raise ValueError(
             f"{shown(text.strip())} is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
         )
-    unit = match["unit"] or None
+    unit = unicodedata.normalize("NFKC", match["unit"]) or None  # (m³ is m3, as the units are)
     if unit is not None and (unit[0] in "0123456789.,+-_" or _RADIX.match(unit)):
         raise ValueError(f"{shown(text.strip())} is not a number")  # 1.2.3, 1_000, 0x10
     if match["ordinal"] and unit is None:
