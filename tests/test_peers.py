@@ -186,3 +186,22 @@ def test_peer_output(run: Run, tmp_path: Path) -> None:
     assert "第5位 濉溪县 352.1亿元" in table
     assert run("check", "--peers", path, "--fail-on", "missed").exit_code == 0
     assert run("path", "gdp_rank", "--peers", path).exit_code == 0
+
+
+def test_regions_that_share_a_stem_are_two_regions(plan: Plan, tmp_path: Path) -> None:
+    # 朝阳县 and 朝阳市 are different places: only the own region is matched without its suffix
+    text = "region,year,indicator,value\n濉溪县,2018,gdp,352.1\n朝阳县,2018,gdp,400\n朝阳市,2018,gdp,400\n"
+    peers = load_peers(plan, [_write(tmp_path, text)])
+    assert sorted(peers.values("gdp", 2018)) == ["朝阳县", "朝阳市", "濉溪县"]
+    # the own region written with and without its suffix (and with a space) is one region …
+    text = "region,year,indicator,value\n濉溪,2017,gdp,300\n濉 溪 县,2018,gdp,352.1\n濉溪市,2018,gdp,500\n"
+    peers = load_peers(plan, [_write(tmp_path, text)])
+    assert peers.values("gdp", 2018) == {"濉溪县": D("352.1"), "濉溪市": D(500)}
+    assert peers.history("gdp", "濉溪县") == [(2017, D(300)), (2018, D("352.1"))]
+    # … whose two figures for one year must agree
+    text = "region,year,indicator,value\n濉溪,2018,gdp,300\n濉溪县,2018,gdp,352.1\n"
+    with pytest.raises(
+        FiguresError,
+        match=r"peers.csv:3: value: 濉溪县 gdp 2018 is 352.1 here but 300 at .*peers.csv:2",
+    ):
+        load_peers(plan, [_write(tmp_path, text)])

@@ -5,6 +5,7 @@ Reading checks rows against the plan; ranking is pure.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -94,17 +95,51 @@ def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None)
         raise FiguresError(Problem(f"the peer table has no rows of {wanted}", files))
     written = _written_regions(rows)
     own = find_own(plan.plan.region.name, written, files)
+    # A region is one name, compared without width, case or spaces: 朝阳县 and 朝阳市 are two.
+    # Only the own region is also matched without its suffix (濉溪 is the plan's 濉溪县).
+    own_keys = {region_key(own), place_key(own)}
+
+    def key(region: str) -> str:
+        found = region_key(region)
+        return _OWN if found in own_keys else found
+
     # One name per region: the own region as the plan writes it, others as most often written.
     spellings: dict[str, Counter[str]] = {}
     for region, count in Counter(row.region for row in checked).items():  # in order of rows
-        spellings.setdefault(place_key(region), Counter())[region] += count
-    names = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
-    names[place_key(own)] = plan.plan.region.name
-    canonical = tuple(
-        r if (name := names[place_key(r.region)]) == r.region else r._replace(region=name)
-        for r in checked
+        spellings.setdefault(key(region), Counter())[region] += count
+    names = {k: counts.most_common(1)[0][0] for k, counts in spellings.items()}
+    names[_OWN] = plan.plan.region.name
+    canonical: list[PeerRow] = []
+    own_rows: dict[tuple[int, str], PeerRow] = {}  # the own region written two ways: one figure
+    for r in checked:
+        name = names[key(r.region)]
+        if name == plan.plan.region.name:
+            earlier = own_rows.setdefault((r.year, r.indicator), r)
+            if earlier is not r:
+                if earlier.value != r.value:
+                    problems.append(_conflict(r, earlier))
+                continue
+        canonical.append(r if name == r.region else r._replace(region=name))
+    if problems:
+        raise FiguresError(problems)
+    return PeerTable(tuple(canonical), plan.plan.region.name)
+
+
+_OWN = "\x00own"  # the key of the own region (no name folds to it)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def region_key(name: str) -> str:
+    """A region's name compared without full-width forms, case or spaces (not its suffix)."""
+    return unicodedata.normalize("NFKC", name).strip().replace(" ", "").casefold()
+
+
+def _conflict(peer: PeerRow, earlier: PeerRow) -> Problem:
+    return peer.origin.problem(
+        f"{peer.region} {peer.indicator} {peer.year} is {peer.value} here but "
+        f"{earlier.value} at {earlier.origin}",
+        "value",
     )
-    return PeerTable(canonical, plan.plan.region.name)
 
 
 def _written_regions(rows: Iterable[RawRow]) -> set[str]:
@@ -144,16 +179,10 @@ def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem])
             peer = _peer_row(row, plan, problems)
         if peer is None:
             continue
-        key = (place_key(peer.region), peer.year, peer.indicator)
+        key = (region_key(peer.region), peer.year, peer.indicator)
         earlier = checked.get(key)
         if earlier is not None and earlier.value != peer.value:
-            problems.append(
-                peer.origin.problem(
-                    f"{peer.region} {peer.indicator} {peer.year} is {peer.value} here but "
-                    f"{earlier.value} at {earlier.origin}",
-                    "value",
-                )
-            )
+            problems.append(_conflict(peer, earlier))
         checked.setdefault(key, peer)
     return list(checked.values())
 
@@ -190,10 +219,11 @@ def find_own(name: str, regions: set[str], file: str) -> str:
     matches = sorted(r for r in regions if place_key(r) == key)
     if not matches:
         raise FiguresError(Problem(f"the plan's own region {name} is not in the peer table", file))
-    suffixed = [m for m in matches if unicodedata.normalize("NFKC", m).strip() != key]
-    if name in matches:
-        return name
-    if len(suffixed) > 1:
+    same = [m for m in matches if region_key(m) == region_key(name)]  # 濉 溪 县 is 濉溪县
+    if same:
+        return name if name in same else same[0]
+    suffixed = [m for m in matches if region_key(m) != key]
+    if len({region_key(m) for m in suffixed}) > 1:
         raise FiguresError(
             Problem(f"the plan's own region {name} is ambiguous: {', '.join(matches)}", file)
         )
