@@ -64,6 +64,27 @@ def test_within_year_wording(run: Run) -> None:
     }  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("value", "line", "lead"),
+    [
+        # 37.825 / 50 = 75.65% → 75.7%, against 75.0%: 0.7 points ahead (a float said 0.6499…)
+        ("37.825", "完成年度目标的75.7%，高于时序进度0.7个百分点", 0.65),
+        # 74.95% → 75.0%: level with 75.0%, as the line prints both
+        ("37.475", "完成年度目标的75.0%，与时序进度持平", -0.05),
+        ("37.4", "完成年度目标的74.8%，低于时序进度0.2个百分点", -0.2),
+    ],
+)
+def test_the_lead_adds_up_with_the_shares_it_joins(
+    run: Run, value: str, line: str, lead: float
+) -> None:
+    args = ["gap", "--year", "2019", "--month", "9", f"fiscal_revenue={value}"]
+    zh = run(*args, "--lang", "zh", env={"COLUMNS": "300"})
+    assert zh.exit_code == 0, zh.stderr
+    assert line in zh.stdout
+    data = json.loads(run(*args, "-F", "json").stdout)
+    assert data["results"][2]["within_year"]["lead_points"] == lead
+
+
 def test_seasonal_profile_changes_the_verdict(run: Run, tmp_path: Path) -> None:
     plan_path = _seasonal_plan(tmp_path)
     plan = load_plan(plan_path)

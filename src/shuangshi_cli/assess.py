@@ -605,7 +605,8 @@ def _within_year(
         return None
     value = months[(year, month)]
     goal = annual_goal(target, year, base, level, progress)
-    share = float(target.month_share(month))
+    elapsed = target.month_share(month)
+    share = float(elapsed)
     done = formulas.completion(value, goal) if goal else None
     previous = months.get((year - 1, month))
     previous_year = annual.get(year - 1)
@@ -616,7 +617,7 @@ def _within_year(
         annual_goal=goal,
         completion=done,
         time_elapsed=share,
-        lead_points=None if done is None else formulas.lead_points(done, share),
+        lead_points=None if not goal else formulas.lead_points(value, goal, elapsed),
         yoy_growth=formulas.change_on(value, previous) if previous else None,
         required_yoy_growth=(
             formulas.change_on(goal, previous_year) if goal and previous_year else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 
 from shuangshi_cli.status import Status
 
@@ -233,9 +234,11 @@ def completion(cumulative: Decimal, annual_goal: Decimal) -> float:
     return _quotient(cumulative, annual_goal)
 
 
-def lead_points(completion_share: float, time_elapsed: float) -> float:
-    """高于(+)/低于(−)时序进度的百分点: (completion − time elapsed) × 100."""
-    return (completion_share - time_elapsed) * 100
+def lead_points(cumulative: Decimal, annual_goal: Decimal, time_elapsed: Fraction) -> float:
+    """高于(+)/低于(−)时序进度的百分点: (cumulative / annual goal − time elapsed) × 100, exactly,
+    as the nearest float: 37.825 of 50 after 9 months leads by 0.65 points, not 0.6499…, so the
+    lead rounds as the completion (75.65% → 75.7%) and the time elapsed (75.0%) it joins do."""
+    return float((Fraction(cumulative) / Fraction(annual_goal) - time_elapsed) * 100)
 
 
 def reached_share(value: Decimal, target: Decimal) -> float:

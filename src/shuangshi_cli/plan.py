@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 from typing import Annotated, Literal, cast
 
 from pydantic import (
@@ -331,13 +332,13 @@ class Target(_Model):
             return False
         return self.comparison is None or self.comparison.higher_is_better
 
-    def month_share(self, month: int) -> Decimal:
-        """Share of the year's flow usually in by the end of ``month``: the seasonal profile, or
-        the share of time, month / 12."""
+    def month_share(self, month: int) -> Fraction:
+        """Share of the year's flow usually in by the end of ``month``, exactly: the seasonal
+        profile, or the share of time, month / 12."""
         if self.seasonal is None:
-            return Decimal(month) / 12
+            return Fraction(month, 12)
         scale = 100 if self.seasonal[-1] == 100 else 1
-        return self.seasonal[month - 1] / scale
+        return Fraction(self.seasonal[month - 1]) / scale
 
     @property
     def known_values(self) -> list[KnownValue]:

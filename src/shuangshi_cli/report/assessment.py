@@ -29,7 +29,7 @@ from shuangshi_cli.report import (
     Title,
     Tone,
 )
-from shuangshi_cli.report.numbers import percent, quantity, rank_text, unit_name
+from shuangshi_cli.report.numbers import percent, points_between, quantity, rank_text, unit_name
 from shuangshi_cli.report.terms import (
     attribute_mark,
     figure_unit,
@@ -168,12 +168,14 @@ def within_year_line(plan: Plan, result: Result, lang: Lang) -> Line | None:
     who = name(target, lang)
     if within.completion is None or within.lead_points is None:
         return Line(t("within.no_goal", lang, name=who, months=months, value=value), Tone.DIM)
-    rounded = Decimal(repr(abs(within.lead_points))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    # the lead as the line prints completion and time elapsed: 75.7% against 75.0% is 0.7 points
+    lead = points_between(within.completion, within.time_elapsed)
+    rounded = abs(lead).quantize(Decimal("0.1"), ROUND_HALF_UP)
     points = f"{rounded:.1f}"
     if rounded == 0:
         side = t("within.level", lang)
     else:
-        side = t("within.ahead" if within.lead_points > 0 else "within.behind", lang, points=points)
+        side = t("within.ahead" if lead > 0 else "within.behind", lang, points=points)
     line = t(
         "within.line", lang, name=who, months=months, value=value,
         done=percent(within.completion), side=side, elapsed=percent(within.time_elapsed),
@@ -185,7 +187,7 @@ def within_year_line(plan: Plan, result: Result, lang: Lang) -> Line | None:
         if needed is not None:
             key = "within.yoy.below" if within.yoy_growth < needed else "within.yoy.met"
             line += t(key, lang, needed=percent(needed))
-    return Line(line, Tone.GOOD if within.lead_points >= 0 else Tone.WARN)
+    return Line(line, Tone.GOOD if rounded == 0 or lead > 0 else Tone.WARN)
 
 
 def _movement(peers: PeerResult, lang: Lang) -> str:

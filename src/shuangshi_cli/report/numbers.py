@@ -43,6 +43,17 @@ def plain(value: Decimal | float | int, places: int = 2) -> str:
     return "0" if text in {"-0", ""} else text
 
 
+def points_between(fraction: float, other: float) -> Decimal:
+    """The percentage points from ``other`` to ``fraction`` as ``percent`` prints the two (75.7%
+    and 75.0% are 0.7 points apart, whatever digits follow): a line that prints both and their
+    difference adds up. A share too large to print to one decimal keeps its exact difference."""
+    first, second = _exact(fraction) * 100, _exact(other) * 100
+    if not first.is_finite() or max(first.adjusted(), second.adjusted()) > MAX_PLAIN_DIGITS:
+        return first - second
+    tenth = Decimal("0.1")
+    return first.quantize(tenth, ROUND_HALF_UP) - second.quantize(tenth, ROUND_HALF_UP)
+
+
 def percent(fraction: float | None, places: int = 1) -> str:
     """0.085 → 8.5%, 0.76 → 76.0%: rates with one fixed decimal, as reports print them.
 
