@@ -11,7 +11,7 @@ import pytest
 
 from shuangshi_cli.plan import embedded_plan_text
 from shuangshi_cli.render.csv_format import safe_cell
-from shuangshi_cli.render.markdown_format import escape
+from shuangshi_cli.render.markdown_format import escape, item
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,6 +39,38 @@ def test_safe_cell(text: str, cell: str) -> None:
 def test_markdown_escape() -> None:
     assert escape("a|b\nc\r\nd") == "a\\|b c d"
     assert escape("x\\|y") == "x\\\\\\|y"
+    # no HTML tag opens (a comparison does not: R < 0.95 stays as written)
+    assert escape("<script>alert(1)</script>") == "\\<script>alert(1)\\</script>"
+    assert escape("<!-- x --> <img src=x>") == "\\<!-- x --> \\<img src=x>"
+    assert escape("0.6 ≤ R < 0.95") == "0.6 ≤ R < 0.95"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("> quoted", "\\> quoted"),
+        ("## heading", "\\## heading"),
+        ("- nested", "\\- nested"),
+        ("2018. numbered", "2018\\. numbered"),
+        ("-3.5% stays", "-3.5% stays"),
+        ("#1 stays", "#1 stays"),
+        ("2018年 stays", "2018年 stays"),
+    ],
+)
+def test_a_list_item_opens_no_block(text: str, shown: str) -> None:
+    assert item(text) == shown
+
+
+def test_markdown_names_cannot_open_html(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        embedded_plan_text().replace("name: 地区生产总值", 'name: "<script>alert(1)</script>"', 1),
+        encoding="utf-8",
+    )
+    args = ["-t", str(plan), "--year", "2018", "gdp=352.1", "-F", "markdown", "-l", "zh"]
+    out = run("gap", *args).stdout
+    assert "<script>" not in out.replace("\\<script>", "")
+    assert "\\<script>alert(1)\\</script>" in out
 
 
 def _hostile_plan(tmp_path: Path) -> str:

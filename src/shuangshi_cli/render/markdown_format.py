@@ -29,9 +29,28 @@ _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
 
 
 def escape(text: str) -> str:
-    """``text`` on one line, inert in a table cell or a list item."""
+    """``text`` on one line, inert in a table cell or a heading: no cell break (|), no HTML tag
+    (a plan's <script> prints as text: ``\\<script>``)."""
     flat = without_control(_BREAKS.sub(" ", text))
-    return flat.replace("\\", "\\\\").replace("|", "\\|")
+    return _TAG.sub(r"\\<", flat.replace("\\", "\\\\").replace("|", "\\|"))
+
+
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # what opens HTML (R < 0.95 opens nothing)
+
+
+# What would open a block inside a list item: a quote, a heading, a list, a numbered list.
+_BLOCK_START = re.compile(r"(\s*)(>|#{1,6}(?=\s|$)|[+*-](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
+
+
+def item(text: str) -> str:
+    """``text`` as a list item's text: inert, and no block opened by its first character."""
+    inert = escape(text)
+    found = _BLOCK_START.match(inert)
+    if found is None:
+        return inert
+    if found[2][0].isdigit():  # 1. → 1\. (a digit takes no backslash; its dot does)
+        return inert[: found.end()] + "\\" + inert[found.end() :]
+    return inert[: found.start(2)] + "\\" + inert[found.start(2) :]
 
 
 def _table(table: Table) -> list[str]:
@@ -54,13 +73,13 @@ def _block(block: Block) -> list[str]:
         return [f"**{escape(block.caption)}**", "", *_table(block.table)]
     if isinstance(block, Lines):
         head = [f"### {escape(block.heading)}", ""] if block.heading else []
-        return head + [f"- {escape(line.text)}" for line in block.lines]
+        return head + [f"- {item(line.text)}" for line in block.lines]
     if isinstance(block, Notes):
         head = [f"### {escape(block.heading)}", ""] if block.heading else []
-        return head + [f"- {escape(note)}" for note in block.items]
+        return head + [f"- {item(note)}" for note in block.items]
     if isinstance(block, Checklist):
         head = [f"### {escape(block.heading)}", ""] if block.heading else []
-        return head + [f"- [ ] {escape(item)}" for item in block.items]
+        return head + [f"- [ ] {item(entry)}" for entry in block.items]
     assert isinstance(block, Summary)
     return [f"**{escape(block.text)}**"]
 
