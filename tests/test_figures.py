@@ -436,3 +436,24 @@ def test_an_indicator_yaml_reads_as_a_boolean(plan: Plan, tmp_path: Path) -> Non
         f"{path}:1: indicator: the indicator reads as a YAML boolean (yes, no, on, off): quote "
         "the name"
     )
+
+
+@pytest.mark.parametrize("written", ["0x10", "0b11", "1_000", "352.", "1_000.5"])
+def test_yaml_numbers_are_decimal_as_in_a_table(plan: Plan, tmp_path: Path, written: str) -> None:
+    # YAML 1.1 reads 0x10 as 16: a table's cell or an argument refuses it, so YAML does too
+    path = tmp_path / "f.yaml"
+    path.write_text(f"- {{indicator: gdp, year: 2018, value: {written}}}\n", encoding="utf-8")
+    with pytest.raises(FiguresError, match=f"value: '{written}' is not a number"):
+        load_figures(plan, [str(path)])
+    path.write_text(f"- {{indicator: gdp, year: {written}, value: 352}}\n", encoding="utf-8")
+    with pytest.raises(FiguresError, match="is not a"):
+        load_figures(plan, [str(path)])
+
+
+@pytest.mark.parametrize(("written", "value"), [("017", 17), ("352.10", Decimal("352.1")),
+                                                (".5", Decimal("0.5")), ("1.5e2", 150)])  # fmt: skip
+def test_yaml_decimal_numbers(plan: Plan, tmp_path: Path, written: str, value: Decimal) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(f"- {{indicator: gdp, year: 2018, value: {written}}}\n", encoding="utf-8")
+    (figure,) = load_figures(plan, [str(path)]).items
+    assert figure.value == value

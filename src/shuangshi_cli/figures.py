@@ -6,6 +6,7 @@ import csv
 import difflib
 import io
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -868,6 +869,9 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
 def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -885,7 +889,7 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
     text = str(value).strip().removesuffix(suffix).strip()
     try:
         folded = fold_width(text)
-        if not folded.isascii():  # ²⁰¹⁸ or ٢٠١٨, which Decimal would read
+        if _DECIMAL.fullmatch(folded) is None:  # ²⁰¹⁸, ٢٠١٨, 2_018, 0x7e2, which Decimal reads
             raise InvalidOperation
         number = Decimal(folded)
     except ArithmeticError:

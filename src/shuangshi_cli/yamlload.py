@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -31,6 +31,10 @@ _BOOLEANS |= {"no": False, "false": False, "off": False, "n": False}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _TAG = "tag:yaml.org,2002:"
+# The numbers read as numbers: written in decimal digits, as a CSV cell or an argument takes
+# them; YAML 1.1's others (0x10, 0b11, 1_000, 017 in octal, 352.) stay text, which is refused.
+_DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 @dataclass
@@ -141,16 +145,13 @@ class _Builder:
                 raise self.fail(node, path, f"{shown(text)} is not a boolean (true or false)")
             return _BOOLEANS[text.lower()]
         if tag == "int":
-            try:
-                return int(text.replace("_", ""), 0)
-            except ValueError:
-                return text  # sexagesimal and other YAML 1.1 oddities: left to validation
+            if _DECIMAL_INT.fullmatch(text) is None:
+                return text  # 0x10, 0b11, 1_000, 017, 1:30: no number a table would hold
+            return int(text)
         if tag == "float":
-            try:
-                number = Decimal(text.replace("_", ""))
-            except InvalidOperation:
-                return text  # .inf, .nan, 1:30: left to validation, which refuses them
-            return number if number.is_finite() else text
+            if _DECIMAL_FLOAT.fullmatch(text) is None:
+                return text  # 352., 1_000.5, .inf, .nan, 1:30: left to validation, which says
+            return Decimal(text)
         if tag == "timestamp":
             if yaml.SafeLoader.timestamp_regexp.match(text) is None:  # an explicit !!timestamp
                 raise self.fail(node, path, f"{shown(text)} is not a date (YYYY-MM-DD)")
