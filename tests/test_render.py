@@ -164,3 +164,24 @@ def test_a_wrapping_column_never_breaks_a_word(run: Run, columns: int, lang: str
     assert not [line for line in lines if line.rstrip().endswith(("Indicato", "(binding"))]
     assert not [line for line in lines if line.strip() in {"r", ")"}]
     assert max(cell_len(line) for line in lines) <= columns
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Decimal("400.0001"), "400.0001"),  # the digit that decides >400 is shown
+        (Decimal("37.825"), "37.825"),
+        (Decimal("352.10"), "352.1"),
+        (Decimal("108.2390000001"), "108.24"),  # more than 6 decimals: a computed value
+        (Decimal(350), "350"),
+    ],
+)
+def test_a_figure_keeps_the_decimals_it_was_written_with(value: Decimal, shown: str) -> None:
+    unit = BUILTIN_UNITS.get("亿元")
+    assert quantity(value, unit, "zh", bare=True, written=True) == shown
+    assert quantity(Decimal("400.0001"), unit, "zh", bare=True) == "400"
+
+
+def test_a_figure_just_over_its_target_reads_over_it(run: Run) -> None:
+    out = run("gap", "--year", "2019", "gdp=400.0001", "-F", "markdown", "-l", "zh").stdout
+    assert "| 400.0001（2019） | >400（2019） | 超出0.0001 |" in out

@@ -100,21 +100,41 @@ def points_text(value: Decimal | float, lang: Lang) -> str:
     return t("points", lang, n=plain(value, 2))
 
 
+WRITTEN_PLACES = 6
+
+
+def written_places(value: Decimal | float) -> int:
+    """The decimals a figure was written with (400.0001 → 4), when it has at most
+    WRITTEN_PLACES of them; else 0 (a computed value, an index chained from rates)."""
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return places if places <= WRITTEN_PLACES else 0
+
+
 def quantity(
-    value: Decimal | float | None, unit: Unit | None, lang: Lang, *, bare: bool = False
+    value: Decimal | float | None,
+    unit: Unit | None,
+    lang: Lang,
+    *,
+    bare: bool = False,
+    written: bool = False,
 ) -> str:
     """A value in its unit: 352.1亿元, 58.3%, 2.3个百分点, 第8位 (en: 352.1 100m yuan, No. 8).
 
     ``bare`` leaves out the unit (for tables with a unit column); ranks, % and 个百分点 keep
-    theirs.
+    theirs. ``written``: a figure as given, which keeps the decimals it was written with (up to
+    WRITTEN_PLACES): 400.0001 against >400 must not read 400.
     """
     if value is None:
         return "—"
     if unit is None:
-        return plain(value, 1)
+        return plain(value, max(1, written_places(value)) if written else 1)
     if unit.dimension == RANK:
         return rank_text(value, lang)
-    text = plain(value, places_of(unit))
+    places = places_of(unit)
+    text = plain(value, max(places, written_places(value)) if written else places)
     if unit.dimension == PERCENT:
         return f"{text}%"
     if unit.dimension == POINTS:  # never bare: beside a % column, points must say so

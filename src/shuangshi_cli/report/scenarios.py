@@ -151,7 +151,7 @@ def _whatif_lines(plan: Plan, whatif: WhatIf, lang: Lang) -> list[Line]:
     unit = figure_unit(plan, result)
     lines = [
         t("whatif.start", lang, name=name(result.target, lang), year=whatif.latest.year,
-          value=quantity(whatif.latest.value, unit, lang),
+          value=quantity(whatif.latest.value, unit, lang, written=True),
           target=target_text(plan, result.target, lang), deadline=result.target.deadline)
     ]  # fmt: skip
     if whatif.by is not None and whatif.required is not None:

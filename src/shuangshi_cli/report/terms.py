@@ -210,7 +210,7 @@ def latest_text(plan: Plan, result: Result, lang: Lang, *, bare: bool = False) -
     latest = result.latest
     if latest is None:
         return "—"
-    value = quantity(latest.value, figure_unit(plan, result), lang, bare=bare)
+    value = quantity(latest.value, figure_unit(plan, result), lang, bare=bare, written=True)
     return f"{latest.bound.value}{value}" if latest.bound is not None else value
 
 
