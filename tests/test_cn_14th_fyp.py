@@ -205,3 +205,12 @@ def test_a_ceiling_met_is_under_it_not_over(run: Run, lang: str, words: str) -> 
     )
     assert words in unemployment
     assert ("超出1.16个百分点" if lang == "zh" else "1.16 pp over") in urbanization
+
+
+def test_life_expectancy_is_said_in_sui(run: Run) -> None:
+    # 人均预期寿命 is in 岁 (years of age), as the 纲要 writes it, not 年
+    result = run("gap", "--targets", "cn-14th-fyp", "-f", EXAMPLE, "-l", "zh",
+                 env={"COLUMNS": "200"})  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if "人均预期寿命" in x)
+    assert "岁" in line and "年/年" not in line

@@ -79,7 +79,8 @@ _BUILTIN: tuple[Unit, ...] = (
     Unit("万亩", "area", _D(10) ** 8 / _D(15), "10k mu", ()),
     Unit("公里", "length", _D(1000), "km", ("千米", "km")),
     Unit("米", "length", _D(1), "m", ("m",)),
-    Unit("年", "years", _D(1), "years", ("岁",)),
+    Unit("年", "years", _D(1), "years", ()),
+    Unit("岁", "years", _D(1), "years", ()),  # (of age: 人均预期寿命 is said in 岁, its own word)
 )
 
 
