@@ -955,3 +955,39 @@ def test_a_read_only_output_file_is_refused(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines()[-1] == f"{target}: cannot write: Permission denied"
     assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_values_are_named_as_the_file_writes_them(tmp_path: Path) -> None:
+    # YAML's true and ["gdp"], not Python's True and ['gdp']
+    path = tmp_path / "f.yaml"
+    path.write_text("- {indicator: gdp, year: 2018, value: true}\n", encoding="utf-8")
+    done = _shell(f"gap -f {path}")
+    assert done.stderr.splitlines()[-1] == f"{path}:1: value: true is not a number"
+    path.write_text("- {indicator: [gdp], year: 2018, value: 1}\n", encoding="utf-8")
+    done = _shell(f"gap -f {path}")
+    assert "unknown indicator '[\"gdp\"]'" in done.stderr
+
+
+def test_a_plan_section_that_is_not_a_mapping_names_its_keys(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("plan: 1\ntargets: [{id: a}]\n", encoding="utf-8")
+    done = _shell(f"validate {path}")
+    first = done.stderr.splitlines()[0]
+    assert first.startswith(f"{path}:1:7: plan: should be a mapping with keys id, title,")
+    assert "Header" not in done.stderr
+
+
+def test_an_unknown_status_lists_the_chinese_labels_too(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("indicator,year,status\nfyp13_early,2019,done-ish\n", encoding="utf-8")
+    done = _shell(f"gap -f {path}")
+    assert "achieved (已实现), on_track (符合预期)" in done.stderr
+
+
+def test_strict_says_a_target_without_figures_cannot_be_judged() -> None:
+    done = _shell("check --strict --year 2018 gdp=352.1 --lang en")
+    assert done.returncode == 1
+    assert "cannot be judged (failed by --strict): Gross regional product (GDP) (gdp)" in (
+        done.stderr
+    )
+    assert "off track" not in done.stderr

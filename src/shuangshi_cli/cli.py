@@ -844,6 +844,8 @@ def check(
             )  # fmt: skip
     for result in assessment.failing(threshold, strict=strict):
         key = "check.off_track" if result in failing else "check.off_track.not_binding"
+        if result.verdict is Status.INSUFFICIENT_DATA:  # failed by --strict: no figures to judge
+            key = "check.no_data" if result in failing else key
         _note(
             t(key, lang_, name=name(result.target, lang_), id=result.target.id,
               status=status_label(result, lang_))
@@ -851,8 +853,10 @@ def check(
     for standing in board.standings if board is not None else ():
         part_failing = standing.assessment.failing(threshold, strict=strict)
         for result in part_failing:
+            no_data = result.verdict is Status.INSUFFICIENT_DATA
             _note(
-                t("check.off_track.part", lang_, part=pick((standing.part.name,
+                t("check.no_data.part" if no_data else "check.off_track.part", lang_,
+                  part=pick((standing.part.name,
                   standing.part.name_en or ""), lang_), name=name(result.target, lang_),
                   id=result.target.id, status=status_label(result, lang_))
             )  # fmt: skip

@@ -22,9 +22,22 @@ MAX_SHOWN = 60
 MAX_LINE = 1000
 
 
+def _as_written(value: object) -> str:
+    """A value of a YAML or JSON file as the file writes it: true, null, ["gdp"], not Python's
+    True, None, ['gdp']."""
+    if value is None or isinstance(value, bool | list | dict):
+        import json
+
+        try:
+            return json.dumps(value, ensure_ascii=False, default=str)
+        except (ValueError, RecursionError):  # (a list that holds itself: no file makes one)
+            return str(value)
+    return str(value)
+
+
 def cut(value: object) -> str:
     """``value`` as text for a message, cut when long: ``1111111…(100000 characters)``."""
-    text = str(value)
+    text = _as_written(value)
     if len(text) <= MAX_SHOWN:
         return text
     return f"{text[: MAX_SHOWN - 20]}…({len(text)} characters)"
@@ -32,7 +45,7 @@ def cut(value: object) -> str:
 
 def shown(value: object) -> str:
     """``value`` quoted for a message (its repr), cut when long: ``'1111…'(100000 characters)``."""
-    text = str(value)
+    text = _as_written(value)
     if len(text) <= MAX_SHOWN:
         return repr(text)
     return f"{text[: MAX_SHOWN - 20]!r}…({len(text)} characters)"

@@ -110,6 +110,9 @@ def _message(error: Any, path: tuple[str | int, ...], located: Located) -> str:
         known = _fields_at(path[:-1], located)
         hint = _suggest(str(path[-1]), known) if known else ""
         return f"unknown key{hint if 'did you mean' in hint else ''}"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:  # not pydantic's class name
+        known = _fields_at(path, located)
+        return "should be a mapping" + (f" with keys {', '.join(known)}" if known else "")
     if kind == "value_error" and "error" in error.get("ctx", {}):  # our own validators' words
         return str(error["ctx"]["error"])
     return str(error["msg"])

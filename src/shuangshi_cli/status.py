@@ -74,5 +74,6 @@ def parse_status(text: str) -> Status:
     key = unicodedata.normalize("NFKC", text).strip().casefold().replace(" ", "_").replace("-", "_")
     if key in _ALIASES:
         return _ALIASES[key]
-    names = ", ".join(s.value for s in Status)
+    # each name with its Chinese label, which is read as well: achieved (已实现) …
+    names = ", ".join(f"{s.value} ({_label(s.value, Lang.ZH)})" for s in Status)
     raise ValueError(f"unknown status {shown(text)}; use one of: {names}")
