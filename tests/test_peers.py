@@ -205,3 +205,21 @@ def test_regions_that_share_a_stem_are_two_regions(plan: Plan, tmp_path: Path) -
         match=r"peers.csv:3: value: 濉溪县 gdp 2018 is 352.1 here but 300 at .*peers.csv:2",
     ):
         load_peers(plan, [_write(tmp_path, text)])
+
+
+def test_a_peer_table_no_larger_than_the_target_rank_is_not_judged_on(
+    plan: Plan, tmp_path: Path
+) -> None:
+    # 1st of 1 cannot miss 前五: that year's rank is no evidence, and says so
+    one = "region,year,indicator,value\n濉溪县,2018,gdp,352.1\n"
+    result = assess(plan, Figures(), peers=load_peers(plan, [_write(tmp_path, one)])).results[1]
+    assert result.status is not Status.ACHIEVED
+    assert Note.FEW_PEERS in result.notes and result.peers is None
+    # a year of six regions is judged on; the year of five beside it is not
+    text = PEERS.replace("己县,2017,gdp,300\n", "")  # 2017: 6 regions, 2018: 6 regions
+    text += "".join(f"{r}县x,2019,gdp,{v}\n" for r, v in (("a", 1), ("b", 2), ("c", 3), ("d", 4)))
+    text += "濉溪县,2019,gdp,9\n"  # 2019: 5 regions, no more than the target rank 5
+    result = assess(plan, Figures(), peers=load_peers(plan, [_write(tmp_path, text)])).results[1]
+    assert result.peers is not None
+    assert [s.year for s in result.peers.standings] == [2017, 2018]
+    assert Note.FEW_PEERS in result.notes

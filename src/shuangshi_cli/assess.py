@@ -39,6 +39,7 @@ class Note(StrEnum):
     MANUAL_STATUS = "manual_status"
     RANK_FROM_PEERS = "rank_from_peers"
     RANK_FIGURE_DIFFERS = "rank_figure_differs"
+    FEW_PEERS = "few_peers"
     HAND_VERDICT = "hand_verdict"
     REAL_CHAINED = "real_chained"
     NOMINAL_LEVEL = "nominal_level"
@@ -293,13 +294,18 @@ def _peer_ranks(
     from shuangshi_cli.peers import chase, standings  # only with a peer table
 
     ranked = plan.target(target.ranks.indicator)
-    found = [
+    assert target.value is not None
+    every = [
         s
         for s in standings(peers, ranked.id, ranked.higher_is_better)
         if as_of is None or s.year <= as_of
     ]
+    # A rank among no more regions than the target rank (1st of 1 against top 5) cannot miss
+    # it: that year of the table is too small to judge on, and is not used.
+    found = [s for s in every if s.count > target.value]
+    few = [Note.FEW_PEERS] if len(found) < len(every) else []
     if not found:
-        return series, [], None
+        return series, few, None
     given = {p.year: p.value for p in series}
     computed = {s.year: Decimal(s.rank) for s in found}
     disagreements = tuple(
@@ -309,8 +315,7 @@ def _peer_ranks(
     )
     merged = {**given, **computed}
     points = [Point(year, merged[year]) for year in sorted(merged)]
-    notes = [Note.RANK_FROM_PEERS] + ([Note.RANK_FIGURE_DIFFERS] if disagreements else [])
-    assert target.value is not None
+    notes = [Note.RANK_FROM_PEERS] + ([Note.RANK_FIGURE_DIFFERS] if disagreements else []) + few
     rank_chase = chase(
         peers, ranked.id, found[-1], int(target.value), target.deadline, ranked.higher_is_better
     )

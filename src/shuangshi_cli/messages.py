@@ -218,6 +218,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "note.rank_figure_differs": ("填报位次与计算结果不一致，采用计算值",
                                  "a rank given as a figure disagrees with the peer table; the "
                                  "computed one is used"),
+    "note.few_peers": ("同级地区表的地区数不多于目标位次，该年位次不作评估依据",
+                       "the peer table ranks no more regions than the target rank in some year; "
+                       "that year's rank is not judged on"),
     "note.hand_verdict": ("另有人工判定，与计算结果并列", "a verdict given by hand stands beside the computed status"),
     "note.real_chained": ("不变价水平由基期值与各年可比价增速连乘得出",
                           "the constant-price level is chained from the base and each year's real growth"),
