@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
@@ -19,6 +19,7 @@ from rich.text import Text as RichText
 from shuangshi_cli.console import ASCII, UNICODE, Glyphs
 from shuangshi_cli.messages import t
 from shuangshi_cli.render import bracketed
+from shuangshi_cli.render.linebreak import break_lines, cells, longest
 from shuangshi_cli.report import (
     Bar,
     Cell,
@@ -320,6 +321,22 @@ def _figure(figure: Figure, console: Console, width: int, glyphs: Glyphs, lang: 
     return Group(*parts)
 
 
+class _Broken:
+    """Text broken into lines by the rules of linebreak.py (no line starts with ）or ，, no word
+    or number is split), at whatever width Rich gives it."""
+
+    def __init__(self, text: str, style: str) -> None:
+        self.text, self.style = text, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in break_lines(self.text, options.max_width):
+            yield RichText(line, style=self.style, no_wrap=True, overflow="fold")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cells(p) for p in self.text.split("\n")), default=0)
+        return Measurement(min(longest(self.text), options.max_width), widest)
+
+
 def _listing(
     heading: str | None, bullet: str, items: list[tuple[str, str]]
 ) -> list[RenderableType]:
@@ -328,7 +345,7 @@ def _listing(
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for text, style in items:
-        grid.add_row(f" {bullet}", RichText(text, style=style))
+        grid.add_row(f" {bullet}", _Broken(text, style))
     head = [RichText(""), RichText(heading, style="bold")] if heading else []
     return [*head, grid]
 
