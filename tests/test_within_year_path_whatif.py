@@ -281,3 +281,14 @@ def test_a_path_caption_leaves_out_what_it_cannot_say(run: Run) -> None:
         caption = next(line for line in out.stdout.splitlines() if "13.6%" in line and "**" in line)
         assert clause in caption
         assert "—" not in caption
+
+
+def test_an_annual_goal_on_the_path_has_no_binary_noise(run: Run, tmp_path: Path) -> None:
+    # 300 × (400/300)^(2/3): a float, given with its 12 significant digits as every float is
+    figures = tmp_path / "m.csv"
+    figures.write_text(
+        "indicator,year,month,value\ngdp,2016,,300\ngdp,2017,,326.5\ngdp,2018,9,250\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("gap", "-f", str(figures), "-F", "json").stdout)
+    assert data["results"][0]["within_year"]["annual_goal"] == 363.424118566

@@ -583,7 +583,7 @@ def annual_goal(
     if progress == formulas.COMPOUND and (base.value <= 0 or level <= 0):
         return None  # no compound path starts or ends at 0
     value = formulas.path_value(base.value, level, base.year, target.deadline, year, progress)
-    return Decimal(repr(value))
+    return Decimal(f"{value:.12g}")  # a float: its 12 significant digits, as JSON gives floats
 
 
 def _within_year(
