@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from shuangshi_cli import formulas, kinds
 from shuangshi_cli.errors import FiguresError
@@ -46,9 +46,9 @@ class Note(StrEnum):
     PRICE_YEAR_DIFFERS = "price_year_differs"
 
 
-@dataclass(frozen=True)
-class Point:
-    """A value of an indicator in a year; ``bound`` when the text gives only a bound (突破30亿)."""
+class Point(NamedTuple):
+    """A value of an indicator in a year; ``bound`` when the text gives only a bound (突破30亿).
+    (A named tuple: an assessment builds one per figure of every target, thousands a board.)"""
 
     year: int
     value: Decimal
