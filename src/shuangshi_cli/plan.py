@@ -405,14 +405,18 @@ class Plan(_Model):
     # The header, targets and parts whose part targets validation checked (as for_part builds
     # them); a copy with another of them is checked again.
     _checked: tuple[Header, list[Target], list[Part]] | None = PrivateAttr(default=None)
+    # ... and those part targets, as the checks built them: (the part's own target, the target)
+    _part_targets: dict[int, tuple[PartTarget, Target]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Plan:
         from shuangshi_cli.plan_checks import check_plan
 
-        problems = list(check_plan(self))
+        built: dict[int, tuple[PartTarget, Target]] = {}
+        problems = list(check_plan(self, built))
         if problems:
             raise PlanSemanticError(problems)
+        self._part_targets = built
         self._registry = BUILTIN_UNITS.extended(u.unit() for u in self.units)
         self._index = None  # built on first use, with this registry
         self._checked = (self.plan, self.targets, self.parts)
@@ -538,11 +542,17 @@ class Plan(_Model):
                 ),
             }
         )
-        targets = [part_target(self.target(own.indicator), own) for own in part.targets]
         checked = self._checked is not None and all(
             a is b
             for a, b in zip(self._checked, (self.plan, self.targets, self.parts), strict=True)
-        )  # validation checked these very part targets
+        )  # validation checked these very part targets, and built them
+        made = self._part_targets if checked else {}
+        targets = [
+            found[1]
+            if (found := made.get(id(own))) is not None and found[0] is own
+            else part_target(self.target(own.indicator), own)
+            for own in part.targets
+        ]
         problems = [
             (("targets", i, *path), message)
             for i, target in enumerate(targets)

@@ -52,7 +52,11 @@ class PlanSemanticError(Exception):
         self.problems = problems
 
 
-def check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def check_plan(
+    plan: Plan, built: dict[int, tuple[PartTarget, Target]] | None = None
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The cross-field problems of a plan, as (path, message). ``built`` receives each part's
+    targets as checked (by id of the part's own target), for Plan.for_part to use again."""
     header = plan.plan
     if header.period.start > header.period.end:
         yield ("plan", "period", "end"), "the period ends before it starts"
@@ -92,7 +96,7 @@ def check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
             if folded in names and names[folded][:2] != path:
                 yield (*path, field), f"{shown(key)} is already used by {dotted(names[folded])}"
             names.setdefault(folded, path)
-    yield from _check_parts(plan, registry)
+    yield from _check_parts(plan, registry, {} if built is None else built)
     yield from _check_links(plan, registry)
     by_id = {t.id: t for t in plan.targets}
     for i, target in enumerate(plan.targets):
@@ -112,7 +116,9 @@ def check_plan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
             yield where, f"{ranked.id} is {ranked.kind}: a rank ranks an indicator with figures"
 
 
-def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _check_parts(
+    plan: Plan, registry: UnitRegistry, built: dict[int, tuple[PartTarget, Target]]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     seen: dict[str, int] = {}
     targets = {t.id: t for t in plan.targets}
     for i, part in enumerate(plan.parts):
@@ -132,7 +138,8 @@ def _check_parts(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
                 yield (*path, "indicator"), f"{part.name} has two targets for {own.indicator}"
             indicators.add(own.indicator)
             found: dict[str, str] = {}
-            for field, message in _check_part_target(target, own, plan.plan.base_year, registry):
+            checks = _check_part_target(target, own, plan.plan.base_year, registry, built)
+            for field, message in checks:
                 found.setdefault(field, message)
             for field, message in found.items():
                 yield (*path, field), message
@@ -142,7 +149,11 @@ _PART_FIELDS = ("value", "comparison", "unit", "deadline")
 
 
 def _check_part_target(
-    target: Target, own: PartTarget, base_year: int, registry: UnitRegistry
+    target: Target,
+    own: PartTarget,
+    base_year: int,
+    registry: UnitRegistry,
+    built: dict[int, tuple[PartTarget, Target]],
 ) -> Iterator[tuple[str, str]]:
     """(field, message) of a part's target; at most one message per field is kept."""
     if own.unit is not None:
@@ -162,7 +173,9 @@ def _check_part_target(
         yield "deadline", "the deadline is not after the base year"
     # What gap --part and scoreboard assess: the plan's target with the part's value, checked as
     # the plan's own targets are (a value of 0, 1e400, a rank of 2.5 …).
-    for sub, message in check_target(part_target(target, own), base_year, registry):
+    made = part_target(target, own)
+    built[id(own)] = (own, made)
+    for sub, message in check_target(made, base_year, registry):
         yield (sub[0] if sub[0] in _PART_FIELDS else "indicator"), message
 
 
