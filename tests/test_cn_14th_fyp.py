@@ -214,3 +214,18 @@ def test_life_expectancy_is_said_in_sui(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if "人均预期寿命" in x)
     assert "岁" in line and "年/年" not in line
+
+
+def test_explain_says_the_status_its_heading_says(run: Run) -> None:
+    # 快于预期 and 提前实现 refine on_track and achieved: the status row says them too
+    data = json.loads(run("gap", "--targets", "cn-14th-fyp", "-f", EXAMPLE, "-F", "json").stdout)
+    checked = []
+    for result in data["results"]:
+        if result["status"] not in {"on_track", "achieved"}:
+            continue
+        out = run("explain", result["id"], "--targets", "cn-14th-fyp", "-f", EXAMPLE, "-F", "json")
+        explained = json.loads(out.stdout)
+        for status in [s for s in explained["steps"] if s["key"] == "status"]:
+            assert status["value_text"] == explained["status_label"], result["id"]
+            checked.append(status["branch"])
+    assert "ahead" in checked

@@ -95,6 +95,10 @@ def _status_step(
     target, status = result.target, result.status
     comparison = target.comparison.value if target.comparison else "?"
     if status is Status.ACHIEVED:
+        if result.early:  # 提前实现, as the heading says: met before the deadline
+            formula = f"v {comparison} T, t < D"
+            met = (v, big_t, t, deadline)
+            return Step("status", formula, met, status.value, Method.ARITHMETIC, "early")
         return Step("status", f"v {comparison} T", (v, big_t), status.value, Method.ARITHMETIC)
     if status is Status.MISSED:
         formula = f"t ≥ D, not v {comparison} T"
@@ -108,6 +112,8 @@ def _status_step(
         Input("on_track", limits.on_track, "plan"),
         Input("acceleration", limits.acceleration_needed, "plan"),
     )
+    if status is Status.ON_TRACK and result.pace_ratio > 1:  # 快于预期, as the heading says
+        return Step("status", f"{band}, R > 1", inputs, status.value, Method.OPEN_SDG, "ahead")
     return Step("status", band, inputs, status.value, Method.OPEN_SDG)
 
 
