@@ -80,10 +80,9 @@ def test_gap_on_the_tables_own_values(run: Run) -> None:
     assert out.exit_code == 0, out.stderr
     data = json.loads(out.stdout)
     statuses = {r["id"]: r["status"] for r in data["results"]}
-    assert statuses["unemployment"] == "achieved"  # 5.2 against < 5.5, met in the base year
-    assert {s for i, s in statuses.items() if i != "unemployment"} == {
-        "insufficient_data", "not_assessed",
-    }  # fmt: skip
+    # 5.2 against < 5.5 is met in the base year, by the text's value: no figure says it still is
+    assert statuses["unemployment"] == "insufficient_data"
+    assert set(statuses.values()) == {"insufficient_data", "not_assessed"}
     assert len(data["missing"]) == 19
     assert out.stderr.startswith("No figures for: ")
 
@@ -229,3 +228,17 @@ def test_explain_says_the_status_its_heading_says(run: Run) -> None:
             assert status["value_text"] == explained["status_label"], result["id"]
             checked.append(status["branch"])
     assert "ahead" in checked
+
+
+def test_a_ceiling_met_only_by_the_texts_base_is_not_achieved(run: Run, tmp_path: Path) -> None:
+    figures = tmp_path / "f.csv"
+    figures.write_text("indicator,year,status\nrd_intensity,2023,on_track\n", encoding="utf-8")
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
+    assert (result["status"], result["early"], result["projected_year"]) == (
+        "insufficient_data", False, None,
+    )  # fmt: skip
+    figures.write_text("indicator,year,value\nunemployment,2023,5.2\n", encoding="utf-8")
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
+    assert (result["status"], result["early"]) == ("achieved", True)

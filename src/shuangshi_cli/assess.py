@@ -448,6 +448,8 @@ def _status(
 ) -> tuple[Status, float | None]:
     """The status and the pace ratio R (Open SDG): achieved, missed, or R against thresholds."""
     base, latest, level = course.base, course.latest, course.level
+    if course.met and latest.source == "text":  # only the text's base meets it: no figure does
+        return Status.INSUFFICIENT_DATA, None
     if course.met:
         return Status.ACHIEVED, None
     if latest.year >= target.deadline:
@@ -473,8 +475,8 @@ def _projection(
 ) -> tuple[float | None, int | None]:
     """The figure at the deadline at the pace observed, and the year that pace meets it."""
     latest = course.latest
-    if course.met:
-        return None, latest.year
+    if course.met:  # (met by the text's base alone: no year of figures meets it yet)
+        return None, None if latest.source == "text" else latest.year
     if observed is None:
         return None, None
     value = None
@@ -544,7 +546,7 @@ def _assess_quantified(
         target=target,
         status=status,
         progress=progress,
-        early=course.met and t < deadline,
+        early=course.met and t < deadline and latest.source != "text",
         latest=latest,
         base=base,
         target_level=level,
