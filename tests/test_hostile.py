@@ -991,3 +991,12 @@ def test_strict_says_a_target_without_figures_cannot_be_judged() -> None:
         done.stderr
     )
     assert "off track" not in done.stderr
+
+
+def test_a_bad_unit_cell_of_a_wide_row_is_said_once(tmp_path: Path) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text("指标,单位,2016,2017,2018\n地区生产总值,吨,300,326.5,352.1\n", encoding="utf-8")
+    done = _shell(f"gap -f {path}")
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.splitlines() if "does not fit" in line]
+    assert errors == [f"{path}:2:2: unit: gdp is measured in 亿元; 吨 does not fit"]

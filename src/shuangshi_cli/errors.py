@@ -112,12 +112,14 @@ class InputError(ShuangshiError):
     exit_code = EXIT_INPUT
 
     def __init__(self, problems: Problem | Sequence[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = (
-            (problems,) if isinstance(problems, Problem) else tuple(problems)
-        )
+        # each problem once: a wide table's row gives a bad unit cell once per period column
+        unique: dict[str, Problem] = {}
+        for problem in (problems,) if isinstance(problems, Problem) else problems:
+            unique.setdefault(str(problem), problem)
+        self.problems: tuple[Problem, ...] = tuple(unique.values())
         if not self.problems:
             raise ValueError("an InputError needs at least one problem")
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join(unique))
 
     @classmethod
     def at(
