@@ -242,3 +242,17 @@ def test_a_ceiling_met_only_by_the_texts_base_is_not_achieved(run: Run, tmp_path
     out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
     (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
     assert (result["status"], result["early"]) == ("achieved", True)
+
+
+def test_a_cumulative_fall_reads_as_a_fall_and_an_index_keeps_one_decimal(
+    run: Run, tmp_path: Path
+) -> None:
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\nco2_intensity,2021,-3.8\nco2_intensity,2022,-0.8\n", encoding="utf-8"
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "markdown", "-l", "zh")
+    line = next(x for x in out.stdout.splitlines() if "二氧化碳" in x and x.startswith("|"))
+    # 100 × 0.962 × 0.992 = 95.4304: a computed index, shown as one (not as a figure written)
+    assert "| 95.4（2022） | 累计下降≥18%（2025） |" in line
+    assert "≤-18" not in out.stdout

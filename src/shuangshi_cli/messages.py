@@ -116,6 +116,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pace.avg": ("年均{rate}", "{rate} a year"),
     "target.growth": ("年均{symbol}{value}", "avg {symbol} {value}"),
     "target.change": ("累计{symbol}{value}", "cum. {symbol} {value}"),
+    "target.change.fall": ("累计下降{symbol}{value}", "cum. fall {symbol} {value}"),
     "target.level": ("{symbol}{value}", "{symbol} {value}"),
     "year.in": ("{year}年", "{year}"),
     "index.unit": ("指数 {year}=100", "index {year}=100"),

@@ -125,12 +125,13 @@ def quantity(
 
     ``bare`` leaves out the unit (for tables with a unit column); ranks, % and 个百分点 keep
     theirs. ``written``: a figure as given, which keeps the decimals it was written with (up to
-    WRITTEN_PLACES): 400.0001 against >400 must not read 400.
+    WRITTEN_PLACES): 400.0001 against >400 must not read 400. (An index, without a unit, is
+    computed: it keeps one decimal.)
     """
     if value is None:
         return "—"
-    if unit is None:
-        return plain(value, max(1, written_places(value)) if written else 1)
+    if unit is None:  # an index chained from rates: computed, whatever its digits
+        return plain(value, 1)
     if unit.dimension == RANK:
         return rank_text(value, lang)
     places = places_of(unit)

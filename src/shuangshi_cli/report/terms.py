@@ -94,6 +94,9 @@ def difference_unit(unit: Unit | None) -> Unit | None:
     return unit
 
 
+_FALLS = {"<=": ">=", "<": ">"}  # a change at most -13.5% is a fall of at least 13.5%
+
+
 def target_text(plan: Plan, target: Target, lang: Lang, *, bare: bool = False) -> str:
     """The target as the plan states it: > 400亿元, ≤ 第5位, 年均 ≥ 7%, 累计 ≤ -15%, 15左右,
     高于GDP增长, > 420（2020年价格）."""
@@ -106,12 +109,15 @@ def target_text(plan: Plan, target: Target, lang: Lang, *, bare: bool = False) -
         return t(f"target.{target.relation}", lang, other=shown)
     if not target.quantified or target.value is None or target.comparison is None:
         return "—"
-    symbol = SYMBOLS[target.comparison.value]
-    value = quantity(target.value, plan.unit(target), lang, bare=bare)
+    comparison, number = target.comparison.value, target.value
     key = {Kind.GROWTH: "target.growth", Kind.CHANGE: "target.change"}.get(
         target.kind, "target.level"
     )
-    text = t(key, lang, symbol=symbol, value=value)
+    if target.kind is Kind.CHANGE and number < 0 and comparison in _FALLS:
+        # 累计下降≥13.5%, not 累计≤-13.5%: a fall of at least, as the plan's words say it
+        key, comparison, number = "target.change.fall", _FALLS[comparison], -number
+    value = quantity(number, plan.unit(target), lang, bare=bare)
+    text = t(key, lang, symbol=SYMBOLS[comparison], value=value)
     if target.price_basis == "constant" and target.price_year is not None:
         return t("target.prices", lang, text=text, year=target.price_year)
     return text
