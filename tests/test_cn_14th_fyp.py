@@ -256,3 +256,19 @@ def test_a_cumulative_fall_reads_as_a_fall_and_an_index_keeps_one_decimal(
     # 100 × 0.962 × 0.992 = 95.4304: a computed index, shown as one (not as a figure written)
     assert "| 95.4（2022） | 累计下降≥18%（2025） |" in line
     assert "≤-18" not in out.stdout
+
+
+def test_a_cumulative_change_without_its_base_year_says_so(run: Run, tmp_path: Path) -> None:
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\nlife_expectancy,2021,78.2\nlife_expectancy,2023,78.6\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "life_expectancy"]
+    assert (result["status"], result["notes"]) == ("insufficient_data", ["base_year_needed"])
+    figures.write_text(figures.read_text(encoding="utf-8") + "life_expectancy,2020,77.93\n",
+                       encoding="utf-8")  # fmt: skip
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "life_expectancy"]
+    assert result["status"] == "on_track" and result["notes"] == []

@@ -40,6 +40,7 @@ class Note(StrEnum):
     RANK_FROM_PEERS = "rank_from_peers"
     RANK_FIGURE_DIFFERS = "rank_figure_differs"
     FEW_PEERS = "few_peers"
+    BASE_YEAR_NEEDED = "base_year_needed"
     HAND_VERDICT = "hand_verdict"
     REAL_CHAINED = "real_chained"
     NOMINAL_LEVEL = "nominal_level"
@@ -364,6 +365,8 @@ def _base(plan: Plan, target: Target, series: list[Point], notes: list[Note]) ->
     if after and not change:
         notes.append(Note.BASE_AFTER_BASE_YEAR)
         return after[0]
+    if after:  # a cumulative change from the base year, with figures of later years only
+        notes.append(Note.BASE_YEAR_NEEDED)
     return None
 
 
