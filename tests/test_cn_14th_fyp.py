@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from shuangshi_cli.plan import Comparison, Kind, embedded_plans, load_plan
+from shuangshi_cli.errors import PlanError
+from shuangshi_cli.plan import Comparison, Kind, embedded_plan_text, embedded_plans, load_plan
 from tests.helpers import ROOT
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def test_a_year_of_figures_assesses_every_row_it_allows(run: Run) -> None:
         "gdp_growth": "not_assessed", "labour_productivity_growth": "on_track",
         "urbanization": "on_track", "rd_growth": "on_track", "rd_intensity": "not_assessed",
         "patents": "on_track", "digital_economy_share": "limited_progress",
-        "income_growth": "on_track", "unemployment": "achieved", "schooling_years": "on_track",
+        "income_growth": "on_track", "unemployment": "on_track", "schooling_years": "on_track",
         "doctors": "on_track", "pension_coverage": "acceleration_needed",
         "childcare_places": "limited_progress", "life_expectancy": "on_track",
         "energy_intensity": "acceleration_needed", "co2_intensity": "on_track",
@@ -238,10 +239,25 @@ def test_a_ceiling_met_only_by_the_texts_base_is_not_achieved(run: Run, tmp_path
     assert (result["status"], result["early"], result["projected_year"]) == (
         "insufficient_data", False, None,
     )  # fmt: skip
+    # a ceiling each year (the table's 年均 column): holding it so far is on track, not achieved
     figures.write_text("indicator,year,value\nunemployment,2023,5.2\n", encoding="utf-8")
     out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
     (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
-    assert (result["status"], result["early"]) == ("achieved", True)
+    assert (result["status"], result["early"], result["breached_years"]) == ("on_track", False, [])
+    # … and a year above it misses it, whatever the years after
+    figures.write_text(
+        "indicator,year,value\nunemployment,2021,5.1\nunemployment,2022,5.6\n"
+        "unemployment,2023,5.2\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json", "-l", "zh")
+    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
+    assert (result["status"], result["breached_years"]) == ("missed", [2022])
+    assert "each_year_breached" in result["notes"]
+    text = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-l", "zh").stdout
+    assert "目标须逐年满足，2022年未满足" in text
+    done = run("check", "--targets", "cn-14th-fyp", "-f", str(figures))
+    assert done.exit_code == 1
 
 
 def test_a_cumulative_fall_reads_as_a_fall_and_an_index_keeps_one_decimal(
@@ -272,3 +288,13 @@ def test_a_cumulative_change_without_its_base_year_says_so(run: Run, tmp_path: P
     out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
     (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "life_expectancy"]
     assert result["status"] == "on_track" and result["notes"] == []
+
+
+def test_each_year_fits_a_level_or_rank_only(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    source = embedded_plan_text("cn-14th-fyp").replace(
+        "  - id: rd_growth\n", "  - id: rd_growth\n    each_year: true\n", 1
+    )
+    plan.write_text(source, encoding="utf-8")
+    with pytest.raises(PlanError, match="only a level or rank target holds each year"):
+        load_plan(plan)

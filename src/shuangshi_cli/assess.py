@@ -41,6 +41,7 @@ class Note(StrEnum):
     RANK_FIGURE_DIFFERS = "rank_figure_differs"
     FEW_PEERS = "few_peers"
     BASE_YEAR_NEEDED = "base_year_needed"
+    EACH_YEAR_BREACHED = "each_year_breached"
     HAND_VERDICT = "hand_verdict"
     REAL_CHAINED = "real_chained"
     NOMINAL_LEVEL = "nominal_level"
@@ -120,6 +121,7 @@ class Result:
     hand_year: int | None = None
     band: Band | None = None  # an approximate (左右) target's band, and where the figure stands
     relative: Relation | None = None  # a relative target's growth against the other series'
+    breached: tuple[int, ...] = ()  # an each-year target: the years its comparison failed
 
     @property
     def verdict(self) -> Status:
@@ -535,11 +537,16 @@ def _assess_quantified(
         relative_change=target.kind is Kind.CHANGE and plan.unit(target).dimension == PERCENT,
     )
     time_share, task_share, observed = _progress(target, course)
+    breached = _breached(plan, target, series, level) if target.each_year else ()
     # No pace is required once the assessment stands at or after the deadline, however old
     # the latest figure is.
     due = t >= deadline or (now is not None and now >= deadline)
     required = None if course.met or due else formulas.annual_rate(v, level, deadline - t, progress)
     status, ratio = _status(plan, target, course, time_share, task_share, observed, override)
+    if target.each_year:
+        status, ratio = _each_year(target, course, status, ratio, breached)
+        if breached:
+            notes.append(Note.EACH_YEAR_BREACHED)
     projected_value, projected_year = _projection(target, course, observed)
     ahead = None
     if base is not None and not course.base_met and t > base.year:  # no figure since the base
@@ -549,7 +556,7 @@ def _assess_quantified(
         target=target,
         status=status,
         progress=progress,
-        early=course.met and t < deadline and latest.source != "text",
+        early=course.met and t < deadline and latest.source != "text" and not target.each_year,
         latest=latest,
         base=base,
         target_level=level,
@@ -574,7 +581,35 @@ def _assess_quantified(
         series=tuple(series),
         notes=tuple(notes),
         met_at_base=course.base_met,
+        breached=breached,
     )
+
+
+def _breached(plan: Plan, target: Target, series: list[Point], level: Decimal) -> tuple[int, ...]:
+    """The years after the base year, to the deadline, whose figure fails the comparison."""
+    assert target.comparison is not None
+    base_year = plan.plan.base_year
+    return tuple(
+        p.year
+        for p in series
+        if base_year < p.year <= target.deadline and not target.comparison.holds(p.value, level)
+    )
+
+
+def _each_year(
+    target: Target,
+    course: _Course,
+    status: Status,
+    ratio: float | None,
+    breached: tuple[int, ...],
+) -> tuple[Status, float | None]:
+    """An each-year target is missed once a year failed it, and met only when every year to
+    the deadline held it: before then, holding it so far is on track, not achieved."""
+    if breached:
+        return Status.MISSED, None
+    if status is Status.ACHIEVED and course.latest.year < target.deadline:
+        return Status.ON_TRACK, None
+    return status, ratio
 
 
 def annual_goal(

@@ -268,6 +268,13 @@ class Target(_Model):
     )
     attribute: Literal["expected", "binding", "预期性", "约束性"] | None = None
     flow: bool = Field(False, description="A flow over the year (GDP, revenue), not a stock.")
+    each_year: bool = Field(
+        False,
+        description=(
+            "The comparison holds in every year of the period, not only by the deadline (a "
+            "年均 column's <5.5: a ceiling each year); a level or rank target only."
+        ),
+    )
     seasonal: list[Decimal] | None = Field(
         None,
         description=(

@@ -229,6 +229,8 @@ def check_target(
             ("deadline",),
             f"the deadline {target.deadline} is not after the base year {base_year}",
         )
+    if target.each_year and target.kind not in {Kind.LEVEL, Kind.RANK}:
+        yield ("each_year",), f"only a level or rank target holds each year, not {target.kind}"
     from shuangshi_cli import kinds
 
     special = kinds.module(target.kind)

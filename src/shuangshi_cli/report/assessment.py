@@ -145,7 +145,12 @@ def notes_of(assessment: Assessment, lang: Lang) -> tuple[str, ...]:
     """Footnotes: one line per target with caveats."""
     lines = []
     for result in assessment.quantified:
-        texts = [note_text(n, lang) for n in result.notes if n is not Note.NO_FIGURES]
+        texts = [
+            t("note.each_year_breached", lang, years=names_list([str(y) for y in result.breached],
+              lang)) if n is Note.EACH_YEAR_BREACHED else note_text(n, lang)
+            for n in result.notes
+            if n is not Note.NO_FIGURES
+        ]  # fmt: skip
         if result.hand_note:
             texts.append(result.hand_note)
         if texts:

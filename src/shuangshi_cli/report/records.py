@@ -147,6 +147,7 @@ def result_record(result: Result, lang: Lang) -> dict[str, Any]:
         "early": result.early,
         "status_label": status_label(result, lang),
         "notes": [n.value for n in result.notes],
+        "breached_years": list(result.breached),
         "binding": target.binding is True,
         "price_basis": target.price_basis,
         "price_year": target.price_year,
