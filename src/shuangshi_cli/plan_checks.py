@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import itertools
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import cut, shown
 from shuangshi_cli.formulas import Progress
@@ -121,6 +121,7 @@ def _check_parts(
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     seen: dict[str, int] = {}
     targets = {t.id: t for t in plan.targets}
+    checked: dict[tuple[Any, ...], dict[str, str]] = {}
     for i, part in enumerate(plan.parts):
         for field, key in (("id", part.id), ("name", part.name)):
             if _fold(key) in seen and seen[_fold(key)] != i:
@@ -128,7 +129,7 @@ def _check_parts(
                 yield ("parts", i, field), f"{shown(key)} is already used by parts[{earlier}]"
             seen.setdefault(_fold(key), i)
         indicators: set[str] = set()
-        for j, own in enumerate(part.targets):
+        for j, own in enumerate(part.targets):  # (towns share few values: each checked once)
             path: tuple[str | int, ...] = ("parts", i, "targets", j)
             target = targets.get(own.indicator)
             if target is None or not target.quantified:
@@ -137,10 +138,14 @@ def _check_parts(
             if own.indicator in indicators:
                 yield (*path, "indicator"), f"{part.name} has two targets for {own.indicator}"
             indicators.add(own.indicator)
-            found: dict[str, str] = {}
-            checks = _check_part_target(target, own, plan.plan.base_year, registry, built)
-            for field, message in checks:
-                found.setdefault(field, message)
+            # what a part target's check reads: the plan's target and the fields it replaces
+            same = (id(target), str(own.value), own.comparison, own.unit, own.deadline)
+            found = checked.get(same)
+            if found is None:
+                found = checked[same] = {}
+                checks = _check_part_target(target, own, plan.plan.base_year, registry, built)
+                for field, message in checks:
+                    found.setdefault(field, message)
             for field, message in found.items():
                 yield (*path, field), message
 
