@@ -12,7 +12,7 @@ from shuangshi_cli.assess import Note, assess
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import Figures, load_figures
 from shuangshi_cli.peers import load_peers, rank_ladder
-from shuangshi_cli.plan import place_key
+from shuangshi_cli.plan import Comparison, place_key
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
@@ -223,3 +223,47 @@ def test_a_peer_table_no_larger_than_the_target_rank_is_not_judged_on(
     assert result.peers is not None
     assert [s.year for s in result.peers.standings] == [2017, 2018]
     assert Note.FEW_PEERS in result.notes
+
+
+def test_a_plan_that_writes_its_region_without_suffix_matches_both_spellings(
+    plan: Plan, tmp_path: Path
+) -> None:
+    bare = plan.model_copy(
+        update={
+            "plan": plan.plan.model_copy(
+                update={"region": plan.plan.region.model_copy(update={"name": "濉溪"})}
+            )
+        }
+    )
+    text = PEERS + "濉溪,2018,gdp,352.1\n"  # 濉溪县 2018 and 濉溪 2018: the same region, once
+    peers = load_peers(bare, [_write(tmp_path, text)])
+    assert peers.values("gdp", 2018)["濉溪"] == D("352.1")
+    assert len(peers.values("gdp", 2018)) == 6
+    assert [y for y, _ in peers.history("gdp", "濉溪")] == [2017, 2018]
+    ambiguous = "region,year,indicator,value\n濉溪县,2018,gdp,6\n濉溪市,2018,gdp,7\n"
+    with pytest.raises(FiguresError, match="the plan's own region 濉溪 is ambiguous"):
+        load_peers(bare, [_write(tmp_path, ambiguous)])
+
+
+def test_a_below_rank_target_is_judged_among_as_many_regions_as_its_rank(
+    plan: Plan, tmp_path: Path
+) -> None:
+    # < 5 (top four) among five regions can be missed: last of five fails it
+    below = plan.model_copy(
+        update={
+            "targets": [
+                t.model_copy(update={"comparison": Comparison("<")}) if t.id == "gdp_rank" else t
+                for t in plan.targets
+            ]
+        }
+    )
+    text = (
+        "region,year,indicator,value\n"
+        + "".join(
+            f"{r},2018,gdp,{v}\n" for r, v in (("甲县", 5), ("乙县", 4), ("丙县", 3), ("丁县", 2))
+        )
+        + "濉溪县,2018,gdp,1\n"
+    )
+    result = assess(below, Figures(), peers=load_peers(below, [_write(tmp_path, text)])).results[1]
+    assert Note.FEW_PEERS not in result.notes
+    assert result.peers is not None and result.peers.standings[-1].rank == 5

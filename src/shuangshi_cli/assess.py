@@ -303,9 +303,10 @@ def _peer_ranks(
         for s in standings(peers, ranked.id, ranked.higher_is_better)
         if as_of is None or s.year <= as_of
     ]
-    # A rank among no more regions than the target rank (1st of 1 against top 5) cannot miss
-    # it: that year of the table is too small to judge on, and is not used.
-    found = [s for s in every if s.count > target.value]
+    # A rank among so few regions that even the last place meets the target (1st of 1 against
+    # top 5) cannot miss it: that year of the table is too small to judge on, and is not used.
+    assert target.comparison is not None
+    found = [s for s in every if not target.comparison.holds(Decimal(s.count), target.value)]
     few = [Note.FEW_PEERS] if len(found) < len(every) else []
     if not found:
         return series, few, None

@@ -94,10 +94,9 @@ def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None)
         wanted = ", ".join(f"{i} (ranked by {t})" for i, t in ranked.items())
         raise FiguresError(Problem(f"the peer table has no rows of {wanted}", files))
     written = _written_regions(rows)
-    own = find_own(plan.plan.region.name, written, files)
     # A region is one name, compared without width, case or spaces: 朝阳县 and 朝阳市 are two.
     # Only the own region is also matched without its suffix (濉溪 is the plan's 濉溪县).
-    own_keys = {region_key(own), place_key(own)}
+    own_keys = find_own(plan.plan.region.name, written, files)
 
     def key(region: str) -> str:
         found = region_key(region)
@@ -210,24 +209,27 @@ def _peer_row(row: RawRow, plan: Plan, problems: list[Problem]) -> PeerRow | Non
         return None
 
 
-def find_own(name: str, regions: set[str], file: str) -> str:
-    """The region of the table that is the plan's own, matched with or without its suffix.
+def find_own(name: str, regions: set[str], file: str) -> set[str]:
+    """The spellings (as ``region_key``) of the table that are the plan's own region: its name,
+    and its name with or without its suffix.
 
-    濉溪 and 濉溪县 are one region; 濉溪县 and 濉溪市 in one table leave it unclear which is meant.
+    濉溪 and 濉溪县 are one region; 濉溪 against a table of 濉溪县 and 濉溪市 leaves it unclear
+    which is meant, as does 濉溪县 against 濉溪市 and 濉溪区 (a table with 濉溪县 itself is clear).
     """
     key = place_key(name)
     matches = sorted(r for r in regions if place_key(r) == key)
     if not matches:
         raise FiguresError(Problem(f"the plan's own region {name} is not in the peer table", file))
-    same = [m for m in matches if region_key(m) == region_key(name)]  # 濉 溪 县 is 濉溪县
-    if same:
-        return name if name in same else same[0]
-    suffixed = [m for m in matches if region_key(m) != key]
-    if len({region_key(m) for m in suffixed}) > 1:
+    mine = region_key(name)
+    written = {region_key(m) for m in matches}
+    if mine != key and (mine in written or key in written):  # 濉溪县, and 濉溪县 or 濉溪 is there
+        return {mine, key}
+    suffixed = written - {key}  # 濉溪县, 濉溪市 … where the plan's own name is not written
+    if len(suffixed) > 1:
         raise FiguresError(
             Problem(f"the plan's own region {name} is ambiguous: {', '.join(matches)}", file)
         )
-    return suffixed[0] if suffixed else matches[0]
+    return {mine, key} | suffixed
 
 
 @dataclass(frozen=True)
