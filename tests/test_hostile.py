@@ -1000,3 +1000,19 @@ def test_a_bad_unit_cell_of_a_wide_row_is_said_once(tmp_path: Path) -> None:
     assert done.returncode == 2
     errors = [line for line in done.stderr.splitlines() if "does not fit" in line]
     assert errors == [f"{path}:2:2: unit: gdp is measured in 亿元; 吨 does not fit"]
+
+
+def test_dev_stdout_that_is_another_output_or_an_input_is_refused_first(tmp_path: Path) -> None:
+    out = tmp_path / "o.json"
+    done = _shell(f"check --year 2018 gdp=352.1 -F json -o {out} --junit /dev/stdout > {out}")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        f"{out} and /dev/stdout are the same file: give each output its own"
+    )
+    figures = _file(tmp_path, "in.csv", "indicator,year,value\ngdp,2018,352.1\n")
+    other = tmp_path / "a.json"
+    done = _shell(f"check -f {figures} -F json -o {other} --junit /dev/stdout 1<>{figures}")
+    assert done.returncode == 2
+    assert "is a file this run reads" in done.stderr
+    assert not other.exists()  # nothing written before the refusal
+    assert Path(figures).read_text(encoding="utf-8") == "indicator,year,value\ngdp,2018,352.1\n"

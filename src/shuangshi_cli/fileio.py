@@ -352,35 +352,50 @@ def check_writable(labels: list[str]) -> None:
 
     Says what writing would say: a missing folder, no permission, a directory. ``-`` is stdout.
     """
-    seen: dict[Path, str] = {}
+    seen: dict[object, str] = {}
+
+    def claim(keys: list[object], label: str) -> None:
+        """One output per file: by its resolved path, and by its inode where it exists."""
+        for key in keys:
+            if key in seen:
+                if seen[key] == label:
+                    raise InputError(Problem(msg("error.output_twice"), label))
+                raise InputError.at(msg("error.same_output", first=seen[key], second=label))
+        for key in keys:
+            seen[key] = label
+
     for label in labels:
         if label in {STDIN, ""}:
             continue
         descriptor = own_descriptor(label)
         if descriptor is not None:  # the run's own stdout, stderr …: open already
-            target = Path(f"/dev/fd/{descriptor}")
-            if target in seen:
-                raise InputError.at(msg("error.same_output", first=seen[target], second=label))
-            seen[target] = label
+            try:
+                info = os.fstat(descriptor)
+            except OSError as exc:
+                raise _unwritable(exc, label) from None
+            _refuse_input(info, label)
+            regular = stat.S_ISREG(info.st_mode)
+            claim([(info.st_dev, info.st_ino) if regular else ("fd", descriptor)], label)
             continue
         try:
             target = Path(os.path.realpath(label))
         except OSError as exc:  # the working folder is gone
             raise _unwritable(exc, label) from None
-        if target in seen:
-            if seen[target] == label:
-                raise InputError(Problem(msg("error.output_twice"), label))
-            raise InputError.at(msg("error.same_output", first=seen[target], second=label))
-        seen[target] = label
         if target.is_dir():
             raise InputError(Problem(msg("error.is_directory"), label))
         folder = target.parent
         if target.exists():
-            _refuse_input(target.stat(), label)
+            info = target.stat()
+            _refuse_input(info, label)
+            keys: list[object] = [target]
+            if stat.S_ISREG(info.st_mode):
+                keys.append((info.st_dev, info.st_ino))
+            claim(keys, label)
             writable = os.access(target, os.W_OK)
         elif not folder.is_dir():
             raise InputError(Problem(msg("error.cannot_write", reason=msg(_NO_FOLDER)), label))
         else:
+            claim([target], label)
             writable = os.access(folder, os.W_OK)
         if not writable:
             raise InputError(Problem(msg("error.cannot_write", reason=msg(_DENIED)), label))
