@@ -298,3 +298,19 @@ def test_each_year_fits_a_level_or_rank_only(tmp_path: Path) -> None:
     plan.write_text(source, encoding="utf-8")
     with pytest.raises(PlanError, match="only a level or rank target holds each year"):
         load_plan(plan)
+
+
+def test_a_bulletins_level_name_is_not_taken_for_the_change_target(
+    run: Run, tmp_path: Path
+) -> None:
+    # 万元国内生产总值能耗 0.49 is the level (tce per 10k yuan); the target reads yearly changes
+    figures = tmp_path / "b.csv"
+    figures.write_text(
+        "2021年国民经济主要指标\n指标,单位,绝对数,比上年增长%\n万元国内生产总值能耗,,0.49,-2.7\n"
+        "单位GDP能耗降低,%,-2.7,\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "energy_intensity"]
+    assert result["latest"] == {"year": 2021, "value": 97.3}
