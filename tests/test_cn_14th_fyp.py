@@ -314,3 +314,26 @@ def test_a_bulletins_level_name_is_not_taken_for_the_change_target(
     assert out.exit_code == 0, out.stderr
     (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "energy_intensity"]
     assert result["latest"] == {"year": 2021, "value": 97.3}
+
+
+def test_explain_says_why_an_each_year_target_stands_where_it_does(
+    run: Run, tmp_path: Path
+) -> None:
+    figures = tmp_path / "u.csv"
+    figures.write_text("indicator,year,value\nunemployment,2021,5.6\nunemployment,2022,5.4\n",
+                       encoding="utf-8")  # fmt: skip
+    out = run(
+        "explain", "unemployment", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json"
+    )
+    (step,) = [s for s in json.loads(out.stdout)["steps"] if s["key"] == "status"]
+    assert (step["substituted"], step["value"]) == ("not 5.6 < 5.5, 2020 < 2021 ≤ 2025", "missed")
+    figures.write_text("indicator,year,value\nunemployment,2021,5.1\nunemployment,2022,5.4\n",
+                       encoding="utf-8")  # fmt: skip
+    out = run(
+        "explain", "unemployment", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json"
+    )
+    (step,) = [s for s in json.loads(out.stdout)["steps"] if s["key"] == "status"]
+    assert step["substituted"] == "5.4 < 5.5 each year to 2022, 2022 < 2025"
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
+    assert (result["status"], result["projected_year"]) == ("on_track", None)

@@ -128,6 +128,17 @@ class Result:
         """The status that counts: a hand verdict where one is given, else the computed one."""
         return self.hand_status or self.status
 
+    @property
+    def wording(self) -> str:
+        """The status in the words of a mid-term review, a key of the catalogue's status.*:
+        achieved before the deadline is 提前实现 (``achieved_early``), on track with R > 1 快于预期
+        (``ahead``); else the status itself."""
+        if self.status is Status.ACHIEVED and self.early:
+            return "achieved_early"
+        if self.status is Status.ON_TRACK and self.pace_ratio is not None and self.pace_ratio > 1:
+            return "ahead"
+        return self.status.value
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -481,6 +492,8 @@ def _projection(
 ) -> tuple[float | None, int | None]:
     """The figure at the deadline at the pace observed, and the year that pace meets it."""
     latest = course.latest
+    if target.each_year and latest.year < target.deadline:
+        return None, None  # met only when every year to the deadline holds: no year meets it
     if course.met:  # (met by the text's base alone: no year of figures meets it yet)
         return None, None if latest.source == "text" else latest.year
     if observed is None:

@@ -7,6 +7,7 @@ words it. Every formula here is the one formulas.py computes; a reviewer can red
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,6 @@ from shuangshi_cli.status import Status
 from shuangshi_cli.units import PERCENT
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from shuangshi_cli.assess import Point, Result
     from shuangshi_cli.figures import Figures
     from shuangshi_cli.plan import Plan
@@ -94,11 +93,24 @@ def _status_step(
     """Which band of the Open SDG thresholds R falls in; or met / missed at the deadline."""
     target, status = result.target, result.status
     comparison = target.comparison.value if target.comparison else "?"
+    wording = None if result.wording == status.value else result.wording  # as the heading says
+    if target.each_year and result.breached:  # a year that failed it: missed, whatever came after
+        year = result.breached[0]  # the first year that failed it, and its figure
+        failed = next((p.value for p in result.series if p.year == year), Decimal(0))
+        breach = (
+            Input("v", failed, "figures"), big_t, Input("t0", plan.plan.base_year, "plan"),
+            Input("t", year, "figures"), deadline,
+        )  # fmt: skip
+        formula = f"not v {comparison} T, t0 < t ≤ D"
+        return Step("status", formula, breach, status.value, Method.ARITHMETIC)
+    if target.each_year and status is Status.ON_TRACK:  # every year so far holds it
+        formula = f"v {comparison} T each year to t, t < D"
+        return Step("status", formula, (v, big_t, t, deadline), status.value, Method.ARITHMETIC)
     if status is Status.ACHIEVED:
-        if result.early:  # 提前实现, as the heading says: met before the deadline
+        if result.early:  # 提前实现: met before the deadline
             formula = f"v {comparison} T, t < D"
             met = (v, big_t, t, deadline)
-            return Step("status", formula, met, status.value, Method.ARITHMETIC, "early")
+            return Step("status", formula, met, status.value, Method.ARITHMETIC, wording)
         return Step("status", f"v {comparison} T", (v, big_t), status.value, Method.ARITHMETIC)
     if status is Status.MISSED:
         formula = f"t ≥ D, not v {comparison} T"
@@ -112,8 +124,8 @@ def _status_step(
         Input("on_track", limits.on_track, "plan"),
         Input("acceleration", limits.acceleration_needed, "plan"),
     )
-    if status is Status.ON_TRACK and result.pace_ratio > 1:  # 快于预期, as the heading says
-        return Step("status", f"{band}, R > 1", inputs, status.value, Method.OPEN_SDG, "ahead")
+    if wording is not None:  # 快于预期: R > 1
+        return Step("status", f"{band}, R > 1", inputs, status.value, Method.OPEN_SDG, wording)
     return Step("status", band, inputs, status.value, Method.OPEN_SDG)
 
 

@@ -57,15 +57,12 @@ def substituted(step: Step) -> str:
     return _SYMBOL.sub(lambda m: values.get(m.group(1), m.group(1)), step.formula)
 
 
-_REFINED = {"early": "achieved_early", "ahead": "ahead"}
-
-
 def value_text(step: Step, lang: Lang) -> str:
     value = step.value
     if value is None:
         return "—"
-    if isinstance(value, str):  # a status: refined as the heading refines it (快于预期 …)
-        return t(f"status.{_REFINED.get(step.branch or '', value)}", lang)
+    if isinstance(value, str):  # a status: in the heading's words (快于预期 …), its branch
+        return t(f"status.{step.branch if step.key == 'status' and step.branch else value}", lang)
     if step.key in RATES and step.branch != "linear":
         return percent(float(value), 2)
     if step.key == "ratio":

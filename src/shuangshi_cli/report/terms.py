@@ -13,7 +13,6 @@ from shuangshi_cli.formulas import Progress
 from shuangshi_cli.messages import Lang, pick, t
 from shuangshi_cli.plan import Kind
 from shuangshi_cli.report.numbers import percent, plain, quantity
-from shuangshi_cli.status import Status
 from shuangshi_cli.units import BUILTIN_UNITS, PERCENT, POINTS, RANK
 
 if TYPE_CHECKING:
@@ -65,11 +64,7 @@ def title(header: Header, lang: Lang) -> str:
 
 def status_label(result: Result, lang: Lang) -> str:
     """The status in the words of a mid-term review: 提前实现 / 快于预期 refine two statuses."""
-    if result.status is Status.ACHIEVED and result.early:
-        return t("status.achieved_early", lang)
-    if result.status is Status.ON_TRACK and result.pace_ratio is not None and result.pace_ratio > 1:
-        return t("status.ahead", lang)
-    return t(f"status.{result.status.value}", lang)
+    return t(f"status.{result.wording}", lang)
 
 
 def kind_label(kind: Kind, lang: Lang) -> str:
