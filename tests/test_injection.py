@@ -52,9 +52,12 @@ def test_markdown_escape() -> None:
         ("## heading", "\\## heading"),
         ("- nested", "\\- nested"),
         ("2018. numbered", "2018\\. numbered"),
-        ("-3.5% stays", "-3.5% stays"),
-        ("#1 stays", "#1 stays"),
+        ("-3.5% too", "\\-3.5% too"),
+        ("---", "\\---"),
+        ("```code", "\\```code"),
+        ("    indented", "indented"),
         ("2018年 stays", "2018年 stays"),
+        ("2018 stays", "2018 stays"),
     ],
 )
 def test_a_list_item_opens_no_block(text: str, shown: str) -> None:

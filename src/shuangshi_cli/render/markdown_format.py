@@ -7,6 +7,7 @@ row or list item.
 from __future__ import annotations
 
 import re
+import string
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.render import without_control
@@ -38,19 +39,21 @@ def escape(text: str) -> str:
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")  # what opens HTML (R < 0.95 opens nothing)
 
 
-# What would open a block inside a list item: a quote, a heading, a list, a numbered list.
-_BLOCK_START = re.compile(r"(\s*)(>|#{1,6}(?=\s|$)|[+*-](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
-
-
 def item(text: str) -> str:
-    """``text`` as a list item's text: inert, and no block opened by its first character."""
-    inert = escape(text)
-    found = _BLOCK_START.match(inert)
-    if found is None:
-        return inert
-    if found[2][0].isdigit():  # 1. → 1\. (a digit takes no backslash; its dot does)
-        return inert[: found.end()] + "\\" + inert[found.end() :]
-    return inert[: found.start(2)] + "\\" + inert[found.start(2) :]
+    """``text`` as a list item's text: inert, and no block opened by how it starts (a quote, a
+    heading, a list, a rule, a code fence or indented code): leading spaces go, and a first
+    ASCII punctuation mark is escaped, as CommonMark lets any be (a digit is not: 1. → 1\\.)."""
+    inert = escape(text).lstrip()
+    if inert[:1] in _PUNCTUATION:
+        return "\\" + inert
+    numbered = _NUMBERED.match(inert)
+    if numbered is not None:
+        return inert[: numbered.end()] + "\\" + inert[numbered.end() :]
+    return inert
+
+
+_PUNCTUATION = frozenset(string.punctuation)
+_NUMBERED = re.compile(r"[0-9]{1,9}(?=[.)](?:\s|$))")  # 2018. or 3) would number a list
 
 
 def _table(table: Table) -> list[str]:
