@@ -53,3 +53,12 @@ def test_every_line_fits_and_keeps_the_text(text: str, width: int) -> None:
     if longest(text) <= width and not any(c.isspace() for c in text) and text:
         assert text[0] in NO_START or not any(line[0] in NO_START for line in lines)
         assert text[-1] in NO_END or not any(line[-1] in NO_END for line in lines)
+
+
+def test_a_joining_sign_holds_across_its_spaces() -> None:
+    text = "method: R ≥ 0.95 on track, ≥ 0.60 acceleration needed"
+    for width in range(12, 40):
+        lines = break_lines(text, width)
+        assert not any(line.endswith(("≥", "R")) or line.startswith("≥") for line in lines)
+    assert break_lines("foo ）bar baz", 9) == ["foo ）bar", "baz"]
+    assert break_lines("１２３ 四", 7) == ["１２３", "四"]

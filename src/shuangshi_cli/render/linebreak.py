@@ -13,8 +13,9 @@ NO_START = frozenset("，。、；：？！）》」』】〕〉〗”’％‰�
 NO_END = frozenset("（《「『【〔〈〖“‘([{")
 # Signs that join what stands on both sides of them: R≥0.95, ×100, 0–100, −2.7.
 JOINING = frozenset("≥≤≠±×÷−–~≈")
-# A run that is never broken: an English word, a number, a run of Latin letters and digits.
-_UNIT = re.compile(r"\s+|[!-~]+|.", re.DOTALL)
+# A run that is never broken: an English word, a number, a run of Latin letters and digits, in
+# ASCII or full-width forms (１２３４５６).
+_UNIT = re.compile(r"\s+|[!-~\uff01-\uff5e]+|.", re.DOTALL)
 
 
 def cells(text: str) -> int:
@@ -28,18 +29,24 @@ def cells(text: str) -> int:
 
 
 def _units(text: str) -> list[str]:
-    """The pieces a line may break between: words and numbers whole, a closing mark glued to
-    what comes before it, an opening mark to what comes after it, spaces on their own."""
+    """The pieces a line may break between: words and numbers whole; a closing mark or a joining
+    sign glued to what comes before it, an opening mark or a joining sign to what comes after
+    it, with the spaces between (R ≥ 0.95 is one piece); other spaces on their own."""
     pieces: list[str] = []
     glue_next = False
     for match in _UNIT.finditer(text):
         piece = match.group()
         if piece.isspace():
-            pieces.append(piece)
-            glue_next = False
+            if glue_next and pieces:
+                pieces[-1] += piece  # (a space after ≥ or （ holds the line together)
+            else:
+                pieces.append(piece)
             continue
-        joined = piece[0] in NO_START or piece[0] in JOINING
-        if pieces and (glue_next or joined) and not pieces[-1].isspace():
+        joins_before = piece[0] in NO_START or piece[0] in JOINING
+        if joins_before and len(pieces) > 1 and pieces[-1].isspace():
+            space = pieces.pop()
+            pieces[-1] += space + piece
+        elif pieces and (glue_next or joins_before) and not pieces[-1].isspace():
             pieces[-1] += piece
         else:
             pieces.append(piece)
