@@ -173,7 +173,8 @@ def test_a_wrapping_column_never_breaks_a_word(run: Run, columns: int, lang: str
         (Decimal("400.0001"), "400.0001"),  # the digit that decides >400 is shown
         (Decimal("37.825"), "37.825"),
         (Decimal("352.10"), "352.1"),
-        (Decimal("108.2390000001"), "108.24"),  # more than 6 decimals: a computed value
+        (Decimal("108.2390000000001"), "108.24"),  # more than 12 decimals: a computed value
+        (Decimal("0.01234567"), "0.01234567"),  # 123.4567万元 in 亿元
         (Decimal(350), "350"),
     ],
 )

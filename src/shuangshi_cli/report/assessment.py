@@ -217,7 +217,7 @@ def _ladder(plan: Plan, result: Result, peers: PeerResult, lang: Lang) -> str:
     among = pick((target.ranks.among, target.ranks.among_en or ""), lang) if target.ranks else ""
     rungs = [
         t("peers.rung", lang, place=rank_text(r.rank, lang), region=r.region,
-          value=quantity(r.value, unit, lang))
+          value=quantity(r.value, unit, lang, written=True))
         for r in latest.ladder
         if low <= r.rank <= high
     ]  # fmt: skip

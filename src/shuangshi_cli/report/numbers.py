@@ -100,7 +100,7 @@ def points_text(value: Decimal | float, lang: Lang) -> str:
     return t("points", lang, n=plain(value, 2))
 
 
-WRITTEN_PLACES = 6
+WRITTEN_PLACES = 12  # (123.4567万元 is 0.01234567亿元: a conversion adds digits)
 
 
 def written_places(value: Decimal | float) -> int:

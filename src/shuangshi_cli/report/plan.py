@@ -29,7 +29,7 @@ def _baseline(plan: Plan, target: Target, lang: Lang) -> Quantity:
     if known is None:
         return Quantity(None, None, "—")
     unit = plan.figure_unit(target)
-    text = quantity(known.value, unit, lang) + t("paren", lang, text=str(known.year))
+    text = quantity(known.value, unit, lang, written=True) + t("paren", lang, text=str(known.year))
     if known.comparison is not None:
         text = known.comparison.value + text
     return Quantity(known.value, unit, text)

@@ -100,7 +100,7 @@ def _path_figure(plan: Plan, path: TargetPath, lang: Lang) -> Figure:
         (
             Text(str(year.year)),
             Quantity(year.path, unit, quantity(year.path, unit, lang, bare=True)),
-            Quantity(year.figure, unit, quantity(year.figure, unit, lang, bare=True)),
+            Quantity(year.figure, unit, quantity(year.figure, unit, lang, bare=True, written=True)),
             _difference(
                 None if year.difference is None else year.difference * direction, unit, lang
             ),
