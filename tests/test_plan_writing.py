@@ -49,7 +49,7 @@ def test_schema_errors_and_cross_field_checks_in_one_run() -> None:
         + TARGET.format(n=3, comparison='">"').replace("unit: 亿元", "unit: 位")
     )
     assert _problems(text) == [
-        "p.yaml:14:12: targets[0].value: Input should be a valid decimal",
+        "p.yaml:14:12: targets[0].value: 'lots' is not a number",
         "p.yaml:22:15: targets[1].deadline: the deadline 2019 is not after the base year 2020",
         "p.yaml:26:11: targets[2].unit: a level target cannot be in 位 (use kind: rank or change)",
     ]
@@ -143,7 +143,7 @@ def test_validate_lists_every_problem(tmp_path: Path, run: Run) -> None:
     out = run("validate", str(path))
     assert out.exit_code == 2
     assert out.stderr.splitlines() == [
-        f"{path}:14:12: targets[0].value: Input should be a valid decimal",
+        f"{path}:14:12: targets[0].value: 'lots' is not a number",
         f"{path}:22:15: targets[1].deadline: the deadline 2019 is not after the base year 2020",
     ]
 
@@ -153,7 +153,7 @@ def test_header_checks_beside_a_schema_error() -> None:
         n=1, comparison='">"'
     ).replace("value: 100", "value: lots")
     assert _problems(text) == [
-        "p.yaml:14:12: targets[0].value: Input should be a valid decimal",
+        "p.yaml:14:12: targets[0].value: 'lots' is not a number",
         "p.yaml:6:30: plan.period.end: the period ends before it starts",
     ]
 

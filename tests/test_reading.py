@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import xlsxwriter
 
-from shuangshi_cli.figures import load_figures
+from shuangshi_cli.errors import FiguresError
+from shuangshi_cli.figures import load_figures, read_figures_file
 from shuangshi_cli.peers import load_peers
 from shuangshi_cli.plan_load import embedded_plan_named
 from shuangshi_cli.tables import Reading
@@ -598,3 +599,15 @@ def test_a_wide_table_of_a_year_out_of_range_is_one_error_at_its_heading(
         result = run("gap", "-f", path)
         assert (result.exit_code, result.stdout) == (2, "")
         assert result.stderr == f"{path}:2: year {title[:4]} is outside 1949–2100\n"
+
+
+def test_a_period_in_other_digits_is_no_period(tmp_path: Path) -> None:
+    # NFKC reads ²⁰¹⁸ as 2018; a table's header writes its years in ASCII or full-width digits
+    path = tmp_path / "w.csv"
+    path.write_text("指标,单位,²⁰¹⁷,²⁰¹⁸\n地区生产总值,亿元,326.5,352.1\n", encoding="utf-8")
+    with pytest.raises(FiguresError, match="unknown column '²⁰¹⁷'"):
+        read_figures_file(str(path))
+    path.write_text(
+        "指标,单位,２０１７,２０１８\n地区生产总值,亿元,326.5,352.1\n", encoding="utf-8"
+    )
+    assert [r.values["year"] for r in read_figures_file(str(path))] == [2017, 2018]

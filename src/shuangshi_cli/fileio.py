@@ -299,7 +299,9 @@ def write_output(
 
 # Names of a descriptor this process has open: /dev/stdout is the run's own stdout (a pipe, a
 # terminal, or a file a shell opened with >>), written to as it stands, never replaced.
-_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/(?:self|(\d+))/fd/(\d+)")
+_DESCRIPTOR = re.compile(
+    r"/dev/(?:(stdout)|(stderr)|fd/([0-9]+))|/proc/(?:self|([0-9]+))/fd/([0-9]+)"
+)
 
 
 def own_descriptor(name: str) -> int | None:

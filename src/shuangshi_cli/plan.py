@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from shuangshi_cli.errors import shown
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR, Progress
 from shuangshi_cli.plan_words import (
     COMPARISON_WORDS,
@@ -37,10 +38,28 @@ from shuangshi_cli.units import (
     Unit,
     UnitRegistry,
     convert,
+    fold_width,
 )
+
+# A number written as text in a plan is read as a figures table reads it: decimal digits (ASCII
+# or full-width), not 1_000, 352. or 0x10, which Python's own parsing would take.
+_DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _decimal_text(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    folded = fold_width(value).strip()
+    if _DECIMAL_TEXT.fullmatch(folded) is None:
+        raise PydanticCustomError(  # as a figures table says it
+            "decimal_text", "{value} is not a number", {"value": shown(value)}
+        )
+    return folded
+
 
 Year = Annotated[
     int,
+    BeforeValidator(_decimal_text),
     Field(ge=FIRST_YEAR, le=LAST_YEAR, description=f"A calendar year, {FIRST_YEAR}–{LAST_YEAR}."),
 ]
 Id = Annotated[
@@ -99,7 +118,9 @@ ComparisonIn = Annotated[
         }
     ),
 ]
-Value = Annotated[Decimal, BeforeValidator(refuse_comparison_in_value)]
+Value = Annotated[
+    Decimal, BeforeValidator(_decimal_text), BeforeValidator(refuse_comparison_in_value)
+]  # (the last runs first: ">92.7" is said to be a comparison before it is said to be no number)
 
 
 class Kind(StrEnum):

@@ -18,6 +18,7 @@ from shuangshi_cli.errors import FiguresError, Problem
 from shuangshi_cli.figures import _HEADER_ALIASES, FIELDS, Origin, RawRow, repeated
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
+from shuangshi_cli.units import fold_width
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -70,7 +71,7 @@ _NOTE = re.compile(r"^\s*(#|注\s*[:：\d]|说明[:：]|资料来源|数据来�
 _NOTE_STARTS = frozenset("#注说资数备*※")  # the first character of a stripped note
 # Columns a bulletin prints beside the figures, derived from them: read past, and said so.
 _DERIVED = re.compile(r"增长|增速|增幅|同比|环比|比上年|比去年|增减|占比|比重")
-_TITLE_YEAR = re.compile(r"((?:19|20|21)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})\s*年")  # (read after fold_width)
 _UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s]+)\s*[）)]?\s*$")
 # A dash, as bulletins print for "no figure", in a wide table's cell.
 NO_FIGURE = {"-", "—", "--", "——", "…", "...", "/", "－"}
@@ -131,7 +132,7 @@ def out_of_range(year: int) -> Msg | None:
 
 def title_year(titles: Sequence[str]) -> int | None:
     """The year the title lines above a table name (2019年1-9月主要指标), if they name one only."""
-    years = {int(m) for t in titles for m in _TITLE_YEAR.findall(t)}
+    years = {int(m) for t in titles for m in _TITLE_YEAR.findall(fold_width(t))}
     return years.pop() if len(years) == 1 else None
 
 

@@ -70,6 +70,8 @@ def period(label: str) -> Period | None:
 
 
 def _period(label: str) -> Period | None:
+    if any(c.isdigit() and not ("0" <= c <= "9" or "０" <= c <= "９") for c in label):
+        return None  # ²⁰¹⁸ or ٢٠١٨: NFKC would read a year there; a table writes none so
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", label).casefold())
     key = _REMARK.sub("", key)  # 2018年(快报), 2017年(调整后): the remark is not the period
     if not key:

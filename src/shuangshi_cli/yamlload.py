@@ -32,7 +32,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _TAG = "tag:yaml.org,2002:"
 # The numbers read as numbers: written in decimal digits, as a CSV cell or an argument takes
-# them; YAML 1.1's others (0x10, 0b11, 1_000, 017 in octal, 352.) stay text, which is refused.
+# them (017 is 17, as in a table, not YAML 1.1's octal 15); YAML 1.1's others (0x10, 0b11,
+# 1_000, 352.) stay text, which is refused.
 _DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
