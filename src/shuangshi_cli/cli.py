@@ -844,8 +844,8 @@ def check(
             )  # fmt: skip
     for result in assessment.failing(threshold, strict=strict):
         key = "check.off_track" if result in failing else "check.off_track.not_binding"
-        if result.verdict is Status.INSUFFICIENT_DATA:  # failed by --strict: no figures to judge
-            key = "check.no_data" if result in failing else key
+        if result.verdict is Status.INSUFFICIENT_DATA:  # --strict: no figures to judge it on
+            key = "check.no_data" if result in failing else "check.no_data.not_binding"
         _note(
             t(key, lang_, name=name(result.target, lang_), id=result.target.id,
               status=status_label(result, lang_))
