@@ -180,8 +180,8 @@ def test_a_wrapping_column_never_breaks_a_word(run: Run, columns: int, lang: str
 )
 def test_a_figure_keeps_the_decimals_it_was_written_with(value: Decimal, shown: str) -> None:
     unit = BUILTIN_UNITS.get("亿元")
-    assert quantity(value, unit, "zh", bare=True, written=True) == shown
-    assert quantity(Decimal("400.0001"), unit, "zh", bare=True) == "400"
+    assert quantity(value, unit, Lang.ZH, bare=True, written=True) == shown
+    assert quantity(Decimal("400.0001"), unit, Lang.ZH, bare=True) == "400"
 
 
 def test_a_figure_just_over_its_target_reads_over_it(run: Run) -> None:
