@@ -7,7 +7,7 @@ import csv
 import io
 import json
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -234,15 +234,13 @@ def test_explain_says_the_status_its_heading_says(run: Run) -> None:
 def test_a_ceiling_met_only_by_the_texts_base_is_not_achieved(run: Run, tmp_path: Path) -> None:
     figures = tmp_path / "f.csv"
     figures.write_text("indicator,year,status\nrd_intensity,2023,on_track\n", encoding="utf-8")
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
-    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
+    result = _result(run, figures, "unemployment")
     assert (result["status"], result["early"], result["projected_year"]) == (
         "insufficient_data", False, None,
     )  # fmt: skip
     # a ceiling each year (the table's 年均 column): holding it so far is on track, not achieved
     figures.write_text("indicator,year,value\nunemployment,2023,5.2\n", encoding="utf-8")
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
-    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
+    result = _result(run, figures, "unemployment")
     assert (result["status"], result["early"], result["breached_years"]) == ("on_track", False, [])
     # … and a year above it misses it, whatever the years after
     figures.write_text(
@@ -250,8 +248,7 @@ def test_a_ceiling_met_only_by_the_texts_base_is_not_achieved(run: Run, tmp_path
         "unemployment,2023,5.2\n",
         encoding="utf-8",
     )
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json", "-l", "zh")
-    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
+    result = _result(run, figures, "unemployment", "-l", "zh")
     assert (result["status"], result["breached_years"]) == ("missed", [2022])
     assert "each_year_breached" in result["notes"]
     text = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-l", "zh").stdout
@@ -280,13 +277,11 @@ def test_a_cumulative_change_without_its_base_year_says_so(run: Run, tmp_path: P
         "indicator,year,value\nlife_expectancy,2021,78.2\nlife_expectancy,2023,78.6\n",
         encoding="utf-8",
     )
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
-    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "life_expectancy"]
+    result = _result(run, figures, "life_expectancy")
     assert (result["status"], result["notes"]) == ("insufficient_data", ["base_year_needed"])
     figures.write_text(figures.read_text(encoding="utf-8") + "life_expectancy,2020,77.93\n",
                        encoding="utf-8")  # fmt: skip
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
-    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "life_expectancy"]
+    result = _result(run, figures, "life_expectancy")
     assert result["status"] == "on_track" and result["notes"] == []
 
 
@@ -310,9 +305,7 @@ def test_a_bulletins_level_name_is_not_taken_for_the_change_target(
         "单位GDP能耗降低,%,-2.7,\n",
         encoding="utf-8",
     )
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
-    assert out.exit_code == 0, out.stderr
-    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "energy_intensity"]
+    result = _result(run, figures, "energy_intensity")
     assert result["latest"] == {"year": 2021, "value": 97.3}
 
 
@@ -334,6 +327,13 @@ def test_explain_says_why_an_each_year_target_stands_where_it_does(
     )
     (step,) = [s for s in json.loads(out.stdout)["steps"] if s["key"] == "status"]
     assert step["substituted"] == "5.4 < 5.5 each year to 2022, 2022 < 2025"
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
-    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "unemployment"]
+    result = _result(run, figures, "unemployment")
     assert (result["status"], result["projected_year"]) == ("on_track", None)
+
+
+def _result(run: Run, figures: Path, target_id: str, *args: str) -> dict[str, Any]:
+    """One target's JSON result of gap on the embedded 14th FYP plan and ``figures``."""
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json", *args)
+    assert out.exit_code == 0, out.stderr
+    (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == target_id]
+    return cast("dict[str, Any]", result)
