@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 # Marks a line never begins with, and marks a line never ends with.
-NO_START = frozenset("，。、；：？！）》」』】〕〉〗”’％‰…—·,.;:?!)]}%")
+NO_START = frozenset("，。、；：？！）》」』】〕〉〗”’％‰…—·,.;:?!)]}%/")
 NO_END = frozenset("（《「『【〔〈〖“‘([{")
 # Signs that join what stands on both sides of them: R≥0.95, ×100, 0–100, −2.7.
 JOINING = frozenset("≥≤≠±×÷−–~≈")
@@ -66,8 +66,23 @@ def break_lines(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line, used = "", 0
-        for unit in _units(paragraph):
-            piece, size = unit, cells(unit)
+        pending = list(reversed(_units(paragraph)))
+        while pending:
+            piece = pending.pop()
+            size = cells(piece)
+            if size > width and not piece.isspace() and " " in piece.strip():
+                # glued across spaces (R ≥ 0.95, (T − v0)) and too wide for any line: it breaks
+                # at its spaces rather than inside a number
+                parts: list[str] = []
+                for part in re.split(r"( +)", piece):
+                    if part and part[0] in NO_START and len(parts) > 1 and parts[-1].isspace():
+                        space = parts.pop()  # (a closing mark or / stays with what precedes)
+                        parts[-1] += space + part
+                    elif part:
+                        parts.append(part)
+                if len(parts) > 1:  # (else the piece is cut below, as nothing else holds it)
+                    pending.extend(reversed(parts))
+                    continue
             if piece.isspace():
                 if line:
                     line, used = line + piece, used + size

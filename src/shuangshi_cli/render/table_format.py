@@ -39,6 +39,8 @@ from shuangshi_cli.report import (
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
+    from rich.style import Style as RichStyle
+
     from shuangshi_cli.render import Document, Style
     from shuangshi_cli.report import Block, Report
 
@@ -138,14 +140,25 @@ def _rich_table(
     if extra is not None:
         rich.add_column(extra[0], no_wrap=True)
     for n, row in enumerate(table.rows):
-        cells = [_cell(row[i], glyphs, bars=bars) for i in columns]
+        cells: list[RenderableType] = [
+            _balanced(_cell(row[i], glyphs, bars=bars)) if table.columns[i].wrap
+            else _cell(row[i], glyphs, bars=bars)
+            for i in columns
+        ]  # fmt: skip
         if stack:
             cells = [
-                _stacked(cell) if table.columns[i].stack else cell
+                _stacked(cell) if table.columns[i].stack and isinstance(cell, RichText) else cell
                 for i, cell in zip(columns, cells, strict=True)
             ]
         rich.add_row(*cells, *([extra[1][n]] if extra is not None else []))
     return rich
+
+
+def _balanced(cell: RichText) -> RenderableType:
+    """A wrapping cell (a name) broken into lines of a size, where it is plain styled text."""
+    if cell.spans or "\n" in cell.plain:
+        return cell
+    return _Broken(cell.plain, cell.style, balance=True)
 
 
 _WORD = re.compile(r"[\x21-\x7e]+")  # a run of Latin letters, digits and signs: broken, it misreads
@@ -325,12 +338,20 @@ class _Broken:
     """Text broken into lines by the rules of linebreak.py (no line starts with ）or ，, no word
     or number is split), at whatever width Rich gives it."""
 
-    def __init__(self, text: str, style: str) -> None:
-        self.text, self.style = text, style
+    def __init__(self, text: str, style: str | RichStyle, *, balance: bool = False) -> None:
+        self.text, self.style, self.balance = text, style, balance
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in break_lines(self.text, options.max_width):
-            yield RichText(line, style=self.style, no_wrap=True, overflow="fold")
+        width = options.max_width
+        lines = break_lines(self.text, width)
+        if self.balance and len(lines) > 1:  # 地区生/产总值, not 地区生产总/值: lines of a size
+            least = max(longest(self.text), 2)
+            while width > least and len(break_lines(self.text, width - 1)) == len(lines):
+                width -= 1
+            lines = break_lines(self.text, width)
+        justify = options.justify if options.justify in {"left", "right", "center"} else None
+        for line in lines:
+            yield RichText(line, style=self.style, no_wrap=True, overflow="fold", justify=justify)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cells(p) for p in self.text.split("\n")), default=0)
