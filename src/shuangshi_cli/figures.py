@@ -6,7 +6,6 @@ import csv
 import difflib
 import io
 import itertools
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -27,7 +26,7 @@ from shuangshi_cli.units import (
     RANK,
     Unit,
     convert,
-    fold_width,
+    decimal_text,
     parse_quantity,
 )
 from shuangshi_cli.yamlload import load_yaml
@@ -869,9 +868,6 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-
-
 def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -888,8 +884,8 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
         return whole
     text = str(value).strip().removesuffix(suffix).strip()
     try:
-        folded = fold_width(text)
-        if _DECIMAL.fullmatch(folded) is None:  # ²⁰¹⁸, ٢٠١٨, 2_018, 0x7e2, which Decimal reads
+        folded = decimal_text(text)
+        if folded is None:  # ²⁰¹⁸, ٢٠١٨, 2_018, 0x7e2, which Decimal would read
             raise InvalidOperation
         number = Decimal(folded)
     except ArithmeticError:

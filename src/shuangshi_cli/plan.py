@@ -38,19 +38,16 @@ from shuangshi_cli.units import (
     Unit,
     UnitRegistry,
     convert,
-    fold_width,
+    decimal_text,
 )
-
-# A number written as text in a plan is read as a figures table reads it: decimal digits (ASCII
-# or full-width), not 1_000, 352. or 0x10, which Python's own parsing would take.
-_DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def _decimal_text(value: object) -> object:
+    """A number written as text in a plan, read as a figures table reads it."""
     if not isinstance(value, str):
         return value
-    folded = fold_width(value).strip()
-    if _DECIMAL_TEXT.fullmatch(folded) is None:
+    folded = decimal_text(value)
+    if folded is None:
         raise PydanticCustomError(  # as a figures table says it
             "decimal_text", "{value} is not a number", {"value": shown(value)}
         )

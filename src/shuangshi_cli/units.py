@@ -174,6 +174,24 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+# A number in decimal digits, as a table's cell, an argument, a YAML or a plan value is read:
+# not 1_000, 352., 0x10 or 2_018, which Python's Decimal and int would take.
+DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def decimal_text(text: str) -> str | None:
+    """``text`` as a number's text for Decimal (full-width forms folded, spaces stripped), or
+    None when it is not a number written in decimal digits."""
+    folded = fold_width(text).strip()
+    return folded if DECIMAL.fullmatch(folded) else None
+
+
+def other_digits(text: str) -> bool:
+    """Whether ``text`` holds digits that are neither ASCII nor full-width (²⁰¹⁸, ٢٠١٨, 𝟑), which
+    NFKC or Decimal would read as figures a Chinese table never writes so."""
+    return any(c.isdigit() and not ("0" <= c <= "9" or "０" <= c <= "９") for c in text)
+
+
 # A plain decimal in ASCII digits, as most cells hold: what _NUMBER reads it as, without NFKC.
 PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?\Z")
 

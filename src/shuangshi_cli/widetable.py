@@ -27,6 +27,7 @@ from shuangshi_cli.tables import (
     value,
     with_indicator,
 )
+from shuangshi_cli.units import other_digits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -70,7 +71,7 @@ def period(label: str) -> Period | None:
 
 
 def _period(label: str) -> Period | None:
-    if any(c.isdigit() and not ("0" <= c <= "9" or "０" <= c <= "９") for c in label):
+    if other_digits(label):
         return None  # ²⁰¹⁸ or ٢٠١٨: NFKC would read a year there; a table writes none so
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", label).casefold())
     key = _REMARK.sub("", key)  # 2018年(快报), 2017年(调整后): the remark is not the period

@@ -11,6 +11,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from shuangshi_cli.errors import InputError, Problem, shown
+from shuangshi_cli.units import DECIMAL
 
 if TYPE_CHECKING:
     from shuangshi_cli.messages import Msg
@@ -31,11 +32,6 @@ _BOOLEANS |= {"no": False, "false": False, "off": False, "n": False}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _TAG = "tag:yaml.org,2002:"
-# The numbers read as numbers: written in decimal digits, as a CSV cell or an argument takes
-# them (017 is 17, as in a table, not YAML 1.1's octal 15); YAML 1.1's others (0x10, 0b11,
-# 1_000, 352.) stay text, which is refused.
-_DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
-_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 @dataclass
@@ -146,11 +142,13 @@ class _Builder:
                 raise self.fail(node, path, f"{shown(text)} is not a boolean (true or false)")
             return _BOOLEANS[text.lower()]
         if tag == "int":
-            if _DECIMAL_INT.fullmatch(text) is None:
+            # a number in decimal digits, as a table's cell is (017 is 17, not YAML 1.1's octal);
+            # YAML 1.1's others (0x10, 0b11, 1_000, 352.) stay text, which is refused
+            if DECIMAL.fullmatch(text) is None:  # (YAML's int has no point nor exponent)
                 return text  # 0x10, 0b11, 1_000, 017, 1:30: no number a table would hold
             return int(text)
         if tag == "float":
-            if _DECIMAL_FLOAT.fullmatch(text) is None:
+            if DECIMAL.fullmatch(text) is None:
                 return text  # 352., 1_000.5, .inf, .nan, 1:30: left to validation, which says
             return Decimal(text)
         if tag == "timestamp":
