@@ -409,6 +409,7 @@ class _Course:
     met: bool  # the latest figure meets the target
     base_met: bool  # ... and so did the base: no way to go, no progress to measure
     relative_change: bool  # a cumulative change in %: progress by the log method
+    breached: tuple[int, ...] = ()  # an each-year target: the years whose figure failed it
 
 
 def _points_of(
@@ -465,10 +466,13 @@ def _status(
 ) -> tuple[Status, float | None]:
     """The status and the pace ratio R (Open SDG): achieved, missed, or R against thresholds."""
     base, latest, level = course.base, course.latest, course.level
+    if course.breached:  # a year failed an each-year target: missed, whatever came after
+        return Status.MISSED, None
     if course.met and latest.source == "text":  # only the text's base meets it: no figure does
         return Status.INSUFFICIENT_DATA, None
-    if course.met:
-        return Status.ACHIEVED, None
+    if course.met:  # an each-year target is met only when every year to the deadline held it
+        early_each_year = target.each_year and latest.year < target.deadline
+        return (Status.ON_TRACK if early_each_year else Status.ACHIEVED), None
     if latest.year >= target.deadline:
         return Status.MISSED, None
     if base is None or observed is None or latest.year == base.year:
@@ -549,18 +553,16 @@ def _assess_quantified(
         # towards it would move away from a target already met.
         base_met=base is not None and target.comparison.holds(base.value, level),
         relative_change=target.kind is Kind.CHANGE and plan.unit(target).dimension == PERCENT,
+        breached=_breached(plan, target, series, level) if target.each_year else (),
     )
     time_share, task_share, observed = _progress(target, course)
-    breached = _breached(plan, target, series, level) if target.each_year else ()
     # No pace is required once the assessment stands at or after the deadline, however old
     # the latest figure is.
     due = t >= deadline or (now is not None and now >= deadline)
     required = None if course.met or due else formulas.annual_rate(v, level, deadline - t, progress)
     status, ratio = _status(plan, target, course, time_share, task_share, observed, override)
-    if target.each_year:
-        status, ratio = _each_year(target, course, status, ratio, breached)
-        if breached:
-            notes.append(Note.EACH_YEAR_BREACHED)
+    if course.breached:
+        notes.append(Note.EACH_YEAR_BREACHED)
     projected_value, projected_year = _projection(target, course, observed)
     ahead = None
     if base is not None and not course.base_met and t > base.year:  # no figure since the base
@@ -570,7 +572,7 @@ def _assess_quantified(
         target=target,
         status=status,
         progress=progress,
-        early=course.met and t < deadline and latest.source != "text" and not target.each_year,
+        early=status is Status.ACHIEVED and t < deadline,
         latest=latest,
         base=base,
         target_level=level,
@@ -595,7 +597,7 @@ def _assess_quantified(
         series=tuple(series),
         notes=tuple(notes),
         met_at_base=course.base_met,
-        breached=breached,
+        breached=course.breached,
     )
 
 
@@ -608,22 +610,6 @@ def _breached(plan: Plan, target: Target, series: list[Point], level: Decimal) -
         for p in series
         if base_year < p.year <= target.deadline and not target.comparison.holds(p.value, level)
     )
-
-
-def _each_year(
-    target: Target,
-    course: _Course,
-    status: Status,
-    ratio: float | None,
-    breached: tuple[int, ...],
-) -> tuple[Status, float | None]:
-    """An each-year target is missed once a year failed it, and met only when every year to
-    the deadline held it: before then, holding it so far is on track, not achieved."""
-    if breached:
-        return Status.MISSED, None
-    if status is Status.ACHIEVED and course.latest.year < target.deadline:
-        return Status.ON_TRACK, None
-    return status, ratio
 
 
 def annual_goal(
