@@ -44,7 +44,7 @@ from shuangshi_cli.render import Format, Style, printer
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
-    from shuangshi_cli.assess import Assessment
+    from shuangshi_cli.assess import Assessment, Result
     from shuangshi_cli.figures import Figures
     from shuangshi_cli.parts import Scoreboard
     from shuangshi_cli.peers import PeerTable
@@ -843,19 +843,16 @@ def check(
                   computed=status_label(result, lang_)) + note
             )  # fmt: skip
     for result in assessment.failing(threshold, strict=strict):
-        key = "check.off_track" if result in failing else "check.off_track.not_binding"
-        if result.verdict is Status.INSUFFICIENT_DATA:  # --strict: no figures to judge it on
-            key = "check.no_data" if result in failing else "check.no_data.not_binding"
         _note(
-            t(key, lang_, name=name(result.target, lang_), id=result.target.id,
+            t(_failing_key(result, "" if result in failing else ".not_binding"), lang_,
+              name=name(result.target, lang_), id=result.target.id,
               status=status_label(result, lang_))
         )  # fmt: skip
     for standing in board.standings if board is not None else ():
         part_failing = standing.assessment.failing(threshold, strict=strict)
         for result in part_failing:
-            no_data = result.verdict is Status.INSUFFICIENT_DATA
             _note(
-                t("check.no_data.part" if no_data else "check.off_track.part", lang_,
+                t(_failing_key(result, ".part"), lang_,
                   part=pick((standing.part.name,
                   standing.part.name_en or ""), lang_), name=name(result.target, lang_),
                   id=result.target.id, status=status_label(result, lang_))
@@ -864,6 +861,13 @@ def check(
     _note(summary_line(assessment, style.lang))
     if failing:
         raise typer.Exit(EXIT_OFF_TRACK)
+
+
+def _failing_key(result: Result, variant: str) -> str:
+    """The line ``check`` says of a failing target: off track, or (failed by --strict) no
+    figures to judge it on; ``variant`` is "", ".not_binding" or ".part"."""
+    verdict = "no_data" if result.verdict is Status.INSUFFICIENT_DATA else "off_track"
+    return f"check.{verdict}{variant}"
 
 
 @_command(help=_h("help.path"), cls=LocalizedCommand)
