@@ -279,6 +279,44 @@ def test_scoreboard_fast_path_matches_a_plain_reference(seed: int) -> None:
         assert [_result_numbers(r) for r in fast] == [_result_numbers(r) for r in results]
 
 
+_BRIEF_FIELDS = (
+    "status", "progress", "latest", "base", "target_level", "time_progress", "task_progress",
+    "observed_growth", "pace_ratio", "series", "notes", "met_at_base", "breached",
+)  # fmt: skip
+
+
+def _brief_cases() -> list[tuple[Plan, Figures]]:
+    rng = random.Random(5)
+    plan = _plan_with_parts(20, rng)
+    cases = []
+    for part in plan.parts:
+        own = plan.for_part(part)
+        figures = check_rows(parse_csv(_part_figures_text(plan, rng), "f.csv"), plan)
+        cases.append((own, figures.for_part(part.id)))
+    six = parse_plan((DATA / "fyp-six.yaml").read_text(encoding="utf-8"), "fyp-six.yaml")
+    text = (DATA / "fyp-six-figures.csv").read_text(encoding="utf-8")
+    cases.append((six, check_rows(parse_csv(text, "fyp-six-figures.csv"), six)))
+    return cases
+
+
+def test_a_brief_assessment_judges_every_status_as_the_full_one() -> None:
+    """The scoreboard's year before is assessed briefly: the same status, pace ratio and task
+    progress (so the same score) as the full assessment gives, in every year."""
+    compared = 0
+    for plan, figures in _brief_cases():
+        for year in range(2015, 2027):
+            full = assess(plan, figures, as_of=year)
+            brief = assess(plan, figures, as_of=year, brief=True)
+            assert brief.as_of == full.as_of
+            for a, b in zip(full.quantified, brief.quantified, strict=True):
+                assert [getattr(b, k) for k in _BRIEF_FIELDS] == [
+                    getattr(a, k) for k in _BRIEF_FIELDS
+                ], (a.target.id, year)
+                assert score(a) == score(b)
+                compared += 1
+    assert compared > 1000
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_peer_ranks_match_a_plain_reference(plan: Plan, seed: int) -> None:
     rng = random.Random(seed)

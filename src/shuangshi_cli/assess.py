@@ -188,23 +188,31 @@ def assess(
     as_of: int | None = None,
     thresholds: Thresholds | None = None,
     peers: PeerTable | None = None,
+    brief: bool = False,
 ) -> Assessment:
     """Assess every target of ``plan`` against ``figures`` (those after ``as_of`` are ignored).
 
     ``thresholds`` overrides the plan's pace-ratio thresholds for every target. With ``peers``,
     a rank target's rank is computed from the peer table in every year it covers.
+    ``brief``: each level, rank, growth or change target's result holds its status and what
+    the status is judged on (base, latest, time and task progress, observed pace, pace ratio,
+    notes) and nothing after it (gap, required pace, projection, month figures, hand verdict):
+    what a scoreboard reads of the year before.
     """
     results = []
     now = _now(figures, as_of)
     for target in plan.targets:
         if target.quantified:
             special = kinds.module(target.kind)
-            result = (
-                special.assess(plan, target, figures, as_of=as_of, now=now, thresholds=thresholds)
-                if special is not None
-                else _assess_quantified(plan, target, figures, as_of, thresholds, peers, now=now)
-            )
-            results.append(_with_hand_verdict(result, figures, as_of))
+            if special is not None:
+                result = special.assess(
+                    plan, target, figures, as_of=as_of, now=now, thresholds=thresholds
+                )
+            else:
+                result = _assess_quantified(
+                    plan, target, figures, as_of, thresholds, peers, now=now, brief=brief
+                )
+            results.append(result if brief else _with_hand_verdict(result, figures, as_of))
         else:
             results.append(_assess_qualitative(target, figures, as_of))
     missing = tuple(
@@ -525,8 +533,10 @@ def _assess_quantified(
     peers: PeerTable | None = None,
     *,
     now: int | None = None,
+    brief: bool = False,
 ) -> Result:
-    """A level, rank, growth or change target: its points, progress, status and projection."""
+    """A level, rank, growth or change target: its points, progress, status and projection
+    (``brief``: no further than its status; see ``assess``)."""
     assert target.comparison is not None and target.value is not None
     series, notes, peer_result, base, latest = _points_of(plan, target, figures, as_of, peers)
     progress = plan.progress(target)
@@ -535,7 +545,7 @@ def _assess_quantified(
         # 时序进度 needs only the annual goal, which in the deadline year is the target itself.
         within = (
             None
-            if level is None
+            if level is None or brief
             else _within_year(target, figures, as_of, base, level, progress, plan)
         )
         return Result(
@@ -563,6 +573,13 @@ def _assess_quantified(
     status, ratio = _status(plan, target, course, time_share, task_share, observed, override)
     if course.breached:
         notes.append(Note.EACH_YEAR_BREACHED)
+    if brief:
+        return Result(
+            target, status, progress, latest=latest, base=base, target_level=level,
+            time_progress=time_share, task_progress=task_share, observed_growth=observed,
+            pace_ratio=ratio, series=tuple(series), notes=tuple(notes),
+            met_at_base=course.base_met, breached=course.breached,
+        )  # fmt: skip
     projected_value, projected_year = _projection(target, course, observed)
     ahead = None
     if base is not None and not course.base_met and t > base.year:  # no figure since the base

@@ -128,11 +128,17 @@ def _ranks(values: dict[str, float | None]) -> dict[str, int]:
 
 
 def _scores(
-    inputs: list[tuple[Part, Plan, Figures]], as_of: int | None, thresholds: Thresholds | None
+    inputs: list[tuple[Part, Plan, Figures]],
+    as_of: int | None,
+    thresholds: Thresholds | None,
+    *,
+    brief: bool = False,
 ) -> list[tuple[Part, Assessment, dict[str, float | None]]]:
+    """Each part's assessment and scores (``brief``: scores only, the assessment no further
+    than each status)."""
     rows = []
     for part, own_plan, own_figures in inputs:
-        assessment = assess(own_plan, own_figures, as_of=as_of, thresholds=thresholds)
+        assessment = assess(own_plan, own_figures, as_of=as_of, thresholds=thresholds, brief=brief)
         rows.append((part, assessment, {r.target.id: score(r) for r in assessment.quantified}))
     return rows
 
@@ -164,7 +170,7 @@ def scoreboard(
     ranks = _ranks({p.id: overall(s) for p, _, s in rows})
     previous: dict[str, int] = {}
     if year is not None:
-        before = _scores(inputs, year - 1, thresholds)
+        before = _scores(inputs, year - 1, thresholds, brief=True)  # its scores only
         previous = _ranks({p.id: overall(s) for p, _, s in before})
     indicators = tuple(dict.fromkeys(t.indicator for p in plan.parts for t in p.targets))
     by_indicator = {i: _ranks({p.id: s.get(i) for p, _, s in rows}) for i in indicators}
