@@ -220,6 +220,18 @@ def test_whatif_at_required_growth_meets_in_the_deadline_year(plan: Plan) -> Non
     assert result.required == pytest.approx(needed)
 
 
+def test_whatif_from_a_figure_that_meets_the_target_is_judged_at_the_deadline(
+    plan: Plan,
+) -> None:
+    """A target met early and then left behind misses, as the deadline's figure judges it: GDP
+    410 in 2018 against > 400 in 2019 is met at 0 % or +1 %, missed at −3 % (397.7)."""
+    assessment = assess(plan, load_figures(plan, pairs=["gdp=410"], year=2018))
+    stay, rise, fall = whatif(assessment, "gdp", [0.0, 0.01, -0.03]).scenarios
+    assert (stay.met_year, rise.met_year) == (2018, 2018)
+    assert fall.values == ((2019, pytest.approx(397.7)),)
+    assert fall.met_year is None and not fall.met_by(2019)
+
+
 def test_whatif_deflator(plan: Plan) -> None:
     assessment = assess(plan, load_figures(plan, pairs=["gdp=352.1"], year=2018))
     result = whatif(assessment, "gdp", [0.075], by=2019, deflator=0.02)
