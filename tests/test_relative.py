@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from shuangshi_cli import formulas
+from shuangshi_cli.assess import Note
 from shuangshi_cli.errors import PlanError
 from shuangshi_cli.plan import parse_plan
 from shuangshi_cli.status import Status
@@ -62,11 +63,32 @@ def test_in_step_within_the_tolerance() -> None:
     result = figures_of(_plan(), ROWS).results[2]
     relation = result.relative
     assert relation is not None
-    # 2023: 6.1 against 5.2 is 0.9 points apart, out of step that year; over 2021–2023 the
-    # averages are 0.27 points apart, within ± 0.5
-    assert [y.holds for y in relation.years] == [True, True, False]
+    # 2023: 6.1 against 5.2 is 0.9 points ahead, which is no lag; over 2021–2023 the averages
+    # are 0.27 points apart, within ± 0.5
+    assert [y.holds for y in relation.years] == [True, True, True]
     assert relation.difference == pytest.approx(0.26553, abs=1e-5)
     assert result.status is Status.ON_TRACK
+    assert Note.AHEAD_OF_OTHER not in result.notes
+
+
+def test_in_step_is_not_lagging_and_ahead_is_met() -> None:
+    """基本同步 asks income not to lag GDP: 0.6 points behind fails a ± 0.5 band, 0.97 ahead
+    (收入增长快于经济增长) meets it, with a note that says so."""
+    behind = "gdp_growth,2021,8.1,,,\nincome,2021,7.5,,,\n"
+    ahead = (
+        "gdp_growth,2021,8.1,,,\ngdp_growth,2022,3.0,,,\nincome,2021,9.1,,,\nincome,2022,3.9,,,\n"
+    )
+    lagging = figures_of(_plan(), behind).results[2]
+    assert lagging.relative is not None and lagging.relative.years[0].holds is False
+    assert lagging.status is Status.LIMITED_PROGRESS
+    result = figures_of(_plan(), ahead).results[2]
+    assert result.relative is not None
+    assert result.relative.difference == pytest.approx(
+        0.949066, abs=1e-6
+    )  # √(1.091 × 1.039) − √(1.081 × 1.030)
+    assert [y.holds for y in result.relative.years] == [True, True]
+    assert result.status is Status.ON_TRACK
+    assert Note.AHEAD_OF_OTHER in result.notes
 
 
 def test_at_the_deadline_achieved_or_missed() -> None:
@@ -131,7 +153,7 @@ def test_relative_in_json_and_markdown(tmp_path: Path, run: Run) -> None:
     }  # fmt: skip
     zh = run("gap", "-t", str(plan), "-f", str(figures), "-F", "markdown", "-l", "zh").stdout
     assert "| 高于国内生产总值增长（2025） | +0.77个百分点 |" in zh
-    assert "| 与国内生产总值增长基本同步（±0.5个百分点）（2025） | +0.27个百分点 |" in zh
+    assert "| 与国内生产总值增长基本同步（落后不超过0.5个百分点）（2025） | +0.27个百分点 |" in zh
 
 
 @given(st.lists(st.floats(min_value=-0.5, max_value=1.0), min_size=1, max_size=10))

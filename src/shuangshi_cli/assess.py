@@ -46,6 +46,7 @@ class Note(StrEnum):
     REAL_CHAINED = "real_chained"
     NOMINAL_LEVEL = "nominal_level"
     PRICE_YEAR_DIFFERS = "price_year_differs"
+    AHEAD_OF_OTHER = "ahead_of_other"
 
 
 class Point(NamedTuple):

@@ -107,6 +107,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "place.ahead": ("超出{n}位", "{n} place ahead"),
     "over": ("超出{amount}", "{amount} over"),
     "under": ("低于目标{amount}", "{amount} under"),
+    "beyond": ("超额{amount}", "{amount} beyond"),
     "per_year": ("{amount}/年", "{amount}/yr"),
     "rank.up_per_year": ("每年前移{n}位", "{n} places/yr up"),
     "rank.down_per_year": ("每年后移{n}位", "{n} places/yr down"),
@@ -134,8 +135,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.task.short": ("进度", "Done"),
     "col.required": ("所需年均增速", "Needs /yr"),
     "col.required.short": ("需增速", "Needs"),
-    "col.observed": ("实际年均增速", "Achieved /yr"),
-    "col.observed.short": ("实际增速", "Pace"),
+    "col.observed": ("已达年均增速", "Achieved /yr"),
+    "col.observed.short": ("已达增速", "Pace"),
     "col.status": ("状态", "Status"),
     "col.deadline": ("期限", "Due"),
     "col.kind": ("类型", "Kind"),
@@ -184,8 +185,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "target.above": ("高于{other}", "above {other}"),
     "target.below": ("低于{other}", "below {other}"),
     "target.in_step": ("与{other}基本同步", "in step with {other}"),
-    "target.in_step.tolerance": ("与{other}基本同步（±{tolerance}个百分点）",
-                                 "in step with {other} (±{tolerance} pp)"),
+    "target.in_step.tolerance": ("与{other}基本同步（落后不超过{tolerance}个百分点）",
+                                 "in step with {other} (at most {tolerance} pp behind)"),
     "target.prices": ("{text}（{year}年价格）", "{text} ({year} prices)"),
     "band.inside": ("区间内", "inside the band"),
     "band.below": ("低于区间{amount}", "{amount} below the band"),
@@ -233,6 +234,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "note: a nominal (current-price) level is compared with a constant-price target"),
     "note.price_year_differs": ("目标价格年份与基期年不同，基期值按现价计",
                                 "the target's price year is not the base year; the base level is at its own prices"),
+    "note.ahead_of_other": ("增速快于比较对象，超出同步幅度，按已满足（不滞后）评价",
+                            "growth ahead of the other's by more than the tolerance: met (in "
+                            "step means not lagging)"),
     "note.line": ("{name}：{notes}", "{name}: {notes}"),
     # -- summary, hints, check -----------------------------------------------------------------
     "summary.count": ("{label}{n}项", "{n} {label}"),
@@ -267,7 +271,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.latest": ("最新值{latest}", "latest {latest}"),
     "check.gap": ("差距{gap}", "gap {gap}"),
     "check.required": ("所需{pace}", "needs {pace}"),
-    "check.observed": ("实际{pace}", "achieved {pace}"),
+    "check.observed": ("已达{pace}", "achieved {pace}"),
     "check.ratio": ("进度比{ratio}", "pace ratio {ratio}"),
     "check.status": ("：{status}", ": {status}"),
     "year.of": ("{value}（{year}年）", "{value} ({year})"),
@@ -347,7 +351,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "score.same": ("持平", "same"),
     "score.up": ("前移{n}位", "up {n}"),
     "score.down": ("后移{n}位", "down {n}"),
-    "score.note": ("得分：已实现100；其余按进度比R（实际年均增速÷所需年均增速）×100，限0–100；"
+    "score.note": ("得分：已实现100；其余按进度比R（已达年均增速÷所需年均增速）×100，限0–100；"
                    "未实现按任务进度；数据不足不计。综合得分为各指标得分的平均数。",
                    "Score: 100 when achieved; else 100 × the pace ratio R (observed ÷ required "
                    "growth), clipped to 0–100; missed: the share of the task done; no data: left "
@@ -450,7 +454,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain.acceleration": ("慢于预期阈值", "acceleration threshold"),
     "source.plan": ("规划", "the plan"),
     "source.text": ("规划原文", "the plan's text"),
-    "source.observed": ("实际年均增速", "the growth achieved"),
+    "source.observed": ("已达年均增速", "the growth achieved"),
     "source.figures": ("数据", "the figures"),
     "source.index": ("指数，基期=100", "index, base = 100"),
     "source.path": ("路径上当年的值", "the path's value that year"),
@@ -470,10 +474,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain.task": ("任务进度", "Task done"),
     "explain.time": ("时间进度", "Time elapsed"),
     "explain.required": ("所需年均增速", "Growth needed a year"),
-    "explain.observed": ("实际年均增速 r", "Growth achieved a year r"),
+    "explain.observed": ("已达年均增速 r", "Growth achieved a year r"),
     "explain.ratio": ("进度比 R", "Pace ratio R"),
     "explain.status": ("状态", "Status"),
-    "explain.projection": ("按实际增速期末预计值", "Projected at the pace achieved"),
+    "explain.projection": ("按已达增速期末预计值", "Projected at the pace achieved"),
     "explain.years_ahead": ("领先（+）/落后（−）路径年数", "Years ahead (+) / behind (−)"),
     "explain.completion": ("完成年度目标", "Share of the annual goal"),
     "explain.elapsed": ("时序进度", "Time elapsed in the year"),
@@ -487,7 +491,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "Annual growth: Excel's RRI, (end/start)^(1/years) − 1 (compound); for "
                          "linear indicators the change per year"),
     "method.excel_rri.short": ("RRI", "RRI"),
-    "method.open_sdg": ("Open SDG 进度评估方法（Eurostat）：进度比 R = 实际年均增速 ÷ 从基期到目标所需的年均增速"
+    "method.open_sdg": ("Open SDG 进度评估方法（Eurostat）：进度比 R = 已达年均增速 ÷ 从基期到目标所需的年均增速"
                         "（不是此后所需的增速）；R≥0.95 符合预期，R≥0.60 慢于预期，R≥0 相对滞后，否则逆向变化",
                         "The Open SDG progress method (after Eurostat): pace ratio R = growth "
                         "achieved a year ÷ the growth a year the whole way from base to target needs "
@@ -532,7 +536,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "csv.time_progress": ("时间进度", "time_progress"),
     "csv.task_progress": ("任务进度", "task_progress"),
     "csv.required_growth": ("所需年均增速", "required_growth"),
-    "csv.observed_growth": ("实际年均增速", "observed_growth"),
+    "csv.observed_growth": ("已达年均增速", "observed_growth"),
     "csv.pace_ratio": ("进度比", "pace_ratio"),
     "csv.projected_value": ("期末预计值", "projected_value"),
     "csv.projected_year": ("预计实现年份", "projected_year"),
@@ -618,7 +622,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                  "is, what growth the rest of the way needs, and whether it is on track.\n\n"
                  "The embedded plan is 《关于开展“双实活动”的实施意见》 (中共濉溪县委, 2017); "
                  "--targets FILE reads another plan of the same shape."),
-    "help.gap": ("每项目标的差距、所需与实际年均增速、进度比和状态。\n\n"
+    "help.gap": ("每项目标的差距、所需与已达年均增速、进度比和状态。\n\n"
                  "示例：shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8",
                  "Gap, required and observed growth, pace and status of every target.\n\n"
                  "Example: shuangshi gap --year 2018 gdp=352.1 fiscal_revenue=41.2 gdp_rank=8"),

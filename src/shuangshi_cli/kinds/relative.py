@@ -1,6 +1,7 @@
 """Relative targets: a growth compared with another series' growth, year by year and over the
-period — 全员劳动生产率增长高于GDP增长 (above), 居民人均可支配收入增长与GDP增长基本同步 (in_step,
-within a tolerance in percentage points that the plan states).
+period — 全员劳动生产率增长高于GDP增长 (above), 居民人均可支配收入增长与GDP增长基本同步 (in_step:
+not lagging it by more than a tolerance in percentage points that the plan states; ahead of it
+is met, and noted).
 
 Each side's growth is its figures when they are annual rates (%), else the change of its levels
 on the year before. Over the period both are averaged (formulas.average_of_rates) over the years
@@ -91,12 +92,22 @@ def growths(plan: Plan, target: Target, figures: Figures, as_of: int | None) -> 
 
 
 def _holds(relation: Relation_, difference: float, tolerance: Decimal | None) -> bool:
+    """Whether a growth ``difference`` points ahead of the other's meets the relation. 基本同步
+    asks a growth not to lag the other's (居民收入增长和经济增长基本同步): within the tolerance
+    below it, or at it, or ahead of it, which reviews call 快于经济增长, not a failure."""
     points = round(difference, 10)
     if relation == "above":
         return points > 0
     if relation == "below":
         return points < 0
-    return abs(points) <= float(tolerance or 0)
+    return points >= -float(tolerance or 0)
+
+
+def _ahead(relation: Relation_, difference: float | None, tolerance: Decimal | None) -> bool:
+    """An in-step growth ahead of the other's by more than the tolerance."""
+    if relation != "in_step" or difference is None:
+        return False
+    return round(difference, 10) > float(tolerance or 0)
 
 
 def assess(
@@ -136,6 +147,8 @@ def assess(
         average, other_average, difference, holds,
     )  # fmt: skip
     notes = [] if own else [Note.NO_FIGURES]
+    if _ahead(target.relation, difference, target.tolerance):
+        notes.append(Note.AHEAD_OF_OTHER)
     if not common or holds is None:
         return Result(target, Status.INSUFFICIENT_DATA, relative=relation, notes=tuple(notes))
     last = common[-1]

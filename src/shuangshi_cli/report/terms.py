@@ -172,8 +172,11 @@ def gap_text(plan: Plan, result: Result, lang: Lang, *, bare: bool = False) -> s
     magnitude = quantity(abs(gap), unit, lang, bare=bare)
     if gap >= 0:
         return magnitude
-    # passed: above a floor (超出), below a ceiling (失业率5.2% against < 5.5%: 低于目标)
-    return t("over" if target.higher_is_better else "under", lang, amount=magnitude)
+    # passed: above a floor (超出), below a ceiling (失业率5.2% against < 5.5%: 低于目标), a
+    # fall beyond the one asked (下降19.21% against 累计下降18%: 超额1.21个百分点)
+    if target.higher_is_better:
+        return t("over", lang, amount=magnitude)
+    return t("beyond" if target.kind is Kind.CHANGE else "under", lang, amount=magnitude)
 
 
 def growth_text(plan: Plan, result: Result, rate: float | None, lang: Lang) -> str:
