@@ -337,3 +337,45 @@ def _result(run: Run, figures: Path, target_id: str, *args: str) -> dict[str, An
     assert out.exit_code == 0, out.stderr
     (result,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == target_id]
     return cast("dict[str, Any]", result)
+
+
+@pytest.mark.parametrize(
+    ("written", "change"),
+    [("2.7", "-2.7"), ("+2.7", "-2.7"), ("-2.7", "-2.7"), ("下降2.7%", "-2.7"),
+     ("增长0.5%", "0.5"), ("２．７", "-2.7")],
+)  # fmt: skip
+def test_a_plain_number_under_a_name_that_says_fall_is_the_fall(
+    run: Run, tmp_path: Path, written: str, change: str
+) -> None:
+    """单位GDP能耗降低 2.7 is a fall of 2.7% (as a 降低率 column prints it); a value that says its
+    direction is read as it says; the id takes the change itself."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(f"指标,年份,数值\n单位GDP能耗降低,2021,{written}\n", encoding="utf-8")
+    latest = _result(run, figures, "energy_intensity")["latest"]
+    assert latest == {"year": 2021, "value": float(Decimal(100) + Decimal(change))}
+    figures.write_text("indicator,year,value\nenergy_intensity,2021,2.7\n", encoding="utf-8")
+    assert _result(run, figures, "energy_intensity")["latest"]["value"] == 102.7
+
+
+def test_a_one_year_tables_growth_column_is_the_figure_of_a_growth(
+    run: Run, tmp_path: Path
+) -> None:
+    """指标 | 单位 | 绝对数 | 比上年增长%: the growth is the figure of an indicator given as its
+    growth, and of the plan's growth of a level it has not (全社会研发经费投入 → …增长); a dash is
+    no figure; a level's own figure stays its value."""
+    figures = tmp_path / "b.csv"
+    figures.write_text(
+        "2021年主要指标\n指标,单位,绝对数,比上年增长%\n常住人口城镇化率,%,64.72,0.83\n"
+        "全社会研发经费投入,亿元,27956,14.6\n单位GDP能源消耗降低,%,—,-2.7\n"
+        "城镇调查失业率,%,5.1,—\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"] if r["latest"]}
+    assert latest["urbanization"] == {"year": 2021, "value": 64.72}
+    assert latest["rd_growth"] == {"year": 2021, "value": 114.6}
+    assert latest["energy_intensity"] == {"year": 2021, "value": 97.3}
+    assert latest["unemployment"] == {"year": 2021, "value": 5.1}
+    assert "比上年增长% read only as the figure of indicators given as growth" in out.stderr
+    assert "not read: 全社会研发经费投入\n" in out.stderr

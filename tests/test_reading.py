@@ -337,7 +337,8 @@ def test_a_table_of_one_year(run: Run, plan: Plan, tmp_path: Path) -> None:
     result = run("gap", "-f", path, "-F", "json")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == (
-        f"{path}: a table of one year: 2018, from the title; not read: 比上年增长(%)"
+        f"{path}: a table of one year: 2018, from the title; 比上年增长(%) read only as the "
+        "figure of indicators given as growth"
     )
     latest = {r["id"]: r["latest"] for r in json.loads(result.stdout)["results"]}
     assert latest["gdp"] == {"year": 2018, "value": 352.1}

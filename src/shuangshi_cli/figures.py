@@ -6,6 +6,7 @@ import csv
 import difflib
 import io
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from shuangshi_cli.units import (
     Unit,
     convert,
     decimal_text,
+    fold_width,
     parse_quantity,
 )
 from shuangshi_cli.yamlload import load_yaml
@@ -651,19 +653,79 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     and said in one line per file."""
     kept: list[RawRow] = []
     skipped: dict[str, dict[str, None]] = {}
-    for row in rows:
-        if row.from_bulletin:
-            name = str(row.values.get("indicator") or "").strip()
-            if name and plan.resolve(name) is None:
-                skipped.setdefault(row.origin.file, {})[name] = None
-                continue
-        kept.append(row)
+    for given in rows:
+        row = _as_fall(given, plan)
+        for one in _with_growth(row, plan) if "growth" in row.values else (row,):
+            if one.from_bulletin:
+                name = str(one.values.get("indicator") or "").strip()
+                if name and plan.resolve(name) is None:
+                    skipped.setdefault(one.origin.file, {})[name] = None
+                    continue
+            kept.append(one)
     if skipped:
         from shuangshi_cli.notices import notice
 
         for file, names in skipped.items():
             notice("not_in_plan", file=file, count=len(names), indicators="、".join(names))
     return kept
+
+
+_FALL_NAME = re.compile("降低|下降|减少")
+
+
+def _as_fall(row: RawRow, plan: Plan) -> RawRow:
+    """A row whose indicator, as written, says its figure is a fall (单位GDP能耗降低 2.7, as
+    tables print a 降低率 and the 纲要 its 〔13.5〕) of a target whose figures are yearly changes:
+    the plain number is the fall, a change of -2.7 (and -2.7, the change as the plan's figures
+    hold it, stays one). A value that says its direction (增长0.5%, 下降2.7%) is read as it says."""
+    name, raw = row.values.get("indicator"), row.values.get("value")
+    if not isinstance(name, str) or raw is None or _FALL_NAME.search(name) is None:
+        return row
+    if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
+        return row
+    target = plan.resolve(name)
+    if target is None or target.higher_is_better or not plan.yearly_changes(target):
+        return row
+    try:
+        quantity = parse_quantity(str(raw))
+    except ValueError:
+        return row  # the check of the value says what is wrong
+    if quantity.change or quantity.value <= 0:
+        return row
+    fall: str | int | Decimal = -raw if not isinstance(raw, str) else _negated(raw)
+    return row._replace(values={**row.values, "value": fall})
+
+
+def _negated(text: str) -> str:
+    folded = fold_width(text).strip()
+    return "-" + folded.removeprefix("+")
+
+
+def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
+    """A row of a table of one year with its growth on the year before (比上年增长%): the
+    growth is the figure of an indicator given as its growth (研发经费投入增长, 单位GDP能耗降低)
+    when its value cell is blank; a level's growth is also the figure of the plan's growth of
+    that level, if it has one (国内生产总值 | 亿元 | 1143670 | 8.1 → 国内生产总值增长 8.1%); else
+    the growth is read past."""
+    values = dict(row.values)
+    growth = values.pop("growth")
+    name = values.get("indicator")
+    if not isinstance(name, str) or not name.strip():
+        return (row._replace(values=values),)
+    target = plan.resolve(name)
+    if target is not None and plan.yearly_changes(target):
+        if "value" not in values:
+            values.update(value=growth, unit="%")
+        return (row._replace(values=values),)
+    rows: tuple[RawRow, ...] = (row._replace(values=values),)  # (a level the plan has not is
+    # read past, and said)
+    grown = plan.resolve(f"{name.strip()}增长")
+    if grown is not None and plan.yearly_changes(grown):
+        also: dict[str, Any] = {"indicator": f"{name.strip()}增长"}
+        also.update((k, values[k]) for k in ("year", "month", "part") if k in values)
+        also.update(value=growth, unit="%")
+        rows = (*rows, row._replace(values=also))
+    return rows
 
 
 def _words(row: RawRow) -> tuple[tuple[str, Any], ...] | None:

@@ -434,6 +434,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "{file}: {count} indicators the plan does not have, not read: {indicators}"),
     "layout.long": ("长表", "long table"),
     "layout.one_year": ("单年表：{year}年，年份取自{source}", "a table of one year: {year}, from {source}"),
+    "layout.growth_column": ("{layout}；{column}列仅读作以增速填报的指标的数据",
+                             "{layout}; {column} read only as the figure of indicators given as "
+                             "growth"),
     "layout.skipped": ("{layout}；未读取：{skipped}", "{layout}; not read: {skipped}"),
     "layout.years": ("各年横排（{span}）", "years across ({span})"),
     "layout.months": ("各月横排（{labels}）", "months across ({labels})"),

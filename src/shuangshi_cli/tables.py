@@ -71,6 +71,9 @@ _NOTE = re.compile(r"^\s*(#|注\s*[:：\d]|说明[:：]|资料来源|数据来�
 _NOTE_STARTS = frozenset("#注说资数备*※")  # the first character of a stripped note
 # Columns a bulletin prints beside the figures, derived from them: read past, and said so.
 _DERIVED = re.compile(r"增长|增速|增幅|同比|环比|比上年|比去年|增减|占比|比重")
+# ... of which the growth on the year before (比上年增长%), a table of one year's figure of an
+# indicator given as its growth (研发经费投入增长 14.2, 单位GDP能耗 −2.7): read for those.
+_GROWTH = re.compile(r"增长|增速|增幅|同比|比上年|比去年")
 _TITLE_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})\s*年")  # (read after fold_width)
 _UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s]+)\s*[）)]?\s*$")
 # A dash, as bulletins print for "no figure", in a wide table's cell.
@@ -274,7 +277,16 @@ def _long_rows(
     columns = long_columns(grid, cells, line)
     skipped = [text(c) for c, name in zip(cells, columns, strict=True) if derived(text(c))]
     year = None
+    growth = None  # a table of one year: the column of each figure's growth on the year before
     if "year" not in columns:
+        grown = [
+            i
+            for i, cell in enumerate(cells)
+            if not columns[i] and _GROWTH.search(unicodedata.normalize("NFKC", text(cell)))
+        ]
+        if len(grown) == 1:
+            growth = grown[0]
+            skipped.remove(text(cells[growth]))
         # A table of one year (指标 | 单位 | 绝对数 | 比上年增长%): its year said elsewhere.
         year, source = reading.year, "source.option_year"
         if year is None:
@@ -291,7 +303,10 @@ def _long_rows(
             )
         if (wrong := out_of_range(year)) is not None:
             raise FiguresError(grid.problem(wrong, line))
-        say_layout(grid, msg("layout.one_year", year=year, source=msg(source)), skipped)
+        layout = msg("layout.one_year", year=year, source=msg(source))
+        if growth is not None:
+            layout = msg("layout.growth_column", layout=layout, column=text(cells[growth]))
+        say_layout(grid, layout, skipped)
     elif skipped:
         say_layout(grid, msg("layout.long"), skipped)
     if "value" not in columns and "status" not in columns:
@@ -326,6 +341,13 @@ def _long_rows(
                 found = (cell.strip() or None) if type(cell) is str else value(cell)
                 if found is not None:
                     values[name] = found
+        if year is not None:  # a table of one year, as bulletins print it: a dash is no figure
+            if values.get("value") in NO_FIGURE:
+                del values["value"]
+            if growth is not None and growth < size:
+                grown_by = value(record[growth])
+                if grown_by is not None and grown_by not in NO_FIGURE:
+                    values["growth"] = grown_by
         lacking = "value" not in values and "status" not in values
         # a short row: what it lacks is not a blank cell
         if size < width and grid.sheet is None and lacking and any(text(c) for c in record):
