@@ -6,6 +6,7 @@ here too.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import zipfile
@@ -612,3 +613,101 @@ def test_a_period_in_other_digits_is_no_period(tmp_path: Path) -> None:
         "指标,单位,２０１７,２０１８\n地区生产总值,亿元,326.5,352.1\n", encoding="utf-8"
     )
     assert [r.values["year"] for r in read_figures_file(str(path))] == [2017, 2018]
+
+
+def test_a_far_cell_is_refused_before_calamine_makes_the_range(run: Run, tmp_path: Path) -> None:
+    """A 5 KB workbook with one cell at XFD1048576 asks calamine for 17 billion cells (it aborts):
+    refused in one line; a cell with a style and no content there is no cell, and is read."""
+    for cell, refused in (("XFD1048576", True), ("Z999999", True), ("AZ300", False)):
+        path = tmp_path / f"far-{cell}.xlsx"
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ["indicator", "year", "value"])
+        sheet.write_row(1, 0, ["gdp", 2018, 352.1])
+        sheet.write(cell, "x")
+        sheet.write("XFD1048575", None, book.add_format({"bold": True}))  # style alone
+        book.close()
+        result = run("gap", "-f", str(path), "-F", "json")
+        if refused:
+            assert (result.exit_code, result.stdout) == (2, "")
+            assert result.stderr.startswith(f"{path}: sheet 'Sheet1' spans ")
+            assert f"(to {cell}), more than the 10,000,000 cells" in result.stderr
+            assert len(result.stderr.splitlines()) == 1
+        else:
+            assert result.exit_code == 0, result.stderr
+            assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
+
+
+def test_a_formula_saved_without_its_figure_is_an_error_at_its_cell(
+    run: Run, tmp_path: Path
+) -> None:
+    """A program that writes formulas without computing them leaves the cell blank to calamine:
+    the figure would be lost without a word."""
+    path = tmp_path / "formulas.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["indicator", "year", "value"])
+    sheet.write_row(1, 0, ["gdp", 2017, 326.5])
+    sheet.write_row(2, 0, ["gdp", 2018])
+    sheet.write_formula(2, 2, "=300+52.1", None, "")
+    sheet.write_row(3, 0, ["fiscal_revenue", 2018])
+    sheet.write_formula(3, 2, "=40+1.2", None, 41.2)  # computed, saved with its figure
+    book.close()
+    result = run("gap", "-f", str(path), "-F", "json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"{path}[Sheet1]!C3: value: '=300+52.1' is a formula without its figure (saved by a "
+        "program that does not compute: open the workbook in Excel or LibreOffice and save it)\n"
+    )
+
+
+def test_a_percentage_in_one_section_of_a_format_only(run: Run, tmp_path: Path) -> None:
+    """``0.0;-0.0%`` shows 45 as 45.0 and -0.02 as -2.0%: each number as its own section shows
+    it."""
+    path = tmp_path / "sections.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    mixed = book.add_format({"num_format": "[Red]0.0;[Blue]-0.0%"})
+    sheet.write_row(0, 0, ["indicator", "year", "value"])
+    sheet.write_row(1, 0, ["gdp", 2018])
+    sheet.write(1, 2, 352.1, mixed)
+    book.close()
+    result = run("gap", "-f", str(path), "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
+
+
+def test_an_ods_whose_repeated_cells_span_too_much_is_refused_before_it_is_opened(
+    run: Run, tmp_path: Path
+) -> None:
+    """calamine reads every sheet of an .ods as it opens it: 2,000 rows of a figure repeated
+    20,000 times are refused first, in one line (a blank repeated to the sheet's end is not)."""
+    data = _ods([["指标", "2017年", "2018年"], ["地区生产总值", 326.5, 352.1]])
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        parts = {n: book.read(n) for n in book.namelist()}
+    bomb = (
+        '<table:table-row table:number-rows-repeated="2000"><table:table-cell '
+        'table:number-columns-repeated="20000" office:value-type="float" office:value="1"/>'
+        "</table:table-row>"
+    )
+    blank = (
+        '<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+        'table:number-columns-repeated="16384"/></table:table-row>'
+    )
+    for name, row, refused in (("bomb.ods", bomb, True), ("blank.ods", blank, False)):
+        path = tmp_path / name
+        content = parts["content.xml"].decode().replace("</table:table>", row + "</table:table>")
+        with zipfile.ZipFile(path, "w") as book:
+            for part, body in parts.items():
+                book.writestr(part, content if part == "content.xml" else body)
+        result = run("gap", "-f", str(path), "-F", "json")
+        if refused:
+            assert (result.exit_code, result.stdout) == (2, "")
+            assert result.stderr == (
+                f"{path}: sheet '表1' spans 2002 rows and 20000 columns (to ACOF2002), more than "
+                "the 10,000,000 cells a table of figures is read from: delete what stands far "
+                "off, or copy the table to a new sheet\n"
+            )
+        else:
+            assert result.exit_code == 0, result.stderr
+            assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}

@@ -832,6 +832,23 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("Input/output error", "输入/输出错误"),
     ("not a workbook calamine can read: {reason}", "不是可读取的工作簿：{reason}"),
     ("cannot read sheet {sheet}: {reason}", "无法读取工作表 {sheet}：{reason}"),
+    (
+        "sheet {sheet} is {size} MB of XML unpacked, more than the {most} MB a table of figures "
+        "is read from",
+        "工作表 {sheet} 解压后有 {size} MB 的 XML，超过数据表可读取的 {most} MB",
+    ),
+    (
+        "sheet {sheet} spans {rows} rows and {columns} columns (to {cell}), more than the {most} "
+        "cells a table of figures is read from: delete what stands far off, or copy the table "
+        "to a new sheet",
+        "工作表 {sheet} 占 {rows} 行 {columns} 列（至 {cell}），超过数据表可读取的 {most} 个单元格："
+        "请删除远处的内容，或将表格复制到新工作表",
+    ),
+    (
+        "{a} is a formula without its figure (saved by a program that does not compute: open "
+        "the workbook in Excel or LibreOffice and save it)",
+        "{a} 是没有计算结果的公式（由不计算公式的程序保存：请用 Excel 或 LibreOffice 打开并保存该工作簿）",
+    ),
     ("the workbook has no visible worksheet", "工作簿没有可见的工作表"),
     ("no sheet {sheet}; the sheets are {listed}", "没有工作表 {sheet}；现有工作表：{listed}"),
     # figures

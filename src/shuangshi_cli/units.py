@@ -219,6 +219,11 @@ def parse_quantity(text: str) -> Quantity:
     if match is None:
         if FORMULA_ERROR.match(folded):
             raise ValueError(f"{shown(text.strip())} is not a number: a formula failed there")
+        if folded.lstrip().startswith("="):
+            raise ValueError(
+                f"{shown(text.strip())} is a formula without its figure (saved by a program "
+                "that does not compute: open the workbook in Excel or LibreOffice and save it)"
+            )
         raise ValueError(f"{shown(text.strip())} is not a number")
     try:
         value = Decimal(match["number"].replace(",", ""))

@@ -7,6 +7,7 @@ pay for it.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import posixpath
 import re
@@ -53,6 +54,7 @@ def read_workbook(
     import python_calamine
 
     reading = reading or Reading()
+    _refuse_oversized(data, None, name)  # (calamine reads every sheet of an .ods as it opens it)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
@@ -66,6 +68,7 @@ def read_workbook(
     title = _choose(names, chosen, name) if chosen is not None else _first(book, name)
     if chosen is None and len(_visible(book)) > 1:
         notice("sheet", file=name, sheet=title, index=names.index(title) + 1, count=len(names))
+    _refuse_oversized(data, title, name)
     try:
         cells: list[list[Any]] = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
     except Exception as exc:
@@ -80,6 +83,145 @@ def read_workbook(
         if row <= len(cells) and column <= len(cells[row - 1]):
             cells[row - 1][column - 1] = _as_percent(cells[row - 1][column - 1])
     return grid_rows(Grid(name, [(i + 1, row) for i, row in enumerate(cells)], title), reading)
+
+
+# -- how large a sheet is ------------------------------------------------------------------------
+# calamine makes a sheet one dense range, from A1 to its farthest cell: a cell at XFD1048576 in a
+# 5 KB file asks for 17 billion cells and aborts the process. The sheet's XML is measured first:
+# its size once unpacked, and the range its cells span (an .ods: its repeated cells).
+
+MAX_CELLS = 10_000_000  # 400,000 rows of 25 columns (calamine keeps some 40 bytes a cell)
+MAX_SHEET_BYTES = 256 * 1024 * 1024  # unpacked XML: a million rows of four cells
+# A cell with content (not a self-closing <c r="XFD1048576" s="1"/>, which calamine leaves out):
+# its column of two letters or more; its row of seven digits or more; the rows' numbers.
+_WIDE_CELL = re.compile(rb' r="([A-Z]{2,4})[0-9]{1,9}"[^>/]*>')
+_FAR_CELL = re.compile(rb' r="[A-Z]{1,4}([0-9]{7,})"[^>/]*>')
+_NARROW_CELL = re.compile(rb' r="([A-Z])[0-9]{1,9}"[^>/]*>')
+_ANY_CELL = re.compile(rb' r="[A-Z]{1,4}([0-9]{1,9})"[^>/]*>')
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row r="([0-9]{1,12})"')  # (as writers put it: r first)
+
+
+def _refuse_oversized(data: bytes, title: str | None, name: str) -> None:
+    """A FiguresError when sheet ``title`` is larger than a table of figures can be: more than
+    MAX_SHEET_BYTES of XML, or a range of more than MAX_CELLS cells. An .ods is measured whole,
+    before it is opened (``title`` None), as calamine reads all its sheets then; an .xlsx sheet
+    before it is read. Nothing for a workbook that is not a zip of XML (.xls), whose sheets
+    calamine sizes from their records."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            names = set(book.namelist())
+            if "xl/workbook.xml" in names:
+                if title is None:
+                    return
+                path = _xlsx_sheet_path(book, title)
+                if path is None or path not in names:
+                    return
+                size = book.getinfo(path).file_size
+                extent = None if size > MAX_SHEET_BYTES else _xlsx_extent(book.read(path))
+            elif "content.xml" in names:
+                if title is not None:
+                    return
+                size = book.getinfo("content.xml").file_size
+                extents = {} if size > MAX_SHEET_BYTES else _ods_extents(book)
+                if size <= MAX_SHEET_BYTES and not extents:
+                    return  # no sheet: calamine says so
+                title, extent = max(extents.items(), key=lambda e: e[1][0] * e[1][1],
+                                    default=("content.xml", None))  # fmt: skip
+            else:
+                return
+    except (zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError, OSError):
+        return  # calamine read it: its own reading stands
+    if extent is None:
+        raise FiguresError(
+            Problem(
+                msg(
+                    "sheet {sheet} is {size} MB of XML unpacked, more than the {most} MB a table "
+                    "of figures is read from",
+                    sheet=repr(title),
+                    size=size // 1_048_576,
+                    most=MAX_SHEET_BYTES // 1_048_576,
+                ),
+                name,
+            )
+        )
+    rows, columns = extent
+    if rows * columns > MAX_CELLS:
+        from shuangshi_cli.figures import column_letters
+
+        raise FiguresError(
+            Problem(
+                msg(
+                    "sheet {sheet} spans {rows} rows and {columns} columns (to {cell}), more than "
+                    "the {most} cells a table of figures is read from: delete what stands far "
+                    "off, or copy the table to a new sheet",
+                    sheet=repr(title),
+                    rows=rows,
+                    columns=columns,
+                    cell=f"{column_letters(columns)}{rows}",
+                    most=f"{MAX_CELLS:,}",
+                ),
+                name,
+            )
+        )
+
+
+def _xlsx_extent(xml: bytes) -> tuple[int, int]:
+    """The rows and columns an .xlsx sheet's cells with content span, from their references
+    (r="C7"), without a pattern match for every cell where the rows' numbers bound it."""
+    wide = [column_number(c.decode()) for c in set(_WIDE_CELL.findall(xml))]
+    columns = max(wide, default=0) or _narrow_columns(xml)
+    far = [int(r) for r in _FAR_CELL.findall(xml)]
+    rows = max([*far, *(int(r) for r in _ROW_NUMBER.findall(xml))], default=0)
+    if rows * columns > MAX_CELLS:  # (a row of style alone says more than calamine reads)
+        rows = max((int(r) for r in _ANY_CELL.findall(xml)), default=0)
+    return rows, columns
+
+
+def _narrow_columns(xml: bytes) -> int:
+    """The last column (A–Z) a cell with content stands in: the header's, found in the first
+    cells, unless a later cell stands past it (one search for any)."""
+    head = [m[1] for m in itertools.islice(_NARROW_CELL.finditer(xml), 200)]
+    columns = max((letter[0] - ord("A") + 1 for letter in head), default=0)
+    while columns < 26:
+        past = re.compile(rb' r="[' + bytes([ord("A") + columns]) + rb'-Z][0-9]{1,9}"[^>/]*>')
+        found = past.search(xml)
+        if found is None:
+            break
+        columns = xml[found.start() + 4] - ord("A") + 1
+    return columns
+
+
+def _ods_extents(book: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
+    """The rows and columns each .ods sheet's cells with content span, repeats counted (a blank
+    row or cell repeated to the sheet's end spans nothing)."""
+    table, row_tag = f"{{{_ODS_TABLE}}}table", f"{{{_ODS_TABLE}}}table-row"
+    cell_tags = {f"{{{_ODS_TABLE}}}table-cell", f"{{{_ODS_TABLE}}}covered-table-cell"}
+    repeat_rows = f"{{{_ODS_TABLE}}}number-rows-repeated"
+    repeat_columns = f"{{{_ODS_TABLE}}}number-columns-repeated"
+    extents: dict[str, tuple[int, int]] = {}
+    title, row, rows, columns = "", 0, 0, 0
+    with book.open("content.xml") as content:
+        for event, element in ElementTree.iterparse(content, events=("start", "end")):
+            if element.tag == table and event == "start":
+                title, row, rows, columns = element.get(f"{{{_ODS_TABLE}}}name") or "", 0, 0, 0
+            elif event != "end":
+                continue
+            elif element.tag == row_tag:
+                repeated, column, filled = int(element.get(repeat_rows, "1")), 0, 0
+                for cell in element:
+                    if cell.tag not in cell_tags:
+                        continue
+                    column += int(cell.get(repeat_columns, "1"))
+                    if len(cell) or cell.get(f"{{{_ODS_OFFICE}}}value-type"):
+                        filled = column
+                if filled:
+                    rows, columns = row + repeated, max(columns, filled)
+                row += repeated
+                element.clear()
+            elif element.tag == table:
+                extents[title] = (rows, columns)
+                element.clear()
+    return extents
 
 
 # -- what cells show -----------------------------------------------------------------------------
@@ -136,22 +278,33 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _xlsx_percent_styles(book: zipfile.ZipFile) -> set[str]:
-    """The indexes (as the sheet writes them, s="3") of the cell styles that show a percentage."""
+def _percent_sections(code: str) -> tuple[bool, bool, bool]:
+    """Whether a number format shows a positive number, a negative one and zero as a percentage:
+    its sections (positive;negative;zero), the first standing for those it does not write."""
+    sections = [("%" in part) for part in _LITERAL.sub("", code).split(";")]
+    positive = sections[0]
+    negative = sections[1] if len(sections) > 1 else positive
+    zero = sections[2] if len(sections) > 2 else positive
+    return positive, negative, zero
+
+
+def _xlsx_percent_styles(book: zipfile.ZipFile) -> dict[str, tuple[bool, bool, bool]]:
+    """The indexes (as the sheet writes them, s="3") of the cell styles that show a percentage,
+    with the sections (positive, negative, zero) that do."""
     if "xl/styles.xml" not in set(book.namelist()):
-        return set()
+        return {}
     styles = ElementTree.fromstring(book.read("xl/styles.xml"))
     codes = {9: "0%", 10: "0.00%"}  # the built-in percentage formats
     for element in styles.iter():
         if _local(element.tag) == "numFmt":
             codes[int(element.get("numFmtId", "-1"))] = element.get("formatCode", "")
-    percent: set[str] = set()
+    percent: dict[str, tuple[bool, bool, bool]] = {}
     for element in styles.iter():
         if _local(element.tag) == "cellXfs":
             for index, xf in enumerate(e for e in element if _local(e.tag) == "xf"):
-                code = codes.get(int(xf.get("numFmtId", "0")), "")
-                if "%" in _LITERAL.sub("", code):
-                    percent.add(str(index))
+                sections = _percent_sections(codes.get(int(xf.get("numFmtId", "0")), ""))
+                if any(sections):
+                    percent[str(index)] = sections
     return percent
 
 
@@ -162,8 +315,8 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
     xml = book.read(path)
     percent = _xlsx_percent_styles(book)
     marks = _Marks()
-    if not percent and b't="e"' not in xml:  # the usual sheet: nothing to look for
-        return marks
+    if not percent and b't="e"' not in xml and b"<f" not in xml and b":f" not in xml:
+        return marks  # the usual sheet: nothing to look for
     row = column = 0  # where a cell stands when it does not say (r="C2" may be left out)
     for event, element in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
         tag = _local(element.tag)
@@ -174,11 +327,22 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
             column = column_number(reference[1]) if reference else column + 1
             row = int(reference[2]) if reference else row
             kind = element.get("t", "n")
+            parts = {_local(child.tag): child for child in element}
             if kind == "e":
-                shown = next((v.text for v in element if _local(v.tag) == "v"), None)
+                shown = parts["v"].text if "v" in parts else None
                 marks.errors[(row, column)] = shown or "#VALUE!"
-            elif kind == "n" and element.get("s") in percent:
-                marks.percent.add((row, column))
+            elif "f" in parts and "is" not in parts and not ("v" in parts and parts["v"].text):
+                # a formula saved without its figure (a program wrote it, no spreadsheet
+                # computed it): calamine gives a blank; its text says what it is
+                marks.errors[(row, column)] = "=" + (parts["f"].text or "").strip()
+            elif kind == "n" and element.get("s") in percent and "v" in parts:
+                positive, negative, zero = percent[element.get("s", "")]
+                try:
+                    number = float(parts["v"].text or "")
+                except ValueError:
+                    number = math.nan  # (calamine reads it: not a number, not a percentage)
+                if positive if number > 0 else negative if number < 0 else zero and number == 0:
+                    marks.percent.add((row, column))
             element.clear()
         elif tag == "row" and event == "end":
             element.clear()
