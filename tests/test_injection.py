@@ -79,7 +79,7 @@ def test_markdown_names_cannot_open_html(run: Run, tmp_path: Path) -> None:
 def _hostile_plan(tmp_path: Path) -> str:
     plan = tmp_path / "plan.yaml"
     text = embedded_plan_text().replace(
-        "name: 地区生产总值", 'name: "=HYPERLINK(\\"http://x\\")|\\n| 伪造 | 行 |"', 1
+        "name: 地区生产总值", 'name: "=HYPERLINK(\\"http://x\\")| 伪造 | 行 |"', 1
     )
     plan.write_text(text, encoding="utf-8")
     return str(plan)
@@ -104,5 +104,54 @@ def test_markdown_names_cannot_form_rows(run: Run, tmp_path: Path) -> None:
     plan = _hostile_plan(tmp_path)
     out = run("gap", "-t", plan, "--year", "2018", "gdp=352.1", "-F", "markdown", "-l", "zh").stdout
     rows = [line for line in out.splitlines() if line.startswith("|")]
-    assert all("伪造 | 行" not in row for row in rows)  # the | is escaped, the newline folded
+    assert all("| 伪造 | 行" not in row for row in rows)  # the | is escaped (a line break is
+    # refused in a name: test_a_name_is_one_line_and_a_message_one_line)
     assert any("\\| 伪造 \\| 行 \\|" in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("escape.json", '[{"indicator": "gdp", "year": 2018, "value": 352.1, "note": "\\u001b[31m"}]',
+         "escape.json:1:61: [0].note: the character U+001B (a control character) is not allowed"),
+        ("lone.json", '[{"indicator": "gdp", "year": 2018, "value": 352.1, "note": "x \\ud83d"}]',
+         "lone.json:1:61: [0].note: a lone surrogate (\\ud800–\\udfff) is not a character"),
+        ("key.json", '[{"indicator": "gdp", "year": 2018, "value": 1, "\\u0007": 1}]',
+         "key.json:1:49: [0].\\x07: the character U+0007 (a control character) is not allowed"),
+        ("bell.yaml", '- {indicator: gdp, year: 2018, value: 352.1, note: "\\a ring"}\n',
+         "bell.yaml:1:52: [0].note: the character U+0007 (a control character) is not allowed"),
+    ],
+)  # fmt: skip
+def test_an_escape_writes_no_control_character_into_figures(
+    run: Run, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    """JSON's and YAML's escapes may write what a file may not hold (an ESC, a bell, half a
+    surrogate pair): refused as the file's own characters are, where it stands."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run("gap", "-f", str(path), "-F", "json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.replace(str(tmp_path) + "/", "") == message + "\n"
+
+
+def test_a_name_is_one_line_and_a_message_one_line(run: Run, tmp_path: Path) -> None:
+    """A plan's name with a line break could print ::warning (a CI log's command) at a line's
+    start: refused; a figure's note with one is shown as \\n on stderr, never obeyed."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        embedded_plan_text().replace(
+            "name_en: Gross regional product (GDP)", 'name_en: "GDP\\n::warning::injected"'
+        ),
+        encoding="utf-8",
+    )
+    result = run("gap", "-t", str(plan), "-F", "json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.endswith("name_en: must be one line (no line break)\n")
+    figures = tmp_path / "f.yaml"
+    figures.write_text(
+        '- {indicator: gdp_rank, year: 2018, status: missed, note: "a\\n::error::x"}\n',
+        encoding="utf-8",
+    )
+    result = run("check", "-f", str(figures))
+    assert "a\\n::error::x" in result.stderr
+    assert not any(line.startswith("::") for line in result.stderr.splitlines())

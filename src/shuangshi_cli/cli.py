@@ -479,7 +479,10 @@ def _write_charts(charts: list[tuple[str, Figure]], lang: Lang) -> None:
 
 
 def _note(message: str) -> None:
-    _say(message + "\n")
+    """One message, one line on stderr (a name's line end or escape shown, not obeyed)."""
+    from shuangshi_cli.console import one_line
+
+    _say(one_line(message) + "\n")
 
 
 @dataclass(frozen=True)

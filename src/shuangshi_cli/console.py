@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 import sys
 import unicodedata
 from dataclasses import astuple, dataclass
@@ -113,6 +114,19 @@ def escaped_json(text: str, stream: Any) -> str:
             units = ch.encode("utf-16-be")
             out += [f"\\u{int.from_bytes(units[i : i + 2]):04x}" for i in range(0, len(units), 2)]
     return "".join(out)
+
+
+# What would break a message's one line on stderr, or reach a terminal (or a CI log, which
+# reads ::workflow commands from a line's start) as a command: line ends and control characters.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line that shows what it holds: a line end or a control character (from a
+    plan's name, a figure's note) as its escape, ``\\n``, ``\\x1b``."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def write(text: str, stream: IO[str] | None = None) -> None:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from shuangshi_cli.errors import InputError, Problem
-from shuangshi_cli.yamlload import Located, Path, Position, dotted
+from shuangshi_cli.yamlload import Located, Path, Position, dotted, not_text
 
 _WHITESPACE = " \t\n\r"
 _SKIPPER = json.JSONDecoder(parse_int=str, parse_float=str)  # passes over a value: any length
@@ -167,4 +167,24 @@ def load_json(text: str, file: str) -> JsonLocated:
     # Rows stand one level down in a list, two in {"figures": [...]}: record down to them.
     depth = 2 if isinstance(located.data, dict) else 1
     _Walker(located, depth=depth).value(_skip_space(text, 0), ())
+    if "\\" in text:  # only an escape (\u001b, \ud83d, \b) writes what a file may not hold
+        _refuse_escaped(located, located.data, ())
     return located
+
+
+def _refuse_escaped(located: JsonLocated, data: Any, path: Path) -> None:
+    """An InputError at the first string (or key) that holds a control character or a lone
+    surrogate, as YAML's escapes and a file's own characters are refused."""
+    if isinstance(data, str):
+        wrong = not_text(data)
+        if wrong is not None:
+            raise InputError(located.problem(path, wrong))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            _refuse_escaped(located, item, (*path, i))
+    elif isinstance(data, dict):
+        for key, item in data.items():
+            wrong = not_text(key)
+            if wrong is not None:
+                raise InputError(located.problem((*path, key), wrong, key=True))
+            _refuse_escaped(located, item, (*path, key))

@@ -1011,6 +1011,7 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("String should have at least {a} character", "字符串至少应有 {a} 个字符"),
     ("must not be blank (nor only invisible characters)", "不能为空（也不能只有不可见字符）"),
+    ("must be one line (no line break)", "须为一行（不能换行）"),
     ("must not be above on_track", "不能高于 on_track"),
     ("a plan is a mapping with keys plan, targets …", "规划应为映射，包含 plan、targets 等键"),
     ("the period ends before it starts", "实施期的结束早于开始"),

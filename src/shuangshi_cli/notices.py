@@ -27,11 +27,12 @@ def set_lang(lang: Lang) -> None:
 
 def notice(key: str, **fields: object) -> None:
     """Say one sentence (the catalogue's ``notice.<key>`` filled with ``fields``) to the sink."""
-    text = t(f"notice.{key}", _lang, **fields)
+    from shuangshi_cli.console import one_line, write
+
+    text = one_line(t(f"notice.{key}", _lang, **fields))
     if _sink is not None:
         _sink(text)
         return
-    from shuangshi_cli.console import write
 
     write(text + "\n", sys.stderr)
 

@@ -76,7 +76,15 @@ def _visible(text: str) -> str:
     return text
 
 
-Text = Annotated[str, Field(min_length=1), AfterValidator(_visible)]
+def _one_line(text: str) -> str:
+    """Refuse a name or title with a line break: it is one line in every table and message."""
+    if any(c in "\n\r\x0b\x0c\x85\u2028\u2029" for c in text):
+        raise PydanticCustomError("line_break", "must be one line (no line break)")
+    return text
+
+
+Line = Annotated[str, AfterValidator(_one_line)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_visible), AfterValidator(_one_line)]
 EMBEDDED_NAME = "targets.yaml (embedded)"
 
 
@@ -188,10 +196,10 @@ class Region(_Model):
     level: Literal["national", "province", "city", "county", "district", "town", "park"] | None = (
         None
     )
-    parent: str | None = None
-    parent_en: str | None = None
-    province: str | None = None
-    province_en: str | None = None
+    parent: Line | None = None
+    parent_en: Line | None = None
+    province: Line | None = None
+    province_en: Line | None = None
 
 
 class Period(_Model):
@@ -202,7 +210,7 @@ class Period(_Model):
 
 class Publication(_Model):
     by: Text
-    by_en: str | None = None
+    by_en: Line | None = None
     date: dt.date
     quote: str | None = None
 
@@ -212,11 +220,11 @@ class Header(_Model):
 
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")] | None = None
     title: Text
-    title_en: str | None = None
-    campaign: str | None = None
-    campaign_en: str | None = None
+    title_en: Line | None = None
+    campaign: Line | None = None
+    campaign_en: Line | None = None
     issuer: Text
-    issuer_en: str | None = None
+    issuer_en: Line | None = None
     issued: dt.date | None = None
     published: Publication | None = None
     region: Region
@@ -260,7 +268,7 @@ class RankBasis(_Model):
 
     indicator: Id
     among: Text
-    among_en: str | None = None
+    among_en: Line | None = None
 
 
 class Target(_Model):

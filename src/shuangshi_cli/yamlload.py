@@ -29,7 +29,22 @@ _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
 _BOOLEANS = {"yes": True, "true": True, "on": True, "y": True}
 _BOOLEANS |= {"no": False, "false": False, "off": False, "n": False}
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# What an escape (\e, \u001b, \x85) may write into a string that a file may not hold: control
+# characters (a terminal's escapes, a bell) and lone surrogates. Tabs and line ends may stand.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def not_text(text: str) -> str | None:
+    """What is wrong with a string a file's escapes wrote: a control character or a lone
+    surrogate, which no table holds (and which would reach a terminal); None if nothing."""
+    found = _NOT_TEXT.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    if 0xD800 <= code <= 0xDFFF:
+        return "a lone surrogate (\\ud800–\\udfff) is not a character"
+    return f"the character U+{code:04X} (a control character) is not allowed"
+
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -131,8 +146,8 @@ class _Builder:
     def scalar(self, node: ScalarNode, path: Path) -> Any:
         tag = node.tag.removeprefix(_TAG)
         text = node.value
-        if _SURROGATE.search(text):
-            raise self.fail(node, path, "a lone surrogate (\\ud800–\\udfff) is not a character")
+        if (wrong := not_text(text)) is not None:
+            raise self.fail(node, path, wrong)
         if tag == "str":
             return text
         if tag == "null":
