@@ -268,3 +268,22 @@ def test_chained_yearly_changes_are_the_cumulative_change(changes: list[Decimal]
     )
     # met exactly when the cumulative fall reaches 13.5%
     assert (found.status is Status.ACHIEVED) == (formulas.cumulative_change(changes) <= -13.5)
+
+
+def test_a_month_figure_of_one_target_leaves_the_others_pace_required(
+    run: Run, tmp_path: Path
+) -> None:
+    """A January–September figure of fiscal revenue puts the assessment in 2019, the deadline:
+    GDP's latest figure is 2018's, and the growth 2019 must deliver stays its answer (13.6%)."""
+    rows = tmp_path / "f.csv"
+    rows.write_text(
+        "indicator,year,value,month\ngdp,2018,352.1,\nfiscal_revenue,2019,38,9\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-f", str(rows), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    payload = json.loads(out.stdout)
+    assert payload["as_of"] == 2019
+    gdp = payload["results"][0]
+    assert gdp["required_growth"] == pytest.approx(400 / 352.1 - 1)
+    assert gdp["required_growth_from"] == 2018

@@ -567,9 +567,13 @@ def _assess_quantified(
         breached=_breached(plan, target, series, level) if target.each_year else (),
     )
     time_share, task_share, observed = _progress(target, course)
-    # No pace is required once the assessment stands at or after the deadline, however old
-    # the latest figure is.
-    due = t >= deadline or (now is not None and now >= deadline)
+    # No pace is required once the latest figure is the deadline's, or the assessment stands
+    # after the deadline, however old the latest figure is. In the deadline year itself (a month
+    # figure of another target, --as-of) the growth that year must deliver on the year before's
+    # figure is still the answer; from an older figure, the years between are gone.
+    due = t >= deadline or (
+        now is not None and (now > deadline or (now == deadline and t < deadline - 1))
+    )
     required = None if course.met or due else formulas.annual_rate(v, level, deadline - t, progress)
     status, ratio = _status(plan, target, course, time_share, task_share, observed, override)
     if course.breached:
