@@ -15,6 +15,7 @@ from shuangshi_cli.figures import load_figures
 from shuangshi_cli.plan import Plan, embedded_plan_text, load_plan
 from shuangshi_cli.render import Format
 from shuangshi_cli.scenarios import paths, whatif
+from tests.helpers import DATA
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -306,3 +307,20 @@ def test_an_annual_goal_on_the_path_has_no_binary_noise(run: Run, tmp_path: Path
     )
     data = json.loads(run("gap", "-f", str(figures), "-F", "json").stdout)
     assert data["results"][0]["within_year"]["annual_goal"] == 363.424118566
+
+
+def test_a_path_difference_is_exact_to_the_paths_digits(run: Run, tmp_path: Path) -> None:
+    """Index 107.2 × 106.8 = 114.4896 against the path's 114.49 (7% a year from 100): -0.0004,
+    not the float's -0.000400000000013."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\nreal_growth,2016,7.2\nreal_growth,2017,6.8\n", encoding="utf-8"
+    )
+    out = run(
+        "path", "real_growth", "-t", str(DATA / "city_plan.yaml"), "-f", str(figures),
+        "-F", "json",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    (path,) = json.loads(out.stdout)["paths"]
+    year = next(y for y in path["years"] if y["year"] == 2017)
+    assert (year["path"], year["figure"], year["difference"]) == (114.49, 114.4896, -0.0004)

@@ -63,11 +63,15 @@ def build_path(result: Result) -> TargetPath | None:
         figures.setdefault(base.year, base.value)
     years = []
     for year in range(base.year, deadline + 1):
-        on_path = formulas.path_value(base.value, level, base.year, deadline, year, mode)
+        # the path to its 12 significant digits (as annual goals are given), and the figure's
+        # difference from it exact: 114.4896 against 114.49 is -0.0004, not -0.000400000000013
+        on_path = float(
+            f"{formulas.path_value(base.value, level, base.year, deadline, year, mode):.12g}"
+        )
         if year == deadline or result.met_at_base:
             on_path = float(level)
         figure = figures.get(year)
-        difference = None if figure is None else float(figure) - on_path
+        difference = None if figure is None else float(figure - Decimal(repr(on_path)))
         ahead = None if difference is None else sign * difference >= 0
         years.append(PathYear(year, on_path, figure, difference, ahead))
     from_latest: list[tuple[int, float]] = []
