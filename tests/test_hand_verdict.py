@@ -64,3 +64,16 @@ def test_check_uses_the_hand_verdict_and_says_so(tmp_path: Path, run: Run) -> No
     without = tmp_path / "g.csv"
     without.write_text(ROWS.replace("基本完成", ""), encoding="utf-8")
     assert run("check", "-f", str(without), "--fail-on", "missed").exit_code == 1
+
+
+def test_the_off_track_line_says_the_verdict_that_failed(tmp_path: Path, run: Run) -> None:
+    """A rank missed by hand, with no figure to compute one: the check fails on "missed", and
+    says so, not the computed "insufficient data"."""
+    figures = tmp_path / "f.csv"
+    figures.write_text("indicator,year,value,status\ngdp_rank,2018,,missed\n", encoding="utf-8")
+    out = run("check", "-f", str(figures))
+    assert out.exit_code == 1
+    assert (
+        "off track: Rank of the economy among Anhui's counties (gdp_rank): missed"
+        in out.stderr.splitlines()
+    )

@@ -849,7 +849,7 @@ def check(
         _note(
             t(_failing_key(result, "" if result in failing else ".not_binding"), lang_,
               name=name(result.target, lang_), id=result.target.id,
-              status=status_label(result, lang_))
+              status=_verdict_label(result, lang_))
         )  # fmt: skip
     for standing in board.standings if board is not None else ():
         part_failing = standing.assessment.failing(threshold, strict=strict)
@@ -858,12 +858,21 @@ def check(
                 t(_failing_key(result, ".part"), lang_,
                   part=pick((standing.part.name,
                   standing.part.name_en or ""), lang_), name=name(result.target, lang_),
-                  id=result.target.id, status=status_label(result, lang_))
+                  id=result.target.id, status=_verdict_label(result, lang_))
             )  # fmt: skip
         failing += part_failing
     _note(summary_line(assessment, style.lang))
     if failing:
         raise typer.Exit(EXIT_OFF_TRACK)
+
+
+def _verdict_label(result: Result, lang: Lang) -> str:
+    """The status a check judged: a verdict given by hand where there is one, else computed."""
+    from shuangshi_cli.report.terms import status_label
+
+    if result.hand_status is not None:
+        return t(f"status.{result.hand_status.value}", lang)
+    return status_label(result, lang)
 
 
 def _failing_key(result: Result, variant: str) -> str:
