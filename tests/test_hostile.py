@@ -1016,3 +1016,31 @@ def test_dev_stdout_that_is_another_output_or_an_input_is_refused_first(tmp_path
     assert "is a file this run reads" in done.stderr
     assert not other.exists()  # nothing written before the refusal
     assert Path(figures).read_text(encoding="utf-8") == "indicator,year,value\ngdp,2018,352.1\n"
+
+
+def test_a_reader_that_leaves_mid_output_gets_141(tmp_path: Path) -> None:
+    """A pipe takes 64 KB, its reader reads 10 bytes and leaves: the rest is not written, and
+    the exit says so (a stream's own write took the partial write for the whole, exit 0)."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\n"
+        + "".join(f"gdp,{y},{300 + y - 2000}\n" for y in range(2000, 2019)),
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        embedded_plan_text().replace(
+            "name: 地区生产总值", "name: 地区生产总值" + "很长" * 40000, 1
+        ),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "shuangshi_cli", "gap", "-t", str(plan), "-f", str(figures)]
+    with subprocess.Popen(
+        [*command, "-F", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        head = child.stdout.read(10)
+        child.stdout.close()
+        child.wait(timeout=60)
+        assert head.startswith(b"{")
+        assert (child.returncode, child.stderr.read()) == (141, b"")

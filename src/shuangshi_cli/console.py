@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import re
 import sys
 import unicodedata
@@ -130,10 +131,33 @@ def one_line(text: str) -> str:
 
 
 def write(text: str, stream: IO[str] | None = None) -> None:
-    """Write ``text`` to ``stream`` (stdout) so that it never fails to encode."""
+    """Write ``text`` to ``stream`` (stdout) so that it never fails to encode, and all of it
+    or a BrokenPipeError: a stream's own write takes a pipe's partial write, when its reader
+    leaves (``| head -c 10``), for the whole text and says nothing."""
     target = sys.stdout if stream is None else stream
-    target.write(fit(text, target))
+    fitted = fit(text, target)
+    if len(fitted) > _PIPE_BUFFER and _write_all(fitted, target):
+        return
+    target.write(fitted)
     target.flush()
+
+
+_PIPE_BUFFER = 4096  # what a pipe takes whole (PIPE_BUF): a shorter text is written at once
+
+
+def _write_all(text: str, target: IO[str]) -> bool:
+    """Write ``text`` to the descriptor under ``target`` until every byte is taken (a pipe takes
+    64 KB a time); False when ``target`` has no descriptor (a test's capture)."""
+    try:
+        descriptor = target.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    encoding = getattr(target, "encoding", None) or "utf-8"
+    data = memoryview(text.encode(encoding, getattr(target, "errors", None) or "strict"))
+    target.flush()
+    while data:
+        data = data[os.write(descriptor, data) :]
+    return True
 
 
 def forgiving_streams() -> None:
