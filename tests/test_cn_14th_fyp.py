@@ -379,3 +379,35 @@ def test_a_one_year_tables_growth_column_is_the_figure_of_a_growth(
     assert latest["unemployment"] == {"year": 2021, "value": 5.1}
     assert "比上年增长% read only as the figure of indicators given as growth" in out.stderr
     assert "not read: 全社会研发经费投入\n" in out.stderr
+
+
+def test_the_outlines_own_row_labels_are_read(run: Run, tmp_path: Path) -> None:
+    """The 纲要 heads its rows with their units: 粮食综合生产能力（亿吨）, and a count per population
+    in its bare count, 每千人口拥有执业（助理）医师数（人）: each reads as its target's figure."""
+    figures = tmp_path / "w.csv"
+    figures.write_text(
+        "指标,2021年,2022年\n粮食综合生产能力（亿吨）,6.83,6.87\n"
+        "能源综合生产能力（亿吨标准煤）,43.3,46.6\n每千人口拥有执业（助理）医师数（人）,3.04,3.15\n"
+        "每万人口高价值发明专利拥有量（件）,7.5,9.4\n每千人口拥有3岁以下婴幼儿托位数（个）,2.03,2.57\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert "not read" not in out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"] if r["latest"]}
+    assert latest["grain_capacity"] == {"year": 2022, "value": 6.87}
+    assert latest["energy_capacity"] == {"year": 2022, "value": 46.6}
+    assert latest["doctors"] == {"year": 2022, "value": 3.15}
+    assert latest["patents"] == {"year": 2022, "value": 9.4}
+    assert latest["childcare_places"] == {"year": 2022, "value": 2.57}
+
+
+def test_grain_in_jin_converts_exactly(run: Run) -> None:
+    """13657亿斤 (500 g each) is 6.8285亿吨."""
+    out = run(
+        "gap", "--targets", "cn-14th-fyp", "--year", "2021", "grain_capacity=13657亿斤",
+        "-F", "json",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    (grain,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "grain_capacity"]
+    assert grain["latest"] == {"year": 2021, "value": 6.8285}

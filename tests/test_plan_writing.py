@@ -107,7 +107,7 @@ def test_region_levels(level: str) -> None:
     assert parse_plan(text, "p.yaml").plan.region.level == level
 
 
-@pytest.mark.parametrize("unit", ["件/万人", "个/千人", "人/千人", "亿吨标准煤"])
+@pytest.mark.parametrize("unit", ["件/万人", "个/千人", "人/千人", "万头"])
 def test_a_unit_not_built_in_says_how_to_declare_it(unit: str) -> None:
     text = HEADER + TARGET.format(n=1, comparison='">"').replace("unit: 亿元", f"unit: {unit}")
     (problem,) = _problems(text)
@@ -127,9 +127,12 @@ def test_a_declared_unit_is_accepted() -> None:
 
 
 def test_a_typo_of_a_unit_still_gets_did_you_mean() -> None:
-    text = HEADER + TARGET.format(n=1, comparison='">"').replace("unit: 亿元", "unit: 亿圆")
+    text = HEADER + TARGET.format(n=1, comparison='">"').replace("unit: 亿元", "unit: 亿园")
     (problem,) = _problems(text)
-    assert "did you mean '亿元'?" in problem
+    assert "(did you mean '亿元', '亿吨' or '亿斤'?)" in problem  # (as near to each)
+    text = HEADER + TARGET.format(n=1, comparison='">"').replace("unit: 亿元", "unit: 元/入")
+    (problem,) = _problems(text)
+    assert "(did you mean '元/人'?)" in problem
 
 
 def test_validate_lists_every_problem(tmp_path: Path, run: Run) -> None:

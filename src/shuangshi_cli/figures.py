@@ -641,7 +641,7 @@ class PlainRows:
         wanted = plan.figure_unit(target)
         source = wanted
         if unit is not None and unit.strip():
-            named = plan.lookup_unit(unit.strip())
+            named = written_unit(plan, unit.strip(), wanted)
             if named is None or named.dimension != wanted.dimension:
                 return None
             source = named
@@ -997,7 +997,7 @@ def _value(
             )
         written = column
     wanted = plan.figure_unit(target)
-    unit = wanted if written is None else plan.lookup_unit(written)
+    unit = wanted if written is None else written_unit(plan, written, wanted)
     if unit is None:
         raise FiguresError(origin.problem(f"unknown unit {shown(written)}", "unit"))
     try:
@@ -1012,6 +1012,24 @@ def _value(
     if problem is not None:
         raise FiguresError(origin.problem(problem, "value"))
     return value, quantity.value
+
+
+def written_unit(plan: Plan, written: str, wanted: Unit) -> Unit | None:
+    """The unit a figure is written in, for a target whose figures are in ``wanted``: a bare
+    count (人, 件, 个) is the count per the population ``wanted`` counts per (每千人口拥有执业
+    （助理）医师数（人）, 每万人口高价值发明专利拥有量（件）, as the 纲要 heads them)."""
+    unit = plan.lookup_unit(written)
+    if unit is None or unit.dimension == wanted.dimension:
+        return unit
+    counted = unit.dimension.removeprefix("count:")
+    if (
+        unit.dimension.startswith("count:")
+        and unit.factor == 1
+        and wanted.dimension.startswith("count_per_")
+        and wanted.dimension.endswith(f":{counted}")
+    ):
+        return wanted
+    return unit
 
 
 def _unfit(

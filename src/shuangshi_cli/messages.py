@@ -880,6 +880,11 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("unknown indicator {a}", "未知指标 {a}"),
     ("unknown key; keys are {a}", "未知的键；可用的键：{a}"),
     ("unknown part {a}; parts: {b}", "未知责任单位 {a}；责任单位有：{b}"),
+    (
+        "unknown unit {a} (did you mean {b}, {c} or {d}?)",
+        "未知单位 {a}（是否为 {b}、{c} 或 {d}？）",
+    ),
+    ("unknown unit {a} (did you mean {b} or {c}?)", "未知单位 {a}（是否为 {b} 或 {c}？）"),
     ("unknown unit {a} (did you mean {b}?)", "未知单位 {a}（是否为 {b}？）"),
     (
         "unknown unit {a}: declare it in the plan's units list, e.g. units: [{b}]",

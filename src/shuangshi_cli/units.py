@@ -48,9 +48,11 @@ RANK = "rank"
 _D = Decimal
 
 _BUILTIN: tuple[Unit, ...] = (
-    Unit("元", MONEY, _D(1), "yuan", ("yuan", "cny", "rmb")),
-    Unit("万元", MONEY, _D(10) ** 4, "10k yuan", ("万", "万元人民币", "10k yuan")),
-    Unit("亿元", MONEY, _D(10) ** 8, "100m yuan", ("亿", "亿元人民币", "100m yuan")),
+    Unit(
+        "元", MONEY, _D(1), "yuan", ("yuan", "cny", "rmb", "圆")
+    ),  # (圆: 元 as banknotes write it)
+    Unit("万元", MONEY, _D(10) ** 4, "10k yuan", ("万", "万元人民币", "10k yuan", "万圆")),
+    Unit("亿元", MONEY, _D(10) ** 8, "100m yuan", ("亿", "亿元人民币", "100m yuan", "亿圆")),
     Unit("万亿元", MONEY, _D(10) ** 12, "trillion yuan", ("万亿", "trillion yuan")),
     Unit("元/人", MONEY_PER_PERSON, _D(1), "yuan per person", ("元每人", "yuan/person")),
     Unit("万元/人", MONEY_PER_PERSON, _D(10) ** 4, "10k yuan per person", ("万元每人",)),
@@ -68,8 +70,14 @@ _BUILTIN: tuple[Unit, ...] = (
     Unit("万户", "count:户", _D(10) ** 4, "10k households", ()),
     Unit("吨", "mass", _D(1), "tonnes", ("t",)),
     Unit("万吨", "mass", _D(10) ** 4, "10k tonnes", ()),
+    Unit("亿吨", "mass", _D(10) ** 8, "100m tonnes", ()),
+    Unit("千克", "mass", _D(1) / 1000, "kg", ("公斤", "kg")),
+    Unit("斤", "mass", _D(1) / 2000, "jin", ("市斤",)),  # 500 g: grain output is said in 斤 too
+    Unit("万斤", "mass", _D(10) ** 4 / 2000, "10k jin", ()),
+    Unit("亿斤", "mass", _D(10) ** 8 / 2000, "100m jin", ()),
     Unit("吨标准煤", "energy", _D(1), "tce", ("tce",)),
-    Unit("万吨标准煤", "energy", _D(10) ** 4, "10k tce", ()),
+    Unit("万吨标准煤", "energy", _D(10) ** 4, "10k tce", ("万tce",)),
+    Unit("亿吨标准煤", "energy", _D(10) ** 8, "100m tce", ("亿tce",)),
     Unit("吨标准煤/万元", "energy_intensity", _D(1), "tce per 10k yuan", ()),
     Unit("平方米", "area", _D(1), "m²", ("m2", "㎡")),
     Unit("万平方米", "area", _D(10) ** 4, "10k m²", ()),
@@ -109,9 +117,16 @@ class UnitRegistry:
         self._units.append(unit)
 
     def extended(self, units: Iterable[Unit]) -> UnitRegistry:
-        """A new registry with ``units`` added to these."""
+        """A new registry with ``units`` added to these; a unit declared as one of these is
+        (亿吨 in mass, ×10⁸, which a plan written before it was built in declares) is that one."""
         registry = UnitRegistry(self._units)
         for unit in units:
+            known = registry._by_key.get(_key(unit.symbol))
+            if known is not None and (known.dimension, known.factor) == (
+                unit.dimension,
+                unit.factor,
+            ):
+                continue
             registry.add(unit)
         return registry
 
