@@ -257,7 +257,7 @@ def test_a_ceiling_met_only_by_the_texts_base_is_not_achieved(run: Run, tmp_path
     assert done.exit_code == 1
 
 
-def test_a_cumulative_fall_reads_as_a_fall_and_an_index_keeps_one_decimal(
+def test_a_cumulative_fall_reads_as_a_fall_and_an_index_keeps_two_decimals(
     run: Run, tmp_path: Path
 ) -> None:
     figures = tmp_path / "f.csv"
@@ -266,8 +266,9 @@ def test_a_cumulative_fall_reads_as_a_fall_and_an_index_keeps_one_decimal(
     )
     out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "markdown", "-l", "zh")
     line = next(x for x in out.stdout.splitlines() if "二氧化碳" in x and x.startswith("|"))
-    # 100 × 0.962 × 0.992 = 95.4304: a computed index, shown as one (not as a figure written)
-    assert "| 95.4（2022） | 累计下降≥18%（2025） |" in line
+    # 100 × 0.962 × 0.992 = 95.4304: a computed index, shown as one (not as a figure written),
+    # to the hundredths a cumulative change is judged to
+    assert "| 95.43（2022） | 累计下降≥18%（2025） |" in line
     assert "≤-18" not in out.stdout
 
 

@@ -126,12 +126,13 @@ def quantity(
     ``bare`` leaves out the unit (for tables with a unit column); ranks, % and 个百分点 keep
     theirs. ``written``: a figure as given, which keeps the decimals it was written with (up to
     WRITTEN_PLACES): 400.0001 against >400 must not read 400. (An index, without a unit, is
-    computed: it keeps one decimal.)
+    computed: it keeps two decimals, the hundredths of a percentage point a cumulative change
+    is judged to: 86.54 is 13.46% down, short of 13.5%, where 86.5 would read as past it.)
     """
     if value is None:
         return "—"
     if unit is None:  # an index chained from rates: computed, whatever its digits
-        return plain(value, 1)
+        return plain(value, 2)
     if unit.dimension == RANK:
         return rank_text(value, lang)
     places = places_of(unit)
