@@ -412,3 +412,17 @@ def test_grain_in_jin_converts_exactly(run: Run) -> None:
     assert out.exit_code == 0, out.stderr
     (grain,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "grain_capacity"]
     assert grain["latest"] == {"year": 2021, "value": 6.8285}
+
+
+def test_years_of_schooling_move_by_years_a_year(run: Run, tmp_path: Path) -> None:
+    """10.8 → 11.05 years in 2020–2022, 11.3 by 2025: 0.125 a year done, 0.0833 a year needed
+    (analysts count years a year, not a compound 0.7%)."""
+    figures = tmp_path / "s.csv"
+    figures.write_text(
+        "indicator,year,value\nschooling_years,2020,10.8\nschooling_years,2022,11.05\n",
+        encoding="utf-8",
+    )
+    result = _result(run, figures, "schooling_years")
+    assert result["progress"] == "linear"
+    assert result["required_growth"] == pytest.approx((11.3 - 11.05) / 3)
+    assert result["observed_growth"] == pytest.approx(0.125)

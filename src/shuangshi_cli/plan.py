@@ -490,7 +490,9 @@ class Plan(_Model):
             return Progress.LINEAR if self.unit(target).dimension != PERCENT else Progress.COMPOUND
         if target.kind is Kind.GROWTH:
             return Progress.COMPOUND
-        return Progress.LINEAR if self.figure_unit(target).is_rate else Progress.COMPOUND
+        unit = self.figure_unit(target)
+        # a rate moves by points; years (of schooling, of age) by years a year, not by %
+        return Progress.LINEAR if unit.is_rate or unit.dimension == "years" else Progress.COMPOUND
 
     def yearly_changes(self, target: Target) -> bool:
         """Whether ``target``'s figures are each year's change in %, which bulletins write as
