@@ -426,3 +426,22 @@ def test_years_of_schooling_move_by_years_a_year(run: Run, tmp_path: Path) -> No
     assert result["progress"] == "linear"
     assert result["required_growth"] == pytest.approx((11.3 - 11.05) / 3)
     assert result["observed_growth"] == pytest.approx(0.125)
+
+
+def test_a_percentage_given_as_a_ratio_is_said(run: Run, tmp_path: Path) -> None:
+    """0.6522 beside 64.72 the year before: a sheet's stored ratio for 65.22%, said on stderr
+    (and read as given: a figure is never guessed)."""
+    figures = tmp_path / "u.csv"
+    figures.write_text(
+        "indicator,year,value\nurbanization,2021,64.72\nurbanization,2022,0.6522\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0
+    assert (
+        f"{figures}:3: urbanization is 0.6522%, a hundredth of the years beside it: a ratio for "
+        "65.22%? (read as given)"
+    ) in out.stderr.splitlines()
+    assert _result(run, figures, "urbanization")["latest"] == {"year": 2022, "value": 0.6522}
+    figures.write_text("indicator,year,value\nurbanization,2021,64.72\n", encoding="utf-8")
+    assert "ratio" not in run("gap", "--targets", "cn-14th-fyp", "-f", str(figures)).stderr

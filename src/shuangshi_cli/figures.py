@@ -1072,4 +1072,28 @@ def load_figures(
         problems.extend(exc.problems)
     if problems:
         raise FiguresError(problems)
-    return check_rows(rows, plan)
+    figures = check_rows(rows, plan)
+    _hint_ratios(figures, plan)
+    return figures
+
+
+def _hint_ratios(figures: Figures, plan: Plan) -> None:
+    """Say on stderr where a percentage looks given as a ratio: 0.6472 beside 64.72 or 60.6 a
+    year away (城镇化率 from a sheet that stores 64.72% as 0.6472). The figure is read as given."""
+    for target in plan.quantified:
+        if plan.figure_unit(target).dimension != PERCENT or plan.yearly_changes(target):
+            continue
+        found = figures.annual(target.id)
+        points = {f.year: f.value for f in found if f.value is not None}
+        if target.baseline is not None:
+            points.setdefault(target.baseline.year, target.baseline.value)
+        for figure in found:
+            value = figure.value
+            if value is None or not 0 < value < 1:
+                continue
+            near = [v for y, v in points.items() if 0 < abs(y - figure.year) <= 2 and v >= 10]
+            if any(Decimal("0.5") <= value * 100 / v <= 2 for v in near):
+                from shuangshi_cli.notices import notice
+
+                notice("ratio_for_percent", place=str(figure.origin), id=target.id,
+                       value=f"{value}", percent=f"{(value * 100).normalize():f}")  # fmt: skip

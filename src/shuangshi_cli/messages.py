@@ -427,6 +427,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "click.range": ("{value} 不在允许范围 {range} 内", "{value} is not in the range {range}."),
     # -- notices of reading (stderr) ------------------------------------------------------------
     "notice.decoded_as": ("{file}：不是 UTF-8，按 {encoding} 读取", "{file}: not UTF-8; read as {encoding}"),
+    "notice.ratio_for_percent": ("{place}：{id} 为 {value}%，与相邻年份相差约百倍：是否将 {percent}% 填成了比值？（按所填读取）",
+                                 "{place}: {id} is {value}%, a hundredth of the years beside it: "
+                                 "a ratio for {percent}%? (read as given)"),
     "notice.layout": ("{file}：{layout}", "{file}: {layout}"),
     "notice.sheet": ("{file}：读取工作表 {sheet!r}（共{count}个中的第{index}个）；用 {file}#名称 选其他工作表",
                      "{file}: read sheet {sheet!r} ({index} of {count}); choose another with {file}#NAME"),
