@@ -187,3 +187,18 @@ def test_a_figure_keeps_the_decimals_it_was_written_with(value: Decimal, shown: 
 def test_a_figure_just_over_its_target_reads_over_it(run: Run) -> None:
     out = run("gap", "--year", "2019", "gdp=400.0001", "-F", "markdown", "-l", "zh").stdout
     assert "| 400.0001（2019） | >400（2019） | 超出0.0001 |" in out
+
+
+def test_the_summary_counts_statuses_best_first(run: Run) -> None:
+    """GDP, the first target, missed; the three after it achieved: the count says 已实现 first,
+    in the order of the statuses, not of the targets."""
+    args = [
+        "--year",
+        "2019",
+        "gdp=390",
+        "gdp_rank=5",
+        "fiscal_revenue=51",
+        "industrial_output=1001",
+    ]
+    out = run("gap", *args, "--lang", "zh")
+    assert out.stdout.splitlines()[-1] == "量化目标4项：已实现3项，未实现1项（截至2019年）"

@@ -46,6 +46,7 @@ from shuangshi_cli.report.terms import (
     title,
     with_year,
 )
+from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment, PeerResult, Result
@@ -118,7 +119,14 @@ def _result_row(plan: Plan, result: Result, lang: Lang) -> tuple[Cell, ...]:
 def summary_line(assessment: Assessment, lang: Lang) -> str:
     """量化目标4项：已实现1项，慢于预期2项…（截至2018年）."""
     counts: dict[str, int] = {}
-    for result in assessment.quantified:
+    # in the order of the statuses, best first (提前实现 beside 已实现, 快于预期 beside 符合预期),
+    # not in the order the targets come
+    order = list(Status)
+    ranked = sorted(
+        assessment.quantified,
+        key=lambda r: (order.index(r.status), r.wording != "achieved_early", r.wording != "ahead"),
+    )
+    for result in ranked:
         label = status_label(result, lang)
         counts[label] = counts.get(label, 0) + 1
     text = t("sep.clause", lang).join(
