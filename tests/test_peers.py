@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from shuangshi_cli.figures import Figures, load_figures
 from shuangshi_cli.peers import load_peers, rank_ladder
 from shuangshi_cli.plan import Comparison, place_key
 from shuangshi_cli.status import Status
+from tests.helpers import ROOT
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -267,3 +269,21 @@ def test_a_below_rank_target_is_judged_among_as_many_regions_as_its_rank(
     result = assess(below, Figures(), peers=load_peers(below, [_write(tmp_path, text)])).results[1]
     assert Note.FEW_PEERS not in result.notes
     assert result.peers is not None and result.peers.standings[-1].rank == 5
+
+
+def test_the_tables_own_value_against_the_figures_is_noted(run: Run, tmp_path: Path) -> None:
+    """The peer table says 濉溪县 300 in 2018, the figures 352.1: the rank stands on the table's
+    value, and a note says they differ; the same value says nothing."""
+    counties = (ROOT / "examples" / "counties.csv").read_text(encoding="utf-8")
+    figures = tmp_path / "f.csv"
+    figures.write_text("indicator,year,value\ngdp,2018,352.1\n", encoding="utf-8")
+    peers = tmp_path / "p.csv"
+    for value, noted in (("300", True), ("352.1", False)):
+        peers.write_text(
+            re.sub(r"濉溪县,2018,gdp,[0-9.]+", f"濉溪县,2018,gdp,{value}", counties),
+            encoding="utf-8",
+        )
+        out = run("gap", "-f", str(figures), "--peers", str(peers), "-F", "json")
+        assert out.exit_code == 0, out.stderr
+        (rank,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp_rank"]
+        assert ("peer_value_differs" in rank["notes"]) is noted

@@ -47,6 +47,7 @@ class Note(StrEnum):
     NOMINAL_LEVEL = "nominal_level"
     PRICE_YEAR_DIFFERS = "price_year_differs"
     AHEAD_OF_OTHER = "ahead_of_other"
+    PEER_VALUE_DIFFERS = "peer_value_differs"
 
 
 class Point(NamedTuple):
@@ -309,9 +310,16 @@ def _read(plan: Plan, source: Target, target: Target, value: Decimal) -> Decimal
 
 
 def _peer_ranks(
-    plan: Plan, target: Target, peers: PeerTable | None, as_of: int | None, series: list[Point]
+    plan: Plan,
+    target: Target,
+    peers: PeerTable | None,
+    as_of: int | None,
+    series: list[Point],
+    figures: Figures | None = None,
 ) -> tuple[list[Point], list[Note], PeerResult | None]:
-    """Ranks computed from the peer table replace ranks given as figures for the same years."""
+    """Ranks computed from the peer table replace ranks given as figures for the same years;
+    a note says where the table's own value of the ranked indicator is not the figure given
+    for it (濉溪县 300 there, 352.1 in the figures: the rank stands on the table's)."""
     if peers is None or target.kind is not Kind.RANK or target.ranks is None:
         return series, [], None
     from shuangshi_cli.peers import chase, standings  # only with a peer table
@@ -340,6 +348,9 @@ def _peer_ranks(
     merged = {**given, **computed}
     points = [Point(year, merged[year]) for year in sorted(merged)]
     notes = [Note.RANK_FROM_PEERS] + ([Note.RANK_FIGURE_DIFFERS] if disagreements else []) + few
+    own = {f.year: f.value for f in figures.annual(ranked.id)} if figures is not None else {}
+    if any(s.year in own and own[s.year] != s.value for s in found):
+        notes.append(Note.PEER_VALUE_DIFFERS)
     rank_chase = chase(
         peers, ranked.id, found[-1], int(target.value), target.deadline, ranked.higher_is_better
     )
@@ -426,7 +437,7 @@ def _points_of(
 ) -> tuple[list[Point], list[Note], PeerResult | None, Point | None, Point | None]:
     """The series, its notes, the peer result, the base and the latest point to judge on."""
     series, notes = _series(plan, target, figures, as_of)
-    series, peer_notes, peer_result = _peer_ranks(plan, target, peers, as_of, series)
+    series, peer_notes, peer_result = _peer_ranks(plan, target, peers, as_of, series, figures)
     notes += peer_notes
     base = _base(plan, target, series, notes)
     # An index chained from no rates at all is only its base year: no figures either.
