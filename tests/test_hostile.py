@@ -1044,3 +1044,22 @@ def test_a_reader_that_leaves_mid_output_gets_141(tmp_path: Path) -> None:
         child.wait(timeout=60)
         assert head.startswith(b"{")
         assert (child.returncode, child.stderr.read()) == (141, b"")
+
+
+def test_a_bom_then_gbk_names_the_first_bad_byte(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "bom-gbk.csv"
+    path.write_bytes("\ufeffindicator,year,value\n".encode() + "报,2018,1\n".encode("gbk"))
+    out = run("gap", "-f", str(path))
+    assert (out.exit_code, out.stderr) == (
+        2,
+        f"{path}:2: the file is not valid UTF-8 (byte 0xb1)\n",
+    )
+
+
+def test_an_empty_file_name_is_no_directory(run: Run) -> None:
+    for option in ("-f", "--peers"):
+        out = run("gap", option, "")
+        assert (out.exit_code, out.stderr) == (
+            2,
+            "'': a file name is needed, not an empty string\n",
+        )

@@ -95,9 +95,11 @@ def _decode_as(data: bytes, name: str, codec: str, label: str) -> str:
         raise InputError(Problem(f"unknown encoding {label!r}", name)) from None
     except UnicodeDecodeError as exc:
         wide = "16" in codec or "32" in codec  # a newline byte there is no newline
-        line = None if wide else data.count(b"\n", 0, exc.start) + 1
+        # utf-8-sig counts from after the mark it takes off
+        start = exc.start + (3 if codec == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf") else 0)
+        line = None if wide else data.count(b"\n", 0, start) + 1
         raise InputError(
-            Problem(f"the file is not valid {label} (byte 0x{data[exc.start]:02x})", name, line)
+            Problem(f"the file is not valid {label} (byte 0x{data[start]:02x})", name, line)
         ) from None
     return _text(text.removeprefix("\ufeff"), name)
 
@@ -201,6 +203,8 @@ def _stat_of(stream: Any) -> os.stat_result | None:
 
 def read_bytes(path: Path, name: str | None = None) -> bytes:
     """The bytes of ``path`` (``-`` reads stdin), at most MAX_BYTES; errors name the file."""
+    if name == "":  # Path("") is the current directory: a name left empty ("$FILE" unset)
+        raise InputError(Problem(msg("error.empty_name"), "''"))
     label = name or str(path)
     if str(path) == STDIN:
         label = "<stdin>"

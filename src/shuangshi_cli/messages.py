@@ -389,6 +389,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.whatif_needs": ("请给出 --growth 增速（可重复）或 --by 年份", "give --growth RATE (repeatable) or --by YEAR"),
     "error.output_name": ("--output 需要文件名，不能是空字符串", "--output needs a file name, not an empty string"),
     "error.no_such_file": ("文件不存在", "no such file"),
+    "error.empty_name": ("需要文件名，不能是空字符串", "a file name is needed, not an empty string"),
     "error.is_directory": ("是目录，不是文件", "is a directory, not a file"),
     "error.cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
     "error.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
