@@ -711,3 +711,24 @@ def test_an_ods_whose_repeated_cells_span_too_much_is_refused_before_it_is_opene
         else:
             assert result.exit_code == 0, result.stderr
             assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("指标,单位,2016,2017\n地区生产总值（万元）,亿元,300,326.5\n", "2:2"),
+        ("指标,年份,数值,单位\n地区生产总值（万元）,2018,352.1,亿元\n", "2:4"),
+    ],
+)
+def test_a_name_and_a_unit_column_that_disagree_are_an_error(
+    run: Run, tmp_path: Path, text: str, place: str
+) -> None:
+    """地区生产总值（万元） in a row whose 单位 says 亿元: which the figures are in cannot be told."""
+    path = _csv(tmp_path, text)
+    out = run("gap", "-f", path, "-F", "json")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr.splitlines()[-1] == (
+        f"{path}:{place}: the indicator's name says 万元 but the unit column says 亿元"
+    )
+    agreeing = _csv(tmp_path, text.replace("（万元）", "（亿元）"), "agree.csv")
+    assert run("gap", "-f", agreeing, "-F", "json").exit_code == 0

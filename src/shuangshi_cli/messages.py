@@ -840,6 +840,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("not a workbook calamine can read: {reason}", "不是可读取的工作簿：{reason}"),
     ("cannot read sheet {sheet}: {reason}", "无法读取工作表 {sheet}：{reason}"),
     (
+        "the indicator's name says {named} but the unit column says {column}",
+        "指标名称中的单位为 {named}，单位列却为 {column}",
+    ),
+    (
         "sheet {sheet} is {size} MB of XML unpacked, more than the {most} MB a table of figures "
         "is read from",
         "工作表 {sheet} 解压后有 {size} MB 的 XML，超过数据表可读取的 {most} MB",

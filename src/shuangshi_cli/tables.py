@@ -110,6 +110,25 @@ def _indicator_cell(written: str) -> tuple[str, str | None]:
     return indicator_cell(written)
 
 
+def unit_conflict(values: dict[str, Any]) -> Msg | None:
+    """What is wrong when the indicator's name and the unit column name two units
+    (地区生产总值（万元） | 亿元): which one the figures are in cannot be told; None if they
+    agree."""
+    from shuangshi_cli.units import BUILTIN_UNITS
+
+    written, column = values.get("indicator"), values.get("unit")
+    if not isinstance(written, str) or not isinstance(column, str) or not column.strip():
+        return None
+    unit = _indicator_cell(written)[1]
+    if unit is None or BUILTIN_UNITS.get(unit) == BUILTIN_UNITS.get(column.strip()):
+        return None
+    return msg(
+        "the indicator's name says {named} but the unit column says {column}",
+        named=unit,
+        column=column.strip(),
+    )
+
+
 def with_indicator(values: dict[str, Any]) -> dict[str, Any]:
     """``values`` with the indicator cell read by ``indicator_cell``: its unit used when the row
     has none."""
@@ -357,6 +376,8 @@ def _long_rows(
                     number,
                 )
             )
+        if (conflict := unit_conflict(values)) is not None:
+            raise FiguresError(grid.problem(conflict, number, where.get("unit")))
         values = with_indicator(values)
         if unit is not None and "unit" not in values and values:
             values["unit"] = unit

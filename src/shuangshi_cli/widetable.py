@@ -24,6 +24,7 @@ from shuangshi_cli.tables import (
     say_layout,
     text,
     title_year,
+    unit_conflict,
     value,
     with_indicator,
 )
@@ -298,6 +299,8 @@ def rows(
             if name and index < len(cells) and (written := value(cells[index])) is not None:
                 base[name] = written
                 columns[name] = index + 1
+        if (conflict := unit_conflict(base)) is not None:
+            raise FiguresError(grid.problem(conflict, number, columns.get("unit")))
         base = with_indicator(base)
         if unit is not None and "unit" not in base:
             base["unit"] = unit
