@@ -161,3 +161,16 @@ def test_average_of_rates_compounds_to_the_whole(rates: list[float]) -> None:
     average = formulas.average_of_rates(rates)
     assert average is not None
     assert math.isclose((1 + average) ** len(rates), math.prod(1 + r for r in rates), rel_tol=1e-9)
+
+
+def test_explain_shows_both_averages_their_difference_and_the_relation(run: Run) -> None:
+    out = run(
+        "explain", "income_growth", "--targets", "cn-14th-fyp", "-F", "json",
+        "--year", "2021", "--figure", "gdp_growth=8.1", "--figure", "income_growth=9.1",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    steps = {s["key"]: s for s in json.loads(out.stdout)["steps"]}
+    assert steps["relative_average"]["value"] == pytest.approx(0.091)
+    assert steps["relative_other_average"]["value"] == pytest.approx(0.081)
+    assert steps["relative_difference"]["value"] == pytest.approx(1.0)
+    assert steps["status"]["formula"] == "d ≥ −k"

@@ -79,6 +79,44 @@ def _named(found: Input | None, symbol: str, value: Decimal | float) -> Input:
     return Input(symbol, value, found.source, found.given)
 
 
+def _relative_steps(plan: Plan, result: Result) -> tuple[Step, ...]:
+    """A relative target: each side's average growth over the years both have, their
+    difference, and the relation it is judged by (基本同步: at most the tolerance behind)."""
+    relation = result.relative
+    assert relation is not None
+    if relation.average is None or relation.other_average is None or not relation.years:
+        return ()
+    file, line = plan.place(result.target.id)
+    plan_source = f"{file}:{line}" if file and line else "plan"
+    n = Input("n", len(relation.years), "figures")
+    r, q = Input("r", relation.average), Input("q", relation.other_average)
+    own, other = Decimal(1), Decimal(1)
+    for year in relation.years:  # P = Π(1 + g) over the years both have
+        own *= 1 + Decimal(repr(year.growth))
+        other *= 1 + Decimal(repr(year.other_growth))
+    average = "P^(1 / n) − 1"
+    steps = [
+        Step("relative_average", average, (Input("P", own, "figures"), n), relation.average,
+             Method.EXCEL_RRI),
+        Step("relative_other_average", average, (Input("P", other, "figures"), n),
+             relation.other_average, Method.EXCEL_RRI),
+        Step("relative_difference", "(r − q) × 100", (r, q), relation.difference,
+             Method.ARITHMETIC),
+    ]  # fmt: skip
+    if relation.difference is not None:
+        d = Input("d", relation.difference)
+        if relation.relation == "in_step":
+            tolerance = Input("k", relation.tolerance or Decimal(0), plan_source)
+            formula = "d ≥ −k" if relation.holds else "d < −k"
+            steps.append(Step("status", formula, (d, tolerance), result.status.value,
+                              Method.ARITHMETIC))  # fmt: skip
+        else:
+            sign = ">" if relation.relation == "above" else "<"
+            formula = f"d {sign} 0" if relation.holds else f"not d {sign} 0"
+            steps.append(Step("status", formula, (d,), result.status.value, Method.ARITHMETIC))
+    return tuple(steps)
+
+
 _BANDS = {
     Status.ON_TRACK: "R ≥ on_track",
     Status.ACCELERATION_NEEDED: "acceleration ≤ R < on_track",
@@ -133,6 +171,8 @@ def explain(plan: Plan, result: Result, figures: Figures | None = None) -> Expla
     """Every number of ``result`` with its formula, inputs and method."""
     target = result.target
     base, latest, level = result.base, result.latest, result.target_level
+    if result.relative is not None:
+        return Explanation(result, _relative_steps(plan, result))
     if not target.quantified or latest is None or level is None:
         return Explanation(result)
     file, line = plan.place(target.id)
@@ -260,8 +300,8 @@ def explain(plan: Plan, result: Result, figures: Figures | None = None) -> Expla
         )  # fmt: skip
         if within.lead_points is not None:
             steps.append(
-                Step("lead", "(c / G − elapsed) × 100",
-                     (Input("c / G", within.completion), Input("elapsed", within.time_elapsed)),
+                Step("lead", "(c / G − e) × 100",
+                     (cumulative, goal, Input("e", within.time_elapsed)),
                      within.lead_points, Method.SHIXU)
             )  # fmt: skip
     return Explanation(result, tuple(steps))

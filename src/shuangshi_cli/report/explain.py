@@ -28,9 +28,11 @@ if TYPE_CHECKING:
     from shuangshi_cli.explain import Explanation, Input, Step
     from shuangshi_cli.plan import Plan
 
-RATES = {"reached", "task", "time", "required", "observed", "completion", "elapsed"}
+RATES = {"reached", "task", "time", "required", "observed", "completion", "elapsed",
+         "relative_average", "relative_other_average"}  # fmt: skip
 _SYMBOL = re.compile(
-    r"(?<![A-Za-z_/])(on_track|acceleration|v0|t0|v|t|T|D|g|r|c|G|m|R)(?![A-Za-z_0-9(])"
+    r"(?<![A-Za-z_/])(on_track|acceleration|v0|t0|v|t|T|D|g|r|q|c|G|m|e|n|d|k|P|R)"
+    r"(?![A-Za-z_0-9(])"
 )
 SOURCES = {"plan", "text", "observed", "figures", "index", "path", "target"}
 
@@ -67,7 +69,7 @@ def value_text(step: Step, lang: Lang) -> str:
         return percent(float(value), 2)
     if step.key == "ratio":
         return f"{float(value):.4f}".replace("-", "−")
-    if step.key == "lead":
+    if step.key in {"lead", "relative_difference"}:
         return t("points", lang, n=plain(Decimal(repr(float(value))), 2))
     exact = value if isinstance(value, Decimal) else Decimal(repr(value))
     return plain(exact, 4).replace("-", "−")
