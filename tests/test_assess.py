@@ -234,3 +234,14 @@ def test_a_higher_figure_never_worsens_the_status(plan: Plan, low: Decimal, high
 def test_achieved_exactly_when_the_comparison_holds(plan: Plan, value: Decimal, year: int) -> None:
     a = _assess(plan, f"fiscal_revenue,{year},{value},,\n")
     assert (a.results[2].status is Status.ACHIEVED) == (value > 50)
+
+
+def test_as_of_before_the_base_year_knows_none_of_the_texts_later_values(plan: Plan) -> None:
+    """As of 2015 the text's 2016 values (No. 10, 突破30亿) are not known yet: the rank stands on
+    its 2015 history value, fiscal revenue has none."""
+    results = {r.target.id: r for r in assess(plan, Figures(), as_of=2015).quantified}
+    rank = results["gdp_rank"]
+    assert rank.latest is not None and rank.latest.year == 2015
+    assert results["fiscal_revenue"].latest is None
+    later = {r.target.id: r for r in assess(plan, Figures(), as_of=2016).quantified}
+    assert later["fiscal_revenue"].latest is not None

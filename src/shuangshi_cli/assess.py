@@ -269,9 +269,11 @@ def series_of(
     return _series(plan, target, figures, as_of)
 
 
-def base_of(plan: Plan, target: Target, series: list[Point], notes: list[Note]) -> Point | None:
+def base_of(
+    plan: Plan, target: Target, series: list[Point], notes: list[Note], as_of: int | None = None
+) -> Point | None:
     """The base (t0, v0) of a target; appends the notes that qualify it to ``notes``."""
-    return _base(plan, target, series, notes)
+    return _base(plan, target, series, notes, as_of)
 
 
 def _series(
@@ -376,17 +378,20 @@ def _index_from_rates(plan: Plan, target: Target, rates: list[Figure]) -> list[P
     return index
 
 
-def _base(plan: Plan, target: Target, series: list[Point], notes: list[Note]) -> Point | None:
+def _base(
+    plan: Plan, target: Target, series: list[Point], notes: list[Note], as_of: int | None = None
+) -> Point | None:
     """Base (t0, v0): the figure for the base year; else the text's value for it (or the last
-    before it); else the first figure after the base year, as Open SDG does."""
+    before it); else the first figure after the base year, as Open SDG does. As of a year before
+    the base year, the text's values of later years are not known yet."""
     base_year = plan.plan.base_year
     for point in series:
         if point.year == base_year:
             return point
     # A cumulative change is measured from the base year itself: no other year stands in.
     change = target.kind is Kind.CHANGE
-    stated = [k for k in target.known_values if k.year == base_year or (k.year < base_year
-              and not change)]  # fmt: skip
+    stated = [k for k in target.known_values if (k.year == base_year or (k.year < base_year
+              and not change)) and (as_of is None or k.year <= as_of)]  # fmt: skip
     if stated and not (target.kind is Kind.GROWTH and Note.INDEX_FROM_RATES in notes):
         known = stated[-1]
         notes.append(Note.BASE_FROM_TEXT)
@@ -439,7 +444,7 @@ def _points_of(
     series, notes = _series(plan, target, figures, as_of)
     series, peer_notes, peer_result = _peer_ranks(plan, target, peers, as_of, series, figures)
     notes += peer_notes
-    base = _base(plan, target, series, notes)
+    base = _base(plan, target, series, notes, as_of)
     # An index chained from no rates at all is only its base year: no figures either.
     chained = Note.INDEX_FROM_RATES in notes
     source = target.series or target.id

@@ -80,7 +80,7 @@ def assess(
 ) -> Result:
     """Where the figure for the deadline (else the latest) stands against the band."""
     series, notes = series_of(plan, target, figures, as_of)
-    base = base_of(plan, target, series, notes)
+    base = base_of(plan, target, series, notes, as_of)
     if not series and not figures.annual(target.series or target.id, as_of=as_of):
         notes.append(Note.NO_FIGURES)
     band = band_of(plan, target)
