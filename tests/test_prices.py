@@ -104,3 +104,20 @@ def test_price_year_needs_constant_prices() -> None:
     assert [p.message for p in caught.value.problems] == [
         "a price year needs price_basis: constant"
     ]
+
+
+def test_a_growth_target_on_a_constant_price_series_reads_its_real_levels() -> None:
+    """年均增长≥6.5% on the series of a level at 2020 prices: the same chained 391.4 in 2024 the
+    level target reads, not the nominal 430 beside it (which met 6.5% a year, early)."""
+    growth = (
+        '  - {id: output_growth, name: 地区生产总值年均增长, kind: growth, unit: "%", '
+        'comparison: ">=", value: 6.5, series: output, figure_unit: 亿元, deadline: 2025}\n'
+    )
+    plan = parse_plan(HEADER + OUTPUT + growth, "t.yaml")
+    level, rate = figures_of(plan, ROWS).results
+    assert level.latest is not None and rate.latest is not None
+    assert rate.latest == level.latest
+    assert rate.latest.value == Decimal("391.39987104")
+    # (391.39987104 / 300)^(1/4) − 1 = 6.87% a year so far: on track, not achieved
+    assert rate.observed_growth == pytest.approx((391.39987104 / 300) ** 0.25 - 1)
+    assert rate.status is not Status.ACHIEVED

@@ -281,6 +281,19 @@ def _series(
 ) -> tuple[list[Point], list[Note]]:
     source = plan.target(target.series) if target.series else target
     read = [f for f in figures.annual(source.id, as_of=as_of) if f.value is not None]
+    if source is not target and source.price_basis == "constant" and source.kind is Kind.LEVEL:
+        # a level at constant prices: its real series (the base chained with real growth), as
+        # the level target itself reads it, not the nominal levels beside it
+        from shuangshi_cli.prices import real_series
+
+        real, real_notes = real_series(
+            plan,
+            source,
+            figures,
+            as_of,
+            [Point(f.year, f.value) for f in read if f.value is not None],
+        )
+        return [Point(p.year, _read(plan, source, target, p.value)) for p in real], real_notes
     if source is not target:  # another target's series, read in this one's figure unit
         read = [
             replace(f, value=_read(plan, source, target, f.value))
