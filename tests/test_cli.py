@@ -426,3 +426,20 @@ def test_python_m_gap_json() -> None:
     )  # fmt: skip
     assert result.returncode == 0
     assert json.loads(result.stdout)["results"][0]["status"] == "achieved"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--part", "刘桥镇", "--part", "韩村镇"], "--part is given twice (--part and --part)"),
+        (["-t", "a.yaml", "--targets", "b.yaml"], "--targets is given twice (-t and --targets)"),
+        (["--as-of", "2018", "--as-of=2019"], "--as-of is given twice (--as-of and --as-of)"),
+    ],
+)
+def test_an_option_of_one_value_given_twice_is_refused(
+    run: Run, args: list[str], message: str
+) -> None:
+    """click keeps the last and drops the first without a word."""
+    out = run("gap", *args)
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr == f"{message}: give it once\n"

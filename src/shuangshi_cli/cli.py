@@ -88,6 +88,7 @@ class _Group(LocalizedGroup):
                 if isinstance(arg, str) and _SURROGATE.search(arg):
                     raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
                     raise UsageProblem.at(msg("the argument '{raw}' is not UTF-8", raw=cut(raw)))
+            self._refuse_repeats(argv)
             with run_inputs():  # an output that is one of them is refused
                 returned = super().main(
                     args=argv,
@@ -147,6 +148,35 @@ class _Group(LocalizedGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def _refuse_repeats(self, argv: list[str]) -> None:
+        """A UsageProblem for an option of one value given twice (--part 刘桥镇 --part 韩村镇):
+        click keeps the last, and the first would be dropped without a word."""
+        command = self.commands.get(argv[0]) if argv else None
+        if command is None:
+            return
+        single = {
+            name: option.opts[0]
+            for option in command.params
+            if isinstance(option, typer.core.TyperOption)
+            and not option.multiple
+            and not option.is_flag
+            for name in (*option.opts, *option.secondary_opts)
+        }
+        seen: dict[str, str] = {}
+        for arg in argv[1:]:
+            if arg == "--":
+                break
+            name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+            if name not in single or (not arg.startswith("--") and not arg.startswith("-")):
+                continue
+            option = single[name]
+            if option in seen:
+                raise UsageProblem.at(
+                    msg("{option} is given twice ({first} and {second}): give it once",
+                        option=option, first=seen[option], second=name)
+                )  # fmt: skip
+            seen[option] = name
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as Python decodes argv

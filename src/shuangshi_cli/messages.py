@@ -1131,6 +1131,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "--parts 评估规划的责任单位：此规划没有责任单位",
     ),
     (
+        "{option} is given twice ({first} and {second}): give it once",
+        "{option} 给了两次（{first} 与 {second}）：只能给一次",
+    ),
+    (
         "--parts judges every part: it does not go with --part",
         "--parts 评估全部责任单位：不能与 --part 同用",
     ),
