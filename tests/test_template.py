@@ -104,3 +104,22 @@ def test_a_workbook_needs_a_file(run: Run) -> None:
     result = run("template", "--format", "xlsx")
     assert result.exit_code == 2
     assert result.stderr == "this format writes a workbook: give --output FILE\n"
+
+
+def test_a_template_in_chinese_or_english_reads_back(run: Run, tmp_path: Path) -> None:
+    """--lang zh heads the columns 指标, 年份, 数值 …, which the reader knows; --lang en names the
+    indicators in English; a filled row of either reads as the figure."""
+    chinese = run("template", "--lang", "zh")
+    assert (
+        chinese.stdout.splitlines()[0] == "\ufeff指标,年份,数值,单位,状态,月份,责任单位,名称,备注"
+    )
+    english = run("template", "--lang", "en")
+    assert "gdp,2016,,亿元,,,,Gross regional product (GDP)," in english.stdout.splitlines()
+    filled = tmp_path / "t.csv"
+    filled.write_text(
+        chinese.stdout.replace("gdp,2018,,亿元,", "gdp,2018,352.1,亿元,", 1), encoding="utf-8"
+    )
+    out = run("gap", "-f", str(filled), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert json.loads(out.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352.1}
+    assert run("template", "--lang", "fr").exit_code == 2

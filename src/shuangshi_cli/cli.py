@@ -1194,6 +1194,7 @@ def template(
         ),
     ] = None,
     output: OutputOption = None,
+    lang: LangOption = None,
 ) -> None:
     """An empty figures table for the plan, ready to fill in.
 
@@ -1210,10 +1211,11 @@ def template(
             raise UsageProblem.at(msg("error.template_suffix", file=output))
         fmt = TemplateFormat.XLSX if suffix == ".xlsx" else TemplateFormat.CSV
     plan = load_plan(targets)
+    chosen = None if lang is None else _lang(lang).value  # (without: the reader's own names)
     if fmt is TemplateFormat.XLSX:
-        _emit(template_xlsx(plan), output)
+        _emit(template_xlsx(plan, chosen), output)
         return
-    _emit(template_csv(plan), output)
+    _emit(template_csv(plan, chosen), output)
 
 
 def _version(value: bool) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.messages import Lang, t
@@ -23,12 +24,27 @@ if TYPE_CHECKING:
 COLUMNS = ("indicator", "year", "value", "unit", "status", "month", "part", "name", "note")
 QUARTER_MONTHS = (3, 6, 9)
 BOM = "\ufeff"
+# The header in Chinese (--lang zh), as the figures reader knows the names: 指标, 年份, 数值 …
+HEADERS_ZH = {
+    "indicator": "指标", "year": "年份", "value": "数值", "unit": "单位", "status": "状态",
+    "month": "月份", "part": "责任单位", "name": "名称", "note": "备注",
+}  # fmt: skip
 
 
-def template_rows(plan: Plan) -> Iterator[dict[str, str]]:
-    """The rows of the template, every column present (blank where the user writes)."""
+def headers(lang: str | None) -> list[str]:
+    """The template's column names: Chinese for ``zh``, else the reader's own (English)."""
+    return [HEADERS_ZH[c] for c in COLUMNS] if lang == "zh" else list(COLUMNS)
+
+
+def template_rows(plan: Plan, lang: str | None = None) -> Iterator[dict[str, str]]:
+    """The rows of the template, every column present (blank where the user writes); the names
+    in English for ``en`` where the plan has them."""
 
     def row(**filled: str) -> dict[str, str]:
+        if lang == "en":
+            target = plan.resolve(filled["indicator"])
+            if target is not None and target.name_en:
+                filled["name"] = target.name_en
         return {column: filled.get(column, "") for column in COLUMNS}
 
     base = plan.plan.base_year
@@ -67,23 +83,23 @@ def template_rows(plan: Plan) -> Iterator[dict[str, str]]:
                 )
 
 
-def template_csv(plan: Plan) -> str:
+def template_csv(plan: Plan, lang: str | None = None) -> str:
     """The template as CSV, with the UTF-8 BOM so that Excel shows the Chinese."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(template_rows(plan))
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers(lang))
+    writer.writerows([r[c] for c in COLUMNS] for r in template_rows(plan, lang))
     return BOM + buffer.getvalue()
 
 
-def template_xlsx(plan: Plan) -> bytes:
+def template_xlsx(plan: Plan, lang: str | None = None) -> bytes:
     """The template as a workbook: drop-down lists of indicators, units, statuses and parts, a
     frozen header row, column widths; a hidden sheet holds the lists."""
     from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
     from shuangshi_cli.units import BUILTIN_UNITS
     from shuangshi_cli.xlsxout import Column, Sheet, xlsx_write
 
-    rows = list(template_rows(plan))
+    rows = list(template_rows(plan, lang))
     dimensions = {plan.figure_unit(t).dimension for t in plan.quantified}
     symbols = [*BUILTIN_UNITS.symbols(), *(u.symbol for u in plan.units)]
     units = [
@@ -104,7 +120,7 @@ def template_xlsx(plan: Plan) -> bytes:
         "name": Column("name", 30),
         "note": Column("note", 30),
     }
-    columns = [names[c] for c in COLUMNS]
+    columns = [replace(names[c], header=h) for c, h in zip(COLUMNS, headers(lang), strict=True)]
     cells = [[_cell(r[c]) for c in COLUMNS] for r in rows]
     return xlsx_write([Sheet("figures", columns, cells)])
 
