@@ -155,3 +155,10 @@ def test_a_name_is_one_line_and_a_message_one_line(run: Run, tmp_path: Path) -> 
     result = run("check", "-f", str(figures))
     assert "a\\n::error::x" in result.stderr
     assert not any(line.startswith("::") for line in result.stderr.splitlines())
+
+
+def test_a_bidirectional_override_is_shown_not_obeyed_on_stderr() -> None:
+    from shuangshi_cli.console import one_line
+
+    assert one_line("note \u202eevil") == "note \\u202eevil"
+    assert one_line("plain 濉溪县") == "plain 濉溪县"

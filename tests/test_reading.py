@@ -732,3 +732,68 @@ def test_a_name_and_a_unit_column_that_disagree_are_an_error(
     )
     agreeing = _csv(tmp_path, text.replace("（万元）", "（亿元）"), "agree.csv")
     assert run("gap", "-f", agreeing, "-F", "json").exit_code == 0
+
+
+@pytest.mark.parametrize("title", ["2019年1-9月主要指标", "2019年前三季度主要经济指标"])
+def test_a_bulletin_of_months_is_read_as_its_months(run: Run, tmp_path: Path, title: str) -> None:
+    """2019年1-9月 above 指标 | 单位 | 绝对数: each figure is January to September's, for 时序进度,
+    never the whole year's (which would miss the target)."""
+    path = _csv(tmp_path, f"{title}\n指标,单位,绝对数,比上年增长%\n地区生产总值,亿元,270,7.5\n")
+    out = run("check", "-f", path, "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert out.stderr.splitlines()[0].startswith(
+        f"{path}: a table of one year: 2019, January to month 9, from the title"
+    )
+    gdp = _gdp(out.stdout)
+    assert gdp["latest"] is None
+    assert gdp["within_year"]["month"] == 9
+    assert gdp["within_year"]["value"] == 270
+
+
+def test_a_name_broken_over_lines_in_its_cell_is_the_name(run: Run, tmp_path: Path) -> None:
+    """Excel's Alt+Enter: "地区生产⏎总值" is 地区生产总值, in a quoted CSV cell and a workbook's."""
+    path = _csv(tmp_path, '指标,单位,2017,2018\n"地区生产\n总值",亿元,330,352.1\n')
+    out = run("gap", "-f", path, "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert _gdp(out.stdout)["latest"] == {"year": 2018, "value": 352.1}
+    book = _book(tmp_path / "b.xlsx", {"Sheet1": [["指标", "2018"], ["地区生产\r\n总值", 352.1]]})
+    out = run("gap", "-f", book, "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert _gdp(out.stdout)["latest"] == {"year": 2018, "value": 352.1}
+    runaway = _csv(tmp_path, '指标,年份,数值\n"地区生产总值,2018,352.1\ngdp,2019,400\n', "r.csv")
+    assert run("gap", "-f", runaway).exit_code == 2
+
+
+def test_an_ods_formula_saved_without_its_figure_is_an_error(run: Run, tmp_path: Path) -> None:
+    data = _ods([["指标", "2017年", "2018年"], ["地区生产总值", 326.5, 352.1]])
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        parts = {n: book.read(n) for n in book.namelist()}
+    content = (
+        parts["content.xml"]
+        .decode()
+        .replace(
+            '<table:table-cell office:value-type="float" office:value="352.1"/>',
+            '<table:table-cell table:formula="of:=[.B2]*1.1" office:value-type="float"/>',
+        )
+    )
+    path = tmp_path / "f.ods"
+    with zipfile.ZipFile(path, "w") as book:
+        for part, body in parts.items():
+            book.writestr(part, content if part == "content.xml" else body)
+    out = run("gap", "-f", str(path), "-F", "json")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr.splitlines()[-1].startswith(
+        f"{path}[表1]!C2: value: '=[.B2]*1.1' is a formula without its figure"
+    )
+
+
+def test_a_bare_count_in_the_name_agrees_with_a_per_population_unit(
+    run: Run, tmp_path: Path
+) -> None:
+    path = _csv(
+        tmp_path, "指标,单位,2020,2021\n每千人口拥有执业（助理）医师数（人）,人/千人,2.9,3.04\n"
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", path, "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (doctors,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "doctors"]
+    assert doctors["latest"] == {"year": 2021, "value": 3.04}

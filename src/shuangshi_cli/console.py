@@ -118,8 +118,9 @@ def escaped_json(text: str, stream: Any) -> str:
 
 
 # What would break a message's one line on stderr, or reach a terminal (or a CI log, which
-# reads ::workflow commands from a line's start) as a command: line ends and control characters.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+# reads ::workflow commands from a line's start) as a command: line ends and control characters;
+# and the bidirectional overrides, which would show a line's text in another order.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(text: str) -> str:

@@ -363,12 +363,18 @@ def _refuse_decimal_commas(rows: list[RawRow]) -> None:
         raise FiguresError(problems)
 
 
+def _broken_name(cell: str) -> bool:
+    """A name broken over two or three lines in its cell, not lines of a table run into it."""
+    return cell.count("\n") <= 2 and len(cell) <= 100 and not any(c in cell for c in ",\t;")
+
+
 def _refuse_runaway_quotes(records: list[tuple[int, list[str]]], name: str) -> None:
     """Only a note may break lines: a figure cell that does has a quote not closed where it
     should be, and the lines after it were read into it."""
     from shuangshi_cli.tables import header_key
 
     notes: set[int] = set()
+    names: set[int] = set()
     previous = 0
     header_seen = False
     for end, record in records:
@@ -382,9 +388,15 @@ def _refuse_runaway_quotes(records: list[tuple[int, list[str]]], name: str) -> N
             header_seen = True
             notes = {i for i, cell in enumerate(record)
                      if _HEADER_ALIASES.get(header_key(cell)) == "note"}  # fmt: skip
+            names = {i for i, cell in enumerate(record)
+                     if _HEADER_ALIASES.get(header_key(cell)) in {"indicator", "region", "part"}
+                     or header_key(cell) in {"name", "名称"}}  # fmt: skip
             continue
         if end > start and any(
-            "\n" in cell or "\r" in cell for i, cell in enumerate(record) if i not in notes
+            ("\n" in cell or "\r" in cell)
+            and not (i in names and _broken_name(cell))  # 地区生产⏎总值, as Alt+Enter breaks it
+            for i, cell in enumerate(record)
+            if i not in notes
         ):
             raise FiguresError(
                 Problem(
@@ -653,9 +665,9 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     and said in one line per file."""
     kept: list[RawRow] = []
     skipped: dict[str, dict[str, None]] = {}
-    for given in rows:
-        row = _as_fall(given, plan)
-        for one in _with_growth(row, plan) if "growth" in row.values else (row,):
+    for row in rows:
+        for grown in _with_growth(row, plan) if "growth" in row.values else (row,):
+            one = _as_fall(grown, plan)  # (a growth column's figure under 单位GDP能耗降低 too)
             if one.from_bulletin:
                 name = str(one.values.get("indicator") or "").strip()
                 if name and plan.resolve(name) is None:
@@ -670,7 +682,7 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     return kept
 
 
-_FALL_NAME = re.compile("降低|下降|减少")
+_FALL_NAME = re.compile(r"降低|下降|减少|reduction|decrease|decline|\bfall\b", re.IGNORECASE)
 
 
 def _as_fall(row: RawRow, plan: Plan) -> RawRow:
@@ -696,6 +708,13 @@ def _as_fall(row: RawRow, plan: Plan) -> RawRow:
     return row._replace(values={**row.values, "value": fall})
 
 
+def _number_of(raw: Any) -> Decimal | None:
+    try:
+        return parse_quantity(str(raw)).value
+    except ValueError:
+        return None
+
+
 def _negated(text: str) -> str:
     folded = fold_width(text).strip()
     return "-" + folded.removeprefix("+")
@@ -716,6 +735,14 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
     if target is not None and plan.yearly_changes(target):
         if "value" not in values:
             values.update(value=growth, unit="%")
+        elif _number_of(values["value"]) != _number_of(growth):
+            raise FiguresError(
+                row.origin.problem(
+                    msg("the value says {value} but the growth column says {growth}",
+                        value=cut(values["value"]), growth=cut(growth)),
+                    "value",
+                )
+            )  # fmt: skip
         return (row._replace(values=values),)
     rows: tuple[RawRow, ...] = (row._replace(values=values),)  # (a level the plan has not is
     # read past, and said)
@@ -724,7 +751,10 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
         also: dict[str, Any] = {"indicator": f"{name.strip()}增长"}
         also.update((k, values[k]) for k in ("year", "month", "part") if k in values)
         also.update(value=growth, unit="%")
-        rows = (*rows, row._replace(values=also))
+        # a level the plan has not, whose growth it has: its growth is what the row gives it
+        rows = (
+            (row._replace(values=also),) if target is None else (*rows, row._replace(values=also))
+        )
     return rows
 
 
@@ -1091,9 +1121,16 @@ def _hint_ratios(figures: Figures, plan: Plan) -> None:
             value = figure.value
             if value is None or not 0 < value < 1:
                 continue
-            near = [v for y, v in points.items() if 0 < abs(y - figure.year) <= 2 and v >= 10]
-            if any(Decimal("0.5") <= value * 100 / v <= 2 for v in near):
+            near = [
+                (y, v)
+                for y, v in sorted(points.items(), key=lambda p: abs(p[0] - figure.year))
+                if 0 < abs(y - figure.year) <= 2 and v >= 1
+                and Decimal("0.5") <= value * 100 / v <= 2
+            ]  # fmt: skip
+            if near:
                 from shuangshi_cli.notices import notice
 
+                year, beside = near[0]
                 notice("ratio_for_percent", place=str(figure.origin), id=target.id,
-                       value=f"{value}", percent=f"{(value * 100).normalize():f}")  # fmt: skip
+                       value=f"{value}", percent=f"{(value * 100).normalize():f}",
+                       beside=f"{beside}", year=year)  # fmt: skip

@@ -431,8 +431,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "click.range": ("{value} 不在允许范围 {range} 内", "{value} is not in the range {range}."),
     # -- notices of reading (stderr) ------------------------------------------------------------
     "notice.decoded_as": ("{file}：不是 UTF-8，按 {encoding} 读取", "{file}: not UTF-8; read as {encoding}"),
-    "notice.ratio_for_percent": ("{place}：{id} 为 {value}%，与相邻年份相差约百倍：是否将 {percent}% 填成了比值？（按所填读取）",
-                                 "{place}: {id} is {value}%, a hundredth of the years beside it: "
+    "notice.ratio_for_percent": ("{place}：{id} 为 {value}%，约为{year}年 {beside}% 的百分之一：是否将 {percent}% 填成了比值？（按所填读取）",
+                                 "{place}: {id} is {value}%, a hundredth of {beside}% in {year}: "
                                  "a ratio for {percent}%? (read as given)"),
     "notice.layout": ("{file}：{layout}", "{file}: {layout}"),
     "notice.sheet": ("{file}：读取工作表 {sheet!r}（共{count}个中的第{index}个）；用 {file}#名称 选其他工作表",
@@ -440,6 +440,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.not_in_plan": ("{file}：{count}项指标不在规划中，未读取：{indicators}",
                            "{file}: {count} indicators the plan does not have, not read: {indicators}"),
     "layout.long": ("长表", "long table"),
+    "layout.one_year.months": ("单年表：{year}年1-{month}月累计，取自{source}",
+                               "a table of one year: {year}, January to month {month}, from {source}"),
     "layout.one_year": ("单年表：{year}年，年份取自{source}", "a table of one year: {year}, from {source}"),
     "layout.growth_column": ("{layout}；{column}列仅读作以增速填报的指标的数据",
                              "{layout}; {column} read only as the figure of indicators given as "
@@ -842,6 +844,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("Input/output error", "输入/输出错误"),
     ("not a workbook calamine can read: {reason}", "不是可读取的工作簿：{reason}"),
     ("cannot read sheet {sheet}: {reason}", "无法读取工作表 {sheet}：{reason}"),
+    (
+        "the value says {value} but the growth column says {growth}",
+        "数值为 {value}，比上年增长列却为 {growth}",
+    ),
     (
         "the indicator's name says {named} but the unit column says {column}",
         "指标名称中的单位为 {named}，单位列却为 {column}",

@@ -717,7 +717,10 @@ _FOLDED_LENGTH = 200
 
 @functools.lru_cache(maxsize=1 << 16)
 def _fold_name(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip().casefold()
+    folded = unicodedata.normalize("NFKC", text).strip().casefold()
+    if "\n" in folded or "\r" in folded:  # a cell broken over lines (Excel's Alt+Enter):
+        folded = re.sub(r"\s*[\r\n]+\s*", "", folded)  # 地区生产⏎总值 is 地区生产总值
+    return folded
 
 
 # Checks and loading live in their own modules; their names stay importable from here.

@@ -120,7 +120,9 @@ def unit_conflict(values: dict[str, Any]) -> Msg | None:
     if not isinstance(written, str) or not isinstance(column, str) or not column.strip():
         return None
     unit = _indicator_cell(written)[1]
-    if unit is None or BUILTIN_UNITS.get(unit) == BUILTIN_UNITS.get(column.strip()):
+    named, given = BUILTIN_UNITS.get(unit or ""), BUILTIN_UNITS.get(column.strip())
+    # (a unit the plan declares, 人/千人, is no conflict with the bare count 人 its rows name)
+    if unit is None or named == given or given is None:
         return None
     return msg(
         "the indicator's name says {named} but the unit column says {column}",
@@ -150,6 +152,30 @@ def out_of_range(year: int) -> Msg | None:
     if FIRST_YEAR <= year <= LAST_YEAR:
         return None
     return msg("year {year} is outside {first}–{last}", year=year, first=FIRST_YEAR, last=LAST_YEAR)
+
+
+_TITLE_MONTHS = re.compile(
+    r"(?:19|20|21)[0-9]{2}\s*年\s*(?:1\s*[-–—~至到]\s*(?P<month>[0-9]{1,2})\s*月"
+    r"|(?P<quarter>第?一季度|上半年|前三季度|1\s*[-–—~至到]\s*[1-3]\s*季度))"
+)
+_QUARTER_MONTHS = {"一季度": 3, "第一季度": 3, "上半年": 6, "前三季度": 9}
+
+
+def title_month(titles: Sequence[str]) -> int | None:
+    """The month a title's cumulative period ends in (2019年1-9月主要指标, 2019年前三季度…): a
+    table of one year whose figures are January to that month; None for a whole year."""
+    months = set()
+    for title in titles:
+        for match in _TITLE_MONTHS.finditer(fold_width(title)):
+            if match["month"]:
+                months.add(int(match["month"]))
+            else:
+                quarter = re.sub(r"\s+", "", match["quarter"])
+                months.add(_QUARTER_MONTHS.get(quarter) or 3 * int(quarter[-3]))
+    if len(months) != 1:
+        return None
+    month = months.pop()
+    return month if 1 <= month <= 11 else None
 
 
 def title_year(titles: Sequence[str]) -> int | None:
@@ -295,7 +321,7 @@ def _long_rows(
     line, cells = header
     columns = long_columns(grid, cells, line)
     skipped = [text(c) for c, name in zip(cells, columns, strict=True) if derived(text(c))]
-    year = None
+    year = month = None
     growth = None  # a table of one year: the column of each figure's growth on the year before
     if "year" not in columns:
         grown = [
@@ -322,7 +348,10 @@ def _long_rows(
             )
         if (wrong := out_of_range(year)) is not None:
             raise FiguresError(grid.problem(wrong, line))
+        month = title_month(titles) if source == "source.title" else None
         layout = msg("layout.one_year", year=year, source=msg(source))
+        if month is not None:
+            layout = msg("layout.one_year.months", year=year, month=month, source=msg(source))
         if growth is not None:
             layout = msg("layout.growth_column", layout=layout, column=text(cells[growth]))
         say_layout(grid, layout, skipped)
@@ -383,6 +412,8 @@ def _long_rows(
             values["unit"] = unit
         if year is not None and values:
             values["year"] = year
+            if month is not None and "month" not in values:
+                values["month"] = month  # 2019年1-9月: each figure January to September
         place = Origin(file, number) if sheet is None else origin(number, where)
         rows.append(RawRow(values, place, bulletin, True))
     return rows

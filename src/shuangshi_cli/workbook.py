@@ -389,11 +389,26 @@ def _ods_marks(book: zipfile.ZipFile, title: str) -> _Marks:
                         continue
                     count = int(cell.get(repeat_columns, "1"))
                     shown = "".join(cell.itertext()).strip()
+                    formula = cell.get(f"{{{_ODS_TABLE}}}formula")
                     failed = cell.get(f"{{{_ODS_CALC}}}value-type") == "error" or (
                         # older writers: a formula whose cell shows an error, its value a 0
-                        cell.get(f"{{{_ODS_TABLE}}}formula") is not None
-                        and FORMULA_ERROR.match(shown) is not None
+                        formula is not None and FORMULA_ERROR.match(shown) is not None
                     )
+                    if (
+                        formula is not None
+                        and not shown
+                        and not any(
+                            cell.get(f"{{{_ODS_OFFICE}}}{k}") is not None
+                            for k in (
+                                "value",
+                                "date-value",
+                                "time-value",
+                                "boolean-value",
+                                "string-value",
+                            )
+                        )
+                    ):  # a formula saved without its figure, as in an .xlsx: its text says so
+                        failed, shown = True, "=" + formula.removeprefix("of:").lstrip("=")
                     percent = cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage"
                     # the cells it stands for, counted only for a marked one (a blank cell is
                     # repeated to the sheet's end)
