@@ -324,3 +324,14 @@ def test_a_path_difference_is_exact_to_the_paths_digits(run: Run, tmp_path: Path
     (path,) = json.loads(out.stdout)["paths"]
     year = next(y for y in path["years"] if y["year"] == 2017)
     assert (year["path"], year["figure"], year["difference"]) == (114.49, 114.4896, -0.0004)
+
+
+def test_whatif_by_a_year_when_the_target_is_met_needs_nothing(run: Run) -> None:
+    """66% against ≥ 65%: no pace is "needed" by 2024 (-0.33 a year read as an order to fall)."""
+    out = run(
+        "whatif", "urbanization", "--targets", "cn-14th-fyp", "--year", "2021",
+        "--figure", "urbanization=66", "--by", "2024", "--lang", "zh",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    assert "2021年已实现：2024年前无需增长" in out.stdout
+    assert "需-" not in out.stdout

@@ -343,6 +343,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "whatif.start": ("{name}：{year}年{value}，目标{target}（{deadline}）",
                      "{name}: {value} in {year}; target {target} by {deadline}"),
     "whatif.by": ("{year}年实现需{pace}", "Meeting it by {year} needs {pace}"),
+    "whatif.by.met": ("{year}年已实现：{by}年前无需增长", "Met in {year}: no growth is needed by {by}"),
     "whatif.by.real": ("{year}年实现需{pace}（名义），扣除价格因素后实际增长{real}",
                        "Meeting it by {year} needs {pace} (nominal), {real} in real terms"),
     "whatif.deflator": ("目标按现价（名义）计；假设增速为实际（可比价）增速，按价格指数{deflator}折为名义增速",

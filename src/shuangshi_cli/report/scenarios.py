@@ -154,7 +154,11 @@ def _whatif_lines(plan: Plan, whatif: WhatIf, lang: Lang) -> list[Line]:
           value=quantity(whatif.latest.value, unit, lang, written=True),
           target=target_text(plan, result.target, lang), deadline=result.target.deadline)
     ]  # fmt: skip
-    if whatif.by is not None and whatif.required is not None:
+    comparison = result.target.comparison
+    met = comparison is not None and comparison.holds(whatif.latest.value, whatif.level)
+    if whatif.by is not None and met:  # no pace "needed" to reach what the figure already is
+        lines.append(t("whatif.by.met", lang, year=whatif.latest.year, by=whatif.by))
+    elif whatif.by is not None and whatif.required is not None:
         pace = pace_text(plan, result, whatif.required, lang)
         if whatif.required_real is not None:
             real = percent(whatif.required_real)
