@@ -332,6 +332,14 @@ def test_explain_says_why_an_each_year_target_stands_where_it_does(
     assert (result["status"], result["projected_year"]) == ("on_track", None)
 
 
+def _latest(run: Run, figures: Path) -> tuple[str, dict[str, Any]]:
+    """stderr, and each target's latest point, of gap on the 14th FYP plan and ``figures``."""
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    results = json.loads(out.stdout)["results"]
+    return out.stderr, {r["id"]: r["latest"] for r in results if r["latest"]}
+
+
 def _result(run: Run, figures: Path, target_id: str, *args: str) -> dict[str, Any]:
     """One target's JSON result of gap on the embedded 14th FYP plan and ``figures``."""
     out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json", *args)
@@ -371,15 +379,13 @@ def test_a_one_year_tables_growth_column_is_the_figure_of_a_growth(
         "城镇调查失业率,%,5.1,—\n",
         encoding="utf-8",
     )
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
-    assert out.exit_code == 0, out.stderr
-    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"] if r["latest"]}
+    stderr, latest = _latest(run, figures)
     assert latest["urbanization"] == {"year": 2021, "value": 64.72}
     assert latest["rd_growth"] == {"year": 2021, "value": 114.6}
     assert latest["energy_intensity"] == {"year": 2021, "value": 97.3}
     assert latest["unemployment"] == {"year": 2021, "value": 5.1}
-    assert "比上年增长% read only as the figure of indicators given as growth" in out.stderr
-    assert "not read" not in out.stderr  # (the level's growth is what the plan reads of it)
+    assert "比上年增长% read only as the figure of indicators given as growth" in stderr
+    assert "not read" not in stderr  # (the level's growth is what the plan reads of it)
 
 
 def test_the_outlines_own_row_labels_are_read(run: Run, tmp_path: Path) -> None:
@@ -392,10 +398,8 @@ def test_the_outlines_own_row_labels_are_read(run: Run, tmp_path: Path) -> None:
         "每万人口高价值发明专利拥有量（件）,7.5,9.4\n每千人口拥有3岁以下婴幼儿托位数（个）,2.03,2.57\n",
         encoding="utf-8",
     )
-    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
-    assert out.exit_code == 0, out.stderr
-    assert "not read" not in out.stderr
-    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"] if r["latest"]}
+    stderr, latest = _latest(run, figures)
+    assert "not read" not in stderr
     assert latest["grain_capacity"] == {"year": 2022, "value": 6.87}
     assert latest["energy_capacity"] == {"year": 2022, "value": 46.6}
     assert latest["doctors"] == {"year": 2022, "value": 3.15}
