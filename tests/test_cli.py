@@ -443,3 +443,13 @@ def test_an_option_of_one_value_given_twice_is_refused(
     out = run("gap", *args)
     assert (out.exit_code, out.stdout) == (2, "")
     assert out.stderr == f"{message}: give it once\n"
+
+
+def test_an_options_value_that_looks_like_an_option_is_its_value(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-o -l.txt writes to the file -l.txt; -l en after it is the one --lang."""
+    monkeypatch.chdir(tmp_path)
+    out = run("gap", "--year", "2018", "gdp=352.1", "-o", "-l.txt", "-l", "en")
+    assert out.exit_code == 0, out.stderr
+    assert (tmp_path / "-l.txt").read_text(encoding="utf-8").startswith("Implementation")

@@ -483,3 +483,8 @@ def test_a_value_and_a_growth_column_that_disagree_are_an_error(run: Run, tmp_pa
     )
     out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
     assert "not read" not in out.stderr  # its growth is read: gdp_growth's figure
+    figures.write_text(  # a fall of 2.7 is the change -2.7: the two agree
+        "2021年主要指标\n指标,单位,数值,比上年增长%\n单位GDP能源消耗降低,%,2.7,-2.7\n",
+        encoding="utf-8",
+    )
+    assert _result(run, figures, "energy_intensity")["latest"] == {"year": 2021, "value": 97.3}

@@ -659,6 +659,23 @@ def test_a_formula_saved_without_its_figure_is_an_error_at_its_cell(
         f"{path}[Sheet1]!C3: value: '=300+52.1' is a formula without its figure (saved by a "
         "program that does not compute: open the workbook in Excel or LibreOffice and save it)\n"
     )
+    # Excel's =IF(…, "") computed to an empty text (t="str", an empty <v>): a blank, as before
+    with zipfile.ZipFile(path) as book:
+        parts = {n: book.read(n) for n in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(
+        rb'<c r="C3"[^>]*><f>300\+52.1</f><v></v></c>',
+        b'<c r="C3" t="str"><f>IF(1=0,352.1,"")</f><v></v></c>',
+        parts[sheet],
+    )
+    empty = tmp_path / "empty.xlsx"
+    with zipfile.ZipFile(empty, "w") as book:
+        for part, body in parts.items():
+            book.writestr(part, body)
+    assert b't="str"' in parts[sheet]
+    result = run("gap", "-f", str(empty), "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    assert _gdp(result.stdout)["latest"] == {"year": 2017, "value": 326.5}
 
 
 def test_a_percentage_in_one_section_of_a_format_only(run: Run, tmp_path: Path) -> None:

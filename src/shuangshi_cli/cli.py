@@ -139,9 +139,7 @@ class _Group(LocalizedGroup):
             elif os.environ.get("SHUANGSHI_DEBUG"):
                 raise
             else:
-                _say(
-                    t("error.internal", lang, prog=PROG, kind=type(exc).__name__, detail=exc) + "\n"
-                )
+                _note(t("error.internal", lang, prog=PROG, kind=type(exc).__name__, detail=exc))
             code = EXIT_INPUT
         else:
             code = returned if isinstance(returned, int) else EXIT_OK
@@ -151,32 +149,39 @@ class _Group(LocalizedGroup):
 
     def _refuse_repeats(self, argv: list[str]) -> None:
         """A UsageProblem for an option of one value given twice (--part 刘桥镇 --part 韩村镇):
-        click keeps the last, and the first would be dropped without a word."""
+        click keeps the last, and the first would be dropped without a word. An option's value
+        is passed over (``--sheet -yearly`` is a sheet, not an option)."""
         command = self.commands.get(argv[0]) if argv else None
         if command is None:
             return
-        single = {
-            name: option.opts[0]
+        options = {
+            name: option
             for option in command.params
             if isinstance(option, typer.core.TyperOption)
-            and not option.multiple
-            and not option.is_flag
             for name in (*option.opts, *option.secondary_opts)
         }
         seen: dict[str, str] = {}
-        for arg in argv[1:]:
+        arguments = iter(argv[1:])
+        for arg in arguments:
             if arg == "--":
                 break
-            name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
-            if name not in single or (not arg.startswith("--") and not arg.startswith("-")):
+            long = arg.startswith("--")
+            name = arg.split("=", 1)[0] if long else arg[:2]
+            option = options.get(name) if arg.startswith("-") else None
+            if option is None:
                 continue
-            option = single[name]
-            if option in seen:
+            attached = "=" in arg if long else len(arg) > 2  # --sheet=-x, -t-plan.yaml
+            if not option.is_flag and not attached:
+                next(arguments, None)  # its value, whatever it looks like
+            if option.multiple or option.is_flag:
+                continue
+            first = option.opts[0]
+            if first in seen:
                 raise UsageProblem.at(
                     msg("{option} is given twice ({first} and {second}): give it once",
-                        option=option, first=seen[option], second=name)
+                        option=first, first=seen[first], second=name)
                 )  # fmt: skip
-            seen[option] = name
+            seen[first] = name
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as Python decodes argv
@@ -830,7 +835,7 @@ def check(
     from shuangshi_cli.documents import assessment_document
     from shuangshi_cli.report.assessment import summary_line
     from shuangshi_cli.report.checks import Policy
-    from shuangshi_cli.report.terms import name, status_label
+    from shuangshi_cli.report.terms import name, status_label, verdict_label
 
     assessment = _assess(inputs)
     style = _style(lang, fmt or Format.TABLE, output)
@@ -879,7 +884,7 @@ def check(
         _note(
             t(_failing_key(result, "" if result in failing else ".not_binding"), lang_,
               name=name(result.target, lang_), id=result.target.id,
-              status=_verdict_label(result, lang_))
+              status=verdict_label(result, lang_))
         )  # fmt: skip
     for standing in board.standings if board is not None else ():
         part_failing = standing.assessment.failing(threshold, strict=strict)
@@ -888,21 +893,12 @@ def check(
                 t(_failing_key(result, ".part"), lang_,
                   part=pick((standing.part.name,
                   standing.part.name_en or ""), lang_), name=name(result.target, lang_),
-                  id=result.target.id, status=_verdict_label(result, lang_))
+                  id=result.target.id, status=verdict_label(result, lang_))
             )  # fmt: skip
         failing += part_failing
     _note(summary_line(assessment, style.lang))
     if failing:
         raise typer.Exit(EXIT_OFF_TRACK)
-
-
-def _verdict_label(result: Result, lang: Lang) -> str:
-    """The status a check judged: a verdict given by hand where there is one, else computed."""
-    from shuangshi_cli.report.terms import status_label
-
-    if result.hand_status is not None:
-        return t(f"status.{result.hand_status.value}", lang)
-    return status_label(result, lang)
 
 
 def _failing_key(result: Result, variant: str) -> str:

@@ -137,8 +137,8 @@ def write(text: str, stream: IO[str] | None = None) -> None:
     leaves (``| head -c 10``), for the whole text and says nothing."""
     target = sys.stdout if stream is None else stream
     fitted = fit(text, target)
-    if len(fitted) > _PIPE_BUFFER and _write_all(fitted, target):
-        return
+    if len(fitted) > _PIPE_BUFFER and os.name == "posix" and _write_all(fitted, target):
+        return  # (elsewhere the stream's own newline and console handling stand)
     target.write(fitted)
     target.flush()
 

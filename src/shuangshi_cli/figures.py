@@ -735,7 +735,9 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
     if target is not None and plan.yearly_changes(target):
         if "value" not in values:
             values.update(value=growth, unit="%")
-        elif _number_of(values["value"]) != _number_of(growth):
+        elif _number_of(_as_fall(row._replace(values=values), plan).values["value"]) != (
+            _number_of(growth)
+        ):  # (单位GDP能耗降低 2.7 is the change -2.7: the growth column's -2.7 agrees)
             raise FiguresError(
                 row.origin.problem(
                     msg("the value says {value} but the growth column says {growth}",

@@ -171,6 +171,7 @@ class WhatIf:
     by: int | None
     required: float | None  # growth needed to meet the target by ``by`` (nominal)
     required_real: float | None  # the real growth it means, given the deflator
+    met: bool = False  # the latest figure meets the target already: no growth is needed
 
 
 def _met_year(
@@ -259,7 +260,8 @@ def whatif(
             )
         )
     required = required_real = None
-    if by is not None:
+    met = target.comparison is not None and target.comparison.holds(latest.value, level)
+    if by is not None and not met:  # (a pace to reach what the figure already is: none)
         required = formulas.annual_rate(latest.value, level, by - latest.year, mode)
         if required is not None and deflator is not None:
             required_real = formulas.real_from_nominal(required, deflator)
@@ -273,4 +275,5 @@ def whatif(
         by,
         required,
         required_real,
+        met,
     )

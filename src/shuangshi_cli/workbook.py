@@ -331,7 +331,12 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
             if kind == "e":
                 shown = parts["v"].text if "v" in parts else None
                 marks.errors[(row, column)] = shown or "#VALUE!"
-            elif "f" in parts and "is" not in parts and not ("v" in parts and parts["v"].text):
+            elif (
+                "f" in parts
+                and "is" not in parts
+                and kind != "str"  # (Excel's =IF(…, "") computed: an empty text, t="str")
+                and not ("v" in parts and parts["v"].text)
+            ):
                 # a formula saved without its figure (a program wrote it, no spreadsheet
                 # computed it): calamine gives a blank; its text says what it is
                 marks.errors[(row, column)] = "=" + (parts["f"].text or "").strip()

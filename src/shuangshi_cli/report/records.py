@@ -292,6 +292,7 @@ def whatif_record(whatif: WhatIf) -> dict[str, Any]:
             for s in whatif.scenarios
         ],
         "by": whatif.by,
+        "met": whatif.met,
         "required_growth": number(whatif.required),
         "required_real_growth": number(whatif.required_real),
     }

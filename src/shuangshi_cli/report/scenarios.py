@@ -154,9 +154,7 @@ def _whatif_lines(plan: Plan, whatif: WhatIf, lang: Lang) -> list[Line]:
           value=quantity(whatif.latest.value, unit, lang, written=True),
           target=target_text(plan, result.target, lang), deadline=result.target.deadline)
     ]  # fmt: skip
-    comparison = result.target.comparison
-    met = comparison is not None and comparison.holds(whatif.latest.value, whatif.level)
-    if whatif.by is not None and met:  # no pace "needed" to reach what the figure already is
+    if whatif.by is not None and whatif.met:  # no pace "needed" to reach what it already is
         lines.append(t("whatif.by.met", lang, year=whatif.latest.year, by=whatif.by))
     elif whatif.by is not None and whatif.required is not None:
         pace = pace_text(plan, result, whatif.required, lang)

@@ -37,11 +37,22 @@ def attribute_mark(target: Target, lang: Lang) -> str:
     return t("attribute.binding" if target.binding else "attribute.expected", lang)
 
 
+def hand_label(result: Result, lang: Lang) -> str | None:
+    """The verdict given by hand, in words; None when there is none."""
+    if result.hand_status is None:
+        return None
+    return t(f"status.{result.hand_status.value}", lang)
+
+
+def verdict_label(result: Result, lang: Lang) -> str:
+    """The status a check judges: a verdict given by hand where there is one, else computed."""
+    return hand_label(result, lang) or status_label(result, lang)
+
+
 def hand_mark(result: Result, lang: Lang) -> str:
     """（人工判定：已实现） / (by hand: achieved) after the computed status."""
-    if result.hand_status is None:
-        return ""
-    return t("hand.mark", lang, label=t(f"status.{result.hand_status.value}", lang))
+    label = hand_label(result, lang)
+    return "" if label is None else t("hand.mark", lang, label=label)
 
 
 def required_from_text(result: Result, lang: Lang) -> str:
