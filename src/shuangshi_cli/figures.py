@@ -665,9 +665,10 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     and said in one line per file."""
     kept: list[RawRow] = []
     skipped: dict[str, dict[str, None]] = {}
+    falls: dict[str, bool] = {}
     for row in rows:
         for grown in _with_growth(row, plan) if "growth" in row.values else (row,):
-            one = _as_fall(grown, plan)  # (a growth column's figure under 单位GDP能耗降低 too)
+            one = _as_fall(grown, plan, falls)  # (a growth column's figure under 降低 too)
             if one.from_bulletin:
                 name = str(one.values.get("indicator") or "").strip()
                 if name and plan.resolve(name) is None:
@@ -685,18 +686,21 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
 _FALL_NAME = re.compile(r"降低|下降|减少|reduction|decrease|decline|\bfall\b", re.IGNORECASE)
 
 
-def _as_fall(row: RawRow, plan: Plan) -> RawRow:
+def _as_fall(row: RawRow, plan: Plan, falls: dict[str, bool] | None = None) -> RawRow:
     """A row whose indicator, as written, says its figure is a fall (单位GDP能耗降低 2.7, as
     tables print a 降低率 and the 纲要 its 〔13.5〕) of a target whose figures are yearly changes:
     the plain number is the fall, a change of -2.7 (and -2.7, the change as the plan's figures
     hold it, stays one). A value that says its direction (增长0.5%, 下降2.7%) is read as it says."""
     name, raw = row.values.get("indicator"), row.values.get("value")
-    if not isinstance(name, str) or raw is None or _FALL_NAME.search(name) is None:
+    if not isinstance(name, str) or raw is None:
         return row
-    if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
-        return row
-    target = plan.resolve(name)
-    if target is None or target.higher_is_better or not plan.yearly_changes(target):
+    fall = falls.get(name) if falls is not None else None
+    if fall is None:  # (a table repeats a few names many times: each is looked at once)
+        target = plan.resolve(name) if _FALL_NAME.search(name) else None
+        fall = not (target is None or target.higher_is_better or not plan.yearly_changes(target))
+        if falls is not None:
+            falls[name] = fall
+    if not fall or isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
         return row
     try:
         quantity = parse_quantity(str(raw))
@@ -704,8 +708,8 @@ def _as_fall(row: RawRow, plan: Plan) -> RawRow:
         return row  # the check of the value says what is wrong
     if quantity.change or quantity.value <= 0:
         return row
-    fall: str | int | Decimal = -raw if not isinstance(raw, str) else _negated(raw)
-    return row._replace(values={**row.values, "value": fall})
+    fallen: str | int | Decimal = -raw if not isinstance(raw, str) else _negated(raw)
+    return row._replace(values={**row.values, "value": fallen})
 
 
 def _number_of(raw: Any) -> Decimal | None:
