@@ -69,3 +69,18 @@ def test_template_leaves_out_targets_that_read_another_series() -> None:
 
     plan = parse_plan(HEADER + TARGETS, "t.yaml")
     assert {row["indicator"] for row in template_rows(plan)} == {"gdp"}
+
+
+def test_the_series_baseline_in_the_text_is_the_growth_targets_base() -> None:
+    """The level states 2020 = 70万亿元 in the text; with a 2022 figure only, the growth target
+    reads the same base (in its 亿元), not 2022's figure as a base after the base year."""
+    text = TARGETS.replace(
+        "value: 92.7, deadline: 2025, flow: true}",
+        "value: 92.7, deadline: 2025, flow: true, baseline: {year: 2020, value: 70}}",
+    )
+    plan = parse_plan(HEADER + text, "t.yaml")
+    level, growth = figures_of(plan, "gdp,2022,80,,,\n").results
+    assert level.base is not None and level.base.value == Decimal(70)
+    assert growth.base is not None and growth.base.year == 2020
+    assert growth.base.value == Decimal(700000)
+    assert growth.observed_growth == pytest.approx((80 / 70) ** 0.5 - 1)

@@ -403,7 +403,14 @@ def _base(
             return point
     # A cumulative change is measured from the base year itself: no other year stands in.
     change = target.kind is Kind.CHANGE
-    stated = [k for k in target.known_values if (k.year == base_year or (k.year < base_year
+    known_values = target.known_values
+    source = plan.target(target.series) if target.series and not known_values else None
+    if source is not None and source.kind is Kind.LEVEL:  # the series' own text, in this unit
+        known_values = [
+            k.model_copy(update={"value": _read(plan, source, target, k.value)})
+            for k in source.known_values
+        ]
+    stated = [k for k in known_values if (k.year == base_year or (k.year < base_year
               and not change)) and (as_of is None or k.year <= as_of)]  # fmt: skip
     if stated and not (target.kind is Kind.GROWTH and Note.INDEX_FROM_RATES in notes):
         known = stated[-1]
