@@ -814,3 +814,13 @@ def test_a_bare_count_in_the_name_agrees_with_a_per_population_unit(
     assert out.exit_code == 0, out.stderr
     (doctors,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "doctors"]
     assert doctors["latest"] == {"year": 2021, "value": 3.04}
+
+
+def test_a_year_given_against_the_titles_year_is_an_error(run: Run, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "2021年主要指标\n指标,单位,绝对数\n地区生产总值,亿元,352.1\n")
+    out = run("gap", "-f", path, "--year", "2022")
+    assert (out.exit_code, out.stderr) == (
+        2,
+        f"{path}:2: --year 2022 but the title says 2021年: give the table's own year\n",
+    )
+    assert run("gap", "-f", path, "--year", "2021", "-F", "json").exit_code == 0

@@ -846,6 +846,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("not a workbook calamine can read: {reason}", "不是可读取的工作簿：{reason}"),
     ("cannot read sheet {sheet}: {reason}", "无法读取工作表 {sheet}：{reason}"),
     (
+        "--year {year} but the title says {titled}年: give the table's own year",
+        "--year 为 {year}，标题却为{titled}年：请给出该表自己的年份",
+    ),
+    (
         "the value says {value} but the growth column says {growth}",
         "数值为 {value}，比上年增长列却为 {growth}",
     ),

@@ -334,8 +334,17 @@ def _long_rows(
             skipped.remove(text(cells[growth]))
         # A table of one year (指标 | 单位 | 绝对数 | 比上年增长%): its year said elsewhere.
         year, source = reading.year, "source.option_year"
+        titled = title_year(titles)
+        if year is not None and titled is not None and titled != year:
+            raise FiguresError(
+                grid.problem(
+                    msg("--year {year} but the title says {titled}年: give the table's own year",
+                        year=year, titled=titled),
+                    line,
+                )
+            )  # fmt: skip
         if year is None:
-            year, source = title_year(titles), "source.title"
+            year, source = titled, "source.title"
         if year is None or "value" not in columns:
             raise FiguresError(
                 grid.problem(
