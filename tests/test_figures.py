@@ -457,3 +457,12 @@ def test_yaml_decimal_numbers(plan: Plan, tmp_path: Path, written: str, value: D
     path.write_text(f"- {{indicator: gdp, year: 2018, value: {written}}}\n", encoding="utf-8")
     (figure,) = load_figures(plan, [str(path)]).items
     assert figure.value == value
+
+
+def test_a_typo_of_a_unit_in_figures_gets_did_you_mean(run: Run) -> None:
+    out = run("gap", "--year", "2018", "gdp=352.1亿园")
+    assert (out.exit_code, out.stderr) == (
+        2,
+        "argument 'gdp=352.1亿园': unit: unknown unit '亿园' (did you mean '亿元', '亿吨' or "
+        "'亿斤'?)\n",
+    )

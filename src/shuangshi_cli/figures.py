@@ -1035,7 +1035,10 @@ def _value(
     wanted = plan.figure_unit(target)
     unit = wanted if written is None else written_unit(plan, written, wanted)
     if unit is None:
-        raise FiguresError(origin.problem(f"unknown unit {shown(written)}", "unit"))
+        from shuangshi_cli.plan_checks import unit_typo
+
+        hint = unit_typo(str(written), plan.registry)
+        raise FiguresError(origin.problem(f"unknown unit {shown(written)}{hint}", "unit"))
     try:
         value = convert(quantity.value, unit, wanted)
     except ValueError:

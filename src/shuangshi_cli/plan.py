@@ -483,6 +483,11 @@ class Plan(_Model):
     def lookup_unit(self, name: str) -> Unit | None:
         return self._lookup.unit(name)
 
+    @property
+    def registry(self) -> UnitRegistry:
+        """Every unit this plan reads: the built-in ones and its own."""
+        return self._lookup.registry
+
     def progress(self, target: Target) -> Progress:
         if target.progress is not None:
             return target.progress

@@ -473,18 +473,28 @@ def _check_thresholds(
 def unknown_unit(symbol: str, registry: UnitRegistry) -> str:
     """An unknown unit: did-you-mean for a typo of one (亿圆), else how to declare it (件/万人 is
     no typo of 万人)."""
-    # a typo is as long as the unit it misspells, and nearer to it than to all but two others:
-    # 亿园 is 亿元, 亿吨 or 亿斤; 万头 (a unit of its own) is as near to six, and no typo of one
+    hint = unit_typo(symbol, registry)
+    if hint:
+        return f"unknown unit {shown(symbol)}{hint}"
+    return (
+        f"unknown unit {shown(symbol)}: declare it in the plan's units list, e.g. "
+        f"units: [{{symbol: {cut(symbol)}, dimension: …, factor: 1}}]"
+    )
+
+
+def unit_typo(symbol: str, registry: UnitRegistry) -> str:
+    """`` (did you mean '亿元'?)`` for a typo of a unit, else "". A typo is as long as the unit
+    it misspells, and nearer to it than to all but two others: 亿园 is 亿元, 亿吨 or 亿斤; 万头
+    (a unit of its own) is as near to six, and no typo of one."""
+    if len(symbol) > 100:
+        return ""
     scores = {u: difflib.SequenceMatcher(None, symbol, u).ratio() for u in registry.symbols()}
     best = max(scores.values(), default=0.0)
     nearest = [u for u, score in scores.items() if score == best]
     if best >= 0.5 and len(nearest) <= 3 and all(len(u) == len(symbol) for u in nearest):
         listed = ", ".join(map(repr, nearest[:-1])) + " or " if len(nearest) > 1 else ""
-        return f"unknown unit {shown(symbol)} (did you mean {listed}{nearest[-1]!r}?)"
-    return (
-        f"unknown unit {shown(symbol)}: declare it in the plan's units list, e.g. "
-        f"units: [{{symbol: {cut(symbol)}, dimension: …, factor: 1}}]"
-    )
+        return f" (did you mean {listed}{nearest[-1]!r}?)"
+    return ""
 
 
 def _suggest(word: str, choices: list[str]) -> str:
