@@ -453,3 +453,16 @@ def test_an_options_value_that_looks_like_an_option_is_its_value(
     out = run("gap", "--year", "2018", "gdp=352.1", "-o", "-l.txt", "-l", "en")
     assert out.exit_code == 0, out.stderr
     assert (tmp_path / "-l.txt").read_text(encoding="utf-8").startswith("Implementation")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["gap", "-t", ""], "-t needs a file name, not an empty string"),
+        (["gap", "--targets="], "--targets needs a file name, not an empty string"),
+        (["validate", ""], "FILE needs a file name, not an empty string"),
+    ],
+)
+def test_a_plan_name_left_empty_is_no_directory(run: Run, args: list[str], message: str) -> None:
+    out = run(*args)
+    assert (out.exit_code, out.stderr) == (2, message + "\n")

@@ -150,7 +150,9 @@ class _Group(LocalizedGroup):
     def _refuse_repeats(self, argv: list[str]) -> None:
         """A UsageProblem for an option of one value given twice (--part 刘桥镇 --part 韩村镇):
         click keeps the last, and the first would be dropped without a word. An option's value
-        is passed over (``--sheet -yearly`` is a sheet, not an option)."""
+        is passed over (``--sheet -yearly`` is a sheet, not an option). A plan's name left
+        empty (``-t ""``, ``validate ""``) is refused here too: click would make it ".", the
+        current directory."""
         command = self.commands.get(argv[0]) if argv else None
         if command is None:
             return
@@ -169,10 +171,19 @@ class _Group(LocalizedGroup):
             name = arg.split("=", 1)[0] if long else arg[:2]
             option = options.get(name) if arg.startswith("-") else None
             if option is None:
+                if arg == "" and argv[0] == "validate":  # its FILE, which Path("") makes "."
+                    raise UsageProblem.at(
+                        msg("{option} needs a file name, not an empty string", option="FILE")
+                    )
                 continue
             attached = "=" in arg if long else len(arg) > 2  # --sheet=-x, -t-plan.yaml
+            value: str | None = arg.split("=", 1)[1] if long and attached else None
             if not option.is_flag and not attached:
-                next(arguments, None)  # its value, whatever it looks like
+                value = next(arguments, None)  # its value, whatever it looks like
+            if value == "" and option.opts[0] == "--targets":  # Path("") would be "."
+                raise UsageProblem.at(
+                    msg("{option} needs a file name, not an empty string", option=name)
+                )
             if option.multiple or option.is_flag:
                 continue
             first = option.opts[0]

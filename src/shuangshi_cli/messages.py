@@ -1142,6 +1142,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "--parts 评估规划的责任单位：此规划没有责任单位",
     ),
     (
+        "{option} needs a file name, not an empty string",
+        "{option} 需要文件名，不能是空字符串",
+    ),
+    (
         "{option} is given twice ({first} and {second}): give it once",
         "{option} 给了两次（{first} 与 {second}）：只能给一次",
     ),
