@@ -223,3 +223,13 @@ def test_check_with_parts_groups_junit_by_part(run: Run, tmp_path: Path) -> None
     lone = run("check", "--parts")
     assert lone.exit_code == 2
     assert lone.stderr == "--parts judges a plan's parts: this plan has none\n"
+
+
+def test_a_summary_that_cannot_be_written_leaves_no_report_beside_it(
+    run: Run, tmp_path: Path
+) -> None:
+    junit = tmp_path / "ok.xml"
+    out = run("check", "--year", "2019", "gdp=420", "--junit", str(junit), "--summary", "/dev/full")
+    assert out.exit_code == 2
+    assert "No space left on device" in out.stderr
+    assert not junit.exists()

@@ -870,17 +870,19 @@ def check(
     from shuangshi_cli.fileio import check_writable
 
     check_writable([f for f in (output if fmt else None, junit, summary) if f is not None])
-    if fmt is not None:
-        _print(document, fmt, style, output)
-    if junit is not None:
-        _print(document, Format.JUNIT, style, junit)
-        _note(t("junit.written", style.lang, file=junit))
+    # The summary is appended to (a device, CI's step summary), the others replaced whole: the
+    # append goes first, so that one that fails (/dev/full) leaves no report written beside it.
     if summary:
         from shuangshi_cli.fileio import append_text
         from shuangshi_cli.render.markdown_format import print_report
 
         append_text(Path(summary), print_report(document.report(style.lang)))
         _note(t("summary.written", style.lang, file=summary))
+    if junit is not None:
+        _print(document, Format.JUNIT, style, junit)
+        _note(t("junit.written", style.lang, file=junit))
+    if fmt is not None:
+        _print(document, fmt, style, output)
     failing = assessment.failing(threshold, strict=strict, binding_only=binding_only)
     lang_ = style.lang
     for result in assessment.quantified:
