@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import pathlib
 import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
@@ -226,7 +226,7 @@ def test_check_with_parts_groups_junit_by_part(run: Run, tmp_path: Path) -> None
     assert lone.stderr == "--parts judges a plan's parts: this plan has none\n"
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.skipif(not pathlib.Path("/dev/full").exists(), reason="no /dev/full here")
 def test_a_summary_that_cannot_be_written_leaves_no_report_beside_it(
     run: Run, tmp_path: Path
 ) -> None:

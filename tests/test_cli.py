@@ -466,3 +466,9 @@ def test_an_options_value_that_looks_like_an_option_is_its_value(
 def test_a_plan_name_left_empty_is_no_directory(run: Run, args: list[str], message: str) -> None:
     out = run(*args)
     assert (out.exit_code, out.stderr) == (2, message + "\n")
+
+
+def test_validate_checks_one_plan(run: Run) -> None:
+    out = run("validate", "cn-14th-fyp", "--targets", "suixi-shuangshi-2017")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr.startswith("validate checks one plan: give FILE or --targets, not both")

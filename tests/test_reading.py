@@ -824,3 +824,17 @@ def test_a_year_given_against_the_titles_year_is_an_error(run: Run, tmp_path: Pa
         f"{path}:2: --year 2022 but the title says 2021年: give the table's own year\n",
     )
     assert run("gap", "-f", path, "--year", "2021", "-F", "json").exit_code == 0
+
+
+def test_a_bulletin_of_months_with_year_given_keeps_its_months(run: Run, tmp_path: Path) -> None:
+    """--year 2019 beside a title 2019年前三季度: still January to September (420 is no year's
+    GDP against > 400); the growth column, January to September's, feeds no growth target."""
+    path = _csv(
+        tmp_path,
+        "2019年前三季度主要指标\n指标,单位,绝对数,比上年增长%\n地区生产总值,亿元,420,6.0\n",
+    )
+    out = run("gap", "--year", "2019", "-f", path, "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert "January to month 9, from --year; not read: 比上年增长%" in out.stderr
+    gdp = _gdp(out.stdout)
+    assert gdp["latest"] is None and gdp["within_year"]["month"] == 9

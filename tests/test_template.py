@@ -123,3 +123,11 @@ def test_a_template_in_chinese_or_english_reads_back(run: Run, tmp_path: Path) -
     assert out.exit_code == 0, out.stderr
     assert json.loads(out.stdout)["results"][0]["latest"] == {"year": 2018, "value": 352.1}
     assert run("template", "--lang", "fr").exit_code == 2
+
+
+def test_a_change_targets_name_says_how_to_write_its_figure(run: Run) -> None:
+    """单位GDP能源消耗降低 beside an id that takes the signed change: the name says a fall is
+    negative, or 2.7 typed under it would read as a rise."""
+    rows = run("template", "--targets", "cn-14th-fyp", "--lang", "zh").stdout.splitlines()
+    assert "energy_intensity,2021,,%,,,,单位GDP能源消耗降低（填比上年增减%，下降为负）," in rows
+    assert any(r.startswith("urbanization,2021,,%,,,,常住人口城镇化率,") for r in rows)

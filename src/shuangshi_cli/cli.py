@@ -1135,6 +1135,11 @@ def validate(
     from shuangshi_cli.plan import EMBEDDED_NAME, load_plan
     from shuangshi_cli.report.plan import shortfall_line
 
+    if file is not None and targets is not None and file != targets:
+        raise UsageProblem.at(
+            msg("validate checks one plan: give FILE or --targets, not both ({file}, {targets})",
+                file=str(file), targets=str(targets))
+        )  # fmt: skip
     path = file or targets
     plan = load_plan(path)
     language = _lang(lang)

@@ -1142,6 +1142,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "--parts 评估规划的责任单位：此规划没有责任单位",
     ),
     (
+        "validate checks one plan: give FILE or --targets, not both ({file}, {targets})",
+        "validate 只检查一个规划：给出 FILE 或 --targets，不能同时给出（{file}、{targets}）",
+    ),
+    (
         "{option} needs a file name, not an empty string",
         "{option} 需要文件名，不能是空字符串",
     ),

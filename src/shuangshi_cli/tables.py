@@ -357,7 +357,11 @@ def _long_rows(
             )
         if (wrong := out_of_range(year)) is not None:
             raise FiguresError(grid.problem(wrong, line))
-        month = title_month(titles) if source == "source.title" else None
+        month = title_month(titles)  # (with --year too: the title says what the figures are)
+        if month is not None and growth is not None:
+            # January to September's growth is no year's: not the figure of a growth target
+            skipped.append(text(cells[growth]))
+            growth = None
         layout = msg("layout.one_year", year=year, source=msg(source))
         if month is not None:
             layout = msg("layout.one_year.months", year=year, month=month, source=msg(source))

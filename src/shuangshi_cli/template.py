@@ -31,6 +31,10 @@ HEADERS_ZH = {
 }  # fmt: skip
 
 
+CHANGE_HINT_ZH = "（填比上年增减%，下降为负）"
+CHANGE_HINT_EN = " (the change on the year before in %, a fall negative)"
+
+
 def headers(lang: str | None) -> list[str]:
     """The template's column names: Chinese for ``zh``, else the reader's own (English)."""
     return [HEADERS_ZH[c] for c in COLUMNS] if lang == "zh" else list(COLUMNS)
@@ -41,10 +45,12 @@ def template_rows(plan: Plan, lang: str | None = None) -> Iterator[dict[str, str
     in English for ``en`` where the plan has them."""
 
     def row(**filled: str) -> dict[str, str]:
-        if lang == "en":
-            target = plan.resolve(filled["indicator"])
-            if target is not None and target.name_en:
-                filled["name"] = target.name_en
+        target = plan.resolve(filled["indicator"])
+        if lang == "en" and target is not None and target.name_en:
+            filled["name"] = target.name_en
+        if target is not None and target.unit is not None and plan.yearly_changes(target):
+            # the value is each year's change, signed: under 单位GDP能耗降低 a fall of 2.7 is -2.7
+            filled["name"] += CHANGE_HINT_EN if lang == "en" else CHANGE_HINT_ZH
         return {column: filled.get(column, "") for column in COLUMNS}
 
     base = plan.plan.base_year
