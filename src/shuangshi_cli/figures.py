@@ -679,7 +679,8 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
         from shuangshi_cli.notices import notice
 
         for file, names in skipped.items():
-            notice("not_in_plan", file=file, count=len(names), indicators="、".join(names))
+            key = "not_in_plan.one" if len(names) == 1 else "not_in_plan"
+            notice(key, file=file, count=len(names), indicators="、".join(names))
     return kept
 
 

@@ -440,6 +440,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "{file}: read sheet {sheet!r} ({index} of {count}); choose another with {file}#NAME"),
     "notice.not_in_plan": ("{file}：{count}项指标不在规划中，未读取：{indicators}",
                            "{file}: {count} indicators the plan does not have, not read: {indicators}"),
+    "notice.not_in_plan.one": ("{file}：{count}项指标不在规划中，未读取：{indicators}",
+                               "{file}: 1 indicator the plan does not have, not read: {indicators}"),
     "layout.long": ("长表", "long table"),
     "layout.one_year.months": ("单年表：{year}年1-{month}月累计，取自{source}",
                                "a table of one year: {year}, January to month {month}, from {source}"),
