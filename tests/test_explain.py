@@ -11,6 +11,8 @@ import pytest
 from tests.helpers import ROOT
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tests.helpers import Run
 
 EXAMPLE = "examples/suixi-figures-illustrative.csv"
@@ -101,3 +103,16 @@ def test_unknown_target(run: Run) -> None:
 def test_explain_in_chinese(run: Run) -> None:
     out = run("explain", "gdp", "--figures", EXAMPLE, "-l", "zh", env={"COLUMNS": "160"}).stdout
     assert "所需年均增速" in out and "Excel RRI" in out and "v = 352.1（" in out
+
+
+def test_a_cumulative_changes_pace_ratio_puts_its_numbers_in(run: Run, tmp_path: Path) -> None:
+    figures = tmp_path / "e.csv"
+    figures.write_text("indicator,year,value\nenergy_intensity,2021,-2.7\n", encoding="utf-8")
+    out = run(
+        "explain", "energy_intensity", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json"
+    )
+    assert out.exit_code == 0, out.stderr
+    (ratio,) = [s for s in json.loads(out.stdout)["steps"] if s["key"] == "ratio"]
+    assert ratio["formula"] == "task / time"
+    assert ratio["substituted"].endswith(" / 0.2")
+    assert "task" not in ratio["substituted"]

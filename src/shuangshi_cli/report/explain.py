@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 RATES = {"reached", "task", "time", "required", "observed", "completion", "elapsed",
          "relative_average", "relative_other_average"}  # fmt: skip
 _SYMBOL = re.compile(
-    r"(?<![A-Za-z_/])(on_track|acceleration|v0|t0|v|t|T|D|g|r|q|c|G|m|e|n|d|k|P|R)"
+    r"(?<![A-Za-z_/])(on_track|acceleration|task|time|v0|t0|v|t|T|D|g|r|q|c|G|m|e|n|d|k|P|R)"
     r"(?![A-Za-z_0-9(])"
 )
 SOURCES = {"plan", "text", "observed", "figures", "index", "path", "target"}
