@@ -15,7 +15,7 @@ from shuangshi_cli.figures import load_figures
 from shuangshi_cli.plan import Plan, embedded_plan_text, load_plan
 from shuangshi_cli.render import Format
 from shuangshi_cli.scenarios import paths, whatif
-from tests.helpers import DATA
+from tests.helpers import DATA, ROOT
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -335,3 +335,25 @@ def test_whatif_by_a_year_when_the_target_is_met_needs_nothing(run: Run) -> None
     assert out.exit_code == 0, out.stderr
     assert "2021年已实现：2024年前无需增长" in out.stdout
     assert "需-" not in out.stdout
+
+
+def test_a_lower_is_better_paths_legend_says_a_longer_bar_is_higher(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    figures = tmp_path / "u.csv"
+    figures.write_text(
+        "indicator,year,value\nunemployment,2020,5.2\nunemployment,2022,5.6\n", encoding="utf-8"
+    )
+    out = run("path", "unemployment", "--targets", "cn-14th-fyp", "-f", str(figures), "-l", "zh")
+    assert out.exit_code == 0, out.stderr
+    assert "数值越大，条形越长（该指标越低越好）" in out.stdout
+    rank = run(
+        "path",
+        "gdp_rank",
+        "-f",
+        str(ROOT / "examples" / "suixi-figures-illustrative.csv"),
+        "-l",
+        "zh",
+    )
+    assert "越低越好" not in rank.stdout

@@ -335,6 +335,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.charts": ("目标路径", "Paths to the targets"),
     "path.chart_written": ("已写入图表 {file}", "wrote the chart {file}"),
     "path.legend.rank": ("位次越靠前，条形越长", "a better rank draws a longer bar"),
+    "path.legend.lower": ("数值越大，条形越长（该指标越低越好）",
+                          "a higher figure draws a longer bar (lower is better here)"),
     # -- what-if -------------------------------------------------------------------------------
     "whatif.real": ("{label}（实际，名义{nominal}）", "{label} real ({nominal} nominal)"),
     "whatif.never": ("无法实现", "never"),

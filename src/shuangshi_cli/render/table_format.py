@@ -321,6 +321,8 @@ def _figure(figure: Figure, console: Console, width: int, glyphs: Glyphs, lang: 
         items.append(item)
     if chart.rank:
         items.append(RichText(t("path.legend.rank", lang), style="dim"))
+    elif chart.lower:
+        items.append(RichText(t("path.legend.lower", lang), style="dim"))
     head = RichText(f"  {t('path.legend', lang)}{t('colon', lang)}", style="dim")
     line = head.copy()
     for item in items:  # an item is never broken: the next line starts with it instead

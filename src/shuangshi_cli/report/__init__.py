@@ -191,6 +191,7 @@ class Chart:
     legend_behind: str
     legend_tick: str
     rank: bool = False
+    lower: bool = False  # lower is better (a ceiling, a fall), not a rank: a worse year is longer
 
 
 @dataclass(frozen=True)

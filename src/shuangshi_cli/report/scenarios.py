@@ -117,6 +117,7 @@ def _path_figure(plan: Plan, path: TargetPath, lang: Lang) -> Figure:
         t("path.legend.behind", lang),
         t("path.legend.tick", lang),
         rank=rank,
+        lower=not rank and not path.result.target.higher_is_better,
     )
     table = Table(columns, tuple(rows), key="path")
     return Figure(_caption(plan, path, lang), table, chart, key=path.result.target.id)
