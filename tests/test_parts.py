@@ -222,3 +222,63 @@ def test_bad_parts_in_the_plan(
     result = run("validate", str(towns_path))
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+_ALIKE = """\
+parts:
+  - id: jia
+    name: 甲镇
+    targets:
+      - {indicator: gdp, value: 30}
+      - {indicator: fiscal_revenue, value: 2}
+      - {indicator: industrial_output, value: 70}
+  - id: yi
+    name: 乙镇
+    targets:
+      - {indicator: industrial_output, value: 70}
+      - {indicator: gdp, value: 30}
+      - {indicator: fiscal_revenue, value: 2}
+  - id: bing
+    name: 丙镇
+    targets:
+      - {indicator: fiscal_revenue, value: 2}
+      - {indicator: industrial_output, value: 70}
+      - {indicator: gdp, value: 30}
+"""
+
+
+def test_parts_alike_tie_whatever_order_their_targets_are_in() -> None:
+    """The same three scores summed in another order gave another last bit of the mean, and the
+    third of three parts alike was ranked 3rd: the mean is summed exactly."""
+    from shuangshi_cli.plan import parse_plan
+
+    plan = parse_plan(embedded_plan_text() + _ALIKE, "alike.yaml")
+    rows = "indicator,year,value,part\n" + "".join(
+        f"gdp,2016,20,{p}\ngdp,2017,21.7,{p}\nfiscal_revenue,2016,1,{p}\n"
+        f"fiscal_revenue,2017,1.13,{p}\nindustrial_output,2016,50,{p}\n"
+        f"industrial_output,2017,53.3,{p}\n"
+        for p in ("jia", "yi", "bing")
+    )
+    board = scoreboard(plan, check_rows(parse_csv(rows, "f.csv"), plan))
+    assert [s.rank for s in board.standings] == [1, 1, 1]
+    assert len({s.overall for s in board.standings}) == 1
+
+
+@pytest.mark.parametrize(
+    ("part", "message"),
+    [
+        ("  - {id: a, name: 甲镇, targets: [{indicator: gdp, value: 30}]}\n"
+         "  - {id: b, name: 乙镇, aliases: [甲镇], targets: [{indicator: gdp, value: 30}]}\n",
+         "parts[1].aliases[0]: '甲镇' is already used by parts[0]"),
+        ("  - {id: a, name: 甲镇, targets: []}\n",
+         "parts[0].targets: a part needs at least one target of its own"),
+    ],
+)  # fmt: skip
+def test_a_parts_alias_of_another_or_no_target_is_refused(
+    run: Run, tmp_path: Path, part: str, message: str
+) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(embedded_plan_text() + "parts:\n" + part, encoding="utf-8")
+    out = run("validate", str(plan))
+    assert out.exit_code == 2
+    assert out.stderr.rstrip("\n").endswith(message)

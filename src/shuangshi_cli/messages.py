@@ -1089,6 +1089,7 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ("a price year needs price_basis: constant", "价格年份需配合 price_basis: constant"),
     ("only growth and change targets take a figure_unit", "只有增速和累计变化目标才有 figure_unit"),
     ("{a} is already used by {b}", "{a} 已被 {b} 使用"),
+    ("a part needs at least one target of its own", "责任单位至少需要一项自己的目标"),
     ("{a} has two targets for {b}", "{a} 对 {b} 有两个目标"),
     ("{a} does not fit {b} ({c})", "{a} 与 {b}（{c}）不相符"),
     ("{a} has no figures (no unit)", "{a} 没有数据（没有单位）"),

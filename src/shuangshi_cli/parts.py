@@ -3,6 +3,7 @@ on a scoreboard for the annual assessment (年度综合考核). Pure."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -39,9 +40,10 @@ def score(result: Result) -> float | None:
 
 
 def overall(scores: dict[str, float | None]) -> float | None:
-    """The mean of the scores that exist; None when none does."""
+    """The mean of the scores that exist; None when none does. (Summed exactly, math.fsum: the
+    same scores in another order give the same mean, so two parts alike tie.)"""
     known = [s for s in scores.values() if s is not None]
-    return sum(known) / len(known) if known else None
+    return math.fsum(known) / len(known) if known else None
 
 
 def part_assessment(

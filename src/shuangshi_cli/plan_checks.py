@@ -123,11 +123,20 @@ def _check_parts(
     targets = {t.id: t for t in plan.targets}
     checked: dict[tuple[Any, ...], dict[str, str]] = {}
     for i, part in enumerate(plan.parts):
-        for field, key in (("id", part.id), ("name", part.name)):
+        names: list[tuple[tuple[str | int, ...], str]] = [
+            (("id",), part.id),
+            (("name",), part.name),
+        ]
+        if part.name_en:
+            names.append((("name_en",), part.name_en))
+        names += [(("aliases", j), alias) for j, alias in enumerate(part.aliases)]
+        for place, key in names:  # a name or alias of two parts: which a figure is, is unclear
             if _fold(key) in seen and seen[_fold(key)] != i:
                 earlier = seen[_fold(key)]
-                yield ("parts", i, field), f"{shown(key)} is already used by parts[{earlier}]"
+                yield ("parts", i, *place), f"{shown(key)} is already used by parts[{earlier}]"
             seen.setdefault(_fold(key), i)
+        if not part.targets:
+            yield ("parts", i, "targets"), "a part needs at least one target of its own"
         indicators: set[str] = set()
         for j, own in enumerate(part.targets):  # (towns share few values: each checked once)
             path: tuple[str | int, ...] = ("parts", i, "targets", j)
