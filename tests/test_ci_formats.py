@@ -217,6 +217,8 @@ def test_check_with_parts_groups_junit_by_part(run: Run, tmp_path: Path) -> None
     result = run(*args, "--parts", "--junit", str(report), "-l", "zh")
     assert result.exit_code == 1  # two parts are off track
     assert "未达要求：韩村镇 地区生产总值（gdp）：相对滞后\n" in result.stderr
+    # the last lines: the plan's own count, then the parts' (which failed the check)
+    assert result.stderr.splitlines()[-1].startswith("责任单位3个：")
     root = ET.parse(report).getroot()
     suites = [s.get("name") for s in root.iter("testsuite")]
     assert suites == ["关于开展“双实活动”的实施意见", "刘桥镇", "濉溪经济开发区", "韩村镇"]

@@ -899,8 +899,11 @@ def check(
               name=name(result.target, lang_), id=result.target.id,
               status=verdict_label(result, lang_))
         )  # fmt: skip
+    failing_parts = part_targets = 0
     for standing in board.standings if board is not None else ():
         part_failing = standing.assessment.failing(threshold, strict=strict)
+        failing_parts += bool(part_failing)
+        part_targets += len(part_failing)
         for result in part_failing:
             _note(
                 t(_failing_key(result, ".part"), lang_,
@@ -910,6 +913,9 @@ def check(
             )  # fmt: skip
         failing += part_failing
     _note(summary_line(assessment, style.lang))
+    if board is not None:  # the parts' count too: the region's own line may be all achieved
+        _note(t("check.parts_summary", lang_, parts=len(board.standings),
+                failing_parts=failing_parts, targets=part_targets))  # fmt: skip
     if failing:
         raise typer.Exit(EXIT_OFF_TRACK)
 

@@ -258,6 +258,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.no_data": ("无法评估（--strict 判为失败）：{name}（{id}）：{status}", "cannot be judged (failed by --strict): {name} ({id}): {status}"),
     "check.no_data.not_binding": ("无法评估（预期性，不判为失败）：{name}（{id}）：{status}", "cannot be judged (expected, not failed): {name} ({id}): {status}"),
     "check.no_data.part": ("无法评估（--strict 判为失败）：{part} {name}（{id}）：{status}", "cannot be judged (failed by --strict): {part} {name} ({id}): {status}"),
+    "check.parts_summary": ("责任单位{parts}个：{failing_parts}个共{targets}项目标未达要求",
+                            "{parts} parts: {targets} targets of {failing_parts} parts off track"),
     "check.off_track.part": ("未达要求：{part} {name}（{id}）：{status}", "off track: {part} {name} ({id}): {status}"),
     "check.hand": ("采用人工判定：{name}（{id}）：{year}年{status}（计算结果：{computed}）",
                    "hand verdict used: {name} ({id}): {status} in {year} (computed: {computed})"),
