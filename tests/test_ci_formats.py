@@ -237,3 +237,17 @@ def test_a_summary_that_cannot_be_written_leaves_no_report_beside_it(
     assert out.exit_code == 2
     assert "No space left on device" in out.stderr
     assert not junit.exists()
+
+
+def test_a_parts_annotation_without_a_figure_points_at_the_plans_target(
+    run: Run, tmp_path: Path
+) -> None:
+    """韩村镇's fiscal revenue has no figure: its annotation points at the plan's line of the
+    target it is a part of, as the plan's own targets without figures do."""
+    towns = ROOT / "examples" / "towns.yaml"
+    figures = tmp_path / "f.csv"
+    figures.write_text("indicator,year,value,part\ngdp,2016,40,刘桥镇\n", encoding="utf-8")
+    out = run("check", "-t", str(towns), "-f", str(figures), "--parts", "-F", "github")
+    lines = [x for x in out.stdout.splitlines() if "Hancun" in x and "insufficient" in x]
+    assert lines
+    assert all(f"file={towns}" in x and ",line=" in x for x in lines)

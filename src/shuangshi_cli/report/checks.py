@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment, Result
     from shuangshi_cli.figures import Figures
     from shuangshi_cli.parts import Scoreboard
+    from shuangshi_cli.plan import Plan
 
 
 class Outcome(StrEnum):
@@ -68,15 +69,19 @@ class Policy:
 
 
 def _place(
-    assessment: Assessment, result: Result, figures: Figures | None
+    assessment: Assessment, result: Result, figures: Figures | None, whole: Plan | None = None
 ) -> tuple[str | None, int | None]:
-    """The figures file and line of the figure the result is judged on, else the plan's."""
+    """The figures file and line of the figure the result is judged on, else the plan's (for a
+    part's target, the line of the whole plan's target it is a part of)."""
     latest, target = result.latest, result.target
     if figures is not None and latest is not None and latest.source == "figure":
         figure = figures.figure(target.series or target.id, latest.year)
         if figure is not None and _is_file(figure.origin.file):
             return figure.origin.file, figure.origin.line
-    return assessment.plan.place(target.id)
+    file, line = assessment.plan.place(target.id)
+    if file is None and whole is not None:
+        return whole.place(target.id)
+    return file, line
 
 
 def _is_file(name: str) -> bool:
@@ -133,13 +138,14 @@ def assessment_checks(
     *,
     group: str | None = None,
     part: str | None = None,
+    whole: Plan | None = None,
 ) -> tuple[Check, ...]:
-    """A check per quantified target of ``assessment``."""
+    """A check per quantified target of ``assessment`` (of a part of ``whole``)."""
     header = assessment.plan.plan
     suite = group or pick((header.title, header.title_en or ""), lang)
     checks = []
     for result in assessment.quantified:
-        file, line = _place(assessment, result, figures)
+        file, line = _place(assessment, result, figures, whole)
         checks.append(
             Check(
                 id=result.target.id,
@@ -167,6 +173,6 @@ def scoreboard_checks(
         own = None if figures is None else figures.for_part(part.id)
         checks += assessment_checks(
             standing.assessment, own, policy, lang,
-            group=pick((part.name, part.name_en or ""), lang), part=part.id,
+            group=pick((part.name, part.name_en or ""), lang), part=part.id, whole=board.plan,
         )  # fmt: skip
     return tuple(checks)
