@@ -802,6 +802,16 @@ def test_an_ods_formula_saved_without_its_figure_is_an_error(run: Run, tmp_path:
     assert out.stderr.splitlines()[-1].startswith(
         f"{path}[表1]!C2: value: '=[.B2]*1.1' is a formula without its figure"
     )
+    empty = content.replace(  # =IF(…; "") computed to an empty text: a blank, no error
+        'table:formula="of:=[.B2]*1.1" office:value-type="float"',
+        'table:formula="of:=IF(1=0;1;&quot;&quot;)" office:value-type="string"',
+    )
+    with zipfile.ZipFile(path, "w") as book:
+        for part, body in parts.items():
+            book.writestr(part, empty if part == "content.xml" else body)
+    out = run("gap", "-f", str(path), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert _gdp(out.stdout)["latest"] == {"year": 2017, "value": 326.5}
 
 
 def test_a_bare_count_in_the_name_agrees_with_a_per_population_unit(

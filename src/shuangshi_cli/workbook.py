@@ -27,6 +27,8 @@ from shuangshi_cli.tables import Grid, Reading, grid_rows
 from shuangshi_cli.units import FORMULA_ERROR
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from shuangshi_cli.figures import RawRow
 
 SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -194,34 +196,44 @@ def _narrow_columns(xml: bytes) -> int:
 def _ods_extents(book: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
     """The rows and columns each .ods sheet's cells with content span, repeats counted (a blank
     row or cell repeated to the sheet's end spans nothing)."""
+    extents: dict[str, tuple[int, int]] = {}
+    for title, row, repeated, cells in _ods_rows(book):
+        columns = extents.setdefault(title, (0, 0))[1]
+        filled = max(
+            (start + count for cell, start, count in cells
+             if len(cell) or cell.get(f"{{{_ODS_OFFICE}}}value-type")),
+            default=0,
+        )  # fmt: skip
+        if filled:
+            extents[title] = (row + repeated, max(columns, filled))
+    return extents
+
+
+def _ods_rows(
+    book: zipfile.ZipFile,
+) -> Iterator[tuple[str, int, int, list[tuple[ElementTree.Element, int, int]]]]:
+    """Each row of each sheet of an .ods as it is read: the sheet's name, the row's index from
+    0, the rows it stands for (repeated), and its cells with the column each starts at (from 0)
+    and the columns it stands for. A row is cleared once the next is asked for."""
     table, row_tag = f"{{{_ODS_TABLE}}}table", f"{{{_ODS_TABLE}}}table-row"
     cell_tags = {f"{{{_ODS_TABLE}}}table-cell", f"{{{_ODS_TABLE}}}covered-table-cell"}
     repeat_rows = f"{{{_ODS_TABLE}}}number-rows-repeated"
     repeat_columns = f"{{{_ODS_TABLE}}}number-columns-repeated"
-    extents: dict[str, tuple[int, int]] = {}
-    title, row, rows, columns = "", 0, 0, 0
+    title, row = "", 0
     with book.open("content.xml") as content:
         for event, element in ElementTree.iterparse(content, events=("start", "end")):
             if element.tag == table and event == "start":
-                title, row, rows, columns = element.get(f"{{{_ODS_TABLE}}}name") or "", 0, 0, 0
-            elif event != "end":
-                continue
-            elif element.tag == row_tag:
-                repeated, column, filled = int(element.get(repeat_rows, "1")), 0, 0
+                title, row = element.get(f"{{{_ODS_TABLE}}}name") or "", 0
+            elif event == "end" and element.tag == row_tag:
+                repeated, column, cells = int(element.get(repeat_rows, "1")), 0, []
                 for cell in element:
-                    if cell.tag not in cell_tags:
-                        continue
-                    column += int(cell.get(repeat_columns, "1"))
-                    if len(cell) or cell.get(f"{{{_ODS_OFFICE}}}value-type"):
-                        filled = column
-                if filled:
-                    rows, columns = row + repeated, max(columns, filled)
+                    if cell.tag in cell_tags:
+                        count = int(cell.get(repeat_columns, "1"))
+                        cells.append((cell, column, count))
+                        column += count
+                yield title, row, repeated, cells
                 row += repeated
                 element.clear()
-            elif element.tag == table:
-                extents[title] = (rows, columns)
-                element.clear()
-    return extents
 
 
 # -- what cells show -----------------------------------------------------------------------------
@@ -376,63 +388,53 @@ def _xlsx_sheet_path(book: zipfile.ZipFile, title: str) -> str | None:
 
 def _ods_marks(book: zipfile.ZipFile, title: str) -> _Marks:
     marks = _Marks()
-    table, row_tag = f"{{{_ODS_TABLE}}}table", f"{{{_ODS_TABLE}}}table-row"
-    cell_tags = {f"{{{_ODS_TABLE}}}table-cell", f"{{{_ODS_TABLE}}}covered-table-cell"}
-    repeat_rows = f"{{{_ODS_TABLE}}}number-rows-repeated"
-    repeat_columns = f"{{{_ODS_TABLE}}}number-columns-repeated"
-    inside, row = False, 0
-    with book.open("content.xml") as content:
-        for event, element in ElementTree.iterparse(content, events=("start", "end")):
-            if element.tag == table and event == "start":
-                inside, row = element.get(f"{{{_ODS_TABLE}}}name") == title, 0
-            elif not inside or event != "end":
-                continue
-            elif element.tag == row_tag:
-                rows, column = int(element.get(repeat_rows, "1")), 0
-                for cell in element:
-                    if cell.tag not in cell_tags:
-                        continue
-                    count = int(cell.get(repeat_columns, "1"))
-                    shown = "".join(cell.itertext()).strip()
-                    formula = cell.get(f"{{{_ODS_TABLE}}}formula")
-                    failed = cell.get(f"{{{_ODS_CALC}}}value-type") == "error" or (
-                        # older writers: a formula whose cell shows an error, its value a 0
-                        formula is not None and FORMULA_ERROR.match(shown) is not None
-                    )
-                    if (
-                        formula is not None
-                        and not shown
-                        and not any(
-                            cell.get(f"{{{_ODS_OFFICE}}}{k}") is not None
-                            for k in (
-                                "value",
-                                "date-value",
-                                "time-value",
-                                "boolean-value",
-                                "string-value",
-                            )
-                        )
-                    ):  # a formula saved without its figure, as in an .xlsx: its text says so
-                        failed, shown = True, "=" + formula.removeprefix("of:").lstrip("=")
-                    percent = cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage"
-                    # the cells it stands for, counted only for a marked one (a blank cell is
-                    # repeated to the sheet's end)
-                    if failed or percent:
-                        places = [
-                            (row + i + 1, column + k + 1)
-                            for i in range(min(rows, _MOST_REPEATED))
-                            for k in range(min(count, _MOST_REPEATED))
-                        ]
-                        if failed:
-                            marks.errors.update(dict.fromkeys(places, shown or "#VALUE!"))
-                        else:
-                            marks.percent.update(places)
-                    column += count
-                row += rows
-                element.clear()
-            elif element.tag == table:
-                break
+    seen = False
+    for sheet, row, rows, cells in _ods_rows(book):
+        if sheet != title:
+            if seen:
+                break  # (the sheet is read: the others after it are not)
+            continue
+        seen = True
+        for cell, column, count in cells:
+            failed, shown = _ods_failed(cell)
+            percent = cell.get(f"{{{_ODS_OFFICE}}}value-type") == "percentage"
+            # the cells it stands for, counted only for a marked one (a blank cell is
+            # repeated to the sheet's end)
+            if failed or percent:
+                places = [
+                    (row + i + 1, column + k + 1)
+                    for i in range(min(rows, _MOST_REPEATED))
+                    for k in range(min(count, _MOST_REPEATED))
+                ]
+                if failed:
+                    marks.errors.update(dict.fromkeys(places, shown or "#VALUE!"))
+                else:
+                    marks.percent.update(places)
     return marks
+
+
+_ODS_VALUES = ("value", "date-value", "time-value", "boolean-value", "string-value")
+
+
+def _ods_failed(cell: ElementTree.Element) -> tuple[bool, str]:
+    """Whether an .ods cell shows a failed formula (or one saved without its figure), and the
+    text it shows for it."""
+    shown = "".join(cell.itertext()).strip()
+    formula = cell.get(f"{{{_ODS_TABLE}}}formula")
+    if cell.get(f"{{{_ODS_CALC}}}value-type") == "error":
+        return True, shown
+    if formula is None:
+        return False, shown
+    if FORMULA_ERROR.match(shown) is not None:  # older writers: the error shown, its value a 0
+        return True, shown
+    computed = (
+        shown
+        or cell.get(f"{{{_ODS_OFFICE}}}value-type") == "string"
+        or any(cell.get(f"{{{_ODS_OFFICE}}}{k}") is not None for k in _ODS_VALUES)
+    )  # (an empty text, =IF(…, ""), is computed)
+    if not computed:  # a formula saved without its figure, as in an .xlsx: its text says so
+        return True, "=" + formula.removeprefix("of:").lstrip("=")
+    return False, shown
 
 
 def _visible(book: Any) -> list[str]:
