@@ -155,27 +155,26 @@ def out_of_range(year: int) -> Msg | None:
 
 
 _TITLE_MONTHS = re.compile(
-    r"(?:19|20|21)[0-9]{2}\s*年\s*(?:1\s*[-–—~至到]\s*(?P<month>[0-9]{1,2})\s*月"
-    r"|(?P<quarter>第?一季度|上半年|前三季度|1\s*[-–—~至到]\s*[1-3]\s*季度))"
+    r"(?:19|20|21)[0-9]{2}\s*年\s*(?:1\s*[-–—~至到]\s*[0-9]{1,2}\s*月"
+    r"|第?一季度|上半年|前三季度|1\s*[-–—~至到]\s*[1-3]\s*季度)"
 )
-_QUARTER_MONTHS = {"一季度": 3, "第一季度": 3, "上半年": 6, "前三季度": 9}
 
 
 def title_month(titles: Sequence[str]) -> int | None:
     """The month a title's cumulative period ends in (2019年1-9月主要指标, 2019年前三季度…): a
-    table of one year whose figures are January to that month; None for a whole year."""
+    table of one year whose figures are January to that month; None for a whole year. The
+    period is read as a wide table's header is (widetable.period)."""
+    from shuangshi_cli.widetable import period
+
     months = set()
     for title in titles:
         for match in _TITLE_MONTHS.finditer(fold_width(title)):
-            if match["month"]:
-                months.add(int(match["month"]))
-            else:
-                quarter = re.sub(r"\s+", "", match["quarter"])
-                months.add(_QUARTER_MONTHS.get(quarter) or 3 * int(quarter[-3]))
+            found = period(match.group())
+            if found is not None and found.unclear is None:
+                months.add(found.month)
     if len(months) != 1:
         return None
-    month = months.pop()
-    return month if 1 <= month <= 11 else None
+    return months.pop()  # (None: the whole year, 1-12月)
 
 
 def title_year(titles: Sequence[str]) -> int | None:
