@@ -224,27 +224,16 @@ def test_bad_parts_in_the_plan(
     assert message in result.stderr
 
 
-_ALIKE = """\
-parts:
-  - id: jia
-    name: 甲镇
-    targets:
-      - {indicator: gdp, value: 30}
-      - {indicator: fiscal_revenue, value: 2}
-      - {indicator: industrial_output, value: 70}
-  - id: yi
-    name: 乙镇
-    targets:
-      - {indicator: industrial_output, value: 70}
-      - {indicator: gdp, value: 30}
-      - {indicator: fiscal_revenue, value: 2}
-  - id: bing
-    name: 丙镇
-    targets:
-      - {indicator: fiscal_revenue, value: 2}
-      - {indicator: industrial_output, value: 70}
-      - {indicator: gdp, value: 30}
-"""
+_TARGETS_ALIKE = (
+    "{indicator: gdp, value: 30}", "{indicator: fiscal_revenue, value: 2}",
+    "{indicator: industrial_output, value: 70}",
+)  # fmt: skip
+# three parts with the same targets, each listing them in another order (rotated)
+_ALIKE = "parts:\n" + "".join(
+    f"  - id: {part}\n    name: {name}\n    targets:\n"
+    + "".join(f"      - {_TARGETS_ALIKE[(k + n) % 3]}\n" for k in range(3))
+    for n, (part, name) in enumerate((("jia", "甲镇"), ("yi", "乙镇"), ("bing", "丙镇")))
+)
 
 
 def test_parts_alike_tie_whatever_order_their_targets_are_in() -> None:

@@ -45,6 +45,16 @@ def _book(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> str:
     return str(path)
 
 
+def _rezip(path: Path, parts: dict[str, bytes], **changed: str | bytes) -> None:
+    """Write the zip ``parts`` (a workbook's) to ``path``, with the parts named in ``changed``
+    (content_xml for content.xml, sheet1 for xl/worksheets/sheet1.xml) replaced."""
+    names = {"content_xml": "content.xml", "sheet1": "xl/worksheets/sheet1.xml"}
+    replaced = {names[k]: v for k, v in changed.items()}
+    with zipfile.ZipFile(path, "w") as book:
+        for part, body in parts.items():
+            book.writestr(part, replaced.get(part, body))
+
+
 def _csv(tmp_path: Path, text: str, name: str = "figures.csv", encoding: str = "utf-8") -> str:
     path = tmp_path / name
     path.write_bytes(text.encode(encoding))
@@ -669,9 +679,7 @@ def test_a_formula_saved_without_its_figure_is_an_error_at_its_cell(
         parts[sheet],
     )
     empty = tmp_path / "empty.xlsx"
-    with zipfile.ZipFile(empty, "w") as book:
-        for part, body in parts.items():
-            book.writestr(part, body)
+    _rezip(empty, parts)
     assert b't="str"' in parts[sheet]
     result = run("gap", "-f", str(empty), "-F", "json")
     assert result.exit_code == 0, result.stderr
@@ -714,9 +722,7 @@ def test_an_ods_whose_repeated_cells_span_too_much_is_refused_before_it_is_opene
     for name, row, refused in (("bomb.ods", bomb, True), ("blank.ods", blank, False)):
         path = tmp_path / name
         content = parts["content.xml"].decode().replace("</table:table>", row + "</table:table>")
-        with zipfile.ZipFile(path, "w") as book:
-            for part, body in parts.items():
-                book.writestr(part, content if part == "content.xml" else body)
+        _rezip(path, parts, content_xml=content)
         result = run("gap", "-f", str(path), "-F", "json")
         if refused:
             assert (result.exit_code, result.stdout) == (2, "")
@@ -794,9 +800,7 @@ def test_an_ods_formula_saved_without_its_figure_is_an_error(run: Run, tmp_path:
         )
     )
     path = tmp_path / "f.ods"
-    with zipfile.ZipFile(path, "w") as book:
-        for part, body in parts.items():
-            book.writestr(part, content if part == "content.xml" else body)
+    _rezip(path, parts, content_xml=content)
     out = run("gap", "-f", str(path), "-F", "json")
     assert (out.exit_code, out.stdout) == (2, "")
     assert out.stderr.splitlines()[-1].startswith(
@@ -806,9 +810,7 @@ def test_an_ods_formula_saved_without_its_figure_is_an_error(run: Run, tmp_path:
         'table:formula="of:=[.B2]*1.1" office:value-type="float"',
         'table:formula="of:=IF(1=0;1;&quot;&quot;)" office:value-type="string"',
     )
-    with zipfile.ZipFile(path, "w") as book:
-        for part, body in parts.items():
-            book.writestr(part, empty if part == "content.xml" else body)
+    _rezip(path, parts, content_xml=empty)
     out = run("gap", "-f", str(path), "-F", "json")
     assert out.exit_code == 0, out.stderr
     assert _gdp(out.stdout)["latest"] == {"year": 2017, "value": 326.5}
