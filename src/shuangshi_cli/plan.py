@@ -582,11 +582,13 @@ class Plan(_Model):
                 ),
             }
         )
-        checked = self._checked is not None and all(
-            a is b
-            for a, b in zip(self._checked, (self.plan, self.targets, self.parts), strict=True)
+        # (the private attributes read from pydantic's dict: its __getattr__ is slow)
+        private = self.__pydantic_private__ or {}
+        registry, built = private["_registry"], private["_checked"]
+        checked = built is not None and all(
+            a is b for a, b in zip(built, (self.plan, self.targets, self.parts), strict=True)
         )  # validation checked these very part targets, and built them
-        made = self._part_targets if checked else {}
+        made = private["_part_targets"] if checked else {}
         targets = [
             found[1]
             if (found := made.get(id(own))) is not None and found[0] is own
@@ -597,7 +599,7 @@ class Plan(_Model):
             (("targets", i, *path), message)
             for i, target in enumerate(targets)
             if not checked
-            for path, message in check_target(target, header.base_year, self._registry)
+            for path, message in check_target(target, header.base_year, registry)
         ]
         if not targets:
             problems.append((("targets",), "List should have at least 1 item after validation"))
@@ -610,7 +612,8 @@ class Plan(_Model):
             programmes=self.programmes,
             parts=[],
         )
-        own_plan._registry = self._registry
+        own_plan._registry = registry
+        own_plan._index = _Index.of(own_plan, self._lookup.units)  # the same registry's units
         cache[part.id] = (part, own_plan)
         return own_plan
 
@@ -636,17 +639,17 @@ class Plan(_Model):
 
 @dataclass
 class _Index:
-    """A plan's look-up tables: targets by id and by folded name, parts by folded id or English
-    name and by place key (first part wins, as a scan in order would), part plans built."""
+    """A plan's look-up tables: targets by id, units by name, part plans built; targets by folded
+    name and parts by folded id or English name and by place key (first one wins, as a scan in
+    order would) are built on the first look-up of a name. (A scoreboard builds thousands of
+    part plans and looks up no name in them.)"""
 
     targets: list[Target]
     parts: list[Part]
     targets_by_id: dict[str, Target]
-    targets_by_name: dict[str, Target]
-    parts_by_name: dict[str, int]
-    parts_by_place: dict[str, int]
     part_plans: dict[str, tuple[Part, Plan]]
     registry: UnitRegistry
+    # shared by a plan and its parts' plans, which read the same registry
     units: dict[str, Unit | None] = dataclasses.field(default_factory=dict)
     # Names as written in figures files, resolved: a file repeats a few names many times.
     resolved: dict[str, Target | None] = dataclasses.field(default_factory=dict)
@@ -654,30 +657,43 @@ class _Index:
 
     def unit(self, name: str) -> Unit | None:
         """The registry's unit of that name, remembered (a look-up folds the name)."""
-        if name not in self.units:
-            self.units[name] = self.registry.get(name)
-        return self.units[name]
+        units = self.units
+        if name not in units:
+            units[name] = self.registry.get(name)
+        return units[name]
 
-    @classmethod
-    def of(cls, plan: Plan) -> _Index:
-        by_id: dict[str, Target] = {}
+    @functools.cached_property
+    def targets_by_name(self) -> dict[str, Target]:
         by_name: dict[str, Target] = {}
-        for target in plan.targets:
-            by_id.setdefault(target.id, target)
+        for target in self.targets:
             for key in (target.id, target.name, target.name_en, *target.aliases):
                 if key:  # name_en is optional
                     by_name.setdefault(_fold(key), target)
-        parts_by_name: dict[str, int] = {}
-        parts_by_place: dict[str, int] = {}
-        for i, part in enumerate(plan.parts):
+        return by_name
+
+    @functools.cached_property
+    def parts_by_name(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for i, part in enumerate(self.parts):
             for key in (part.id, part.name_en or ""):
-                parts_by_name.setdefault(_fold(key), i)
+                found.setdefault(_fold(key), i)
+        return found
+
+    @functools.cached_property
+    def parts_by_place(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for i, part in enumerate(self.parts):
             for name in (part.name, *part.aliases):
-                parts_by_place.setdefault(place_key(name), i)
-        return cls(
-            plan.targets, plan.parts, by_id, by_name, parts_by_name, parts_by_place, {},
-            plan._registry,
-        )  # fmt: skip
+                found.setdefault(place_key(name), i)
+        return found
+
+    @classmethod
+    def of(cls, plan: Plan, units: dict[str, Unit | None] | None = None) -> _Index:
+        by_id: dict[str, Target] = {}
+        for target in plan.targets:
+            by_id.setdefault(target.id, target)
+        shared = {} if units is None else units
+        return cls(plan.targets, plan.parts, by_id, {}, plan._registry, shared)
 
 
 # Administrative suffixes that may or may not be written: 濉溪 / 濉溪县, 刘桥 / 刘桥镇.

@@ -122,6 +122,7 @@ def _check_parts(
     seen: dict[str, int] = {}
     targets = {t.id: t for t in plan.targets}
     checked: dict[tuple[Any, ...], dict[str, str]] = {}
+    alike: dict[tuple[Any, ...], Target] = {}
     for i, part in enumerate(plan.parts):
         names: list[tuple[tuple[str | int, ...], str]] = [
             (("id",), part.id),
@@ -155,6 +156,10 @@ def _check_parts(
                 checks = _check_part_target(target, own, plan.plan.base_year, registry, built)
                 for field, message in checks:
                     found.setdefault(field, message)
+                if id(own) in built:
+                    alike[same] = built[id(own)][1]
+            elif same in alike:  # the target built for the first part of these fields serves
+                built[id(own)] = (own, alike[same])
             for field, message in found.items():
                 yield (*path, field), message
 
