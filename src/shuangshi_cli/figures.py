@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from shuangshi_cli.errors import FiguresError, InputError, Problem, cut, shown
 from shuangshi_cli.fileio import STDIN, decode, is_workbook, read_bytes
@@ -547,10 +547,10 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
 # a part and a unit; a peer table's rows have a region instead of a part.
 FIGURE_FIELDS = frozenset({"indicator", "year", "value", "part", "unit"})
 PEER_FIELDS = frozenset({"region", "indicator", "year", "value", "unit"})
-# What an indicator, a part and a unit as written resolve to: (target, part id, the unit the
-# value is written in, the target's figure unit, whether its figures are yearly changes); None
-# when such a row takes the long way.
-_Context = tuple["Target", str | None, Unit, Unit, bool] | None
+# What an indicator and a unit as written resolve to: (target, the unit the value is written in,
+# the target's figure unit, whether its figures are yearly changes); None when such a row takes
+# the long way. (A part is resolved apart: a table of thousands of parts has few indicators.)
+_Context = tuple["Target", Unit, Unit, bool] | None
 
 
 class Plain(NamedTuple):
@@ -578,7 +578,8 @@ class PlainRows:
     def __init__(self, plan: Plan, fields: frozenset[str] = FIGURE_FIELDS) -> None:
         self.plan = plan
         self.fields = fields
-        self.contexts: dict[tuple[Any, Any, Any], _Context] = {}
+        self.contexts: dict[tuple[Any, Any], _Context] = {}
+        self.parts: dict[tuple[Any, str], str | Literal[False] | None] = {}
 
     def read(self, row: RawRow) -> Plain | None:
         values = row.values
@@ -607,7 +608,7 @@ class PlainRows:
                 return None
         else:
             return None
-        key = (values.get("indicator"), values.get("part"), values.get("unit"))
+        key = (values.get("indicator"), values.get("unit"))
         try:
             context = self.contexts[key]
         except KeyError:
@@ -616,7 +617,17 @@ class PlainRows:
             return None
         if context is None:
             return None
-        target, part, source, wanted, changes = context
+        part = values.get("part")
+        if part is not None:
+            try:
+                part = self.parts[part, context[0].id]
+            except KeyError:
+                part = self.parts[part, context[0].id] = self._part(part, context[0])
+            except TypeError:
+                return None
+            if part is False:
+                return None
+        target, source, wanted, changes = context
         value = number if source is wanted else convert(number, source, wanted)
         if _unfit(value, wanted, target, value_cell, number, changes=changes) is not None:
             return None  # the long way says what is wrong
@@ -633,23 +644,15 @@ class PlainRows:
         return Figure(plain.target.id, plain.year, plain.value, row.origin, None, plain.part,
                       given=plain.given)  # fmt: skip
 
-    def _context(self, indicator: Any, part: Any, unit: Any) -> _Context:
+    def _context(self, indicator: Any, unit: Any) -> _Context:
         plan = self.plan
-        if not isinstance(indicator, str) or not isinstance(part, str | None):
-            return None
-        if not isinstance(unit, str | None):
+        if not isinstance(indicator, str) or not isinstance(unit, str | None):
             return None
         target = plan.resolve(indicator) if indicator.strip() else None
         if target is None or not target.quantified or target.series is not None:
             return None
         if target.price_basis == "constant":
             return None  # a value in % is a real growth rate there
-        part_id = None
-        if part is not None and part.strip():
-            found = plan.resolve_part(part)
-            if found is None or not any(t.indicator == target.id for t in found.targets):
-                return None
-            part_id = found.id
         wanted = plan.figure_unit(target)
         source = wanted
         if unit is not None and unit.strip():
@@ -657,7 +660,19 @@ class PlainRows:
             if named is None or named.dimension != wanted.dimension:
                 return None
             source = named
-        return target, part_id, source, wanted, plan.yearly_changes(target)
+        return target, source, wanted, plan.yearly_changes(target)
+
+    def _part(self, part: Any, target: Target) -> str | Literal[False] | None:
+        """The id of the part written (None for none); False when it is no part of the plan's
+        that has a target of that indicator."""
+        if not isinstance(part, str):
+            return False
+        if not part.strip():
+            return None
+        found = self.plan.resolve_part(part)
+        if found is None or not any(t.indicator == target.id for t in found.targets):
+            return False
+        return found.id
 
 
 def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
