@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import pathlib
 import re
 import xml.etree.ElementTree as ET
@@ -251,3 +254,28 @@ def test_a_parts_annotation_without_a_figure_points_at_the_plans_target(
     lines = [x for x in out.stdout.splitlines() if "Hancun" in x and "insufficient" in x]
     assert lines
     assert all(f"file={towns}" in x and ",line=" in x for x in lines)
+
+
+def test_check_with_parts_puts_the_parts_in_every_output(run: Run, tmp_path: Path) -> None:
+    """check --parts fails on the parts' targets: each output says which, not the plan's own
+    targets alone (JSON's parts, CSV's rows per part, the report's table, the summary)."""
+    args = ["check", "-t", "examples/towns.yaml", "-f", "examples/towns-figures.csv", "--parts"]
+    data = json.loads(run(*args, "-F", "json").stdout)
+    towns = {p["name"]: p for p in data["parts"]}
+    assert set(towns) == {"刘桥镇", "濉溪经济开发区", "韩村镇"}
+    gdp = next(r for r in towns["韩村镇"]["results"] if r["id"] == "gdp")
+    assert gdp["status"] == "limited_progress"  # 相对滞后, which fails the check
+    table = list(csv.DictReader(io.StringIO(run(*args, "-F", "csv").stdout.lstrip("\ufeff"))))
+    own = [r for r in table if not r["part"]]
+    assert own and len(own) == len(data["results"])
+    hancun = [r for r in table if r["part_name"] == "韩村镇"]
+    assert {r["id"] for r in hancun} == {r["id"] for r in towns["韩村镇"]["results"]}
+    gdp_row = next(r for r in hancun if r["id"] == "gdp")
+    assert gdp_row["status"] == "limited_progress" and gdp_row["name"] == "地区生产总值"
+    markdown = run(*args, "-F", "markdown", "-l", "zh").stdout
+    assert "韩村镇" in markdown and "责任单位考核排名" in markdown
+    summary = tmp_path / "summary.md"
+    assert run(*args, "--summary", str(summary), "-l", "zh").exit_code == 1
+    assert "韩村镇" in summary.read_text(encoding="utf-8")
+    plain = json.loads(run(*args[:-1], "-F", "json").stdout)
+    assert "parts" not in plain  # without --parts, the plan's own targets only

@@ -9,6 +9,8 @@ from shuangshi_cli.render import Document, Kind
 from shuangshi_cli.report import Heading, Report, Summary
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from shuangshi_cli.assess import Assessment
     from shuangshi_cli.figures import Figures
     from shuangshi_cli.messages import Lang
@@ -38,12 +40,35 @@ def assessment_document(
             return own
         return own + checks.scoreboard_checks(parts, figures, rule, lang)
 
+    def record(lang: Lang) -> dict[str, Any]:
+        data = records.assessment_record(assessment, lang)
+        if parts is not None:  # each part's results, as the plan's own are recorded
+            data["parts"] = [records.part_record(s, lang) for s in parts.standings]
+        return data
+
     return Document(
         Kind.ASSESSMENT,
-        lambda lang: report.build(assessment, lang),
-        lambda lang: records.assessment_record(assessment, lang),
+        lambda lang: _with_board(report.build(assessment, lang), (), parts, lang),
+        record,
         verdicts,
     )
+
+
+def _with_board(
+    main: Report, extra: Sequence[Block], board: Scoreboard | None, lang: Lang
+) -> Report:
+    """An assessment's report with ``extra`` blocks and the parts' scoreboard (its table and
+    notes) before its summary line."""
+    from shuangshi_cli.report import scoreboard as board_report
+
+    added = list(extra)
+    if board is not None:
+        added += board_report.build(board, lang).blocks[1:]
+    if not added:
+        return main
+    blocks = list(main.blocks)
+    at = next((i for i, b in enumerate(blocks) if isinstance(b, Summary)), len(blocks))
+    return Report((*blocks[:at], *added, *blocks[at:]), main.hints)
 
 
 def plan_document(plan: Plan) -> Document:
@@ -101,17 +126,11 @@ def full_report_document(
     from shuangshi_cli.report import assessment as report
     from shuangshi_cli.report import checks, records
     from shuangshi_cli.report import scenarios as path_report
-    from shuangshi_cli.report import scoreboard as board_report
 
     def build(lang: Lang) -> Report:
-        main = report.build(assessment, lang)
         charts = path_report.build_path(assessment, paths, lang).blocks[1:]
         extra: list[Block] = [Heading(t("report.charts", lang)), *charts] if paths else []
-        if board is not None:
-            extra += board_report.build(board, lang).blocks[1:]
-        blocks = list(main.blocks)
-        at = next((i for i, b in enumerate(blocks) if isinstance(b, Summary)), len(blocks))
-        return Report((*blocks[:at], *extra, *blocks[at:]), main.hints)
+        return _with_board(report.build(assessment, lang), extra, board, lang)
 
     def record(lang: Lang) -> dict[str, Any]:
         data = records.assessment_record(assessment, lang)

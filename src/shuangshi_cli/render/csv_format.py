@@ -113,7 +113,16 @@ WHATIF_COLUMNS = ["id", "assumed_growth", "growth", "growth_basis", "year", "val
 
 
 def _assessment(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
-    return ASSESSMENT_COLUMNS, [_flatten(r) for r in record["results"]]
+    rows = [_flatten(r) for r in record["results"]]
+    if "parts" not in record:
+        return ASSESSMENT_COLUMNS, rows
+    # with the parts' (check --parts): a row per part and target, after the plan's own
+    rows += [
+        {**_flatten(result), "part": part["id"], "part_name": part["name"]}
+        for part in record["parts"]
+        for result in part["results"]
+    ]
+    return [*ASSESSMENT_COLUMNS, "part", "part_name"], rows
 
 
 def _plan(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:

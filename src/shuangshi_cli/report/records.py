@@ -11,7 +11,7 @@ from shuangshi_cli.report.terms import status_label
 if TYPE_CHECKING:
     from shuangshi_cli.assess import Assessment, Point, Result, WithinYear
     from shuangshi_cli.messages import Lang
-    from shuangshi_cli.parts import Scoreboard
+    from shuangshi_cli.parts import PartStanding, Scoreboard
     from shuangshi_cli.plan import KnownValue, Plan, Target
     from shuangshi_cli.scenarios import TargetPath, WhatIf
 
@@ -326,6 +326,21 @@ PEER_FIELDS = (
     "rank_value_gap", "rank_rival_growth", "rank_required_growth", "peer_ranks",
     "rank_disagreements",
 )  # fmt: skip
+
+
+def part_record(standing: PartStanding, lang: Lang) -> dict[str, Any]:
+    """A part's own assessment (check --parts), its results recorded as the plan's are."""
+    part, assessment = standing.part, standing.assessment
+    return {
+        "id": part.id,
+        "name": part.name,
+        "name_en": part.name_en,
+        "type": part.type,
+        "as_of": assessment.as_of,
+        "results": [result_record(r, lang) for r in assessment.results],
+        "summary": assessment.summary,
+        "missing": list(assessment.missing),
+    }
 
 
 def scoreboard_record(board: Scoreboard, lang: Lang) -> dict[str, Any]:
