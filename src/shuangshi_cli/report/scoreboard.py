@@ -10,6 +10,7 @@ from shuangshi_cli.report import (
     Cell,
     Column,
     Notes,
+    Quantity,
     Rank,
     Report,
     Table,
@@ -26,6 +27,12 @@ if TYPE_CHECKING:
 
 def _score(value: float | None) -> str:
     return "—" if value is None else plain(Decimal(repr(value)), 1)
+
+
+def _overall(value: float | None) -> Quantity | Text:
+    """The overall score: a number (a workbook's cell holds it as one), shown to one decimal."""
+    shown = _score(value)
+    return Text(shown) if value is None else Quantity(Decimal(shown), None, shown)
 
 
 def _change(change: int | None, lang: Lang) -> Text:
@@ -57,7 +64,7 @@ def _row(board: Scoreboard, standing: PartStanding, lang: Lang) -> tuple[Cell, .
     return (
         Rank(standing.rank, "—" if standing.rank is None else str(standing.rank)),
         Text(pick((part.name, part.name_en or ""), lang)),
-        Text(_score(standing.overall)),
+        _overall(standing.overall),
         *cells,
         _change(standing.change, lang),
     )
