@@ -303,7 +303,7 @@ def test_a_bulletins_level_name_is_not_taken_for_the_change_target(
     figures = tmp_path / "b.csv"
     figures.write_text(
         "2021年国民经济主要指标\n指标,单位,绝对数,比上年增长%\n万元国内生产总值能耗,,0.49,-2.7\n"
-        "单位GDP能耗降低,%,-2.7,\n",
+        "单位GDP能耗降低,%,2.7,\n",  # a fall of 2.7 (a 降低率 of -2.7 is a rise)
         encoding="utf-8",
     )
     result = _result(run, figures, "energy_intensity")
@@ -350,18 +350,22 @@ def _result(run: Run, figures: Path, target_id: str, *args: str) -> dict[str, An
 
 @pytest.mark.parametrize(
     ("written", "change"),
-    [("2.7", "-2.7"), ("+2.7", "-2.7"), ("-2.7", "-2.7"), ("下降2.7%", "-2.7"),
+    [("2.7", "-2.7"), ("+2.7", "-2.7"), ("-0.5", "0.5"), ("−0.5", "0.5"), ("下降2.7%", "-2.7"),
      ("增长0.5%", "0.5"), ("２．７", "-2.7")],
 )  # fmt: skip
 def test_a_plain_number_under_a_name_that_says_fall_is_the_fall(
     run: Run, tmp_path: Path, written: str, change: str
 ) -> None:
-    """单位GDP能耗降低 2.7 is a fall of 2.7% (as a 降低率 column prints it); a value that says its
-    direction is read as it says; the id takes the change itself."""
+    """单位GDP能耗降低 2.7 is a fall of 2.7% (as a 降低率 column prints it), and -0.5 a rise of 0.5%
+    (2023's, as the tables print it), said on stderr; a value that says its direction is read
+    as it says; the id takes the change itself."""
     figures = tmp_path / "f.csv"
     figures.write_text(f"指标,年份,数值\n单位GDP能耗降低,2021,{written}\n", encoding="utf-8")
     latest = _result(run, figures, "energy_intensity")["latest"]
     assert latest == {"year": 2021, "value": float(Decimal(100) + Decimal(change))}
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-l", "en")
+    said = "单位GDP能耗降低 is negative: a negative fall is a rise" in out.stderr
+    assert said == written.startswith(("-", "−"))
     figures.write_text("indicator,year,value\nenergy_intensity,2021,2.7\n", encoding="utf-8")
     assert _result(run, figures, "energy_intensity")["latest"]["value"] == 102.7
 

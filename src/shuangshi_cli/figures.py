@@ -681,18 +681,26 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     kept: list[RawRow] = []
     skipped: dict[str, dict[str, None]] = {}
     falls: dict[str, bool] = {}
+    rises: dict[tuple[str, str], str] = {}  # (file, name) → the first negative fall's place
     for row in rows:
+        # a growth column's figure under 降低 too, but its minus is the growth's: a fall
+        signed = "growth" in row.values and "value" not in row.values
         for grown in _with_growth(row, plan) if "growth" in row.values else (row,):
-            one = _as_fall(grown, plan, falls)  # (a growth column's figure under 降低 too)
+            one = _as_fall(grown, plan, falls, signed=signed)
+            if one is not grown and (_number_of(one.values["value"]) or 0) > 0:
+                name = str(one.values["indicator"])
+                rises.setdefault((one.origin.file, name), str(one.origin))
             if one.from_bulletin:
                 name = str(one.values.get("indicator") or "").strip()
                 if name and plan.resolve(name) is None:
                     skipped.setdefault(one.origin.file, {})[name] = None
                     continue
             kept.append(one)
-    if skipped:
+    if rises or skipped:
         from shuangshi_cli.notices import notice
 
+        for (_, name), place in rises.items():
+            notice("negative_fall", place=place, name=name)
         for file, names in skipped.items():
             key = "not_in_plan.one" if len(names) == 1 else "not_in_plan"
             notice(key, file=file, count=len(names), indicators="、".join(names))
@@ -702,11 +710,15 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
 _FALL_NAME = re.compile(r"降低|下降|减少|reduction|decrease|decline|\bfall\b", re.IGNORECASE)
 
 
-def _as_fall(row: RawRow, plan: Plan, falls: dict[str, bool] | None = None) -> RawRow:
+def _as_fall(
+    row: RawRow, plan: Plan, falls: dict[str, bool] | None = None, *, signed: bool = False
+) -> RawRow:
     """A row whose indicator, as written, says its figure is a fall (单位GDP能耗降低 2.7, as
     tables print a 降低率 and the 纲要 its 〔13.5〕) of a target whose figures are yearly changes:
-    the plain number is the fall, a change of -2.7 (and -2.7, the change as the plan's figures
-    hold it, stays one). A value that says its direction (增长0.5%, 下降2.7%) is read as it says."""
+    the plain number is the fall, a change of -2.7, and a negative fall is a rise, as a 降低率
+    of -0.5 is (2023's energy intensity rose 0.5%): a change of 0.5. ``signed``: the number is
+    a growth column's (比上年增长%), whose minus is the growth's own, a fall. A value that says
+    its direction (增长0.5%, 下降2.7%) is read as it says."""
     name, raw = row.values.get("indicator"), row.values.get("value")
     if not isinstance(name, str) or raw is None:
         return row
@@ -722,7 +734,7 @@ def _as_fall(row: RawRow, plan: Plan, falls: dict[str, bool] | None = None) -> R
         quantity = parse_quantity(str(raw))
     except ValueError:
         return row  # the check of the value says what is wrong
-    if quantity.change or quantity.value <= 0:
+    if quantity.change or quantity.value == 0 or (signed and quantity.value < 0):
         return row
     fallen: str | int | Decimal = -raw if not isinstance(raw, str) else _negated(raw)
     return row._replace(values={**row.values, "value": fallen})
@@ -736,7 +748,11 @@ def _number_of(raw: Any) -> Decimal | None:
 
 
 def _negated(text: str) -> str:
+    """A number as written, with the other sign: 2.7 → -2.7, -0.5 → 0.5."""
     folded = fold_width(text).strip()
+    for minus in ("-", "−"):
+        if folded.startswith(minus):
+            return folded.removeprefix(minus).lstrip()
     return "-" + folded.removeprefix("+")
 
 

@@ -439,6 +439,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.ratio_for_percent": ("{place}：{id} 为 {value}%，约为{year}年 {beside}% 的百分之一：是否将 {percent}% 填成了比值？（按所填读取）",
                                  "{place}: {id} is {value}%, a hundredth of {beside}% in {year}: "
                                  "a ratio for {percent}%? (read as given)"),
+    "notice.negative_fall": ("{place}：{name} 为负数：降低为负即上升，按上升读取（下降请填正数，或写“下降2.7%”）",
+                             "{place}: {name} is negative: a negative fall is a rise, and is read "
+                             "as one (write a fall as a positive number, or as 下降2.7%)"),
     "notice.layout": ("{file}：{layout}", "{file}: {layout}"),
     "notice.sheet": ("{file}：读取工作表 {sheet!r}（共{count}个中的第{index}个）；用 {file}#名称 选其他工作表",
                      "{file}: read sheet {sheet!r} ({index} of {count}); choose another with {file}#NAME"),
