@@ -392,6 +392,42 @@ def test_a_one_year_tables_growth_column_is_the_figure_of_a_growth(
     assert "not read" not in stderr  # (the level's growth is what the plan reads of it)
 
 
+@pytest.mark.parametrize("heading", ["2022年比上年增长%", "比上年增长（%）"])
+def test_a_wide_tables_growth_column_is_the_figure_of_its_years_growth(
+    run: Run, tmp_path: Path, heading: str
+) -> None:
+    """指标 | 单位 | 2021年 | 2022年 | 2022年比上年增长%: the growth is 2022's (a growth column
+    after the years without a year of its own: the last year's); it feeds the plan's growth of a
+    level it has not (研发经费投入 → 研发经费投入增长) and the fall of one given only as its growth
+    (万元国内生产总值能耗 | % | — | — | -0.1: 能耗比上年下降0.1%). A growth of months is not read."""
+    figures = tmp_path / "w.csv"
+    figures.write_text(
+        f"指标,单位,2021年,2022年,{heading},1-9月比上年同期增长%\n"
+        "常住人口城镇化率,%,64.72,65.22,—,—\n全社会研发经费投入,亿元,27956,30870,10.4,9.9\n"
+        "万元国内生产总值能耗,%,—,—,-0.1,-1\n",
+        encoding="utf-8",
+    )
+    extra = "全社会研发经费投入增长,2021,14.6\n单位GDP能耗降低,2021,2.7\n"
+    (tmp_path / "b.csv").write_text(f"指标,年份,数值\n{extra}", encoding="utf-8")
+    out = run(
+        "gap", "--targets", "cn-14th-fyp", "-f", str(tmp_path / "b.csv"), "-f", str(figures),
+        "-F", "json", "-l", "en",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
+    assert latest["urbanization"] == {"year": 2022, "value": 65.22}
+    assert latest["rd_growth"] == {
+        "year": 2022,
+        "value": float(Decimal("114.6") * Decimal("1.104")),
+    }
+    assert latest["energy_intensity"] == {
+        "year": 2022,
+        "value": float(Decimal("97.3") * Decimal("0.999")),
+    }
+    assert f"{heading} read only as the figure of indicators given as growth" in out.stderr
+    assert "not read: 1-9月比上年同期增长%" in out.stderr
+
+
 def test_the_outlines_own_row_labels_are_read(run: Run, tmp_path: Path) -> None:
     """The 纲要 heads its rows with their units: 粮食综合生产能力（亿吨）, and a count per population
     in its bare count, 每千人口拥有执业（助理）医师数（人）: each reads as its target's figure."""

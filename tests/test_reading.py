@@ -547,7 +547,7 @@ def test_a_bulletin_as_printed(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[:2] == [
         f"{book}[表1]: wide table: indicators down, years across (2016–2018); "
-        "not read: 2018年比上年增长（%）",
+        "2018年比上年增长（%） read only as the figure of indicators given as growth",
         f"{book}: 2 indicators the plan does not have, not read: 第二产业增加值、一般公共预算收入",
     ]
     latest = {r["id"]: r["latest"] for r in json.loads(result.stdout)["results"]}

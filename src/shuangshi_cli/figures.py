@@ -140,12 +140,15 @@ class RawRow(NamedTuple):
     past (and said), not an error.
     ``template``: a row of a CSV table, which may be left blank (no value, no status) and is then
     no figure; elsewhere a row without a value is an error.
+    ``signed``: the value is the figure of a growth column (比上年增长%), whose sign is the
+    growth's own, whatever the indicator's name says.
     """
 
     values: dict[str, Any]
     origin: Origin
     from_bulletin: bool = False
     template: bool = False
+    signed: bool = False  # the value is a growth column's (比上年增长%): its minus is a fall
 
 
 @dataclass(frozen=True)
@@ -683,10 +686,9 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     falls: dict[str, bool] = {}
     rises: dict[tuple[str, str], str] = {}  # (file, name) → the first negative fall's place
     for row in rows:
-        # a growth column's figure under 降低 too, but its minus is the growth's: a fall
-        signed = "growth" in row.values and "value" not in row.values
         for grown in _with_growth(row, plan) if "growth" in row.values else (row,):
-            one = _as_fall(grown, plan, falls, signed=signed)
+            # (a growth column's figure under 降低 too, but its minus is the growth's: a fall)
+            one = _as_fall(grown, plan, falls, signed=grown.signed)
             if one is not grown and (_number_of(one.values["value"]) or 0) > 0:
                 name = str(one.values["indicator"])
                 rises.setdefault((one.origin.file, name), str(one.origin))
@@ -771,7 +773,8 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
     if target is not None and plan.yearly_changes(target):
         if "value" not in values:
             values.update(value=growth, unit="%")
-        elif _number_of(_as_fall(row._replace(values=values), plan).values["value"]) != (
+            return (row._replace(values=values, signed=True),)
+        if _number_of(_as_fall(row._replace(values=values), plan).values["value"]) != (
             _number_of(growth)
         ):  # (单位GDP能耗降低 2.7 is the change -2.7: the growth column's -2.7 agrees)
             raise FiguresError(
@@ -784,15 +787,19 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
         return (row._replace(values=values),)
     rows: tuple[RawRow, ...] = (row._replace(values=values),)  # (a level the plan has not is
     # read past, and said)
-    grown = plan.resolve(f"{name.strip()}增长")
-    if grown is not None and plan.yearly_changes(grown):
-        also: dict[str, Any] = {"indicator": f"{name.strip()}增长"}
+    # The plan's growth of the level, or its fall (万元国内生产总值能耗 | % | — | -3.8: the
+    # bulletin's 能耗比上年下降3.8%, the figure of 万元国内生产总值能耗降低)
+    for word in ("增长", "降低"):
+        grown = plan.resolve(f"{name.strip()}{word}")
+        if grown is None or grown is target or not plan.yearly_changes(grown):
+            continue
+        also: dict[str, Any] = {"indicator": f"{name.strip()}{word}"}
         also.update((k, values[k]) for k in ("year", "month", "part") if k in values)
         also.update(value=growth, unit="%")
         # a level the plan has not, whose growth it has: its growth is what the row gives it
-        rows = (
-            (row._replace(values=also),) if target is None else (*rows, row._replace(values=also))
-        )
+        extra = row._replace(values=also, signed=True)
+        rows = (extra,) if target is None else (*rows, extra)
+        break
     return rows
 
 

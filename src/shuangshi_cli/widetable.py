@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.tables import (
+    _GROWTH,
     NO_FIGURE,
     derived,
     header_key,
@@ -135,6 +136,8 @@ class Layout:
     description: Msg
     width: int  # columns up to the header's last heading
     skipped: tuple[str, ...] = ()  # headings of columns derived from the figures, not read
+    # column index → the year whose growth on the year before it gives (2024年比上年增长%)
+    growth: dict[int, int] = field(default_factory=dict)
 
 
 def layout(
@@ -145,7 +148,7 @@ def layout(
     fixed: dict[int, str] = {}
     periods: dict[int, Period] = {}
     unknown: list[int] = []
-    skipped: list[str] = []
+    skipped: list[int] = []
     for index, cell in enumerate(cells):
         key = header_key(cell)
         if not key:
@@ -155,11 +158,12 @@ def layout(
         elif (found := period(text(cell))) is not None:
             periods[index] = found
         elif derived(text(cell)):
-            skipped.append(text(cell))
+            skipped.append(index)
         else:
             unknown.append(index)
     if not periods:
         return None
+    growth = _growth_columns(cells, skipped, periods)
 
     def fail(message: Msg, index: int | None = None) -> FiguresError:
         return FiguresError(grid.problem(message, line, None if index is None else index + 1))
@@ -233,7 +237,33 @@ def layout(
                 index,
             )
     width = max(i for i, c in enumerate(cells) if header_key(c)) + 1
-    return Layout(fixed, filled_in, _describe(filled_in, source), width, tuple(skipped))
+    description = _describe(filled_in, source)
+    for index in growth:
+        description = msg("layout.growth_column", layout=description, column=text(cells[index]))
+    unread = tuple(text(cells[i]) for i in skipped if i not in growth)
+    return Layout(fixed, filled_in, description, width, unread, growth)
+
+
+_WITHIN_YEAR = re.compile(r"月|季|半年")
+
+
+def _growth_columns(
+    cells: Sequence[Any], derived_columns: list[int], periods: dict[int, Period]
+) -> dict[int, int]:
+    """The columns of a year's growth on the year before (2024年比上年增长%; 比上年增长% after
+    the years: the last year's), one a year; a growth of months (1-9月比上年同期增长) is none."""
+    years = [p.year for p in periods.values() if p.month is None and p.year is not None]
+    found: dict[int, list[int]] = {}
+    for index in derived_columns:
+        label = unicodedata.normalize("NFKC", text(cells[index]))
+        if not _GROWTH.search(label) or _WITHIN_YEAR.search(label):
+            continue
+        year = title_year([label])
+        if year is None and years and index > max(periods):
+            year = max(years)
+        if year is not None:
+            found.setdefault(year, []).append(index)
+    return {columns[0]: year for year, columns in found.items() if len(columns) == 1}
 
 
 def _year_of_months(
@@ -304,6 +334,11 @@ def rows(
         base = with_indicator(base)
         if unit is not None and "unit" not in base:
             base["unit"] = unit
+        grown: dict[int, tuple[Any, int]] = {}  # year → its growth (比上年增长%) and column
+        for index, year in layout.growth.items():
+            written = value(cells[index]) if index < len(cells) else None
+            if written is not None and not (isinstance(written, str) and written in NO_FIGURE):
+                grown[year] = (written, index)
         for index, when in layout.periods.items():
             written = value(cells[index]) if index < len(cells) else None
             if written is None or (isinstance(written, str) and written in NO_FIGURE):
@@ -316,5 +351,12 @@ def rows(
             place = {**columns, "value": index + 1, "month": index + 1}
             if when.year is not None:
                 place["year"] = index + 1
+            if when.month is None and when.year in grown:  # the year's growth beside its value
+                values["growth"] = grown.pop(when.year)[0]
             found.append(RawRow(values, grid.origin(number, place, always=True), True))
+        for year, (written, index) in grown.items():  # a growth whose year has no value
+            place = {**columns, "value": index + 1, "year": index + 1}
+            values = {**base, "year": year, "growth": written}
+            # (a level without its value is no figure: only the growth may be one)
+            found.append(RawRow(values, grid.origin(number, place, always=True), True, True))
     return found
