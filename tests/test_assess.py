@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from shuangshi_cli.assess import Assessment, Note, assess
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import Figures, check_rows, load_figures, parse_csv
+from shuangshi_cli.plan import embedded_plan_text
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
@@ -79,6 +80,35 @@ def test_no_figures_runs_on_the_text(plan: Plan) -> None:
     assert results["gdp"].latest is None
     assert set(a.missing) == {"gdp", "gdp_rank", "fiscal_revenue", "industrial_output"}
     assert all(r.status is Status.NOT_ASSESSED for r in a.qualitative)
+
+
+@pytest.mark.parametrize(
+    ("bound", "target", "note"),
+    [(">", ">", Note.BOUND_FLATTERS), ("<", ">", Note.BOUND_UNDERSTATES),
+     (">", "<", Note.BOUND_UNDERSTATES), ("<", "<", Note.BOUND_FLATTERS)],
+)  # fmt: skip
+def test_a_bound_as_base_says_which_way_it_leans(bound: str, target: str, note: Note) -> None:
+    """突破30亿 (a base above 30) of a target where more is better: the growth since the true base
+    is less than since 30, so the pace and status shown may flatter; the other way round, they
+    may understate."""
+    from shuangshi_cli.plan import parse_plan
+
+    text = embedded_plan_text().replace(
+        'comparison: ">"\n      quote: 财政收入突破30亿大关',
+        f'comparison: "{bound}"\n      quote: 财政收入突破30亿大关',
+    )
+    if target == "<":  # a ceiling instead (lower is better): 50 is then above the base
+        text = text.replace("value: 50\n", "value: 20\n").replace(
+            'comparison: ">"\n    value: 20', 'comparison: "<"\n    value: 20'
+        )
+    plan = parse_plan(text, "p.yaml")
+    fiscal = plan.target("fiscal_revenue")
+    assert str(fiscal.comparison) == target and fiscal.baseline is not None
+    assert str(fiscal.baseline.comparison) == bound
+    result = next(r for r in assess(plan, Figures()).results if r.target.id == "fiscal_revenue")
+    assert Note.BASE_IS_BOUND in result.notes and note in result.notes
+    other = Note.BOUND_UNDERSTATES if note is Note.BOUND_FLATTERS else Note.BOUND_FLATTERS
+    assert other not in result.notes
 
 
 def test_base_year_figure_beats_the_text(plan: Plan) -> None:

@@ -33,6 +33,10 @@ class Note(StrEnum):
     NO_FIGURES = "no_figures"
     BASE_FROM_TEXT = "base_from_text"
     BASE_IS_BOUND = "base_is_bound"
+    # ... and which way that bound leans the pace: a base above 30 (突破30亿) of a target where
+    # more is better makes the growth since it, and the pace ratio, at most what is shown
+    BOUND_FLATTERS = "bound_flatters"
+    BOUND_UNDERSTATES = "bound_understates"
     BASE_INDICATOR_DIFFERS = "base_indicator_differs"
     BASE_AFTER_BASE_YEAR = "base_after_base_year"
     INDEX_FROM_RATES = "index_from_rates"
@@ -417,6 +421,10 @@ def _base(
         notes.append(Note.BASE_FROM_TEXT)
         if known.comparison is not None:
             notes.append(Note.BASE_IS_BOUND)
+            above = known.comparison.higher_is_better  # the base is above the value written
+            notes.append(
+                Note.BOUND_FLATTERS if above == target.higher_is_better else Note.BOUND_UNDERSTATES
+            )
         if known.indicator_as_quoted and known.indicator_as_quoted != target.name:
             notes.append(Note.BASE_INDICATOR_DIFFERS)
         return Point(known.year, known.value, "text", known.comparison)

@@ -209,6 +209,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "note.base_from_text": ("基期值取自原文", "base value from the text"),
     "note.base_is_bound": ("原文仅给出界限（如“突破”），基期值为近似",
                            "the text gives only a bound (e.g. 'above'); the base is approximate"),
+    "note.bound_flatters": ("已达增速与状态可能偏乐观", "the pace and status may flatter"),
+    "note.bound_understates": ("已达增速与状态可能偏保守", "the pace and status may understate"),
     "note.base_indicator_differs": ("原文所称指标与目标指标口径不同",
                                     "the text names a different indicator for the base"),
     "note.base_after_base_year": ("无基期年数据，以其后首个数据为基期",
