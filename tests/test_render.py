@@ -115,6 +115,20 @@ def test_report_formatting() -> None:
     assert quantity(Decimal("3.25"), _unit("个百分点"), Lang.EN) == "3.25 pp"
 
 
+def test_a_computed_float_rounds_as_its_exact_value_would() -> None:
+    """2020 + 5 × 1.07 − 2024 is 1.35, whose float is 1.349999999999909: it prints 1.4 years, as
+    1.35 rounded half up does (the float's own digits would print 1.3); a rate alike."""
+    from shuangshi_cli.report.scenarios import years_ahead_text
+
+    ahead = 2020 + 5 * 1.07 - 2024
+    assert ahead < 1.35
+    assert years_ahead_text(ahead, Lang.EN) == "1.4 years ahead"
+    assert plain(ahead, 1) == "1.4"
+    assert percent(1.005 - 1) == "0.5%"  # (0.004999999999999893)
+    assert percent(0.1255 - 1e-17) == "12.6%"
+    assert plain(Decimal("1.349999999999909"), 1) == "1.3"  # an exact value is as it is
+
+
 def test_a_plan_unit_prints_its_own_english_name() -> None:
     unit = Unit("微克/立方米", "concentration", Decimal(1), "µg/m³")
     assert quantity(Decimal("35"), unit, Lang.EN) == "35 µg/m³"

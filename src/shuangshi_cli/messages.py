@@ -236,9 +236,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "note: a nominal (current-price) level is compared with a constant-price target"),
     "note.price_year_differs": ("目标价格年份与基期年不同，基期值按现价计",
                                 "the target's price year is not the base year; the base level is at its own prices"),
-    "note.peer_value_differs": ("同级地区表中本地区的数值与所填数据不一致，位次按同级地区表计算",
+    "note.peer_value_differs": ("同级地区表中本地区的数值与所填数据不一致，位次与追赶差距、所需增速均按同级地区表计算",
                                 "the peer table's value for this region differs from the figure "
-                                "given; the rank is computed on the table's"),
+                                "given; the rank, and the gap and growth to the target rank, are "
+                                "computed on the table's"),
     "note.ahead_of_other": ("增速快于比较对象，超出同步幅度，按已满足（不滞后）评价",
                             "growth ahead of the other's by more than the tolerance: met (in "
                             "step means not lagging)"),

@@ -6,6 +6,7 @@ rounded to zero. Only rendering rounds; the core keeps exact Decimals.
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,15 @@ MONEY_PLACES = 2
 OTHER_PLACES = 4
 
 
-def _exact(value: Decimal | float | int) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(repr(value))
+def exact(value: Decimal | float | int) -> Decimal:
+    """A value to round for print: a Decimal as it is; a float (a rate, a pace, years ahead:
+    computed through logs and powers) at its 12 significant digits, so that 1.3499999999999998,
+    the float of an exact 1.35, prints 1.4 as 1.35 does."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return Decimal(f"{value:.12g}")
+    return Decimal(repr(value))
 
 
 def plain(value: Decimal | float | int, places: int = 2) -> str:
@@ -29,14 +37,14 @@ def plain(value: Decimal | float | int, places: int = 2) -> str:
 
     A nonzero value that would round to 0 keeps two significant digits instead (0.004 → 0.004).
     """
-    exact = _exact(value)
-    if not exact.is_finite():  # a projection beyond what a float holds
-        return "∞" if exact > 0 else ("-∞" if exact < 0 else "—")
-    if exact.adjusted() > MAX_PLAIN_DIGITS:  # no report prints such a number digit by digit
-        return f"{float(exact):.4g}"
-    if exact and exact.adjusted() < -places:
-        places = min(-exact.adjusted() + 1, MAX_PLAIN_DIGITS)
-    rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    number = exact(value)
+    if not number.is_finite():  # a projection beyond what a float holds
+        return "∞" if number > 0 else ("-∞" if number < 0 else "—")
+    if number.adjusted() > MAX_PLAIN_DIGITS:  # no report prints such a number digit by digit
+        return f"{float(number):.4g}"
+    if number and number.adjusted() < -places:
+        places = min(-number.adjusted() + 1, MAX_PLAIN_DIGITS)
+    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -47,7 +55,7 @@ def points_between(fraction: float, other: float) -> Decimal:
     """The percentage points from ``other`` to ``fraction`` as ``percent`` prints the two (75.7%
     and 75.0% are 0.7 points apart, whatever digits follow): a line that prints both and their
     difference adds up. A share too large to print to one decimal keeps its exact difference."""
-    first, second = _exact(fraction) * 100, _exact(other) * 100
+    first, second = exact(fraction) * 100, exact(other) * 100
     if not first.is_finite() or max(first.adjusted(), second.adjusted()) > MAX_PLAIN_DIGITS:
         return first - second
     tenth = Decimal("0.1")
@@ -61,17 +69,17 @@ def percent(fraction: float | None, places: int = 1) -> str:
     """
     if fraction is None:
         return "—"
-    hundred = _exact(fraction) * 100
+    hundred = exact(fraction) * 100
     if not hundred.is_finite():
         return "∞%" if hundred > 0 else "-∞%"
     if hundred.adjusted() > MAX_PLAIN_DIGITS:
         return f"{float(hundred):.4g}%"
     if hundred and hundred.adjusted() < -places:
         places = min(-hundred.adjusted() + 1, MAX_PLAIN_DIGITS)
-        exact = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-        return f"{exact:f}".rstrip("0") + "%"
-    exact = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    return f"{abs(exact) if exact == 0 else exact:f}%"  # never "-0.0%"
+        rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        return f"{rounded:f}".rstrip("0") + "%"
+    rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{abs(rounded) if rounded == 0 else rounded:f}%"  # never "-0.0%"
 
 
 def places_of(unit: Unit | None) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.formulas import Progress
@@ -25,7 +24,7 @@ from shuangshi_cli.report import (
     Title,
     Tone,
 )
-from shuangshi_cli.report.numbers import percent, plain, quantity, unit_name
+from shuangshi_cli.report.numbers import exact, percent, plain, quantity, unit_name
 from shuangshi_cli.report.terms import (
     difference_unit,
     figure_unit,
@@ -47,7 +46,7 @@ def years_ahead_text(value: float | None, lang: Lang) -> str:
     """+1.5 → 领先路径1.5年 / 1.5 years ahead; negative → 落后."""
     if value is None:
         return "—"
-    amount = plain(Decimal(repr(abs(value))), 1)
+    amount = plain(exact(abs(value)), 1)
     if amount == "0":
         return t("path.on", lang)
     return t("path.ahead" if value > 0 else "path.behind", lang, years=amount)

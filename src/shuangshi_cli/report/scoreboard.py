@@ -18,7 +18,7 @@ from shuangshi_cli.report import (
     Title,
     Tone,
 )
-from shuangshi_cli.report.numbers import plain
+from shuangshi_cli.report.numbers import exact, plain
 from shuangshi_cli.report.terms import name, status_label, title
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else plain(Decimal(repr(value)), 1)
+    return "—" if value is None else plain(exact(value), 1)
 
 
 def _overall(value: float | None) -> Quantity | Text:

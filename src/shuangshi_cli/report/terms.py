@@ -5,14 +5,13 @@ Every function takes the language and looks its words up in the catalogue (messa
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.assess import Note
 from shuangshi_cli.formulas import Progress
 from shuangshi_cli.messages import Lang, pick, t
 from shuangshi_cli.plan import Kind
-from shuangshi_cli.report.numbers import percent, plain, quantity
+from shuangshi_cli.report.numbers import exact, percent, plain, quantity
 from shuangshi_cli.units import BUILTIN_UNITS, PERCENT, POINTS, RANK
 
 if TYPE_CHECKING:
@@ -167,7 +166,7 @@ def gap_text(plan: Plan, result: Result, lang: Lang, *, bare: bool = False) -> s
         difference = result.relative.difference
         if difference is None:
             return "—"
-        amount = plain(abs(Decimal(repr(difference))), 2)
+        amount = plain(abs(exact(difference)), 2)
         sign = "" if amount == "0" else ("+" if difference >= 0 else "-")
         return sign + t("points", lang, n=amount)
     if gap is None:
@@ -201,14 +200,14 @@ def growth_text(plan: Plan, result: Result, rate: float | None, lang: Lang) -> s
     if target.kind is Kind.RANK or (unit is not None and unit.dimension == RANK):
         if not rate:
             return t("rank.flat", lang)
-        amount = plain(abs(Decimal(repr(rate))), 1)
+        amount = plain(abs(exact(rate)), 1)
         key = "rank.up_per_year" if rate < 0 else "rank.down_per_year"
         return t(key + (".one" if amount == "1" else ""), lang, n=amount)
     shown = difference_unit(unit)
-    sign = "" if plain(abs(Decimal(repr(rate))), 2) == "0" else ("+" if rate >= 0 else "-")
-    amount = quantity(abs(Decimal(repr(rate))), shown, lang)
+    sign = "" if plain(abs(exact(rate)), 2) == "0" else ("+" if rate >= 0 else "-")
+    amount = quantity(abs(exact(rate)), shown, lang)
     if shown is not None and shown.dimension == POINTS:
-        amount = t("points", lang, n=plain(abs(Decimal(repr(rate))), 2))
+        amount = t("points", lang, n=plain(abs(exact(rate)), 2))
     return t("per_year", lang, amount=sign + amount)
 
 
