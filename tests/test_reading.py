@@ -850,3 +850,57 @@ def test_a_bulletin_of_months_with_year_given_keeps_its_months(run: Run, tmp_pat
     assert "January to month 9, from --year; not read: 比上年增长%" in out.stderr
     gdp = _gdp(out.stdout)
     assert gdp["latest"] is None and gdp["within_year"]["month"] == 9
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["2019年9月主要经济指标", "2019年9月份主要指标", "2019年第三季度主要指标", "2019年四季度",
+     "2019年Q3主要指标", "2019年下半年主要指标"],
+)  # fmt: skip
+def test_a_title_of_a_month_or_quarter_alone_is_refused(
+    run: Run, tmp_path: Path, title: str
+) -> None:
+    """A header cell of 9月 alone is refused (the month alone, or January to it?): a title's too,
+    where it was read as the whole year's figure."""
+    figures = tmp_path / "t.csv"
+    figures.write_text(f"{title}\n指标,单位,绝对数\n财政总收入,亿元,38\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-l", "en")
+    assert out.exit_code == 2
+    assert out.stderr.startswith(f"{figures}:2: the title names ")
+    assert len(out.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "header", "row"),
+    [("1-9月主要经济指标", "指标,单位,2018,2019", "财政总收入,亿元,33,38"),
+     ("2019年1-9月主要指标", "指标,年份,数值", "财政总收入,2019,38\n财政总收入,2018,33"),
+     ("截至2019年9月底主要指标", "指标,年份,数值", "财政总收入,2019,38\n财政总收入,2018,33"),
+     ("2019年前三季度主要指标（2019年10月15日发布）", "指标,单位,绝对数", "财政总收入,亿元,38")],
+)  # fmt: skip
+def test_a_title_of_months_makes_every_figure_of_those_months(
+    run: Run, tmp_path: Path, title: str, header: str, row: str
+) -> None:
+    """The title's January to September holds over years across and over a year column too (not
+    only over a table of one year); a date the title gives (发布) is when, not what."""
+    figures = tmp_path / "t.csv"
+    figures.write_text(f"{title}\n{header}\n{row}\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json", "-l", "en")
+    assert out.exit_code == 0, out.stderr
+    (fiscal,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "fiscal_revenue"]
+    assert fiscal["latest"]["year"] == 2016  # no whole-year figure: the text's base
+    within = fiscal["within_year"]
+    assert (within["year"], within["month"], within["value"]) == (2019, 9, 38)
+    if "2018" in row:
+        assert within["yoy_growth"] == pytest.approx(38 / 33 - 1)
+    assert "January to month 9" in out.stderr
+
+
+def test_month_columns_under_a_titles_year_refuse_another_year(run: Run, tmp_path: Path) -> None:
+    figures = tmp_path / "t.csv"
+    figures.write_text("2019年主要指标\n指标,单位,1-3月,1-6月\n财政总收入,亿元,10,20\n", "utf-8")
+    out = run("gap", "-f", str(figures), "--year", "2018", "-l", "en")
+    assert out.exit_code == 2
+    assert (
+        out.stderr
+        == f"{figures}:2: --year 2018 but the title says 2019年: give the table's own year\n"
+    )

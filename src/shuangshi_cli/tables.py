@@ -154,27 +154,58 @@ def out_of_range(year: int) -> Msg | None:
     return msg("year {year} is outside {first}–{last}", year=year, first=FIRST_YEAR, last=LAST_YEAR)
 
 
-_TITLE_MONTHS = re.compile(
-    r"(?:19|20|21)[0-9]{2}\s*年\s*(?:1\s*[-–—~至到]\s*[0-9]{1,2}\s*月"
-    r"|第?一季度|上半年|前三季度|1\s*[-–—~至到]\s*[1-3]\s*季度)"
+# The period a title names: cumulative months (2019年1-9月, 1-9月, 截至9月底, 前三季度, 上半年),
+# a month alone (2019年9月, 9月份) or a quarter alone (第三季度, Q3, 下半年), read after
+# fold_width, NFKC and without spaces. A date (2019年10月15日) is when, not what, unless 截至.
+_TITLE_PERIODS = re.compile(
+    r"(?P<cumulative>1[-–—~至到](?P<to>\d{1,2})月)"
+    r"|截[至止](?:(?:19|20|21)\d{2}年)?(?P<until>\d{1,2})月(?:底|末|份|\d{1,2}日)?"
+    r"|(?P<quarters>前三季度|上半年|前两季度|第?[一1]季度|1-[1-4]季度|全年)"
+    r"|(?P<quarter>第?[二三四234]季度|(?<![a-z])q[1-4](?![a-z0-9])|下半年)"
+    r"|(?:(?:19|20|21)\d{2}年|^)(?P<month>\d{1,2})月份?(?![\d日号])"
 )
+_QUARTER_ENDS = {"前三季度": 9, "上半年": 6, "前两季度": 6, "一季度": 3, "第一季度": 3, "1季度": 3,
+                 "第1季度": 3, "1-1季度": 3, "1-2季度": 6, "1-3季度": 9, "1-4季度": 12,
+                 "全年": 12}  # fmt: skip
 
 
-def title_month(titles: Sequence[str]) -> int | None:
-    """The month a title's cumulative period ends in (2019年1-9月主要指标, 2019年前三季度…): a
-    table of one year whose figures are January to that month; None for a whole year. The
-    period is read as a wide table's header is (widetable.period)."""
-    from shuangshi_cli.widetable import period
-
-    months = set()
+def title_period(titles: Sequence[str]) -> tuple[int | None, Msg | None]:
+    """The month a title's cumulative period ends in (2019年1-9月主要指标, 2019年前三季度…, 截至9月
+    底): the table's figures are January to that month; None for a whole year (1-12月, 全年, no
+    period). A title that names a month or a quarter alone (2019年9月, 第三季度) gives the reason it
+    cannot be read, as a header cell's would."""
+    months: set[int | None] = set()
     for title in titles:
-        for match in _TITLE_MONTHS.finditer(fold_width(title)):
-            found = period(match.group())
-            if found is not None and found.unclear is None:
-                months.add(found.month)
+        key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold_width(title)).casefold())
+        for match in _TITLE_PERIODS.finditer(key):
+            found = match.group()
+            if match["quarter"]:
+                if found == "q1":
+                    months.add(3)
+                    continue
+                return None, msg(
+                    "the title names {label}, one quarter alone: give cumulative figures "
+                    "(一季度, 上半年, 前三季度, or 1-6月, 1-9月)",
+                    label=repr(found),
+                )
+            if match["month"]:
+                month = int(match["month"])
+                if month == 12:
+                    continue  # (2018年12月: the year's last month, its figure the year's)
+                return None, msg(
+                    "the title names {label}: {month}月 alone or 1-{month}月 (January to "
+                    "{month}月)? Write 1-{month}月 for the cumulative figures, the only kind read",
+                    label=repr(found),
+                    month=month,
+                )
+            month = int(match["to"] or match["until"] or 0) or _QUARTER_ENDS[match["quarters"]]
+            if not 1 <= month <= 12:
+                return None, msg("the title names {label}: there is no month {month}",
+                                 label=repr(found), month=month)  # fmt: skip
+            months.add(None if month == 12 else month)
     if len(months) != 1:
-        return None
-    return months.pop()  # (None: the whole year, 1-12月)
+        return None, None
+    return months.pop(), None
 
 
 def title_year(titles: Sequence[str]) -> int | None:
@@ -322,6 +353,9 @@ def _long_rows(
     skipped = [text(c) for c, name in zip(cells, columns, strict=True) if derived(text(c))]
     year = month = None
     growth = None  # a table of one year: the column of each figure's growth on the year before
+    month, unclear = title_period(titles)  # the title's months (2019年1-9月): every figure's
+    if unclear is not None:
+        raise FiguresError(grid.problem(unclear, line))
     if "year" not in columns:
         grown = [
             i
@@ -356,7 +390,7 @@ def _long_rows(
             )
         if (wrong := out_of_range(year)) is not None:
             raise FiguresError(grid.problem(wrong, line))
-        month = title_month(titles)  # (with --year too: the title says what the figures are)
+        # (the title's months with --year too: the title says what the figures are)
         if month is not None and growth is not None:
             # January to September's growth is no year's: not the figure of a growth target
             skipped.append(text(cells[growth]))
@@ -367,8 +401,11 @@ def _long_rows(
         if growth is not None:
             layout = msg("layout.growth_column", layout=layout, column=text(cells[growth]))
         say_layout(grid, layout, skipped)
-    elif skipped:
-        say_layout(grid, msg("layout.long"), skipped)
+    elif skipped or month is not None:
+        layout = msg("layout.long")
+        if month is not None:
+            layout = msg("layout.long.months", month=month)
+        say_layout(grid, layout, skipped)
     if "value" not in columns and "status" not in columns:
         raise FiguresError(
             grid.problem(msg("the header has no 'value' column (nor 'status')"), line)
@@ -424,8 +461,8 @@ def _long_rows(
             values["unit"] = unit
         if year is not None and values:
             values["year"] = year
-            if month is not None and "month" not in values:
-                values["month"] = month  # 2019年1-9月: each figure January to September
+        if month is not None and values and "month" not in values:
+            values["month"] = month  # 2019年1-9月: each figure January to September
         place = Origin(file, number) if sheet is None else origin(number, where)
         rows.append(RawRow(values, place, bulletin, True))
     return rows

@@ -24,6 +24,7 @@ from shuangshi_cli.tables import (
     out_of_range,
     say_layout,
     text,
+    title_period,
     title_year,
     unit_conflict,
     value,
@@ -209,6 +210,12 @@ def layout(
             )
         )
     year, source = _year_of_months(periods, titles, reading, year_column)
+    titled_year = title_year(titles)
+    if source == "source.option_year" and titled_year is not None and titled_year != year:
+        raise fail(
+            msg("--year {year} but the title says {titled}年: give the table's own year",
+                year=year, titled=titled_year)
+        )  # fmt: skip
     if year is not None and (wrong := out_of_range(year)) is not None:  # a title's (2101年1-9月)
         raise fail(wrong)
     if year is None and not year_column and any(p.year is None for p in periods.values()):
@@ -220,10 +227,23 @@ def layout(
                 months=months,
             )
         )
+    # A title of months (1-9月主要经济指标) over years across: each year's January to September
+    # (a table of month columns takes only its year from the title: its months are its own)
+    titled, unclear = (None, None)
+    if all(p.month is None for p in periods.values()):
+        titled, unclear = title_period(titles)
+    if unclear is not None:
+        raise fail(unclear)
     filled_in = {
-        i: Period(p.label, p.year if p.year is not None else year, p.month)
+        i: Period(
+            p.label,
+            p.year if p.year is not None else year,
+            p.month if p.month is not None or titled is None else titled,
+        )
         for i, p in periods.items()
     }
+    if titled is not None:  # a growth of months is no year's growth
+        growth = {}
     seen: dict[tuple[int | None, int | None], Period] = {}
     for index, found in filled_in.items():
         earlier = seen.setdefault((found.year, found.month), found)
@@ -237,7 +257,13 @@ def layout(
                 index,
             )
     width = max(i for i, c in enumerate(cells) if header_key(c)) + 1
-    description = _describe(filled_in, source)
+    if titled is None:
+        description = _describe(filled_in, source)
+    else:  # (years across, each of them January to the title's month)
+        years = {i: replace(p, month=None) for i, p in filled_in.items() if p.month == titled}
+        description = msg(
+            "layout.title_months", layout=_describe({**filled_in, **years}, source), month=titled
+        )
     for index in growth:
         description = msg("layout.growth_column", layout=description, column=text(cells[index]))
     unread = tuple(text(cells[i]) for i in skipped if i not in growth)
