@@ -904,3 +904,43 @@ def test_month_columns_under_a_titles_year_refuse_another_year(run: Run, tmp_pat
         out.stderr
         == f"{figures}:2: --year 2018 but the title says 2019年: give the table's own year\n"
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["单位：万元", "金额单位：万元", "单位（万元）", "单位/万元", "数据单位：万元", "表1 单位：万元",
+     "Unit: 10k yuan", "2018年财政收入情况（单位：万元）", "（计量单位：万元）"],
+)  # fmt: skip
+def test_a_unit_in_a_title_is_read_however_it_is_written(
+    run: Run, tmp_path: Path, title: str
+) -> None:
+    """412000 under 金额单位：万元 is 41.2亿元, not 412000亿元 (a form the reader did not know was
+    passed over, and the figure read in the target's unit); 填报单位 is who reports, no unit."""
+    figures = tmp_path / "u.csv"
+    figures.write_text(f"{title}\n指标,年份,数值\n财政总收入,2018,412000\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (fiscal,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "fiscal_revenue"]
+    assert fiscal["latest"] == {"year": 2018, "value": 41.2}
+    figures.write_text(
+        "填报单位：县统计局\n指标,年份,数值\n财政总收入,2018,41.2\n", encoding="utf-8"
+    )
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+
+
+def test_a_unit_line_inside_a_table_is_refused(run: Run, tmp_path: Path) -> None:
+    """单位：万元 between the rows: the rows below it are in another unit, which is not read row by
+    row; the title's own unit again is no change."""
+    figures = tmp_path / "u.csv"
+    figures.write_text(
+        "指标,年份,数值\n地区生产总值,2018,352.1\n单位：万元\n财政总收入,2018,412000\n", "utf-8"
+    )
+    out = run("gap", "-f", str(figures), "-l", "en")
+    assert out.exit_code == 2
+    assert out.stderr.startswith(f"{figures}:3: a unit line inside the table ('单位：万元')")
+    figures.write_text(
+        "单位：亿元\n指标,年份,数值\n地区生产总值,2018,352.1\n单位：亿元\n财政总收入,2018,41.2\n",
+        "utf-8",
+    )
+    assert run("gap", "-f", str(figures)).exit_code == 0

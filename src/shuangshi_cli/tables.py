@@ -75,7 +75,26 @@ _DERIVED = re.compile(r"增长|增速|增幅|同比|环比|比上年|比去年|�
 # indicator given as its growth (研发经费投入增长 14.2, 单位GDP能耗 −2.7): read for those.
 _GROWTH = re.compile(r"增长|增速|增幅|同比|比上年|比去年")
 _TITLE_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})\s*年")  # (read after fold_width)
-_UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s]+)\s*[）)]?\s*$")
+# A unit line, as titles write it: 单位：万元, 金额单位：万元, 单位/万元, 单位（万元）, a title's
+# （单位：万元）, Unit: 10k yuan (read after NFKC); not 填报单位：县统计局, the body that reports.
+_UNIT_LINE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:计量|金额|数据|价值|货币)?单位\s*"
+    r"(?:[:：/]\s*(?P<unit>[^()\s,;]+)|\(\s*(?P<bracketed>[^()]+?)\s*\))"
+    r"|\bunits?\s*[:：]\s*(?P<english>[^(),;]+?)\s*(?:\)|$)",
+    re.IGNORECASE,
+)
+
+
+def unit_line(line: str) -> str | None:
+    """The unit a title or a line of its own gives (单位：万元), if any; a list of units (单位：
+    万元、%) is no one unit of the table."""
+    found = _UNIT_LINE.search(unicodedata.normalize("NFKC", line))
+    if found is None:
+        return None
+    unit = (found["unit"] or found["bracketed"] or found["english"]).strip()
+    return unit if unit and "、" not in unit else None
+
+
 # A dash, as bulletins print for "no figure", in a wide table's cell.
 NO_FIGURE = {"-", "—", "--", "——", "…", "...", "/", "－"}
 
@@ -293,6 +312,18 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
                 titles.extend(text(cells[i]) for i in places)
             continue
         if len(places) == 1 and not _number(cells[places[0]]):
+            below = unit_line(text(cells[places[0]]))
+            if below is not None and below != next(
+                (u for t in titles if (u := unit_line(t)) is not None), None
+            ):  # (the rows below it are in another unit: which is not read row by row)
+                raise FiguresError(
+                    grid.problem(
+                        msg("a unit line inside the table ({line}): give each row's unit in a "
+                            "unit column (单位), or the table's in a title line above its header",
+                            line=repr(text(cells[places[0]]))),
+                        number,
+                    )
+                )  # fmt: skip
             continue  # a section heading (一、工业) or a note line without its marker
         if not body and not any(_numeric(cells[i]) for i in places):
             covered = max(covered, places[-1] + 1)
@@ -311,7 +342,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
                 )
             )
         )
-    unit = next((m.group(1) for t in titles if (m := _UNIT_LINE.match(t))), None)
+    unit = next((u for t in titles if (u := unit_line(t)) is not None), None)
     layout = widetable.layout(grid, header, titles, reading)
     if layout is not None:
         return widetable.rows(grid, layout, body, unit, covered)
