@@ -944,3 +944,28 @@ def test_a_unit_line_inside_a_table_is_refused(run: Run, tmp_path: Path) -> None
         "utf-8",
     )
     assert run("gap", "-f", str(figures)).exit_code == 0
+
+
+def test_a_workbooks_float_is_read_as_the_workbook_shows_it(run: Run, tmp_path: Path) -> None:
+    """=110.9+147.3+141.8 caches 400.00000000000006, which Excel shows as 400: against > 400 it is
+    400, not met, where its binary digits made it 超出0.0000000000001 and achieved."""
+    total = 110.9 + 147.3 + 141.8
+    assert total != 400
+    book = _book(
+        tmp_path / "b.xlsx",
+        {
+            "Sheet1": [
+                ["indicator", "year", "value"],
+                ["gdp", 2019, total],
+                ["gdp", 2018, 0.1 + 0.2],
+            ]
+        },
+    )
+    out = run("gap", "-f", book, "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2019, "value": 400}
+    assert gdp["status"] == "missed"
+    out = run("gap", "-f", book, "--as-of", "2018", "-F", "json")
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2018, "value": 0.3}

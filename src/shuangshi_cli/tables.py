@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -254,18 +255,28 @@ def text(cell: Any) -> str:
 
 
 def value(cell: Any) -> Any:
-    """A cell as a figure value: text stripped, whole floats as int, other floats as their
-    shortest repr (352.1, not 352.10000000000002); None when blank."""
+    """A cell as a figure value: text stripped, whole floats as int, other floats as a workbook
+    shows them, to 15 significant digits (352.1, not 352.10000000000002; the cached 400 of
+    =110.9+147.3+141.8, not 400.00000000000006); None when blank."""
     if type(cell) is str:
         return cell.strip() or None
     if isinstance(cell, bool):
         return cell
     if isinstance(cell, float):
-        return int(cell) if cell.is_integer() else repr(cell)
+        if cell.is_integer() or not math.isfinite(cell):
+            return int(cell) if cell.is_integer() else repr(cell)
+        shown = shown_float(cell)
+        return int(float(shown)) if float(shown).is_integer() else shown
     if isinstance(cell, int):
         return cell
     written = text(cell)
     return written or None
+
+
+def shown_float(number: float) -> str:
+    """A workbook's binary number as Excel shows it: 15 significant digits, which is all it
+    keeps (0.30000000000000004 → 0.3)."""
+    return repr(float(f"{number:.15g}"))
 
 
 def header_key(cell: Any) -> str:

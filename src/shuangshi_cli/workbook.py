@@ -266,7 +266,9 @@ def _as_percent(cell: Any) -> Any:
     """A number shown as a percentage, as the text a person reads: 0.065 → ``6.5%``."""
     if isinstance(cell, bool) or not isinstance(cell, int | float) or not math.isfinite(cell):
         return cell
-    shown = (Decimal(repr(cell)) * 100).normalize()
+    from shuangshi_cli.tables import shown_float
+
+    shown = (Decimal(shown_float(float(cell))) * 100).normalize()
     return f"{shown:f}%"
 
 
