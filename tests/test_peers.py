@@ -287,3 +287,20 @@ def test_the_tables_own_value_against_the_figures_is_noted(run: Run, tmp_path: P
         assert out.exit_code == 0, out.stderr
         (rank,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp_rank"]
         assert ("peer_value_differs" in rank["notes"]) is noted
+
+
+def test_rows_of_totals_are_no_peers(run: Run, tmp_path: Path) -> None:
+    """全省 30000 and 合计 3262.1 in a table of counties would rank 濉溪县 lower; they are
+    read past (and said), as 安徽省 is; 全椒县 and 全州县 are counties."""
+    rows = ["region,year,indicator,value", "全省,2018,gdp,30000", "合计,2018,gdp,3262.1",
+            "安徽省,2018,gdp,30000", "全省县域平均,2018,gdp,300", "濉溪县,2018,gdp,352.1",
+            "全椒县,2018,gdp,200", "全州县,2018,gdp,100", "甲县,2018,gdp,500",
+            "乙县,2018,gdp,400", "丙县,2018,gdp,300", "丁县,2018,gdp,50"]  # fmt: skip
+    peers = tmp_path / "p.csv"
+    peers.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = run("gap", "--year", "2018", "gdp=352.1", "--peers", str(peers), "-F", "json", "-l", "en")
+    assert out.exit_code == 0, out.stderr
+    (rank,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp_rank"]
+    assert (rank["peer_rank"], rank["peer_count"]) == (3, 7)
+    assert f"{peers}: rows of totals, averages or a higher level, not ranked: " in out.stderr
+    assert "全省、合计、安徽省、全省县域平均" in out.stderr

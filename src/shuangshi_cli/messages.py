@@ -445,6 +445,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.negative_fall": ("{place}：{name} 为负数：降低为负即上升，按上升读取（下降请填正数，或写“下降2.7%”）",
                              "{place}: {name} is negative: a negative fall is a rise, and is read "
                              "as one (write a fall as a positive number, or as 下降2.7%)"),
+    "notice.peer_totals": ("{file}：合计、平均或上级地区的行不参与排位，未读取：{regions}",
+                           "{file}: rows of totals, averages or a higher level, not ranked: {regions}"),
     "notice.layout": ("{file}：{layout}", "{file}: {layout}"),
     "notice.sheet": ("{file}：读取工作表 {sheet!r}（共{count}个中的第{index}个）；用 {file}#名称 选其他工作表",
                      "{file}: read sheet {sheet!r} ({index} of {count}); choose another with {file}#NAME"),

@@ -6,6 +6,7 @@ Reading checks rows against the plan; ranking is pure.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ def load_peers(plan: Plan, paths: Sequence[str], reading: Reading | None = None)
     濉溪县); a table without it, or with two regions that both match it, is an error.
     """
     rows, problems = read_rows(paths, reading)
+    rows = _without_totals(rows, plan)
     checked = check_peer_rows(rows, plan, problems)
     if problems:
         raise FiguresError(problems)
@@ -139,6 +141,38 @@ def _conflict(peer: PeerRow, earlier: PeerRow) -> Problem:
         f"{earlier.value} at {earlier.origin}",
         "value",
     )
+
+
+# A row of a whole, not of a region to rank: 全省, 合计, 全省县域平均, Total …; a province in a
+# table of counties (安徽省). Such rows are read past, and said. (全州县, 全椒县 are counties.)
+_TOTAL = re.compile(
+    r"^全(?:省|市|国|区|州|盟|县)$|^(?:全省|全市)县域|合计|总计|小计|平均|均值"
+    r"|^(?:total|sum|average|mean|all)\b",
+    re.IGNORECASE,
+)
+_PROVINCE = re.compile(r"省$")
+
+
+def _without_totals(rows: list[RawRow], plan: Plan) -> list[RawRow]:
+    """The rows of regions: a total's or an average's row (全省, 合计, 平均), and a province's in a
+    table of a region below one, is no peer; said on stderr, once per file."""
+    own_province = bool(_PROVINCE.search(region_key(plan.plan.region.name)))
+    kept: list[RawRow] = []
+    totals: dict[str, dict[str, None]] = {}
+    for row in rows:
+        name = row.values.get("region")
+        if isinstance(name, str):
+            key = region_key(name)
+            if key and (_TOTAL.search(key) or (not own_province and _PROVINCE.search(key))):
+                totals.setdefault(row.origin.file, {})[name.strip()] = None
+                continue
+        kept.append(row)
+    if totals:
+        from shuangshi_cli.notices import notice
+
+        for file, names in totals.items():
+            notice("peer_totals", file=file, regions="、".join(names))
+    return kept
 
 
 def _written_regions(rows: Iterable[RawRow]) -> set[str]:
