@@ -271,3 +271,35 @@ def test_a_parts_alias_of_another_or_no_target_is_refused(
     out = run("validate", str(plan))
     assert out.exit_code == 2
     assert out.stderr.rstrip("\n").endswith(message)
+
+
+def test_a_name_two_parts_share_without_their_suffix_is_refused(run: Run, tmp_path: Path) -> None:
+    """朝阳 could be 朝阳乡 or 朝阳镇: the figure went to whichever the plan lists first; each
+    whole name still reads as its own part."""
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        embedded_plan_text().rstrip("\n") + "\nparts:\n"
+        "  - {id: xiang, name: 朝阳乡, targets: [{indicator: gdp, value: 60}]}\n"
+        "  - {id: zhen, name: 朝阳镇, targets: [{indicator: gdp, value: 70}]}\n",
+        encoding="utf-8",
+    )
+    figures = tmp_path / "f.csv"
+    figures.write_text("indicator,year,value,part\ngdp,2018,50,朝阳\n", encoding="utf-8")
+    for args in (["scoreboard"], ["gap", "--part", "朝阳镇"]):
+        out = run(*args, "--targets", str(plan), "-f", str(figures))
+        assert out.exit_code == 2
+        assert (
+            out.stderr
+            == f"{figures}:2: part: '朝阳' could be 朝阳乡 or 朝阳镇: write the part's whole name\n"
+        )
+    out = run("gap", "--targets", str(plan), "--part", "朝阳")
+    assert out.exit_code == 2
+    assert out.stderr == "'朝阳' could be 朝阳乡 or 朝阳镇: write the part's whole name\n"
+    figures.write_text(
+        "indicator,year,value,part\ngdp,2018,50,朝阳镇\ngdp,2018,40,朝阳乡\n", "utf-8"
+    )
+    data = json.loads(
+        run("scoreboard", "--targets", str(plan), "-f", str(figures), "-F", "json").stdout
+    )
+    latest = {p["id"]: p["results"][0]["latest"]["value"] for p in data["parts"]}
+    assert latest == {"zhen": 50, "xiang": 40}

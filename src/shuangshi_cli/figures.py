@@ -994,11 +994,20 @@ def _row_part(name: Any, target: Target, plan: Plan, origin: Origin) -> str | No
         raise FiguresError(origin.problem("this plan has no parts (责任单位)", "part"))
     part = plan.resolve_part(str(name))
     if part is None:
-        known = "、".join(p.name for p in plan.parts)
-        raise FiguresError(origin.problem(f"unknown part {shown(name)}; parts: {known}", "part"))
+        raise FiguresError(origin.problem(unknown_part(plan, name), "part"))
     if not any(t.indicator == target.id for t in part.targets):
         raise FiguresError(origin.problem(f"{part.name} has no target for {target.id}", "part"))
     return part.id
+
+
+def unknown_part(plan: Plan, name: Any) -> str:
+    """Why ``name`` is no part of ``plan``: it could be two (朝阳: 朝阳乡 or 朝阳镇), or none."""
+    alike = plan.parts_named(str(name)) if isinstance(name, str) else []
+    if len(alike) > 1:
+        names = " or ".join(p.name for p in alike)
+        return f"{shown(name)} could be {names}: write the part's whole name"
+    known = "、".join(p.name for p in plan.parts)
+    return f"unknown part {shown(name)}; parts: {known}"
 
 
 def _text(value: Any) -> str | None:

@@ -91,8 +91,10 @@ def resolve(plan: Plan, name: str) -> Part:
     """The part named ``name``; UsageProblem listing the parts if none."""
     part = plan.resolve_part(name)
     if part is None:
-        known = "、".join(p.name for p in plan.parts) or "none"
-        raise UsageProblem.at(f"unknown part {shown(name)}; parts: {known}")
+        from shuangshi_cli.figures import unknown_part
+
+        raise UsageProblem.at(unknown_part(plan, name) if plan.parts else "unknown part "
+                              f"{shown(name)}; parts: none")  # fmt: skip
     return part
 
 

@@ -547,20 +547,23 @@ class Plan(_Model):
     # -- parts -------------------------------------------------------------------------------
 
     def resolve_part(self, key: str) -> Part | None:
-        """The part named ``key``: its id, name (with or without 镇/园区 …), or an alias."""
+        """The part named ``key``: its id, English name, name or alias, else the only part whose
+        name is ``key`` with or without 镇/园区 … (朝阳 is none when 朝阳乡 and 朝阳镇 are both
+        parts: ``parts_named`` says which)."""
         index = self._lookup
         if key not in index.resolved_parts:
-            found = [
-                i
-                for i in (
-                    index.parts_by_name.get(_fold(key)),
-                    index.parts_by_place.get(place_key(key)),
-                )
-                if i is not None
-            ]
-            index.resolved_parts[key] = min(found) if found else None
+            found = index.parts_by_name.get(_fold(key))
+            if found is None:
+                places = index.parts_by_place.get(place_key(key), [])
+                exact = [i for i in places if _fold(key) in index.part_names[i]]
+                found = exact[0] if exact else (places[0] if len(places) == 1 else None)
+            index.resolved_parts[key] = found
         i = index.resolved_parts[key]
         return None if i is None else self.parts[i]
+
+    def parts_named(self, key: str) -> list[Part]:
+        """The parts whose name ``key`` is without its suffix (朝阳: 朝阳乡 and 朝阳镇)."""
+        return [self.parts[i] for i in self._lookup.parts_by_place.get(place_key(key), [])]
 
     def for_part(self, part: Part) -> Plan:
         """The plan as one part sees it: its own region and its own targets.
@@ -680,12 +683,19 @@ class _Index:
         return found
 
     @functools.cached_property
-    def parts_by_place(self) -> dict[str, int]:
-        found: dict[str, int] = {}
+    def parts_by_place(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
         for i, part in enumerate(self.parts):
             for name in (part.name, *part.aliases):
-                found.setdefault(place_key(name), i)
+                places = found.setdefault(place_key(name), [])
+                if i not in places:
+                    places.append(i)
         return found
+
+    @functools.cached_property
+    def part_names(self) -> list[set[str]]:
+        """Each part's name and aliases, folded (suffixes kept)."""
+        return [{_fold(n) for n in (part.name, *part.aliases)} for part in self.parts]
 
     @classmethod
     def of(cls, plan: Plan, units: dict[str, Unit | None] | None = None) -> _Index:
