@@ -702,6 +702,37 @@ def test_a_percentage_in_one_section_of_a_format_only(run: Run, tmp_path: Path) 
     assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
 
 
+def test_a_conditional_format_shows_a_percentage_where_its_condition_says(
+    run: Run, tmp_path: Path
+) -> None:
+    """``[<1]0.0%;0.0`` shows 87.5 as 87.5 (read 8750% before) and 0.24 as 24.0%; ``[>=1]0.0;0.0%``
+    shows 0.2402 as 24.0% (read 0.2402% before)."""
+    path = tmp_path / "conditions.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    below = book.add_format({"num_format": "[<1]0.0%;0.0"})
+    above = book.add_format({"num_format": "[>=1]0.0;0.0%"})
+    sheet.write_row(0, 0, ["indicator", "year", "value"])
+    for row, (indicator, year, number, shown) in enumerate(
+        [("air_quality", 2021, 87.5, below), ("air_quality", 2022, 0.865, below),
+         ("forest_cover", 2021, 0.2402, above), ("forest_cover", 2022, 24.02, above)], start=1
+    ):  # fmt: skip
+        sheet.write_row(row, 0, [indicator, year])
+        sheet.write(row, 2, number, shown)
+    book.close()
+    result = run("gap", "--targets", "cn-14th-fyp", "-f", str(path), "-F", "json")
+    assert result.exit_code == 0, result.stderr
+    series = {r["id"]: r["latest"] for r in json.loads(result.stdout)["results"] if r["latest"]}
+    assert series["air_quality"] == {"year": 2022, "value": 86.5}
+    assert series["forest_cover"] == {"year": 2022, "value": 24.02}
+    result = run(
+        "gap", "--targets", "cn-14th-fyp", "-f", str(path), "-F", "json", "--as-of", "2021"
+    )
+    series = {r["id"]: r["latest"] for r in json.loads(result.stdout)["results"] if r["latest"]}
+    assert series["air_quality"] == {"year": 2021, "value": 87.5}
+    assert series["forest_cover"] == {"year": 2021, "value": 24.02}
+
+
 def test_an_ods_whose_repeated_cells_span_too_much_is_refused_before_it_is_opened(
     run: Run, tmp_path: Path
 ) -> None:

@@ -292,17 +292,66 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _percent_sections(code: str) -> tuple[bool, bool, bool]:
-    """Whether a number format shows a positive number, a negative one and zero as a percentage:
-    its sections (positive;negative;zero), the first standing for those it does not write."""
-    sections = [("%" in part) for part in _LITERAL.sub("", code).split(";")]
-    positive = sections[0]
-    negative = sections[1] if len(sections) > 1 else positive
-    zero = sections[2] if len(sections) > 2 else positive
-    return positive, negative, zero
+# A section's condition, as Excel writes it before the format: [<1]0.0%;0.0 shows a number
+# below 1 as a percentage and any other as it is.
+_CONDITION = re.compile(r"\[(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)\]")
+_TESTS = {
+    "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b, "=": lambda a, b: a == b, "<>": lambda a, b: a != b,
+}  # fmt: skip
 
 
-def _xlsx_percent_styles(book: zipfile.ZipFile) -> dict[str, tuple[bool, bool, bool]]:
+@dataclass(frozen=True)
+class _Percent:
+    """Which numbers a number format shows as a percentage: its sections (positive; negative;
+    zero, the first standing for those it does not write), or its conditions ([<1]…;…)."""
+
+    positive: bool
+    negative: bool
+    zero: bool
+    conditions: tuple[tuple[str, float, bool], ...] = ()  # (test, bound, percent) in order
+    otherwise: bool = False  # a conditional format's section for the numbers no test takes
+
+    @classmethod
+    def of(cls, code: str) -> _Percent:
+        parts = code.split(";")[:3]  # (a fourth section is for text)
+        shown = ["%" in _LITERAL.sub("", part) for part in parts]
+        tests = [_CONDITION.search(part) for part in parts]
+        if any(tests):
+            conditions = tuple(
+                (test[1], float(test[2]), percent)
+                for test, percent in zip(tests, shown, strict=True)
+                if test is not None
+            )
+            rest = [percent for test, percent in zip(tests, shown, strict=True) if test is None]
+            return cls(False, False, False, conditions, rest[0] if rest else False)
+        negative = shown[1] if len(shown) > 1 else shown[0]
+        zero = shown[2] if len(shown) > 2 else shown[0]
+        return cls(shown[0], negative, zero)
+
+    @property
+    def any(self) -> bool:
+        return (
+            self.positive
+            or self.negative
+            or self.zero
+            or self.otherwise
+            or any(percent for _, _, percent in self.conditions)
+        )
+
+    def shows(self, number: float) -> bool:
+        """Whether ``number`` is shown as a percentage (NaN: never)."""
+        if math.isnan(number):
+            return False
+        if self.conditions:
+            for test, bound, percent in self.conditions:
+                if _TESTS[test](number, bound):
+                    return percent
+            return self.otherwise
+        return self.positive if number > 0 else self.negative if number < 0 else self.zero
+
+
+def _xlsx_percent_styles(book: zipfile.ZipFile) -> dict[str, _Percent]:
     """The indexes (as the sheet writes them, s="3") of the cell styles that show a percentage,
     with the sections (positive, negative, zero) that do."""
     if "xl/styles.xml" not in set(book.namelist()):
@@ -312,13 +361,13 @@ def _xlsx_percent_styles(book: zipfile.ZipFile) -> dict[str, tuple[bool, bool, b
     for element in styles.iter():
         if _local(element.tag) == "numFmt":
             codes[int(element.get("numFmtId", "-1"))] = element.get("formatCode", "")
-    percent: dict[str, tuple[bool, bool, bool]] = {}
+    percent: dict[str, _Percent] = {}
     for element in styles.iter():
         if _local(element.tag) == "cellXfs":
             for index, xf in enumerate(e for e in element if _local(e.tag) == "xf"):
-                sections = _percent_sections(codes.get(int(xf.get("numFmtId", "0")), ""))
-                if any(sections):
-                    percent[str(index)] = sections
+                shown = _Percent.of(codes.get(int(xf.get("numFmtId", "0")), ""))
+                if shown.any:
+                    percent[str(index)] = shown
     return percent
 
 
@@ -355,12 +404,11 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
                 # computed it): calamine gives a blank; its text says what it is
                 marks.errors[(row, column)] = "=" + (parts["f"].text or "").strip()
             elif kind == "n" and element.get("s") in percent and "v" in parts:
-                positive, negative, zero = percent[element.get("s", "")]
                 try:
                     number = float(parts["v"].text or "")
                 except ValueError:
                     number = math.nan  # (calamine reads it: not a number, not a percentage)
-                if positive if number > 0 else negative if number < 0 else zero and number == 0:
+                if percent[element.get("s", "")].shows(number):
                     marks.percent.add((row, column))
             element.clear()
         elif tag == "row" and event == "end":
