@@ -1000,3 +1000,40 @@ def test_a_workbooks_float_is_read_as_the_workbook_shows_it(run: Run, tmp_path: 
     out = run("gap", "-f", book, "--as-of", "2018", "-F", "json")
     (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
     assert gdp["latest"] == {"year": 2018, "value": 0.3}
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [("指标,单位,2017,,2018,\n,,增长%,绝对数,增长%,绝对数", "地区生产总值,亿元,8.8,326.5,7.8,352.1"),
+     ("指标,单位,2017,,2018,\n,,绝对数,比上年增长%,绝对数,比上年增长%", "地区生产总值,亿元,326.5,8.8,352.1,7.8"),
+     ("指标,单位,2017,,2018,\n,,计划,完成,目标,完成", "地区生产总值,亿元,320,326.5,360,352.1"),
+     ("指标,2017,2018\n,亿元,亿元", "地区生产总值,326.5,352.1")],
+)  # fmt: skip
+def test_a_second_header_row_says_which_column_under_a_year_is_its_figure(
+    run: Run, tmp_path: Path, header: str, row: str
+) -> None:
+    """2018 merged over 增长% | 绝对数: the figure is the 绝对数 column, wherever it stands (the first
+    column under each year was read, 7.8 as the GDP); 目标 | 完成: 完成; a unit under the year
+    heads its figure."""
+    figures = tmp_path / "h.csv"
+    figures.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2018, "value": 352.1}
+    out = run("gap", "-f", str(figures), "-F", "json", "--as-of", "2017")
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2017, "value": 326.5}
+
+
+def test_a_second_header_row_that_does_not_say_which_is_the_figure_is_refused(
+    run: Run, tmp_path: Path
+) -> None:
+    figures = tmp_path / "h.csv"
+    figures.write_text("指标,单位,2018,\n,,甲,乙\n地区生产总值,亿元,400,352.1\n", "utf-8")
+    out = run("gap", "-f", str(figures), "-l", "en")
+    assert out.exit_code == 2
+    assert out.stderr == (
+        f"{figures}:2: under '2018', '甲' does not say which column is its figure: head it 绝对数 "
+        "(or 数值, 完成), its growth 增长%\n"
+    )

@@ -306,6 +306,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     header: tuple[int, Sequence[Any]] | None = None
     candidate: tuple[int, Sequence[Any]] | None = None  # the first row that could be one
     covered = 0  # columns a second header row reaches
+    sub: Sequence[Any] | None = None  # that row (绝对数 | 增长% under each merged year)
     body: list[tuple[int, Sequence[Any]]] = []
     for number, cells in grid.rows:
         if header is not None and body and _plain(cells):
@@ -337,6 +338,8 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
                 )  # fmt: skip
             continue  # a section heading (一、工业) or a note line without its marker
         if not body and not any(_numeric(cells[i]) for i in places):
+            if covered == 0:
+                sub = cells  # the first row under the header: what each period's columns hold
             covered = max(covered, places[-1] + 1)
             continue  # a second header row under merged cells (绝对数 | 增长%), before any data
         body.append((number, cells))
@@ -354,7 +357,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
             )
         )
     unit = next((u for t in titles if (u := unit_line(t)) is not None), None)
-    layout = widetable.layout(grid, header, titles, reading)
+    layout = widetable.layout(grid, header, titles, reading, sub)
     if layout is not None:
         return widetable.rows(grid, layout, body, unit, covered)
     return _long_rows(grid, header, body, unit, titles, reading)

@@ -139,12 +139,19 @@ class Layout:
     skipped: tuple[str, ...] = ()  # headings of columns derived from the figures, not read
     # column index → the year whose growth on the year before it gives (2024年比上年增长%)
     growth: dict[int, int] = field(default_factory=dict)
+    # column index → the unit a second header row writes under it (2018 over 亿元)
+    units: dict[int, str] = field(default_factory=dict)
 
 
 def layout(
-    grid: Grid, header: tuple[int, Sequence[Any]], titles: Sequence[str], reading: Reading
+    grid: Grid,
+    header: tuple[int, Sequence[Any]],
+    titles: Sequence[str],
+    reading: Reading,
+    sub: Sequence[Any] | None = None,
 ) -> Layout | None:
-    """The wide layout of ``header``, or None when it has no period columns (a long table)."""
+    """The wide layout of ``header``, or None when it has no period columns (a long table);
+    ``sub``: a second header row, under periods merged over columns (2018 over 绝对数 | 增长%)."""
     line, cells = header
     fixed: dict[int, str] = {}
     periods: dict[int, Period] = {}
@@ -165,6 +172,14 @@ def layout(
     if not periods:
         return None
     growth = _growth_columns(cells, skipped, periods)
+    growth_labels = {i: text(cells[i]) for i in growth}
+    if sub is not None:
+        periods, under = _under_periods(grid, line, cells, sub, periods)
+        growth |= {i: year for i, (year, _) in under.items()}
+        growth_labels |= {i: label for i, (_, label) in under.items()}
+        units = {i: text(sub[i]) for i in periods if i < len(sub) and _is_unit(header_key(sub[i]))}
+    else:
+        units = {}
 
     def fail(message: Msg, index: int | None = None) -> FiguresError:
         return FiguresError(grid.problem(message, line, None if index is None else index + 1))
@@ -265,12 +280,72 @@ def layout(
             "layout.title_months", layout=_describe({**filled_in, **years}, source), month=titled
         )
     for index in growth:
-        description = msg("layout.growth_column", layout=description, column=text(cells[index]))
+        description = msg("layout.growth_column", layout=description, column=growth_labels[index])
     unread = tuple(text(cells[i]) for i in skipped if i not in growth)
-    return Layout(fixed, filled_in, description, width, unread, growth)
+    return Layout(fixed, filled_in, description, width, unread, growth, units)
 
 
 _WITHIN_YEAR = re.compile(r"月|季|半年")
+# What the columns under a merged period hold: its figure (绝对数, 完成), its growth (增长%), or
+# what is not a figure of it (目标, 计划: read past).
+_FIGURE_HEADING = re.compile(
+    r"^(?:绝对[数值]|数值|总量|总额|实绩|完成(?:数|值|额)?|实际(?:数|值|完成)?|金额|数额|value|amount|actual|absolute)$"
+)
+_NOT_FIGURE = re.compile(r"^(?:目标|计划|预期|任务|预算|target|plan)(?:数|值|额)?$")
+
+
+def _is_unit(label: str) -> bool:
+    from shuangshi_cli.units import BUILTIN_UNITS
+
+    return bool(label) and BUILTIN_UNITS.get(label) is not None
+
+
+def _under_periods(
+    grid: Grid,
+    line: int,
+    cells: Sequence[Any],
+    sub: Sequence[Any],
+    periods: dict[int, Period],
+) -> tuple[dict[int, Period], dict[int, tuple[int, str]]]:
+    """A period merged over columns (2018 over 绝对数 | 增长%) stands over the column its second
+    header row calls its figure; a growth column under a year is that year's growth. A heading
+    there that says neither is an error, not a guess."""
+    headed = sorted(i for i, c in enumerate(cells) if header_key(c))
+    end = max(len(cells), len(sub))
+    moved: dict[int, Period] = {}
+    growth: dict[int, tuple[int, str]] = {}  # column → the year of its growth, and its heading
+    for index, found in periods.items():
+        last = next((j for j in headed if j > index), end)
+        labels = {
+            j: header_key(sub[j]) for j in range(index, last) if j < len(sub) and header_key(sub[j])
+        }
+        if not labels:
+            moved[index] = found
+            continue
+        figures = [
+            j for j, label in labels.items() if _FIGURE_HEADING.match(label) or _is_unit(label)
+        ]  # (a unit written under the period heads its figure too)
+        grown = [j for j, label in labels.items() if _GROWTH.search(label)]
+        unknown = [
+            j for j in labels if j not in figures and j not in grown
+            and not _NOT_FIGURE.match(labels[j]) and not derived(text(sub[j]))
+        ]  # fmt: skip
+        if unknown or len(figures) > 1 or (not figures and len(labels) > 1):
+            wrong = (unknown or figures or list(labels))[0]
+            raise FiguresError(
+                grid.problem(
+                    msg("under {period}, {label} does not say which column is its figure: head "
+                        "it 绝对数 (or 数值, 完成), its growth 增长%",
+                        period=repr(found.label), label=repr(text(sub[wrong]))),
+                    line + 1,
+                    wrong + 1 if grid.sheet is not None else None,
+                )
+            )  # fmt: skip
+        if figures:
+            moved[figures[0]] = found
+        if len(grown) == 1 and found.month is None and found.year is not None:
+            growth[grown[0]] = (found.year, f"{found.label} {text(sub[grown[0]])}")
+    return moved, growth
 
 
 def _growth_columns(
@@ -370,6 +445,8 @@ def rows(
             if written is None or (isinstance(written, str) and written in NO_FIGURE):
                 continue
             values = {**base, "value": written}
+            if index in layout.units and "unit" not in base:
+                values["unit"] = layout.units[index]
             if when.year is not None:
                 values["year"] = when.year
             if when.month is not None:
