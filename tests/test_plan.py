@@ -332,3 +332,15 @@ def test_a_plan_number_in_full_width_digits_is_read(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert load_plan(path).targets[0].value == 400
+
+
+def test_a_date_written_as_a_number_is_no_date(run: Run, tmp_path: Path) -> None:
+    """issued: 20170829 is a number, which pydantic took for seconds since 1970 (and said only
+    that datetimes need a zero time): the plan is told how to write a date."""
+    plan = tmp_path / "p.yaml"
+    plan.write_text(embedded_plan_text().replace("issued: 2017-08-29", "issued: 20170829"), "utf-8")
+    out = run("validate", str(plan))
+    assert out.exit_code == 2
+    assert out.stderr.endswith(
+        "plan.issued: '20170829' is not a date: write it YYYY-MM-DD (2017-08-29)\n"
+    )

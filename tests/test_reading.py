@@ -1037,3 +1037,19 @@ def test_a_second_header_row_that_does_not_say_which_is_the_figure_is_refused(
         f"{figures}:2: under '2018', '甲' does not say which column is its figure: head it 绝对数 "
         "(or 数值, 完成), its growth 增长%\n"
     )
+
+
+def test_a_name_marked_before_it_is_a_row_of_figures_not_a_note(run: Run, tmp_path: Path) -> None:
+    """*地区生产总值 | 352.1: a footnote mark before the name, as 地区生产总值* after it; a line of
+    words after a mark (* 2018年为快报数) stays a note."""
+    figures = tmp_path / "s.csv"
+    figures.write_text(
+        "指标,单位,2016,2018\n*地区生产总值,亿元,300,352.1\n※财政总收入,亿元,30,41.2\n"
+        "* 2018年为快报数\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}

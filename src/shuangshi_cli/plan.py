@@ -54,6 +54,18 @@ def _decimal_text(value: object) -> object:
     return folded
 
 
+def _date_written(value: object) -> object:
+    """A date as a plan writes it (2017-08-29); a number (20170829) is none, where pydantic would
+    read it as seconds since 1970."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "date_written", "{value} is not a date: write it YYYY-MM-DD (2017-08-29)",
+            {"value": shown(str(value))},
+        )  # fmt: skip
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_written)]
 Year = Annotated[
     int,
     BeforeValidator(_decimal_text),
@@ -211,7 +223,7 @@ class Period(_Model):
 class Publication(_Model):
     by: Text
     by_en: Line | None = None
-    date: dt.date
+    date: Date
     quote: str | None = None
 
 
@@ -225,7 +237,7 @@ class Header(_Model):
     campaign_en: Line | None = None
     issuer: Text
     issuer_en: Line | None = None
-    issued: dt.date | None = None
+    issued: Date | None = None
     published: Publication | None = None
     region: Region
     period: Period

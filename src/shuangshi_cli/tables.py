@@ -106,7 +106,7 @@ def derived(label: str) -> bool:
 
 
 _INDICATOR = re.compile(
-    r"^\s*(?:其中\s*[:：])?\s*(?P<name>.+?)\s*[*＊①②③④⑤⑥⑦⑧⑨⑩]*\s*"
+    r"^\s*[*＊※]*\s*(?:其中\s*[:：])?\s*(?P<name>.+?)\s*[*＊①②③④⑤⑥⑦⑧⑨⑩]*\s*"
     r"(?:[(（]\s*(?P<unit>[^()（）]+?)\s*[)）])?\s*[*＊①②③④⑤⑥⑦⑧⑨⑩]*\s*$"
 )
 
@@ -313,7 +313,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
             body.append((number, cells))  # the quick way for the rows of a table's body
             continue
         places = filled(cells)
-        if not places or _NOTE.match(text(cells[places[0]])):
+        if not places or (_NOTE.match(text(cells[places[0]])) and not _marked_row(cells, places)):
             continue
         if header is None:
             if is_header(cells):
@@ -372,6 +372,17 @@ def _plain(cells: Sequence[Any]) -> bool:
     second = second.strip() if type(second) is str else text(second)
     # (a note starts with one of _NOTE_STARTS: the pattern is tried only then)
     return bool(first and second) and not (first[0] in _NOTE_STARTS and _NOTE.match(first))
+
+
+def _marked_row(cells: Sequence[Any], places: list[int]) -> bool:
+    """A row of figures whose name carries a footnote mark before it (*地区生产总值 | 352.1), not
+    a note (* 2018年为快报数): a mark, then numbers in its other cells."""
+    first = text(cells[places[0]]).lstrip()
+    return (
+        first[:1] in {"*", "＊", "※"}
+        and len(places) >= 2
+        and any(_numeric(cells[i]) for i in places[1:])
+    )
 
 
 def _number(cell: Any) -> bool:
