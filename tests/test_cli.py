@@ -191,6 +191,32 @@ def test_no_pdf_is_written(run: Run, tmp_path: Path) -> None:
     assert not target.exists()
 
 
+@pytest.mark.parametrize("name", ["gap.xls", "gap.ods", "gap.PNG", "gap.docx"])
+def test_no_file_is_written_under_a_kind_no_format_writes(
+    run: Run, tmp_path: Path, name: str
+) -> None:
+    """-o gap.xls wrote the text table into a file Excel then opened as garbage: refused."""
+    target = tmp_path / name
+    result = run("gap", *MID_TERM, "-o", str(target), "-l", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"shuangshi writes no {target.suffix.lower()} file ({target}): it writes a table (.txt), "
+        "JSON, CSV, Markdown, HTML and xlsx\n"
+    )
+    assert not target.exists()
+    assert run("gap", *MID_TERM, "-o", str(target), "-F", "csv").exit_code == 0  # as asked
+
+
+def test_a_chart_is_written_to_an_svg_file_only(run: Run, tmp_path: Path) -> None:
+    chart = tmp_path / "c.png"
+    result = run(
+        "path", "gdp", "--year", "2018", "--figure", "gdp=352.1", "--chart", str(chart), "-l", "en"
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"the chart is SVG: name its file .svg ({chart})\n"
+    assert not chart.exists()
+
+
 @pytest.mark.parametrize("name", ["figures.pdf", "figures.json", "figures.md"])
 def test_a_template_is_not_written_under_a_suffix_it_is_not(
     run: Run, tmp_path: Path, name: str

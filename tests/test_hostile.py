@@ -828,7 +828,7 @@ def test_sheet_without_a_workbook_is_refused(run: Run, tmp_path: Path) -> None:
         ("gap", "-f", "{figures}", "-t", "{plan}", "-F", "json", "-o", "{plan}"),
         ("check", "-f", "{figures}", "--junit", "{figures}"),
         ("check", "-f", "{figures}", "-F", "github", "--summary", "{figures}"),
-        ("path", "gdp", "-f", "{figures}", "--chart", "{link}"),
+        ("path", "gdp", "-f", "{figures}", "--chart", "{chart}"),
         ("template", "-t", "{plan}", "-F", "csv", "-o", "{plan}"),
     ],
 )
@@ -841,7 +841,9 @@ def test_an_output_that_is_an_input_is_refused(
     plan = _file(tmp_path, "plan.yaml", embedded_plan_text())
     (tmp_path / "link.csv").symlink_to("figures.csv")
     (tmp_path / "hard.csv").hardlink_to(figures)
+    (tmp_path / "chart.svg").symlink_to("figures.csv")  # (a chart is written to .svg only)
     names = {"figures": figures, "plan": plan, "link": str(tmp_path / "link.csv")}
+    names["chart"] = str(tmp_path / "chart.svg")
     names["hard"] = str(tmp_path / "hard.csv")
     before = {p: p.read_bytes() for p in tmp_path.iterdir()}
     result = run(*(a.format(**names) for a in args))

@@ -436,7 +436,16 @@ def _format(fmt: Format | None, output: str | None, default: Format) -> Format:
     suffix = _suffix(output)
     if suffix == ".pdf":
         raise UsageProblem.at(msg("error.no_pdf", file=output))
+    if suffix in _UNWRITTEN:  # (a text table in a file Excel or an image viewer then opens)
+        raise UsageProblem.at(msg("error.no_such_file_format", file=output, suffix=suffix))
     return _SUFFIX_FORMATS.get(suffix, default)
+
+
+# Files of a kind no format writes: an old or other workbook, a document, an image.
+_UNWRITTEN = frozenset(
+    {".xls", ".xlsm", ".xlsb", ".ods", ".et", ".doc", ".docx", ".wps", ".png", ".jpg", ".jpeg",
+     ".gif", ".bmp", ".webp", ".svg"}
+)  # fmt: skip
 
 
 def _suffix(output: str | None) -> str:
@@ -509,6 +518,8 @@ def _chart_files(document: Document, chart: str, lang: Lang) -> list[tuple[str, 
 
     figures = [b for b in document.report(lang).blocks if isinstance(b, Figure)]
     target = Path(chart)
+    if target.suffix.lower() not in {"", ".svg"}:  # the chart is SVG, whatever a name says
+        raise UsageProblem.at(msg("error.chart_suffix", file=chart))
     if len(figures) == 1:
         return [(chart, figures[0])]
     suffix = target.suffix or ".svg"

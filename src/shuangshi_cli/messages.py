@@ -735,6 +735,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.opt.report_format": ("输出格式（默认 html；写入 --output 文件时按其后缀：.md .json …）。",
                                "Output format (default: html; for an --output file, what its "
                                "suffix names: .md .json …)."),
+    "error.no_such_file_format": ("不输出 {suffix} 文件（{file}）：可输出表格（.txt）、JSON、CSV、Markdown、HTML 与 xlsx",
+                                  "shuangshi writes no {suffix} file ({file}): it writes a table "
+                                  "(.txt), JSON, CSV, Markdown, HTML and xlsx"),
+    "error.chart_suffix": ("图表为 SVG：请将文件命名为 .svg（{file}）",
+                           "the chart is SVG: name its file .svg ({file})"),
     "error.no_pdf": ("不输出 PDF（{file}）：请写成 HTML 文件（-o 报告.html），再用浏览器打印为 PDF",
                      "shuangshi writes no PDF ({file}): write an HTML file (-o report.html) and "
                      "print it to PDF from a browser"),
