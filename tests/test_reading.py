@@ -1053,3 +1053,28 @@ def test_a_name_marked_before_it_is_a_row_of_figures_not_a_note(run: Run, tmp_pa
     latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
     assert latest["gdp"] == {"year": 2018, "value": 352.1}
     assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [("2019年1-9月主要经济指标（2018年同期对比）", None), ("2019年主要指标（与2018年比较）", None),
+     ("2018—2019年指标对比", "the title names 2018年、2019年: which year's are the figures? Give --year"),
+     ("2018年和2019年指标", "the title names 2018年、2019年: which year's are the figures? Give --year")],
+)  # fmt: skip
+def test_a_title_of_two_years_gives_the_year_of_its_table_or_asks(
+    run: Run, tmp_path: Path, title: str, said: str | None
+) -> None:
+    """Of two years, the one the table's period or name follows is the figures' (2019年1-9月…
+    （2018年同期对比）); a span (2018—2019年, read as 2019 before) or two alike is asked about."""
+    figures = tmp_path / "t.csv"
+    figures.write_text(f"{title}\n指标,单位,绝对数\n财政总收入,亿元,38\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json", "-l", "en")
+    if said is not None:
+        assert out.exit_code == 2
+        assert out.stderr == f"{figures}:2: {said}\n"
+        assert run("gap", "-f", str(figures), "--year", "2019").exit_code == 0
+        return
+    assert out.exit_code == 0, out.stderr
+    (fiscal,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "fiscal_revenue"]
+    found = fiscal["within_year"] or fiscal["latest"]
+    assert (found["year"], found["value"]) == (2019, 38)

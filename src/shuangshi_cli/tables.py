@@ -229,9 +229,35 @@ def title_period(titles: Sequence[str]) -> tuple[int | None, Msg | None]:
 
 
 def title_year(titles: Sequence[str]) -> int | None:
-    """The year the title lines above a table name (2019年1-9月主要指标), if they name one only."""
+    """The year the title lines above a table name (2019年1-9月主要指标), if they name one only;
+    of several, the one a period or the table's name follows (2019年1-9月主要经济指标（2018年同期
+    对比）is 2019's)."""
+    years = title_years(titles)
+    if len(years) == 1:
+        return years[0]
+    leading = {int(m) for t in titles for m in _LEADING_YEAR.findall(fold_width(t))}
+    return leading.pop() if len(leading) == 1 else None
+
+
+def title_years(titles: Sequence[str]) -> list[int]:
+    """Every year the title lines name, in order (both ends of 2018—2019年)."""
     years = {int(m) for t in titles for m in _TITLE_YEAR.findall(fold_width(t))}
-    return years.pop() if len(years) == 1 else None
+    for title in titles:
+        for first, last in _TITLE_SPAN.findall(fold_width(title)):
+            years |= {int(first), int(last)}
+    return sorted(years)
+
+
+_TITLE_SPAN = re.compile(
+    r"((?:19|20|21)[0-9]{2})\s*年?\s*[-–—~至到]+\s*((?:19|20|21)[0-9]{2})\s*年"
+)
+
+
+# A year a table's period or its name follows: 2019年1-9月, 2019年前三季度, 2019年主要经济指标.
+_LEADING_YEAR = re.compile(
+    r"((?:19|20|21)[0-9]{2})\s*年\s*(?=1\s*[-–—~至到]|前三季度|上半年|第?一季度|全年|主要|国民经济"
+    r"|统计|经济|社会)"
+)
 
 
 def say_layout(grid: Grid, layout: Msg, skipped: Sequence[str] = ()) -> None:
@@ -434,6 +460,14 @@ def _long_rows(
             )  # fmt: skip
         if year is None:
             year, source = titled, "source.title"
+        if year is None and "value" in columns and len(named := title_years(titles)) > 1:
+            raise FiguresError(
+                grid.problem(
+                    msg("the title names {years}: which year's are the figures? Give --year",
+                        years="、".join(f"{y}年" for y in named)),
+                    line,
+                )
+            )  # fmt: skip
         if year is None or "value" not in columns:
             raise FiguresError(
                 grid.problem(
