@@ -460,11 +460,11 @@ def _long_rows(
             )  # fmt: skip
         if year is None:
             year, source = titled, "source.title"
-        if year is None and "value" in columns and len(named := title_years(titles)) > 1:
+        if year is None and "value" in columns and len(several := title_years(titles)) > 1:
             raise FiguresError(
                 grid.problem(
                     msg("the title names {years}: which year's are the figures? Give --year",
-                        years="、".join(f"{y}年" for y in named)),
+                        years="、".join(f"{y}年" for y in several)),
                     line,
                 )
             )  # fmt: skip
