@@ -327,7 +327,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "path.caption.name": ("{name}（{unit}）", "{name} ({unit})"),
     "path.caption.target": ("目标{target}（{deadline}）", "target {target} by {deadline}"),
     "path.caption.needs": ("此后需{pace}", "needs {pace} from here"),
-    "path.none": ("没有可画路径的目标（缺少基期数据）", "No target has a base to draw a path from."),
+    "path.none": ("没有可画路径的目标（缺少基期数据，或基期值为0：复合增长的路径无从起步）",
+                  "No target has a base to draw a path from (no base figure, or a base of 0, "
+                  "from which no compound path starts)."),
     "path.legend": ("图例", "Legend"),
     "path.legend.ahead": ("不落后于路径", "on or ahead of the path"),
     "path.legend.behind": ("落后于路径", "behind the path"),
@@ -465,6 +467,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "growth"),
     "layout.skipped": ("{layout}；未读取：{skipped}", "{layout}; not read: {skipped}"),
     "layout.years": ("各年横排（{span}）", "years across ({span})"),
+    "layout.year_column": ("全年数据，年份取自年份列", "whole years, the year from the year column"),
     "layout.months": ("各月横排（{labels}）", "months across ({labels})"),
     "layout.months.from": ("各月横排（{labels}），年份取自{source}", "months across ({labels}), the year from {source}"),
     "layout.months.of": ("{of}年各月横排（{labels}）", "months of {of} across ({labels})"),

@@ -388,7 +388,7 @@ def _describe(periods: dict[int, Period], source: str) -> Msg:
     if annual:
         years = sorted({p.year for p in annual if p.year is not None})
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
-        parts.append(msg("layout.years", span=span))
+        parts.append(msg("layout.years", span=span) if span else msg("layout.year_column"))
     if within:
         years = sorted({p.year for p in within if p.year is not None})
         labels = ", ".join(p.label for p in within)
