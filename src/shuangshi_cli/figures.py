@@ -685,8 +685,17 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     skipped: dict[str, dict[str, None]] = {}
     falls: dict[str, bool] = {}
     rises: dict[tuple[str, str], str] = {}  # (file, name) → the first negative fall's place
+    read_as_growth: set[str] = set()  # a level the plan has not, whose growth was read
     for row in rows:
-        for grown in _with_growth(row, plan) if "growth" in row.values else (row,):
+        growing = _with_growth(row, plan) if "growth" in row.values else (row,)
+        if (
+            growing
+            and growing[0] is not row
+            and growing[0].signed
+            and not plan.resolve(str(row.values.get("indicator") or ""))
+        ):
+            read_as_growth.add(str(row.values.get("indicator") or "").strip())
+        for grown in growing:
             # (a growth column's figure under 降低 too, but its minus is the growth's: a fall)
             one = _as_fall(grown, plan, falls, signed=grown.signed)
             if one is not grown and (_number_of(one.values["value"]) or 0) > 0:
@@ -698,6 +707,10 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
                     skipped.setdefault(one.origin.file, {})[name] = None
                     continue
             kept.append(one)
+    for names in skipped.values():  # (its rows of other years have no growth: not said)
+        for name in read_as_growth & set(names):
+            del names[name]
+    skipped = {file: names for file, names in skipped.items() if names}
     if rises or skipped:
         from shuangshi_cli.notices import notice
 

@@ -75,6 +75,23 @@ _DERIVED = re.compile(r"增长|增速|增幅|同比|环比|比上年|比去年|�
 # ... of which the growth on the year before (比上年增长%), a table of one year's figure of an
 # indicator given as its growth (研发经费投入增长 14.2, 单位GDP能耗 −2.7): read for those.
 _GROWTH = re.compile(r"增长|增速|增幅|同比|比上年|比去年")
+# ... but not a growth over other years (比2020年增长, 年均增长, 累计增长), nor an amount (增减额,
+# 增长量, 比上年增减（亿元）, 比上年增加), nor points (增减百分点): no one year's growth in %.
+_NOT_A_YEARS_GROWTH = re.compile(
+    r"年均|平均|累计|比\s*(?:19|20|21)\d{2}|[额量]|百分点|[(（]\s*(?!%)[^)）]*[)）]|增加|减少"
+)
+
+
+def year_growth(label: str) -> bool:
+    """Whether a column's heading names a year's growth on the year before in % (比上年增长%,
+    增速, 增幅), the figure of an indicator given as its growth; a bare 增减 (an amount, or
+    points?) is none."""
+    folded = unicodedata.normalize("NFKC", label)
+    if not _GROWTH.search(folded) or _NOT_A_YEARS_GROWTH.search(folded):
+        return False
+    return bool(re.search(r"增长|增速|增幅", folded)) or "%" in folded
+
+
 _TITLE_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})\s*年")  # (read after fold_width)
 # A unit line, as titles write it: 单位：万元, 金额单位：万元, 单位/万元, 单位（万元）, a title's
 # （单位：万元）, Unit: 10k yuan (read after NFKC); not 填报单位：县统计局, the body that reports.
@@ -363,9 +380,11 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
                     )
                 )  # fmt: skip
             continue  # a section heading (一、工业) or a note line without its marker
-        if not body and not any(_numeric(cells[i]) for i in places):
+        if not body and places[0] > 0 and not any(_numeric(cells[i]) for i in places):
+            # a second header row, its first cells blank (under 指标, 单位): what each period's
+            # columns hold; a row that names something is one of figures, words or not
             if covered == 0:
-                sub = cells  # the first row under the header: what each period's columns hold
+                sub = cells
             covered = max(covered, places[-1] + 1)
             continue  # a second header row under merged cells (绝对数 | 增长%), before any data
         body.append((number, cells))
@@ -439,11 +458,7 @@ def _long_rows(
     if unclear is not None:
         raise FiguresError(grid.problem(unclear, line))
     if "year" not in columns:
-        grown = [
-            i
-            for i, cell in enumerate(cells)
-            if not columns[i] and _GROWTH.search(unicodedata.normalize("NFKC", text(cell)))
-        ]
+        grown = [i for i, cell in enumerate(cells) if not columns[i] and year_growth(text(cell))]
         if len(grown) == 1:
             growth = grown[0]
             skipped.remove(text(cells[growth]))

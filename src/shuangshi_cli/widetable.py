@@ -17,7 +17,6 @@ from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.tables import (
-    _GROWTH,
     NO_FIGURE,
     derived,
     header_key,
@@ -27,6 +26,7 @@ from shuangshi_cli.tables import (
     title_period,
     title_year,
     unit_conflict,
+    year_growth,
     value,
     with_indicator,
 )
@@ -59,7 +59,7 @@ _QUARTERS = {
     "前三季度": 9, "1-3季度": 9, "三季度累计": 9,
     "全年": 12, "1-4季度": 12,
 }  # fmt: skip
-_REMARK = re.compile(r"\((?:快报|初步核算|初步|预计|预计数|调整后|调整|核实|修订|最终核实)数?\)$")
+_REMARK = re.compile(r"\((?:快报|初步核算|初步|调整后|调整|核实|修订|最终核实)数?\)$")
 _SINGLE_QUARTER = re.compile(r"^(?:第?[二三四234]季度|q[234])$")
 _QUARTER = re.compile(rf"^(?:{_YEAR}\s*)?(?P<rest>.+)$")
 
@@ -291,7 +291,9 @@ _WITHIN_YEAR = re.compile(r"月|季|半年")
 _FIGURE_HEADING = re.compile(
     r"^(?:绝对[数值]|数值|总量|总额|实绩|完成(?:数|值|额)?|实际(?:数|值|完成)?|金额|数额|value|amount|actual|absolute)$"
 )
-_NOT_FIGURE = re.compile(r"^(?:目标|计划|预期|任务|预算|target|plan)(?:数|值|额)?$")
+_NOT_FIGURE = re.compile(
+    r"^(?:目标|计划|预期|任务|预算|target|plan|位次|排名|名次|rank)(?:数|值|额)?$"
+)
 
 
 def _is_unit(label: str) -> bool:
@@ -322,16 +324,16 @@ def _under_periods(
         if not labels:
             moved[index] = found
             continue
-        figures = [
-            j for j, label in labels.items() if _FIGURE_HEADING.match(label) or _is_unit(label)
-        ]  # (a unit written under the period heads its figure too)
-        grown = [j for j, label in labels.items() if _GROWTH.search(label)]
+        figures = [j for j, label in labels.items() if _FIGURE_HEADING.match(label)]
+        if not figures:  # (a unit written under the period heads its figure too)
+            figures = [j for j, label in labels.items() if _is_unit(label)]
+        grown = [j for j in labels if year_growth(text(sub[j]))]
         unknown = [
             j for j in labels if j not in figures and j not in grown
             and not _NOT_FIGURE.match(labels[j]) and not derived(text(sub[j]))
         ]  # fmt: skip
         if unknown or len(figures) > 1 or (not figures and len(labels) > 1):
-            wrong = (unknown or figures or list(labels))[0]
+            wrong = (unknown or figures[1:] or list(labels))[0]
             raise FiguresError(
                 grid.problem(
                     msg("under {period}, {label} does not say which column is its figure: head "
@@ -357,7 +359,7 @@ def _growth_columns(
     found: dict[int, list[int]] = {}
     for index in derived_columns:
         label = unicodedata.normalize("NFKC", text(cells[index]))
-        if not _GROWTH.search(label) or _WITHIN_YEAR.search(label):
+        if not year_growth(label) or _WITHIN_YEAR.search(label):
             continue
         year = title_year([label])
         if year is None and years and index > max(periods):
