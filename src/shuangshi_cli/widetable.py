@@ -26,9 +26,9 @@ from shuangshi_cli.tables import (
     title_period,
     title_year,
     unit_conflict,
-    year_growth,
     value,
     with_indicator,
+    year_growth,
 )
 from shuangshi_cli.units import other_digits
 
