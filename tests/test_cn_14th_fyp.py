@@ -500,10 +500,38 @@ def test_a_fall_in_english_or_in_a_growth_column_is_a_fall(run: Run, tmp_path: P
     (energy,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "energy_intensity"]
     assert energy["latest"] == {"year": 2021, "value": 97.3}
     figures = tmp_path / "b.csv"
+    for written, change in (("下降2.7%", 97.3), ("增长1.2%", 101.2)):  # (the change as it says)
+        figures.write_text(
+            f"2021年主要指标\n指标,单位,绝对数,比上年增长%\n单位GDP能耗降低,%,,{written}\n",
+            encoding="utf-8",
+        )
+        assert _result(run, figures, "energy_intensity")["latest"] == {
+            "year": 2021,
+            "value": change,
+        }
+
+
+def test_a_plain_number_under_a_falls_growth_column_reads_two_ways_and_is_refused(
+    run: Run, tmp_path: Path
+) -> None:
+    """单位GDP能耗降低 | % | | 2.7 under 比上年增长%: the name says 2.7 is a fall, the column a
+    rise. A guess either way: refused (-2.7 is a fall as a growth, and no table of falls writes
+    one so). The level's row, whose name says no fall, gives its growth as the column says
+    (万元国内生产总值能耗 | % | — | 1.2 is a rise)."""
+    figures = tmp_path / "b.csv"
     figures.write_text(
-        "2021年主要指标\n指标,单位,绝对数,比上年增长%\n单位GDP能耗降低,%,,2.7\n", encoding="utf-8"
+        "2021年主要指标\n指标,单位,绝对数,比上年增长%\n单位GDP能耗降低,%,,2.7\n", "utf-8"
     )
-    assert _result(run, figures, "energy_intensity")["latest"] == {"year": 2021, "value": 97.3}
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-l", "en")
+    assert out.exit_code == 2
+    assert out.stderr.splitlines()[-1] + "\n" == (
+        f"{figures}:3: value: 单位GDP能耗降低 under a growth column reads two ways: write the fall "
+        "in the value column (单位GDP能耗降低 2.7), or the change with its direction (下降2.7%)\n"
+    )
+    figures.write_text(
+        "2021年主要指标\n指标,单位,绝对数,比上年增长%\n万元国内生产总值能耗,%,—,1.2\n", "utf-8"
+    )
+    assert _result(run, figures, "energy_intensity")["latest"] == {"year": 2021, "value": 101.2}
 
 
 def test_a_value_and_a_growth_column_that_disagree_are_an_error(run: Run, tmp_path: Path) -> None:

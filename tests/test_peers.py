@@ -13,7 +13,7 @@ from shuangshi_cli.assess import Note, assess
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import Figures, load_figures
 from shuangshi_cli.peers import load_peers, rank_ladder
-from shuangshi_cli.plan import Comparison, place_key
+from shuangshi_cli.plan import Comparison, embedded_plan_text, place_key
 from shuangshi_cli.status import Status
 from tests.helpers import ROOT
 
@@ -304,3 +304,22 @@ def test_rows_of_totals_are_no_peers(run: Run, tmp_path: Path) -> None:
     assert (rank["peer_rank"], rank["peer_count"]) == (3, 7)
     assert f"{peers}: rows of totals, averages or a higher level, not ranked: " in out.stderr
     assert "全省、合计、安徽省、全省县域平均" in out.stderr
+
+
+def test_a_province_ranks_among_provinces_whatever_it_is_called(run: Run, tmp_path: Path) -> None:
+    """A plan of 广西壮族自治区 (level province) ranks among 广东省, 上海市 …: no province is taken
+    for a total there."""
+    plan = tmp_path / "gx.yaml"
+    text = embedded_plan_text().replace("name: 濉溪县", "name: 广西壮族自治区")
+    plan.write_text(text, encoding="utf-8")
+    rows = ["region,year,indicator,value", "广东省,2018,gdp,97278", "江苏省,2018,gdp,92595",
+            "上海市,2018,gdp,32679", "广西壮族自治区,2018,gdp,20352", "天津市,2018,gdp,18809",
+            "内蒙古自治区,2018,gdp,17289", "海南省,2018,gdp,4832"]  # fmt: skip
+    peers = tmp_path / "p.csv"
+    peers.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = run("gap", "-t", str(plan), "--year", "2018", "gdp=20352", "--peers", str(peers),
+              "-F", "json")  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    (rank,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp_rank"]
+    assert (rank["peer_rank"], rank["peer_count"]) == (4, 7)
+    assert "not ranked" not in out.stderr

@@ -905,7 +905,7 @@ def test_a_title_of_a_month_or_quarter_alone_is_refused(
     ("title", "header", "row"),
     [("1-9月主要经济指标", "指标,单位,2018,2019", "财政总收入,亿元,33,38"),
      ("2019年1-9月主要指标", "指标,年份,数值", "财政总收入,2019,38\n财政总收入,2018,33"),
-     ("截至2019年9月底主要指标", "指标,年份,数值", "财政总收入,2019,38\n财政总收入,2018,33"),
+     ("截至2019年9月底主要指标", "指标,单位,绝对数", "财政总收入,亿元,38"),
      ("2019年前三季度主要指标（2019年10月15日发布）", "指标,单位,绝对数", "财政总收入,亿元,38")],
 )  # fmt: skip
 def test_a_title_of_months_makes_every_figure_of_those_months(
@@ -1078,3 +1078,83 @@ def test_a_title_of_two_years_gives_the_year_of_its_table_or_asks(
     (fiscal,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "fiscal_revenue"]
     found = fiscal["within_year"] or fiscal["latest"]
     assert (found["year"], found["value"]) == (2019, 38)
+
+
+@pytest.mark.parametrize(
+    ("title", "month"),
+    [("2018年1-9月主要指标完成情况（全年目标见附表）", 9), ("2018年上半年经济运行情况及全年预测", 6),
+     ("濉溪县主要经济指标（2019年3月更新）", None), ("数据更新至2019年9月", None),
+     ("统计公报（2019年3月发布）", None), ("2019年1月至9月", 9), ("1月—9月", 9), ("前3季度", 9),
+     ("1至3季度", 9), ("一至三季度", 9), ("2019年1月1日至9月30日", 9), ("11-12月", None),
+     ("2019年1月", 1), ("2019年12月31日", None)],
+)  # fmt: skip
+def test_a_titles_period_is_read_however_it_is_written(title: str, month: int | None) -> None:
+    """全年 beside the table's own months is a note; a date it was updated or published is when,
+    not what; 1月至9月, 前3季度, 一至三季度 are January to September."""
+    from shuangshi_cli.tables import title_period
+
+    assert title_period([title]) == (month, None)
+
+
+def test_a_title_of_two_periods_or_a_cut_off_over_years(run: Run, tmp_path: Path) -> None:
+    """Two periods (1-6月 and 1-9月) ask which; 截至2019年9月底 over a table of years is when the
+    table was drawn up: its years stay whole years."""
+    from shuangshi_cli.tables import title_period
+
+    assert title_period(["2019年1-6月及1-9月"])[1] is not None
+    figures = tmp_path / "l.csv"
+    figures.write_text(
+        "濉溪县主要经济指标（截至2019年9月底）\n指标,年份,数值\n地区生产总值,2016,300\n"
+        "地区生产总值,2018,352.1\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2018, "value": 352.1}
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [("单位（盖章）：濉溪县统计局", None), ("单位（部门）：县发改委", None), ("Business unit: sales", None),
+     ("单位：万元，%", None), ("单位: 100 million yuan", "100 million yuan"), ("单位（万元）", "万元")],
+)  # fmt: skip
+def test_what_is_no_unit_line(line: str, unit: str | None) -> None:
+    """A stamp (盖章), a department or an English 'unit' that names no unit is no unit line; a
+    list of units is none either."""
+    from shuangshi_cli.tables import unit_line
+
+    assert unit_line(line) == unit
+
+
+def test_a_unit_heading_inside_a_table_with_a_unit_column_is_a_section(
+    run: Run, tmp_path: Path
+) -> None:
+    """一、经济（单位：亿元） in a table whose rows have a 单位 column: a section heading, each
+    row's unit its own; a second header row's unit that contradicts the unit column is refused."""
+    figures = tmp_path / "u.csv"
+    figures.write_text(
+        "指标,单位,年份,数值\n一、经济（单位：亿元）\n财政总收入,万元,2018,412000\n", "utf-8"
+    )
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    figures.write_text("指标,单位,2018\n,,万元\n地区生产总值,亿元,352.1\n", "utf-8")
+    out = run("gap", "-f", str(figures), "-l", "en")
+    assert out.exit_code == 2
+    assert out.stderr.endswith(
+        ":3:2: the unit column says '亿元' but the heading of the column says '万元'\n"
+    )
+
+
+def test_a_second_header_row_of_this_year_and_the_last(run: Run, tmp_path: Path) -> None:
+    """本年 | 上年同期 under 2018: the figure is 本年; a refusal names the second header row's
+    own line, a blank line between."""
+    figures = tmp_path / "h.csv"
+    figures.write_text("指标,单位,2018,\n,,本年,上年同期\n地区生产总值,亿元,352.1,326.5\n", "utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2018, "value": 352.1}
+    figures.write_text("指标,单位,2018,\n\n,,甲,乙\n地区生产总值,亿元,400,352.1\n", "utf-8")
+    out = run("gap", "-f", str(figures), "-l", "en")
+    assert out.exit_code == 2 and out.stderr.startswith(f"{figures}:3: under '2018'")

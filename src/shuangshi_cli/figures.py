@@ -731,16 +731,15 @@ def _as_fall(
     """A row whose indicator, as written, says its figure is a fall (单位GDP能耗降低 2.7, as
     tables print a 降低率 and the 纲要 its 〔13.5〕) of a target whose figures are yearly changes:
     the plain number is the fall, a change of -2.7, and a negative fall is a rise, as a 降低率
-    of -0.5 is (2023's energy intensity rose 0.5%): a change of 0.5. ``signed``: the number is
-    a growth column's (比上年增长%), whose minus is the growth's own, a fall. A value that says
-    its direction (增长0.5%, 下降2.7%) is read as it says."""
+    of -0.5 is: a change of 0.5. ``signed``: the number is a growth column's (比上年增长%), a
+    growth whatever the row's name says (-3.8 a fall, 1.2 a rise). A value that says its
+    direction (增长0.5%, 下降2.7%) is read as it says."""
     name, raw = row.values.get("indicator"), row.values.get("value")
     if not isinstance(name, str) or raw is None:
         return row
     fall = falls.get(name) if falls is not None else None
     if fall is None:  # (a table repeats a few names many times: each is looked at once)
-        target = plan.resolve(name) if _FALL_NAME.search(name) else None
-        fall = not (target is None or target.higher_is_better or not plan.yearly_changes(target))
+        fall = _reads_as_fall(name, plan)
         if falls is not None:
             falls[name] = fall
     if not fall or isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
@@ -749,10 +748,25 @@ def _as_fall(
         quantity = parse_quantity(str(raw))
     except ValueError:
         return row  # the check of the value says what is wrong
-    if quantity.change or quantity.value == 0 or (signed and quantity.value < 0):
+    if quantity.change or quantity.value == 0 or signed:
         return row
     fallen: str | int | Decimal = -raw if not isinstance(raw, str) else _negated(raw)
     return row._replace(values={**row.values, "value": fallen})
+
+
+def _reads_as_fall(name: str, plan: Plan) -> bool:
+    """Whether an indicator as written says its figure is a fall of a target whose figures are
+    yearly changes (单位GDP能耗降低, Reduction in …), as ``_as_fall`` reads it."""
+    target = plan.resolve(name) if _FALL_NAME.search(name) else None
+    return not (target is None or target.higher_is_better or not plan.yearly_changes(target))
+
+
+def _says_no_direction(raw: Any) -> bool:
+    """A plain number (2.7, -2.7), not one that says its direction (下降2.7%)."""
+    try:
+        return not parse_quantity(str(raw)).change
+    except ValueError:
+        return False  # the check of the value says what is wrong
 
 
 def _number_of(raw: Any) -> Decimal | None:
@@ -785,6 +799,22 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
     target = plan.resolve(name)
     if target is not None and plan.yearly_changes(target):
         if "value" not in values:
+            if (
+                _reads_as_fall(name, plan)
+                and _says_no_direction(growth)
+                and (_number_of(growth) or 0) > 0
+            ):
+                # 单位GDP能耗降低 | | 2.7 under 比上年增长%: a fall of 2.7 (the name) or a rise
+                # (the column)? Either way is a guess (-2.7 is a fall both as a growth and as
+                # what a table of falls would hold, 2.7)
+                raise FiguresError(
+                    row.origin.problem(
+                        msg("{name} under a growth column reads two ways: write the fall in the "
+                            "value column ({name} 2.7), or the change with its direction "
+                            "(下降2.7%)", name=name.strip()),
+                        "value",
+                    )
+                )  # fmt: skip
             values.update(value=growth, unit="%")
             return (row._replace(values=values, signed=True),)
         if _number_of(_as_fall(row._replace(values=values), plan).values["value"]) != (

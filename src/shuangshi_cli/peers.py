@@ -144,26 +144,30 @@ def _conflict(peer: PeerRow, earlier: PeerRow) -> Problem:
 
 
 # A row of a whole, not of a region to rank: 全省, 合计, 全省县域平均, Total …; a province in a
-# table of counties (安徽省). Such rows are read past, and said. (全州县, 全椒县 are counties.)
+# table of counties (安徽省). Such rows are read past, and said. (全州, 全椒县 are counties.)
 _TOTAL = re.compile(
-    r"^全(?:省|市|国|区|州|盟|县)$|^(?:全省|全市)县域|合计|总计|小计|平均|均值"
-    r"|^(?:total|sum|average|mean|all)\b",
-    re.IGNORECASE,
+    r"^全(?:省|市|国|区|县)$|^(?:全省|全市)县域|合计|总计|小计|平均|均值",
 )
-_PROVINCE = re.compile(r"省$")
+_TOTAL_EN = re.compile(r"^\s*(?:total|sum|average|mean|all)\b", re.IGNORECASE)
+# A province's name: 安徽省, 广西壮族自治区, and the four municipalities (北京市 …).
+_PROVINCE = re.compile(r"省$|自治区$|^(?:北京|天津|上海|重庆)市?$")
 
 
 def _without_totals(rows: list[RawRow], plan: Plan) -> list[RawRow]:
     """The rows of regions: a total's or an average's row (全省, 合计, 平均), and a province's in a
     table of a region below one, is no peer; said on stderr, once per file."""
-    own_province = bool(_PROVINCE.search(region_key(plan.plan.region.name)))
+    region = plan.plan.region
+    own_province = region.level in {"national", "province"} or bool(
+        _PROVINCE.search(region_key(region.name))
+    )
     kept: list[RawRow] = []
     totals: dict[str, dict[str, None]] = {}
     for row in rows:
         name = row.values.get("region")
         if isinstance(name, str):
             key = region_key(name)
-            if key and (_TOTAL.search(key) or (not own_province and _PROVINCE.search(key))):
+            total = _TOTAL.search(key) or _TOTAL_EN.search(name)
+            if key and (total or (not own_province and _PROVINCE.search(key))):
                 totals.setdefault(row.origin.file, {})[name.strip()] = None
                 continue
         kept.append(row)

@@ -149,7 +149,7 @@ def _check_parts(
                 yield (*path, "indicator"), f"{part.name} has two targets for {own.indicator}"
             indicators.add(own.indicator)
             # what a part target's check reads: the plan's target and the fields it replaces
-            same = (id(target), str(own.value), own.comparison, own.unit, own.deadline)
+            same = (id(target), str(own.value), own.comparison, own.unit, own.deadline, own.note)
             found = checked.get(same)
             if found is None:
                 found = checked[same] = {}

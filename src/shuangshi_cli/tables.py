@@ -94,10 +94,12 @@ def year_growth(label: str) -> bool:
 
 _TITLE_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})\s*年")  # (read after fold_width)
 # A unit line, as titles write it: 单位：万元, 金额单位：万元, 单位/万元, 单位（万元）, a title's
-# （单位：万元）, Unit: 10k yuan (read after NFKC); not 填报单位：县统计局, the body that reports.
+# （单位：万元）, Unit: 10k yuan (read after NFKC); not 填报单位：县统计局, the body that
+# reports, nor 单位（盖章）, 单位（部门）：…, Business unit: … (a bracket's or an English name
+# must be a unit).
 _UNIT_LINE = re.compile(
     r"(?<![\u4e00-\u9fff])(?:计量|金额|数据|价值|货币)?单位\s*"
-    r"(?:[:：/]\s*(?P<unit>[^()\s,;]+)|\(\s*(?P<bracketed>[^()]+?)\s*\))"
+    r"(?:[:：/]\s*(?P<unit>[^()\s,;]+(?:\s+[a-z][^()\s,;，；]*)*)|\(\s*(?P<bracketed>[^()]+?)\s*\))"
     r"|\bunits?\s*[:：]\s*(?P<english>[^(),;]+?)\s*(?:\)|$)",
     re.IGNORECASE,
 )
@@ -106,11 +108,18 @@ _UNIT_LINE = re.compile(
 def unit_line(line: str) -> str | None:
     """The unit a title or a line of its own gives (单位：万元), if any; a list of units (单位：
     万元、%) is no one unit of the table."""
-    found = _UNIT_LINE.search(unicodedata.normalize("NFKC", line))
-    if found is None:
-        return None
-    unit = (found["unit"] or found["bracketed"] or found["english"]).strip()
-    return unit if unit and "、" not in unit else None
+    from shuangshi_cli.units import BUILTIN_UNITS
+
+    for found in _UNIT_LINE.finditer(unicodedata.normalize("NFKC", line)):
+        if found["unit"]:
+            unit = found["unit"].strip()
+            if re.search(r"[、，,]", unit) or re.match(r"[、，,]", line[found.end() :].lstrip()):
+                return None  # 万元、% or 万元，%: a list
+            return unit or None
+        unit = (found["bracketed"] or found["english"]).strip()
+        if BUILTIN_UNITS.get(unit) is not None:
+            return unit
+    return None
 
 
 # A dash, as bulletins print for "no figure", in a wide table's cell.
@@ -191,29 +200,38 @@ def out_of_range(year: int) -> Msg | None:
     return msg("year {year} is outside {first}–{last}", year=year, first=FIRST_YEAR, last=LAST_YEAR)
 
 
-# The period a title names: cumulative months (2019年1-9月, 1-9月, 截至9月底, 前三季度, 上半年),
-# a month alone (2019年9月, 9月份) or a quarter alone (第三季度, Q3, 下半年), read after
-# fold_width, NFKC and without spaces. A date (2019年10月15日) is when, not what, unless 截至.
+# The period a title names: cumulative months (2019年1-9月, 1-9月, 1月至9月, 截至9月底, 前三季度,
+# 上半年), a month alone (2019年9月, 9月份) or a quarter alone (第三季度, Q3, 下半年), read after
+# fold_width, NFKC and without spaces. A date (2019年10月15日, 2019年3月更新, 数据更新至
+# 2019年9月) is when, not what.
 _TITLE_PERIODS = re.compile(
-    r"(?P<cumulative>1[-–—~至到](?P<to>\d{1,2})月)"
+    r"(?P<cumulative>(?<!\d)1(?:月(?:1日)?)?[-–—~至到](?P<to>\d{1,2})月(?:\d{1,2}日)?)"
     r"|截[至止](?:(?:19|20|21)\d{2}年)?(?P<until>\d{1,2})月(?:底|末|份|\d{1,2}日)?"
-    r"|(?P<quarters>前三季度|上半年|前两季度|第?[一1]季度|1-[1-4]季度|全年)"
+    r"|(?P<quarters>前[三3]季度|上半年|前两季度|前2季度|第?[一1]季度|[1一][-至到~][1-4一二三四]季度|全年)"
     r"|(?P<quarter>第?[二三四234]季度|(?<![a-z])q[1-4](?![a-z0-9])|下半年)"
-    r"|(?:(?:19|20|21)\d{2}年|^)(?P<month>\d{1,2})月份?(?![\d日号])"
+    r"|(?:(?:19|20|21)\d{2}年|^)(?P<month>\d{1,2})月份?(?![\d日号\-–—~至到])"
 )
-_QUARTER_ENDS = {"前三季度": 9, "上半年": 6, "前两季度": 6, "一季度": 3, "第一季度": 3, "1季度": 3,
-                 "第1季度": 3, "1-1季度": 3, "1-2季度": 6, "1-3季度": 9, "1-4季度": 12,
-                 "全年": 12}  # fmt: skip
+# A date a title gives of the table (when it was published, updated, compiled): not its period.
+_TITLE_DATE = re.compile(
+    r"(?:更新|发布|印发|公布|编制|制表|出版|统计)(?:于|至|到|时间|日期)?[:：]?"
+    r"(?:(?:19|20|21)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?"
+    r"|(?:(?:19|20|21)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:更新|发布|印发|公布|编制|制表|出版)"
+)
+_QUARTER_ENDS = {"前三季度": 9, "前3季度": 9, "上半年": 6, "前两季度": 6, "前2季度": 6, "一季度": 3,
+                 "第一季度": 3, "1季度": 3, "第1季度": 3, "全年": 12}  # fmt: skip
+_QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 
 
-def title_period(titles: Sequence[str]) -> tuple[int | None, Msg | None]:
+def title_period(titles: Sequence[str], *, one_year: bool = True) -> tuple[int | None, Msg | None]:
     """The month a title's cumulative period ends in (2019年1-9月主要指标, 2019年前三季度…, 截至9月
     底): the table's figures are January to that month; None for a whole year (1-12月, 全年, no
-    period). A title that names a month or a quarter alone (2019年9月, 第三季度) gives the reason it
-    cannot be read, as a header cell's would."""
+    period). A title that names a month or a quarter alone (2019年9月, 第三季度), or two periods,
+    gives the reason it cannot be read, as a header cell's would. Over a table of several years
+    (not ``one_year``), 截至9月底 is when the table was drawn up, not the months of each year."""
     months: set[int | None] = set()
     for title in titles:
         key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold_width(title)).casefold())
+        key = _TITLE_DATE.sub("", key)
         for match in _TITLE_PERIODS.finditer(key):
             found = match.group()
             if match["quarter"]:
@@ -229,20 +247,34 @@ def title_period(titles: Sequence[str]) -> tuple[int | None, Msg | None]:
                 month = int(match["month"])
                 if month == 12:
                     continue  # (2018年12月: the year's last month, its figure the year's)
+                if month == 1:  # (January alone is January to January)
+                    months.add(1)
+                    continue
                 return None, msg(
                     "the title names {label}: {month}月 alone or 1-{month}月 (January to "
                     "{month}月)? Write 1-{month}月 for the cumulative figures, the only kind read",
                     label=repr(found),
                     month=month,
                 )
-            month = int(match["to"] or match["until"] or 0) or _QUARTER_ENDS[match["quarters"]]
+            if match["until"] and not one_year:
+                continue
+            quarters = match["quarters"]
+            if quarters and quarters not in _QUARTER_ENDS:  # 1-3季度, 一至三季度
+                month = 3 * _QUARTER_NUMBERS[quarters[-3]]
+            else:
+                month = int(match["to"] or match["until"] or 0) or _QUARTER_ENDS[quarters]
             if not 1 <= month <= 12:
                 return None, msg("the title names {label}: there is no month {month}",
                                  label=repr(found), month=month)  # fmt: skip
             months.add(None if month == 12 else month)
-    if len(months) != 1:
-        return None, None
-    return months.pop(), None
+    if len(months) > 1:
+        months.discard(None)  # 1-9月…（全年目标见附表）: the table's months, the year's a note
+    if len(months) > 1:
+        return None, msg(
+            "the title names more than one period ({months}): which are the figures'?",
+            months="、".join(f"1-{m}月" for m in sorted(m for m in months if m)),
+        )
+    return (months.pop(), None) if months else (None, None)
 
 
 def title_year(titles: Sequence[str]) -> int | None:
@@ -349,7 +381,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     header: tuple[int, Sequence[Any]] | None = None
     candidate: tuple[int, Sequence[Any]] | None = None  # the first row that could be one
     covered = 0  # columns a second header row reaches
-    sub: Sequence[Any] | None = None  # that row (绝对数 | 增长% under each merged year)
+    sub: tuple[int, Sequence[Any]] | None = None  # that row (绝对数 | 增长% under merged years)
     body: list[tuple[int, Sequence[Any]]] = []
     for number, cells in grid.rows:
         if header is not None and body and _plain(cells):
@@ -366,8 +398,10 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
                     candidate = (number, cells)
                 titles.extend(text(cells[i]) for i in places)
             continue
-        if len(places) == 1 and not _number(cells[places[0]]):
-            below = unit_line(text(cells[places[0]]))
+        lone_heading = not body and places[0] > 0 and unit_line(text(cells[places[0]])) is None
+        if len(places) == 1 and not _number(cells[places[0]]) and not lone_heading:
+            # (a lone word under a period, before any figure, is a second header row: 万元)
+            below = None if _has_unit_column(header[1]) else unit_line(text(cells[places[0]]))
             if below is not None and below != next(
                 (u for t in titles if (u := unit_line(t)) is not None), None
             ):  # (the rows below it are in another unit: which is not read row by row)
@@ -384,7 +418,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
             # a second header row, its first cells blank (under 指标, 单位): what each period's
             # columns hold; a row that names something is one of figures, words or not
             if covered == 0:
-                sub = cells
+                sub = (number, cells)
             covered = max(covered, places[-1] + 1)
             continue  # a second header row under merged cells (绝对数 | 增长%), before any data
         body.append((number, cells))
@@ -417,6 +451,11 @@ def _plain(cells: Sequence[Any]) -> bool:
     second = second.strip() if type(second) is str else text(second)
     # (a note starts with one of _NOTE_STARTS: the pattern is tried only then)
     return bool(first and second) and not (first[0] in _NOTE_STARTS and _NOTE.match(first))
+
+
+def _has_unit_column(header: Sequence[Any]) -> bool:
+    """Whether a header has a unit column: its rows say their own units."""
+    return any(_HEADER_ALIASES.get(header_key(cell)) == "unit" for cell in header)
 
 
 def _marked_row(cells: Sequence[Any], places: list[int]) -> bool:
@@ -454,7 +493,8 @@ def _long_rows(
     skipped = [text(c) for c, name in zip(cells, columns, strict=True) if derived(text(c))]
     year = month = None
     growth = None  # a table of one year: the column of each figure's growth on the year before
-    month, unclear = title_period(titles)  # the title's months (2019年1-9月): every figure's
+    # the title's months (2019年1-9月): every figure's
+    month, unclear = title_period(titles, one_year="year" not in columns)
     if unclear is not None:
         raise FiguresError(grid.problem(unclear, line))
     if "year" not in columns:

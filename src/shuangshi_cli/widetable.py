@@ -148,7 +148,7 @@ def layout(
     header: tuple[int, Sequence[Any]],
     titles: Sequence[str],
     reading: Reading,
-    sub: Sequence[Any] | None = None,
+    sub: tuple[int, Sequence[Any]] | None = None,
 ) -> Layout | None:
     """The wide layout of ``header``, or None when it has no period columns (a long table);
     ``sub``: a second header row, under periods merged over columns (2018 over 绝对数 | 增长%)."""
@@ -174,10 +174,13 @@ def layout(
     growth = _growth_columns(cells, skipped, periods)
     growth_labels = {i: text(cells[i]) for i in growth}
     if sub is not None:
-        periods, under = _under_periods(grid, line, cells, sub, periods)
+        periods, under = _under_periods(grid, cells, sub, periods)
         growth |= {i: year for i, (year, _) in under.items()}
         growth_labels |= {i: label for i, (_, label) in under.items()}
-        units = {i: text(sub[i]) for i in periods if i < len(sub) and _is_unit(header_key(sub[i]))}
+        below = sub[1]
+        units = {
+            i: text(below[i]) for i in periods if i < len(below) and _is_unit(header_key(below[i]))
+        }
     else:
         units = {}
 
@@ -246,7 +249,7 @@ def layout(
     # (a table of month columns takes only its year from the title: its months are its own)
     titled, unclear = (None, None)
     if all(p.month is None for p in periods.values()):
-        titled, unclear = title_period(titles)
+        titled, unclear = title_period(titles, one_year=len(periods) == 1)
     if unclear is not None:
         raise fail(unclear)
     filled_in = {
@@ -289,10 +292,12 @@ _WITHIN_YEAR = re.compile(r"月|季|半年")
 # What the columns under a merged period hold: its figure (绝对数, 完成), its growth (增长%), or
 # what is not a figure of it (目标, 计划: read past).
 _FIGURE_HEADING = re.compile(
-    r"^(?:绝对[数值]|数值|总量|总额|实绩|完成(?:数|值|额)?|实际(?:数|值|完成)?|金额|数额|value|amount|actual|absolute)$"
+    r"^(?:绝对[数值]|数值|总量|总额|实绩|完成(?:数|值|额)?|实际(?:数|值|完成)?|金额|数额|本年|本期"
+    r"|本年累计|value|amount|actual|absolute)$"
 )
 _NOT_FIGURE = re.compile(
-    r"^(?:目标|计划|预期|任务|预算|target|plan|位次|排名|名次|rank)(?:数|值|额)?$"
+    r"^(?:目标|计划|预期|任务|预算|target|plan|位次|排名|名次|rank|上年同期|去年同期|上年|上期)"
+    r"(?:数|值|额)?$"
 )
 
 
@@ -304,14 +309,14 @@ def _is_unit(label: str) -> bool:
 
 def _under_periods(
     grid: Grid,
-    line: int,
     cells: Sequence[Any],
-    sub: Sequence[Any],
+    second: tuple[int, Sequence[Any]],
     periods: dict[int, Period],
 ) -> tuple[dict[int, Period], dict[int, tuple[int, str]]]:
     """A period merged over columns (2018 over 绝对数 | 增长%) stands over the column its second
     header row calls its figure; a growth column under a year is that year's growth. A heading
     there that says neither is an error, not a guess."""
+    line, sub = second
     headed = sorted(i for i, c in enumerate(cells) if header_key(c))
     end = max(len(cells), len(sub))
     moved: dict[int, Period] = {}
@@ -339,7 +344,7 @@ def _under_periods(
                     msg("under {period}, {label} does not say which column is its figure: head "
                         "it 绝对数 (or 数值, 完成), its growth 增长%",
                         period=repr(found.label), label=repr(text(sub[wrong]))),
-                    line + 1,
+                    line,
                     wrong + 1 if grid.sheet is not None else None,
                 )
             )  # fmt: skip
@@ -447,8 +452,19 @@ def rows(
             if written is None or (isinstance(written, str) and written in NO_FIGURE):
                 continue
             values = {**base, "value": written}
-            if index in layout.units and "unit" not in base:
-                values["unit"] = layout.units[index]
+            if index in layout.units:  # (a unit under the year beside a unit column: one)
+                written_unit = layout.units[index]
+                if "unit" in base and header_key(base["unit"]) != header_key(written_unit):
+                    raise FiguresError(
+                        grid.problem(
+                            msg("the unit column says {unit} but the heading of the column "
+                                "says {heading}", unit=repr(base["unit"]),
+                                heading=repr(written_unit)),
+                            number,
+                            columns.get("unit"),
+                        )
+                    )  # fmt: skip
+                values["unit"] = written_unit
             if when.year is not None:
                 values["year"] = when.year
             if when.month is not None:
