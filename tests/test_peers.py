@@ -323,3 +323,31 @@ def test_a_province_ranks_among_provinces_whatever_it_is_called(run: Run, tmp_pa
     (rank,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp_rank"]
     assert (rank["peer_rank"], rank["peer_count"]) == (4, 7)
     assert "not ranked" not in out.stderr
+
+
+def test_a_ranking_table_of_regions_down_and_indicators_across(run: Run, tmp_path: Path) -> None:
+    """县（市、区） | 地区生产总值（亿元） | 位次 | 比上年增长%, the year in the title, as yearbooks
+    rank the counties: read as the peer table of that year; its 位次 and growth are read past,
+    the province's row too; an indicator the plan has not is said."""
+    peers = tmp_path / "rk.csv"
+    peers.write_text(
+        "2018年安徽省县域主要经济指标（单位：亿元）\n"
+        "县（市、区）,地区生产总值,位次,比上年增长%,社会消费品零售总额\n"
+        "肥西县,700,1,9.0,200\n长丰县,600,2,8.5,150\n肥东县,550,3,8.0,140\n繁昌县,400,4,8.8,120\n"
+        "濉溪县,352.1,5,8.1,100\n宁国市,340,6,7.5,90\n天长市,330,7,8.0,80\n全省,30000,,8.0,9000\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--year", "2018", "gdp=352.1", "--peers", str(peers), "-F", "json", "-l", "en")
+    assert out.exit_code == 0, out.stderr
+    (rank,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp_rank"]
+    assert (rank["peer_rank"], rank["peer_count"], rank["peer_year"]) == (5, 7, 2018)
+    assert (
+        f"{peers}: ranking table: regions down, indicators across (2018); not read: 位次, 比上年增长%"
+        in out.stderr
+    )
+    assert "not read: 社会消费品零售总额" in out.stderr
+    untitled = tmp_path / "rk2.csv"
+    untitled.write_text("县（市、区）,地区生产总值\n濉溪县,352.1\n", encoding="utf-8")
+    out = run("gap", "--peers", str(untitled), "-l", "en")
+    assert out.exit_code == 2
+    assert "has no year: write it in a title line above it (2018年…), or give --year" in out.stderr

@@ -369,7 +369,13 @@ def is_header(cells: Sequence[Any]) -> bool:
 
     known = [i for i in filled(cells) if header_key(cells[i]) in _HEADER_ALIASES]
     periods = [i for i in filled(cells) if period(text(cells[i])) is not None]
-    return len(filled(cells)) >= 2 and bool(known) and (len(known) >= 2 or bool(periods))
+    regions = [i for i in known if _HEADER_ALIASES[header_key(cells[i])] == "region"]
+    # (县（市、区） | 地区生产总值（亿元） | 位次: regions down, indicators across)
+    return (
+        len(filled(cells)) >= 2
+        and bool(known)
+        and (len(known) >= 2 or bool(periods) or bool(regions))
+    )
 
 
 def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
@@ -439,7 +445,76 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     layout = widetable.layout(grid, header, titles, reading, sub)
     if layout is not None:
         return widetable.rows(grid, layout, body, unit, covered)
+    if _regions_down(header[1]):
+        return _region_rows(grid, header, body, unit, titles, reading)
     return _long_rows(grid, header, body, unit, titles, reading)
+
+
+def _regions_down(cells: Sequence[Any]) -> bool:
+    """A ranking table: a region column and indicators across (县（市、区） | 地区生产总值（亿元）
+    | 位次), no indicator, year nor value column."""
+    fields = {_HEADER_ALIASES.get(header_key(c)) for c in cells if header_key(c)}
+    return "region" in fields and not fields & {"indicator", "year", "value", "month"}
+
+
+def _region_rows(
+    grid: Grid,
+    header: tuple[int, Sequence[Any]],
+    body: list[tuple[int, Sequence[Any]]],
+    unit: str | None,
+    titles: Sequence[str],
+    reading: Reading,
+) -> list[RawRow]:
+    """A ranking table of one year, regions down and indicators across, as yearbooks print the
+    counties (县（市、区） | 地区生产总值（亿元） | 位次): a row per region and indicator; columns
+    derived from the figures (位次, 增长%, 占比) are read past; the year is the title's or
+    --year's."""
+    line, cells = header
+    region = next(i for i, c in enumerate(cells) if _HEADER_ALIASES.get(header_key(c)) == "region")
+    across: dict[int, dict[str, Any]] = {}
+    skipped: list[str] = []
+    for index, cell in enumerate(cells):
+        label = text(cell)
+        if index == region or not label:
+            continue
+        if derived(label) or _RANK_COLUMN.search(unicodedata.normalize("NFKC", label)):
+            skipped.append(label)
+            continue
+        if header_key(cell) in _HEADER_ALIASES:
+            skipped.append(label)  # (a note or a unit column beside the indicators)
+            continue
+        across[index] = with_indicator({"indicator": label})
+    year = reading.year if reading.year is not None else title_year(titles)
+    if year is None:
+        raise FiguresError(
+            grid.problem(
+                msg("a table of regions down and indicators across has no year: write it in a "
+                    "title line above it (2018年…), or give --year"),
+                line,
+            )
+        )  # fmt: skip
+    if (wrong := out_of_range(year)) is not None:
+        raise FiguresError(grid.problem(wrong, line))
+    say_layout(grid, msg("layout.regions_down", year=year), skipped)
+    rows: list[RawRow] = []
+    for number, record in body:
+        name = value(record[region]) if region < len(record) else None
+        if name is None:
+            continue
+        for index, base in across.items():
+            written = value(record[index]) if index < len(record) else None
+            if written is None or (isinstance(written, str) and written in NO_FIGURE):
+                continue
+            values = {"region": name, **base, "year": year, "value": written}
+            if unit is not None and "unit" not in values:
+                values["unit"] = unit
+            where = {"region": region + 1, "indicator": index + 1, "value": index + 1}
+            place = Origin(grid.file, number) if grid.sheet is None else grid.origin(number, where)
+            rows.append(RawRow(values, place, True, True))
+    return rows
+
+
+_RANK_COLUMN = re.compile(r"位次|排名|名次|排序")
 
 
 def _plain(cells: Sequence[Any]) -> bool:
