@@ -202,11 +202,19 @@ def band_record(result: Result) -> dict[str, Any] | None:
 def assessment_record(assessment: Assessment, lang: Lang) -> dict[str, Any]:
     return {
         "plan": header(assessment.plan),
+        **_judged(assessment, lang),
+        "programmes": [p.model_dump(mode="json") for p in assessment.plan.programmes],
+    }
+
+
+def _judged(assessment: Assessment, lang: Lang) -> dict[str, Any]:
+    """What an assessment found: its year, each result, the count per status, the targets
+    without figures (the plan's, or a part's)."""
+    return {
         "as_of": assessment.as_of,
         "results": [result_record(r, lang) for r in assessment.results],
         "summary": assessment.summary,
         "missing": list(assessment.missing),
-        "programmes": [p.model_dump(mode="json") for p in assessment.plan.programmes],
     }
 
 
@@ -330,16 +338,13 @@ PEER_FIELDS = (
 
 def part_record(standing: PartStanding, lang: Lang) -> dict[str, Any]:
     """A part's own assessment (check --parts), its results recorded as the plan's are."""
-    part, assessment = standing.part, standing.assessment
+    part = standing.part
     return {
         "id": part.id,
         "name": part.name,
         "name_en": part.name_en,
         "type": part.type,
-        "as_of": assessment.as_of,
-        "results": [result_record(r, lang) for r in assessment.results],
-        "summary": assessment.summary,
-        "missing": list(assessment.missing),
+        **_judged(standing.assessment, lang),
     }
 
 
