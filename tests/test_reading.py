@@ -1158,3 +1158,21 @@ def test_a_second_header_row_of_this_year_and_the_last(run: Run, tmp_path: Path)
     figures.write_text("指标,单位,2018,\n\n,,甲,乙\n地区生产总值,亿元,400,352.1\n", "utf-8")
     out = run("gap", "-f", str(figures), "-l", "en")
     assert out.exit_code == 2 and out.stderr.startswith(f"{figures}:3: under '2018'")
+
+
+def test_a_tables_numbered_and_glossed_names_and_places_in_words(run: Run, tmp_path: Path) -> None:
+    """1.地区生产总值, （二）财政总收入, 地区生产总值（GDP） are the plan's names as tables number
+    and gloss them; 第八位 is the 8th place, as yearbooks write it."""
+    figures = tmp_path / "n.csv"
+    figures.write_text(
+        "指标,单位,2017年,2018年\n1.地区生产总值（GDP）,亿元,326.5,352.1\n（二）财政总收入,亿元,36.4,41.2\n"
+        "三、经济总量全省县域位次,,第九位,第八位\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
+    assert latest["gdp_rank"] == {"year": 2018, "value": 8}
+    assert "not read" not in out.stderr

@@ -536,10 +536,14 @@ class Plan(_Model):
         return index
 
     def resolve(self, key: str) -> Target | None:
-        """The target named ``key``: its id, Chinese or English name, or an alias."""
+        """The target named ``key``: its id, Chinese or English name, or an alias; also as
+        tables number and gloss them (1.地区生产总值, （一）地区生产总值, 地区生产总值（GDP）)."""
         index = self._lookup
         if key not in index.resolved:
-            index.resolved[key] = index.targets_by_name.get(_fold(key))
+            found = index.targets_by_name.get(_fold(key))
+            if found is None and (bare := _unnumbered(key)) != key:
+                found = index.targets_by_name.get(_fold(bare))
+            index.resolved[key] = found
         return index.resolved[key]
 
     def names(self) -> list[str]:
@@ -756,6 +760,17 @@ def _fold(text: str) -> str:
 
 
 _FOLDED_LENGTH = 200
+# How tables number a row and gloss a name: 1. 1、 (1) （一） 一、 before it, (GDP) after it.
+_NUMBERING = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.、．]|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|[一二三四五六七八九十]{1,3}\s*、)\s*"
+)
+_ACRONYM = re.compile(r"\s*[（(]\s*[A-Za-z][A-Za-z&.\s]{0,15}[)）]\s*$")
+
+
+def _unnumbered(name: str) -> str:
+    """A row's name without its number (1., （一）) and a Latin gloss after it ((GDP))."""
+    return _ACRONYM.sub("", _NUMBERING.sub("", name, count=1))
 
 
 @functools.lru_cache(maxsize=1 << 16)

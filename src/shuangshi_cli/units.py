@@ -220,6 +220,27 @@ class Quantity:
     change: bool = False  # written as a change on the year before (增长6.1%, 下降2.7%)
 
 
+# A place written in Chinese numerals, as yearbooks rank: 第八位, 第十二位, 第一百零三位.
+_CHINESE_PLACE = re.compile(
+    r"^\s*第\s*(?P<number>[一二三四五六七八九十百零〇两]{1,6})\s*[位名]\s*$"
+)
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+           "八": 8, "九": 9}  # fmt: skip
+
+
+def _chinese_number(text: str) -> int:
+    """八 → 8, 十二 → 12, 二十 → 20, 一百零三 → 103 (to 999, as a place is)."""
+    total = digit = 0
+    for character in text:
+        if character == "百":
+            total, digit = total + (digit or 1) * 100, 0
+        elif character == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        else:
+            digit = _DIGITS[character]
+    return total + digit
+
+
 def parse_quantity(text: str) -> Quantity:
     """Parse ``352.1``, ``352.1亿元``, ``412,000 万元``, ``第8位``, ``８.５％`` into a Quantity;
     ``比上年下降2.7%`` is a change of -2.7%, ``增长6.1%`` one of 6.1% (``change``).
@@ -230,6 +251,8 @@ def parse_quantity(text: str) -> Quantity:
     if PLAIN_NUMBER.match(text) and len(text) <= MAX_EXPONENT:  # 352.1, the usual: read as is
         return Quantity(Decimal(text), None)
     folded = fold_width(text)
+    if (place := _CHINESE_PLACE.match(folded)) is not None:  # 第八位, 第十二位, as tables rank
+        return Quantity(Decimal(_chinese_number(place["number"])), "位")
     match = _NUMBER.match(folded)
     if match is None:
         if FORMULA_ERROR.match(folded):
