@@ -351,3 +351,24 @@ def test_a_ranking_table_of_regions_down_and_indicators_across(run: Run, tmp_pat
     out = run("gap", "--peers", str(untitled), "-l", "en")
     assert out.exit_code == 2
     assert "has no year: write it in a title line above it (2018年…), or give --year" in out.stderr
+
+
+def test_a_city_ranks_among_the_municipalities(run: Run, tmp_path: Path) -> None:
+    """深圳市 (a city) ranks 3rd among 上海市, 北京市 … (which a county's table would not hold)."""
+    plan = tmp_path / "sz.yaml"
+    text = (
+        embedded_plan_text()
+        .replace("name: 濉溪县", "name: 深圳市")
+        .replace("level: county", "level: city")
+    )
+    plan.write_text(text, encoding="utf-8")
+    rows = ["region,year,indicator,value", "上海市,2018,gdp,32680", "北京市,2018,gdp,30320",
+            "深圳市,2018,gdp,24222", "广州市,2018,gdp,22859", "重庆市,2018,gdp,20363",
+            "天津市,2018,gdp,18810", "苏州市,2018,gdp,18597", "成都市,2018,gdp,15343"]  # fmt: skip
+    peers = tmp_path / "p.csv"
+    peers.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = run("gap", "-t", str(plan), "--year", "2018", "gdp=24222", "--peers", str(peers),
+              "-F", "json")  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    (rank,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp_rank"]
+    assert (rank["peer_rank"], rank["peer_count"]) == (3, 8)

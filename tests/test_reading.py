@@ -1093,7 +1093,8 @@ def test_a_titles_period_is_read_however_it_is_written(title: str, month: int | 
     not what; 1月至9月, 前3季度, 一至三季度 are January to September."""
     from shuangshi_cli.tables import title_period
 
-    assert title_period([title]) == (month, None)
+    found, _, unclear = title_period([title])
+    assert (found, unclear) == (month, None)
 
 
 def test_a_title_of_two_periods_or_a_cut_off_over_years(run: Run, tmp_path: Path) -> None:
@@ -1101,7 +1102,7 @@ def test_a_title_of_two_periods_or_a_cut_off_over_years(run: Run, tmp_path: Path
     table was drawn up: its years stay whole years."""
     from shuangshi_cli.tables import title_period
 
-    assert title_period(["2019年1-6月及1-9月"])[1] is not None
+    assert title_period(["2019年1-6月及1-9月"])[2] is not None
     figures = tmp_path / "l.csv"
     figures.write_text(
         "濉溪县主要经济指标（截至2019年9月底）\n指标,年份,数值\n地区生产总值,2016,300\n"
@@ -1176,3 +1177,72 @@ def test_a_tables_numbered_and_glossed_names_and_places_in_words(run: Run, tmp_p
     assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
     assert latest["gdp_rank"] == {"year": 2018, "value": 8}
     assert "not read" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "latest", "within"),
+    [("2019年1-9月主要指标\nindicator,year,month,value,unit\ngdp,2017,,326.5,亿元\ngdp,2018,,352.1,亿元\n"
+      "gdp,2019,9,265,亿元", (2018, 352.1), (2019, 9, 265)),
+     ("2018年主要经济指标（数据截至2019年2月底）\n指标,单位,绝对数\n地区生产总值,亿元,352.1",
+      (2018, 352.1), None),
+     ("2016—2018年及2019年1-9月主要经济指标\n指标,单位,2016年,2017年,2018年,2019年\n"
+      "地区生产总值,亿元,300,326.5,352.1,265", (2018, 352.1), (2019, 9, 265)),
+     ("濉溪县统计局 2019年3月\n指标,单位,2016年,2018年\n地区生产总值,亿元,300,352.1", (2018, 352.1), None),
+     ("填报时间：2019年10月\n指标,年份,数值\n地区生产总值,2018,352.1", (2018, 352.1), None),
+     ("9月份统计月报\n指标,年份,月份,数值\n地区生产总值,2019,9,265\n地区生产总值,2018,,352.1",
+      (2018, 352.1), (2019, 9, 265)),
+     ("指标,2016,2017,2018\n单位：亿元\n地区生产总值,300,326.5,352.1", (2018, 352.1), None),
+     ("主要指标（单位：亿元）\n指标,2016,2017,2018\n地区生产总值,300,326.5,352.1\n"
+      "经济总量全省县域位次,10,9,8", (2018, 352.1), None),
+     ("指标,单位,2017,,2018,\n指标,单位,绝对数,增长%,绝对数,增长%\n地区生产总值,亿元,326.5,8.0,352.1,8.3",
+      (2018, 352.1), None),
+     ("指标,单位,2017,,2018,\n,,绝对数（亿元）,增长（%）,绝对数（亿元）,增长（%）\n"
+      "地区生产总值,亿元,326.5,8.0,352.1,8.3", (2018, 352.1), None),
+     ("指标,2017,,2018,\n,亿元,%,亿元,%\n地区生产总值,326.5,8.0,352.1,8.3", (2018, 352.1), None),
+     ("指标,单位,2018年,,\n,,计划,实际,完成计划%\n地区生产总值,亿元,400,352.1,88.0", (2018, 352.1), None),
+     ("指标,单位,2018,,\n,,本期,同期,增减%\n地区生产总值,亿元,352.1,326.5,7.8", (2018, 352.1), None)],
+)  # fmt: skip
+def test_tables_as_offices_print_them(
+    run: Run,
+    tmp_path: Path,
+    text: str,
+    latest: tuple[int, float],
+    within: tuple[int, int, float] | None,
+) -> None:
+    """A title's months hold only where the table has no months of its own, and over years only
+    for the year the title ties them to; a cut-off (数据截至…) or a date of filing is no period;
+    a unit line under the header is the table's, and a 位次 row under it keeps 位; second header
+    rows as offices write them (指标 | 单位 again, 绝对数（亿元）, 亿元 | %, 计划 | 实际 | 完成计划%,
+    本期 | 同期)."""
+    figures = tmp_path / "t.csv"
+    figures.write_text(text + "\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    results = {r["id"]: r for r in json.loads(out.stdout)["results"]}
+    gdp = results["gdp"]
+    assert (gdp["latest"]["year"], gdp["latest"]["value"]) == latest
+    found = gdp["within_year"]
+    assert (None if found is None else (found["year"], found["month"], found["value"])) == within
+    if "位次" in text:
+        assert results["gdp_rank"]["latest"] == {"year": 2018, "value": 8}
+
+
+def test_a_growth_column_is_the_year_to_its_left(run: Run, tmp_path: Path) -> None:
+    """2021年 | 增长% | 2020年 | 增长%: each growth the year left of it; 增长% after 2019 and 2021
+    (a growth over two years?) is none."""
+    figures = tmp_path / "g.csv"
+    figures.write_text(
+        "指标,单位,2021年,增长%,2020年,增长%\n全社会研发经费投入,亿元,27956,14.6,24393,10.2\n",
+        "utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (rd,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "rd_growth"]
+    assert rd["latest"] == {"year": 2021, "value": 114.6}
+    figures.write_text(
+        "指标,单位,2019年,2021年,增长(%)\n全社会研发经费投入,亿元,22144,27956,26.2\n", "utf-8"
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json", "-l", "en")
+    (rd,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "rd_growth"]
+    assert rd["latest"]["year"] == 2020  # (the plan's base: no growth read)
+    assert "not read: 增长(%)" in out.stderr

@@ -690,7 +690,8 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     falls: dict[str, bool] = {}
     rises: dict[tuple[str, str], str] = {}  # (file, name) → the first negative fall's place
     read_as_growth: set[str] = set()  # a level the plan has not, whose growth was read
-    for row in rows:
+    for written in rows:
+        row = _with_table_unit(written, plan) if "table_unit" in written.values else written
         growing = _with_growth(row, plan) if "growth" in row.values else (row,)
         if (
             growing
@@ -756,6 +757,22 @@ def _as_fall(
         return row
     fallen: str | int | Decimal = -raw if not isinstance(raw, str) else _negated(raw)
     return row._replace(values={**row.values, "value": fallen})
+
+
+def _with_table_unit(row: RawRow, plan: Plan) -> RawRow:
+    """A row with the unit its table's title gives (单位：亿元) where that unit fits its target;
+    a row of another kind of figure (a 位次, a rate) under it keeps its target's own unit."""
+    values = dict(row.values)
+    unit = values.pop("table_unit")
+    name = values.get("indicator")
+    target = plan.resolve(name) if isinstance(name, str) else None
+    if target is not None and target.unit is not None and isinstance(unit, str):
+        wanted = plan.figure_unit(target)
+        named = written_unit(plan, unit.strip(), wanted)
+        if named is not None and named.dimension != wanted.dimension:
+            return row._replace(values=values)  # (another dimension: not this row's unit)
+    values["unit"] = unit
+    return row._replace(values=values)
 
 
 def _reads_as_fall(name: str, plan: Plan) -> bool:

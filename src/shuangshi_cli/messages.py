@@ -458,6 +458,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "{file}: 1 indicator the plan does not have, not read: {indicators}"),
     "layout.long": ("长表", "long table"),
     "layout.regions_down": ("排位表：地区竖排，指标横排（{year}年）", "ranking table: regions down, indicators across ({year})"),
+    "layout.title_months.of": ("{layout}，{year}年为1-{month}月累计，取自标题", "{layout}, {year} January to month {month}, from the title"),
     "layout.title_months": ("{layout}，各数据为1-{month}月累计，取自标题", "{layout}, each figure January to month {month}, from the title"),
     "layout.long.months": ("长表：各数据为1-{month}月累计，取自标题", "long table: each figure January to month {month}, from the title"),
     "layout.one_year.months": ("单年表：{year}年1-{month}月累计，取自{source}",

@@ -149,16 +149,24 @@ _TOTAL = re.compile(
     r"^全(?:省|市|国|区|县)$|^(?:全省|全市)县域|合计|总计|小计|平均|均值",
 )
 _TOTAL_EN = re.compile(r"^\s*(?:total|sum|average|mean|all)\b", re.IGNORECASE)
-# A province's name: 安徽省, 广西壮族自治区, and the four municipalities (北京市 …).
-_PROVINCE = re.compile(r"省$|自治区$|^(?:北京|天津|上海|重庆)市?$")
+# A province's name: 安徽省, 广西壮族自治区; and the four municipalities (北京市 …), which rank
+# among cities too.
+_PROVINCE = re.compile(r"省$|自治区$")
+_MUNICIPALITY = re.compile(r"^(?:北京|天津|上海|重庆)市?$")
+_BELOW_CITY = {"county", "district", "town", "park"}
 
 
 def _without_totals(rows: list[RawRow], plan: Plan) -> list[RawRow]:
     """The rows of regions: a total's or an average's row (全省, 合计, 平均), and a province's in a
     table of a region below one, is no peer; said on stderr, once per file."""
     region = plan.plan.region
+    own = region_key(region.name)
     own_province = region.level in {"national", "province"} or bool(
-        _PROVINCE.search(region_key(region.name))
+        _PROVINCE.search(own) or _MUNICIPALITY.search(own)
+    )
+    # a county's table holds no city of the province's rank; a city's may rank Shanghai
+    below_city = region.level in _BELOW_CITY or (
+        region.level is None and bool(re.search(r"[县旗镇乡]$", own))
     )
     kept: list[RawRow] = []
     totals: dict[str, dict[str, None]] = {}
@@ -167,7 +175,10 @@ def _without_totals(rows: list[RawRow], plan: Plan) -> list[RawRow]:
         if isinstance(name, str):
             key = region_key(name)
             total = _TOTAL.search(key) or _TOTAL_EN.search(name)
-            if key and (total or (not own_province and _PROVINCE.search(key))):
+            higher = not own_province and (
+                _PROVINCE.search(key) or (below_city and _MUNICIPALITY.search(key))
+            )
+            if key and (total or higher):
                 totals.setdefault(row.origin.file, {})[name.strip()] = None
                 continue
         kept.append(row)

@@ -78,7 +78,8 @@ _GROWTH = re.compile(r"增长|增速|增幅|同比|比上年|比去年")
 # ... but not a growth over other years (比2020年增长, 年均增长, 累计增长), nor an amount (增减额,
 # 增长量, 比上年增减（亿元）, 比上年增加), nor points (增减百分点): no one year's growth in %.
 _NOT_A_YEARS_GROWTH = re.compile(
-    r"年均|平均|累计|比\s*(?:19|20|21)\d{2}|[额量]|百分点|[(（]\s*(?!%)[^)）]*[)）]|增加|减少"
+    r"年均|平均|累计|比\s*(?:19|20|21)\d{2}|[额量]|百分点|增加|减少"
+    r"|[(（][^)）%]*(?:元|吨|人|户|件|亩|公里|千瓦|万|亿)[^)）]*[)）]"
 )
 
 
@@ -103,6 +104,12 @@ _UNIT_LINE = re.compile(
     r"|\bunits?\s*[:：]\s*(?P<english>[^(),;]+?)\s*(?:\)|$)",
     re.IGNORECASE,
 )
+
+
+# The field of the unit a table's title gives its rows (单位：亿元): each row's unit where the row
+# has none and the unit fits the row's target (a 位次 row under 单位：亿元 is in 位); see
+# figures.in_plan, which knows the targets.
+TABLE_UNIT = "table_unit"
 
 
 def unit_line(line: str) -> str | None:
@@ -213,68 +220,102 @@ _TITLE_PERIODS = re.compile(
 )
 # A date a title gives of the table (when it was published, updated, compiled): not its period.
 _TITLE_DATE = re.compile(
-    r"(?:更新|发布|印发|公布|编制|制表|出版|统计)(?:于|至|到|时间|日期)?[:：]?"
+    r"(?:更新|发布|印发|公布|编制|制表|出版|统计|填报|填表|报送|整理|日期)(?:于|至|到|时间|日期)?[:：]?"
     r"(?:(?:19|20|21)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?"
-    r"|(?:(?:19|20|21)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:更新|发布|印发|公布|编制|制表|出版)"
+    r"|(?:(?:19|20|21)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:更新|发布|印发|公布|编制|制表|出版|整理|填报)"
 )
 _QUARTER_ENDS = {"前三季度": 9, "前3季度": 9, "上半年": 6, "前两季度": 6, "前2季度": 6, "一季度": 3,
                  "第一季度": 3, "1季度": 3, "第1季度": 3, "全年": 12}  # fmt: skip
 _QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 
 
-def title_period(titles: Sequence[str], *, one_year: bool = True) -> tuple[int | None, Msg | None]:
+def title_period(
+    titles: Sequence[str], *, one_year: bool = True, table_year: int | None = None
+) -> tuple[int | None, int | None, Msg | None]:
     """The month a title's cumulative period ends in (2019年1-9月主要指标, 2019年前三季度…, 截至9月
     底): the table's figures are January to that month; None for a whole year (1-12月, 全年, no
-    period). A title that names a month or a quarter alone (2019年9月, 第三季度), or two periods,
-    gives the reason it cannot be read, as a header cell's would. Over a table of several years
-    (not ``one_year``), 截至9月底 is when the table was drawn up, not the months of each year."""
-    months: set[int | None] = set()
+    period); the year the title ties those months to, where it names other years whole
+    (2019 of 2016—2018年及2019年1-9月; of 2019年1-9月 alone, None: each year's same months); and
+    why the title cannot be read, where it cannot.
+
+    Over a table of one year (``one_year``, of ``table_year`` when known) a month or a quarter
+    alone (2019年9月, 第三季度), or two periods, is refused, as a header cell would be, and
+    截至9月底 is January to September (unless of another year: 2018年…（数据截至2019年2月底） is a
+    cut-off). Over years across or a year column, a month alone and 截至 are when the table was
+    drawn up, not the months of each year.
+    """
+    months: dict[int | None, int | None] = {}  # month → the year the title ties it to
     for title in titles:
         key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold_width(title)).casefold())
         key = _TITLE_DATE.sub("", key)
         for match in _TITLE_PERIODS.finditer(key):
             found = match.group()
+            before = re.search(r"((?:19|20|21)\d{2})年$", key[: match.start()])
+            tied = int(before[1]) if before else None
             if match["quarter"]:
                 if found == "q1":
-                    months.add(3)
+                    months.setdefault(3, tied)
                     continue
-                return None, msg(
-                    "the title names {label}, one quarter alone: give cumulative figures "
-                    "(一季度, 上半年, 前三季度, or 1-6月, 1-9月)",
-                    label=repr(found),
+                if not one_year:
+                    continue
+                return (
+                    None,
+                    None,
+                    msg(
+                        "the title names {label}, one quarter alone: give cumulative figures "
+                        "(一季度, 上半年, 前三季度, or 1-6月, 1-9月)",
+                        label=repr(found),
+                    ),
                 )
             if match["month"]:
                 month = int(match["month"])
-                if month == 12:
-                    continue  # (2018年12月: the year's last month, its figure the year's)
+                if month == 12 or not one_year:
+                    continue  # (2018年12月: the year's last month; over years: a date)
                 if month == 1:  # (January alone is January to January)
-                    months.add(1)
+                    months.setdefault(1, tied)
                     continue
-                return None, msg(
-                    "the title names {label}: {month}月 alone or 1-{month}月 (January to "
-                    "{month}月)? Write 1-{month}月 for the cumulative figures, the only kind read",
-                    label=repr(found),
-                    month=month,
+                return (
+                    None,
+                    None,
+                    msg(
+                        "the title names {label}: {month}月 alone or 1-{month}月 (January to "
+                        "{month}月)? Write 1-{month}月 for the cumulative figures, the only kind "
+                        "read",
+                        label=repr(found),
+                        month=month,
+                    ),
                 )
-            if match["until"] and not one_year:
-                continue
+            if match["until"]:
+                cut = re.search(r"((?:19|20|21)\d{2})年", found)
+                if not one_year or (cut and table_year is not None and int(cut[1]) != table_year):
+                    continue  # a cut-off: when the table was drawn up
+                tied = int(cut[1]) if cut else tied
             quarters = match["quarters"]
             if quarters and quarters not in _QUARTER_ENDS:  # 1-3季度, 一至三季度
                 month = 3 * _QUARTER_NUMBERS[quarters[-3]]
             else:
                 month = int(match["to"] or match["until"] or 0) or _QUARTER_ENDS[quarters]
             if not 1 <= month <= 12:
-                return None, msg("the title names {label}: there is no month {month}",
-                                 label=repr(found), month=month)  # fmt: skip
-            months.add(None if month == 12 else month)
+                return None, None, msg("the title names {label}: there is no month {month}",
+                                       label=repr(found), month=month)  # fmt: skip
+            months.setdefault(None if month == 12 else month, tied)
     if len(months) > 1:
-        months.discard(None)  # 1-9月…（全年目标见附表）: the table's months, the year's a note
+        months.pop(None, None)  # 1-9月…（全年目标见附表）: the table's months, the year's a note
     if len(months) > 1:
-        return None, msg(
-            "the title names more than one period ({months}): which are the figures'?",
-            months="、".join(f"1-{m}月" for m in sorted(m for m in months if m)),
+        return (
+            None,
+            None,
+            msg(
+                "the title names more than one period ({months}): which are the figures'?",
+                months="、".join(f"1-{m}月" for m in sorted(m for m in months if m)),
+            ),
         )
-    return (months.pop(), None) if months else (None, None)
+    if not months:
+        return None, None, None
+    ((only, its_year),) = months.items()
+    if its_year is not None and title_years(titles) == [its_year]:
+        its_year = None  # (2019年1-9月 over 2018 and 2019: the same months of each, 同期)
+    return only, its_year, None
 
 
 def title_year(titles: Sequence[str]) -> int | None:
@@ -404,7 +445,11 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
                     candidate = (number, cells)
                 titles.extend(text(cells[i]) for i in places)
             continue
-        lone_heading = not body and places[0] > 0 and unit_line(text(cells[places[0]])) is None
+        if not body and len(places) == 1 and (lone := unit_line(text(cells[places[0]]))):
+            if not _has_unit_column(header[1]):  # (under the header, before any figure: the
+                titles.append(f"单位：{lone}")  # table's unit, as a title line gives it)
+            continue
+        lone_heading = not body and places[0] > 0
         if len(places) == 1 and not _number(cells[places[0]]) and not lone_heading:
             # (a lone word under a period, before any figure, is a second header row: 万元)
             below = None if _has_unit_column(header[1]) else unit_line(text(cells[places[0]]))
@@ -420,7 +465,12 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
                     )
                 )  # fmt: skip
             continue  # a section heading (一、工业) or a note line without its marker
-        if not body and places[0] > 0 and not any(_numeric(cells[i]) for i in places):
+        repeats = bool(places) and header_key(cells[places[0]]) == header_key(header[1][places[0]])
+        if (
+            not body
+            and (places[0] > 0 or repeats)  # (指标 | 单位 again over 绝对数 | 增长%)
+            and not any(_numeric(cells[i]) for i in places)
+        ):
             # a second header row, its first cells blank (under 指标, 单位): what each period's
             # columns hold; a row that names something is one of figures, words or not
             if covered == 0:
@@ -507,7 +557,7 @@ def _region_rows(
                 continue
             values = {"region": name, **base, "year": year, "value": written}
             if unit is not None and "unit" not in values:
-                values["unit"] = unit
+                values[TABLE_UNIT] = unit
             where = {"region": region + 1, "indicator": index + 1, "value": index + 1}
             place = Origin(grid.file, number) if grid.sheet is None else grid.origin(number, where)
             rows.append(RawRow(values, place, True, True))
@@ -568,10 +618,15 @@ def _long_rows(
     skipped = [text(c) for c, name in zip(cells, columns, strict=True) if derived(text(c))]
     year = month = None
     growth = None  # a table of one year: the column of each figure's growth on the year before
-    # the title's months (2019年1-9月): every figure's
-    month, unclear = title_period(titles, one_year="year" not in columns)
-    if unclear is not None:
-        raise FiguresError(grid.problem(unclear, line))
+    # the title's months (2019年1-9月): every figure's, or those of the year it names; a table
+    # with a month column says its own months
+    month = months_year = None
+    if "month" not in columns:
+        one_year = "year" not in columns
+        table_year = (reading.year or title_year(titles)) if one_year else None
+        month, months_year, unclear = title_period(titles, one_year=one_year, table_year=table_year)
+        if unclear is not None:
+            raise FiguresError(grid.problem(unclear, line))
     if "year" not in columns:
         grown = [i for i, cell in enumerate(cells) if not columns[i] and year_growth(text(cell))]
         if len(grown) == 1:
@@ -678,11 +733,18 @@ def _long_rows(
             raise FiguresError(grid.problem(conflict, number, where.get("unit")))
         values = with_indicator(values)
         if unit is not None and "unit" not in values and values:
-            values["unit"] = unit
+            values[TABLE_UNIT] = unit
         if year is not None and values:
             values["year"] = year
-        if month is not None and values and "month" not in values:
-            values["month"] = month  # 2019年1-9月: each figure January to September
+        # 2019年1-9月: each figure January to September (of 2019 only, in a table of years)
+        if (
+            month is not None
+            and values
+            and "month" not in values
+            and (year is not None or months_year in {None, values.get("year")}
+                 or str(values.get("year")) == str(months_year))
+        ):  # fmt: skip
+            values["month"] = month
         place = Origin(file, number) if sheet is None else origin(number, where)
         rows.append(RawRow(values, place, bulletin, True))
     return rows

@@ -18,6 +18,7 @@ from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.tables import (
     NO_FIGURE,
+    TABLE_UNIT,
     derived,
     header_key,
     out_of_range,
@@ -247,16 +248,20 @@ def layout(
         )
     # A title of months (1-9月主要经济指标) over years across: each year's January to September
     # (a table of month columns takes only its year from the title: its months are its own)
-    titled, unclear = (None, None)
+    titled = tied = unclear = None
     if all(p.month is None for p in periods.values()):
-        titled, unclear = title_period(titles, one_year=len(periods) == 1)
+        only = next(iter(periods.values())).year if len(periods) == 1 else None
+        titled, tied, unclear = title_period(titles, one_year=len(periods) == 1, table_year=only)
     if unclear is not None:
         raise fail(unclear)
+    # (2016—2018年及2019年1-9月: the months are 2019's alone)
     filled_in = {
         i: Period(
             p.label,
             p.year if p.year is not None else year,
-            p.month if p.month is not None or titled is None else titled,
+            p.month
+            if p.month is not None or titled is None or (tied is not None and p.year != tied)
+            else titled,
         )
         for i, p in periods.items()
     }
@@ -280,7 +285,10 @@ def layout(
     else:  # (years across, each of them January to the title's month)
         years = {i: replace(p, month=None) for i, p in filled_in.items() if p.month == titled}
         description = msg(
-            "layout.title_months", layout=_describe({**filled_in, **years}, source), month=titled
+            "layout.title_months" if tied is None else "layout.title_months.of",
+            layout=_describe({**filled_in, **years}, source),
+            month=titled,
+            year=tied,
         )
     for index in growth:
         description = msg("layout.growth_column", layout=description, column=growth_labels[index])
@@ -292,12 +300,12 @@ _WITHIN_YEAR = re.compile(r"月|季|半年")
 # What the columns under a merged period hold: its figure (绝对数, 完成), its growth (增长%), or
 # what is not a figure of it (目标, 计划: read past).
 _FIGURE_HEADING = re.compile(
-    r"^(?:绝对[数值]|数值|总量|总额|实绩|完成(?:数|值|额)?|实际(?:数|值|完成)?|金额|数额|本年|本期"
-    r"|本年累计|value|amount|actual|absolute)$"
+    r"^(?:绝对[数值量]|数值|数量|总量|总额|实绩|完成(?:数|值|额)?|实际(?:数|值|完成)?|金额|数额|本年"
+    r"|本期|本年累计|本年实际|本期实际|value|amount|actual|absolute)(?:\(.*\))?$"
 )
 _NOT_FIGURE = re.compile(
-    r"^(?:目标|计划|预期|任务|预算|target|plan|位次|排名|名次|rank|上年同期|去年同期|上年|上期)"
-    r"(?:数|值|额)?$"
+    r"^(?:(?:年度|预期|全年)?目标|计划|预期|任务|预算|target|plan|位次|排名|名次|rank|上年同期|去年同期"
+    r"|同期|上年|上期|上年实际|去年实际|完成率|完成进度|完成计划|占目标.*|占计划.*|进度)(?:数|值|额)?(?:\(.*\))?%?$"
 )
 
 
@@ -331,8 +339,10 @@ def _under_periods(
             continue
         figures = [j for j, label in labels.items() if _FIGURE_HEADING.match(label)]
         if not figures:  # (a unit written under the period heads its figure too)
-            figures = [j for j, label in labels.items() if _is_unit(label)]
+            figures = [j for j, label in labels.items() if _is_unit(label) and label != "%"]
         grown = [j for j in labels if year_growth(text(sub[j]))]
+        if figures and not grown:  # 亿元 | %: the % beside a figure's unit is its growth
+            grown = [j for j, label in labels.items() if label in {"%", "(%)"} and j not in figures]
         unknown = [
             j for j in labels if j not in figures and j not in grown
             and not _NOT_FIGURE.match(labels[j]) and not derived(text(sub[j]))
@@ -358,17 +368,27 @@ def _under_periods(
 def _growth_columns(
     cells: Sequence[Any], derived_columns: list[int], periods: dict[int, Period]
 ) -> dict[int, int]:
-    """The columns of a year's growth on the year before (2024年比上年增长%; 比上年增长% after
-    the years: the last year's), one a year; a growth of months (1-9月比上年同期增长) is none."""
-    years = [p.year for p in periods.values() if p.month is None and p.year is not None]
+    """The columns of a year's growth on the year before (2024年比上年增长%; 增长% right of a
+    year: that year's, when the year before it is in the table too, or it is the only year),
+    one a year; a growth of months (1-9月比上年同期增长) is none, and 增长% after 2019 and 2021 (a
+    growth over two years?) is none either."""
+    years = {p.year for p in periods.values() if p.month is None and p.year is not None}
     found: dict[int, list[int]] = {}
     for index in derived_columns:
         label = unicodedata.normalize("NFKC", text(cells[index]))
         if not year_growth(label) or _WITHIN_YEAR.search(label):
             continue
         year = title_year([label])
-        if year is None and years and index > max(periods):
-            year = max(years)
+        if year is None:  # (本年 | 增长% | 上年 | 增长%: each growth the year left of it)
+            left = [i for i in periods if i < index]
+            beside = periods[max(left)] if left else None
+            if (
+                beside is not None
+                and beside.month is None
+                and beside.year is not None
+                and (len(years) == 1 or beside.year - 1 in years)
+            ):
+                year = beside.year
         if year is not None:
             found.setdefault(year, []).append(index)
     return {columns[0]: year for year, columns in found.items() if len(columns) == 1}
@@ -441,7 +461,7 @@ def rows(
             raise FiguresError(grid.problem(conflict, number, columns.get("unit")))
         base = with_indicator(base)
         if unit is not None and "unit" not in base:
-            base["unit"] = unit
+            base[TABLE_UNIT] = unit
         grown: dict[int, tuple[Any, int]] = {}  # year → its growth (比上年增长%) and column
         for index, year in layout.growth.items():
             written = value(cells[index]) if index < len(cells) else None
