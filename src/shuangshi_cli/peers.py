@@ -168,17 +168,24 @@ def _without_totals(rows: list[RawRow], plan: Plan) -> list[RawRow]:
     below_city = region.level in _BELOW_CITY or (
         region.level is None and bool(re.search(r"[县旗镇乡]$", own))
     )
+    def no_peer(name: str) -> bool:
+        key = region_key(name)
+        total = _TOTAL.search(key) or _TOTAL_EN.search(name)
+        higher = not own_province and (
+            _PROVINCE.search(key) or (below_city and _MUNICIPALITY.search(key))
+        )
+        return bool(key) and bool(total or higher)
+
+    judged: dict[str, bool] = {}  # (a table names each region many times: judged once)
     kept: list[RawRow] = []
     totals: dict[str, dict[str, None]] = {}
     for row in rows:
         name = row.values.get("region")
         if isinstance(name, str):
-            key = region_key(name)
-            total = _TOTAL.search(key) or _TOTAL_EN.search(name)
-            higher = not own_province and (
-                _PROVINCE.search(key) or (below_city and _MUNICIPALITY.search(key))
-            )
-            if key and (total or higher):
+            dropped = judged.get(name)
+            if dropped is None:
+                dropped = judged[name] = no_peer(name)
+            if dropped:
                 totals.setdefault(row.origin.file, {})[name.strip()] = None
                 continue
         kept.append(row)
