@@ -168,6 +168,7 @@ def _without_totals(rows: list[RawRow], plan: Plan) -> list[RawRow]:
     below_city = region.level in _BELOW_CITY or (
         region.level is None and bool(re.search(r"[县旗镇乡]$", own))
     )
+
     def no_peer(name: str) -> bool:
         key = region_key(name)
         total = _TOTAL.search(key) or _TOTAL_EN.search(name)
