@@ -55,6 +55,16 @@ def _rezip(path: Path, parts: dict[str, bytes], **changed: str | bytes) -> None:
             book.writestr(part, replaced.get(part, body))
 
 
+def _latest_read(run: Run, tmp_path: Path, text: str) -> tuple[dict[str, Any], str]:
+    """Each target's latest figure from a figures table ``text`` (gap, default plan), and what
+    reading said on stderr."""
+    figures = tmp_path / "table.csv"
+    figures.write_text(text, encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    return {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}, out.stderr
+
+
 def _csv(tmp_path: Path, text: str, name: str = "figures.csv", encoding: str = "utf-8") -> str:
     path = tmp_path / name
     path.write_bytes(text.encode(encoding))
@@ -1042,15 +1052,12 @@ def test_a_second_header_row_that_does_not_say_which_is_the_figure_is_refused(
 def test_a_name_marked_before_it_is_a_row_of_figures_not_a_note(run: Run, tmp_path: Path) -> None:
     """*地区生产总值 | 352.1: a footnote mark before the name, as 地区生产总值* after it; a line of
     words after a mark (* 2018年为快报数) stays a note."""
-    figures = tmp_path / "s.csv"
-    figures.write_text(
+    latest, _ = _latest_read(
+        run,
+        tmp_path,
         "指标,单位,2016,2018\n*地区生产总值,亿元,300,352.1\n※财政总收入,亿元,30,41.2\n"
         "* 2018年为快报数\n",
-        encoding="utf-8",
     )
-    out = run("gap", "-f", str(figures), "-F", "json")
-    assert out.exit_code == 0, out.stderr
-    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
     assert latest["gdp"] == {"year": 2018, "value": 352.1}
     assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
 
@@ -1164,19 +1171,16 @@ def test_a_second_header_row_of_this_year_and_the_last(run: Run, tmp_path: Path)
 def test_a_tables_numbered_and_glossed_names_and_places_in_words(run: Run, tmp_path: Path) -> None:
     """1.地区生产总值, （二）财政总收入, 地区生产总值（GDP） are the plan's names as tables number
     and gloss them; 第八位 is the 8th place, as yearbooks write it."""
-    figures = tmp_path / "n.csv"
-    figures.write_text(
+    latest, said = _latest_read(
+        run,
+        tmp_path,
         "指标,单位,2017年,2018年\n1.地区生产总值（GDP）,亿元,326.5,352.1\n（二）财政总收入,亿元,36.4,41.2\n"
         "三、经济总量全省县域位次,,第九位,第八位\n",
-        encoding="utf-8",
     )
-    out = run("gap", "-f", str(figures), "-F", "json")
-    assert out.exit_code == 0, out.stderr
-    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
     assert latest["gdp"] == {"year": 2018, "value": 352.1}
     assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
     assert latest["gdp_rank"] == {"year": 2018, "value": 8}
-    assert "not read" not in out.stderr
+    assert "not read" not in said
 
 
 @pytest.mark.parametrize(
