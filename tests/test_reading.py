@@ -1250,3 +1250,31 @@ def test_a_growth_column_is_the_year_to_its_left(run: Run, tmp_path: Path) -> No
     (rd,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "rd_growth"]
     assert rd["latest"]["year"] == 2020  # (the plan's base: no growth read)
     assert "not read: 增长(%)" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "latest", "within"),
+    [("指标,单位,2017年,,2018年,\n,,绝对数,全省位次,绝对数,全省位次\n地区生产总值,亿元,326.5,9,352.1,8",
+      (2018, 352.1), None),
+     ("指标,单位,2019年1-9月,\n,,累计,同比增长%\n地区生产总值,亿元,290.5,8.1", None, (2019, 9, 290.5)),
+     ("指标,单位,2016,2017,2018\n,,快报数,初步核实数,初步核算数\n地区生产总值,亿元,299.4,327,352.1",
+      (2018, 352.1), None)],
+)  # fmt: skip
+def test_second_header_rows_of_yearbooks_and_monthly_reports(
+    run: Run,
+    tmp_path: Path,
+    text: str,
+    latest: tuple[int, float] | None,
+    within: tuple[int, int, float] | None,
+) -> None:
+    """绝对数 | 全省位次 (the place is read past), 累计 | 同比增长% under months, and which release
+    each year's figure is (快报数, 初步核实数): each year's figure is read."""
+    figures = tmp_path / "t.csv"
+    figures.write_text(text + "\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    if latest is not None:
+        assert (gdp["latest"]["year"], gdp["latest"]["value"]) == latest
+    found = gdp["within_year"]
+    assert (None if found is None else (found["year"], found["month"], found["value"])) == within

@@ -688,6 +688,8 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     kept: list[RawRow] = []
     skipped: dict[str, dict[str, None]] = {}
     falls: dict[str, bool] = {}
+    rows = list(rows)
+    tables_of_falls = _tables_of_falls(rows, plan, falls)
     rises: dict[tuple[str, str], str] = {}  # (file, name) → the first negative fall's place
     read_as_growth: set[str] = set()  # a level the plan has not, whose growth was read
     for written in rows:
@@ -702,7 +704,9 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
             read_as_growth.add(str(row.values.get("indicator") or "").strip())
         for grown in growing:
             # (a growth column's figure under 降低 too, but its minus is the growth's: a fall)
-            one = _as_fall(grown, plan, falls, signed=grown.signed)
+            name = grown.values.get("indicator")
+            rise = isinstance(name, str) and (grown.origin.file, name) in tables_of_falls
+            one = _as_fall(grown, plan, falls, signed=grown.signed, rise=rise)
             if one is not grown and (_number_of(one.values["value"]) or 0) > 0:
                 name = str(one.values["indicator"])
                 rises.setdefault((one.origin.file, name), str(one.origin))
@@ -730,15 +734,44 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
 _FALL_NAME = re.compile(r"降低|下降|减少|reduction|decrease|decline|\bfall\b", re.IGNORECASE)
 
 
+def _tables_of_falls(
+    rows: list[RawRow], plan: Plan, falls: dict[str, bool]
+) -> set[tuple[Any, Any]]:
+    """The (file, name) of indicators whose plain numbers, under a name that says fall, are
+    both positive and negative (单位GDP能耗降低 2.7, 0.1, -0.5, 3.8): a table of falls, where a
+    negative one is a rise. Where all are negative (-2.7, -0.1, -0.5, -3.8), they are falls
+    written as changes, as the plan's figures hold them."""
+    signs: dict[tuple[Any, Any], set[bool]] = {}
+    for row in rows:
+        name, raw = row.values.get("indicator"), row.values.get("value")
+        if not isinstance(name, str) or raw is None or row.signed:
+            continue
+        fall = falls.get(name)
+        if fall is None:
+            fall = falls[name] = _reads_as_fall(name, plan)
+        if not fall:
+            continue
+        number = _number_of(raw) if _says_no_direction(raw) else None
+        if number:
+            signs.setdefault((row.origin.file, name), set()).add(number > 0)
+    return {key for key, found in signs.items() if len(found) == 2}
+
+
 def _as_fall(
-    row: RawRow, plan: Plan, falls: dict[str, bool] | None = None, *, signed: bool = False
+    row: RawRow,
+    plan: Plan,
+    falls: dict[str, bool] | None = None,
+    *,
+    signed: bool = False,
+    rise: bool = False,
 ) -> RawRow:
     """A row whose indicator, as written, says its figure is a fall (单位GDP能耗降低 2.7, as
     tables print a 降低率 and the 纲要 its 〔13.5〕) of a target whose figures are yearly changes:
-    the plain number is the fall, a change of -2.7, and a negative fall is a rise, as a 降低率
-    of -0.5 is: a change of 0.5. ``signed``: the number is a growth column's (比上年增长%), a
-    growth whatever the row's name says (-3.8 a fall, 1.2 a rise). A value that says its
-    direction (增长0.5%, 下降2.7%) is read as it says."""
+    the plain number is the fall, a change of -2.7; -2.7 stays -2.7 (a fall written as the
+    change), but in a table of falls (``rise``: the same name also has positive numbers there,
+    2.7, 0.1, -0.5, 3.8) a negative fall is a rise, a change of 0.5. ``signed``: the number is a
+    growth column's (比上年增长%), a growth whatever the row's name says (-3.8 a fall, 1.2 a
+    rise). A value that says its direction (增长0.5%, 下降2.7%) is read as it says."""
     name, raw = row.values.get("indicator"), row.values.get("value")
     if not isinstance(name, str) or raw is None:
         return row
@@ -753,7 +786,7 @@ def _as_fall(
         quantity = parse_quantity(str(raw))
     except ValueError:
         return row  # the check of the value says what is wrong
-    if quantity.change or quantity.value == 0 or signed:
+    if quantity.change or quantity.value == 0 or signed or (quantity.value < 0 and not rise):
         return row
     fallen: str | int | Decimal = -raw if not isinstance(raw, str) else _negated(raw)
     return row._replace(values={**row.values, "value": fallen})

@@ -444,9 +444,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.ratio_for_percent": ("{place}：{id} 为 {value}%，约为{year}年 {beside}% 的百分之一：是否将 {percent}% 填成了比值？（按所填读取）",
                                  "{place}: {id} is {value}%, a hundredth of {beside}% in {year}: "
                                  "a ratio for {percent}%? (read as given)"),
-    "notice.negative_fall": ("{place}：{name} 为负数：降低为负即上升，按上升读取（下降请填正数，或写“下降2.7%”）",
-                             "{place}: {name} is negative: a negative fall is a rise, and is read "
-                             "as one (write a fall as a positive number, or as 下降2.7%)"),
+    "notice.negative_fall": ("{place}：{name} 列出的降低率有正有负：负数即上升，按上升读取（下降请填正数，或写“下降2.7%”）",
+                             "{place}: {name} holds falls, and a negative one: a negative fall is "
+                             "a rise, and is read as one (write a fall as a positive number, or as "
+                             "下降2.7%)"),
     "notice.peer_totals": ("{file}：合计、平均或上级地区的行不参与排位，未读取：{regions}",
                            "{file}: rows of totals, averages or a higher level, not ranked: {regions}"),
     "notice.layout": ("{file}：{layout}", "{file}: {layout}"),
