@@ -248,12 +248,19 @@ def layout(
         )
     # A title of months (1-9月主要经济指标) over years across: each year's January to September
     # (a table of month columns takes only its year from the title: its months are its own)
-    titled = tied = unclear = None
+    titled = tied = unclear = only = None
     if all(p.month is None for p in periods.values()):
         only = next(iter(periods.values())).year if len(periods) == 1 else None
         titled, tied, unclear = title_period(titles, one_year=len(periods) == 1, table_year=only)
     if unclear is not None:
         raise fail(unclear)
+    named = title_year(titles)
+    if titled is not None and only is not None and named is not None and named != only:
+        raise fail(
+            msg("the title names {year}年's months but the table's column is {column}: which "
+                "year's are the figures?", year=named,
+                column=repr(next(iter(periods.values())).label))
+        )  # fmt: skip
     # (2016—2018年及2019年1-9月: the months are 2019's alone)
     filled_in = {
         i: Period(
