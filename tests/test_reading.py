@@ -1282,7 +1282,9 @@ def test_second_header_rows_of_yearbooks_and_monthly_reports(
 
 def test_a_titles_months_of_another_year_than_its_one_column_ask(run: Run, tmp_path: Path) -> None:
     figures = tmp_path / "m.csv"
-    figures.write_text("2019年1-9月主要经济指标\n指标,单位,2018年\n地区生产总值,亿元,352.1\n", "utf-8")
+    figures.write_text(
+        "2019年1-9月主要经济指标\n指标,单位,2018年\n地区生产总值,亿元,352.1\n", "utf-8"
+    )
     out = run("gap", "-f", str(figures), "-l", "en")
     assert out.exit_code == 2
     assert out.stderr == (
