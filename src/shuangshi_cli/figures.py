@@ -742,6 +742,8 @@ def _tables_of_falls(
     negative one is a rise. Where all are negative (-2.7, -0.1, -0.5, -3.8), they are falls
     written as changes, as the plan's figures hold them."""
     signs: dict[tuple[Any, Any], set[bool]] = {}
+    if not any(not t.higher_is_better and plan.yearly_changes(t) for t in plan.targets):
+        return set()  # (a plan without a fall: no name says one)
     for row in rows:
         name, raw = row.values.get("indicator"), row.values.get("value")
         if not isinstance(name, str) or raw is None or row.signed:
