@@ -970,21 +970,22 @@ def test_a_unit_in_a_title_is_read_however_it_is_written(
     assert out.exit_code == 0, out.stderr
 
 
-def test_a_unit_line_inside_a_table_is_refused(run: Run, tmp_path: Path) -> None:
-    """单位：万元 between the rows: the rows below it are in another unit, which is not read row by
-    row; the title's own unit again is no change."""
+def test_a_unit_line_inside_a_table_is_the_unit_of_the_rows_below_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """单位：万元 between the rows: the rows below it are in 万元 (412000 is 41.2亿元), those above
+    in the title's unit; a footer that names no unit (单位（盖章）) changes nothing."""
     figures = tmp_path / "u.csv"
     figures.write_text(
-        "指标,年份,数值\n地区生产总值,2018,352.1\n单位：万元\n财政总收入,2018,412000\n", "utf-8"
-    )
-    out = run("gap", "-f", str(figures), "-l", "en")
-    assert out.exit_code == 2
-    assert out.stderr.startswith(f"{figures}:3: a unit line inside the table ('单位：万元')")
-    figures.write_text(
-        "单位：亿元\n指标,年份,数值\n地区生产总值,2018,352.1\n单位：亿元\n财政总收入,2018,41.2\n",
+        "单位：亿元\n指标,2016,2018\n地区生产总值,300,352.1\n单位：万元\n财政总收入,300000,412000\n"
+        "单位（盖章）：县统计局\n",
         "utf-8",
     )
-    assert run("gap", "-f", str(figures)).exit_code == 0
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
 
 
 def test_a_workbooks_float_is_read_as_the_workbook_shows_it(run: Run, tmp_path: Path) -> None:

@@ -430,6 +430,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     covered = 0  # columns a second header row reaches
     sub: tuple[int, Sequence[Any]] | None = None  # that row (绝对数 | 增长% under merged years)
     body: list[tuple[int, Sequence[Any]]] = []
+    marks: list[tuple[int, str]] = []  # unit lines inside the table: (line, unit), in order
     for number, cells in grid.rows:
         if header is not None and body and _plain(cells):
             body.append((number, cells))  # the quick way for the rows of a table's body
@@ -453,17 +454,8 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
         if len(places) == 1 and not _number(cells[places[0]]) and not lone_heading:
             # (a lone word under a period, before any figure, is a second header row: 万元)
             below = None if _has_unit_column(header[1]) else unit_line(text(cells[places[0]]))
-            if below is not None and below != next(
-                (u for t in titles if (u := unit_line(t)) is not None), None
-            ):  # (the rows below it are in another unit: which is not read row by row)
-                raise FiguresError(
-                    grid.problem(
-                        msg("a unit line inside the table ({line}): give each row's unit in a "
-                            "unit column (单位), or the table's in a title line above its header",
-                            line=repr(text(cells[places[0]]))),
-                        number,
-                    )
-                )  # fmt: skip
+            if below is not None:  # a unit line inside the table: the unit of the rows below it
+                marks.append((number, below))
             continue  # a section heading (一、工业) or a note line without its marker
         repeats = bool(places) and header_key(cells[places[0]]) == header_key(header[1][places[0]])
         if (
@@ -494,10 +486,24 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     unit = next((u for t in titles if (u := unit_line(t)) is not None), None)
     layout = widetable.layout(grid, header, titles, reading, sub)
     if layout is not None:
-        return widetable.rows(grid, layout, body, unit, covered)
-    if _regions_down(header[1]):
-        return _region_rows(grid, header, body, unit, titles, reading)
-    return _long_rows(grid, header, body, unit, titles, reading)
+        rows = widetable.rows(grid, layout, body, unit, covered)
+    elif _regions_down(header[1]):
+        rows = _region_rows(grid, header, body, unit, titles, reading)
+    else:
+        rows = _long_rows(grid, header, body, unit, titles, reading)
+    return _under_unit_lines(rows, marks) if marks else rows
+
+
+def _under_unit_lines(rows: list[RawRow], marks: list[tuple[int, str]]) -> list[RawRow]:
+    """Each row below a unit line inside the table (单位：万元 between 地区生产总值 and 财政总收入)
+    in that line's unit, where the row has none of its own, as the table's title's unit is."""
+    marked = []
+    for row in rows:
+        line = row.origin.line
+        above = [u for at, u in marks if line is not None and at < line]
+        own = above and "unit" not in row.values
+        marked.append(row._replace(values={**row.values, TABLE_UNIT: above[-1]}) if own else row)
+    return marked
 
 
 def _regions_down(cells: Sequence[Any]) -> bool:
