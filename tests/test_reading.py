@@ -1292,3 +1292,15 @@ def test_a_titles_months_of_another_year_than_its_one_column_ask(run: Run, tmp_p
         f"{figures}:2: the title names 2019年's months but the table's column is '2018年': which "
         "year's are the figures?\n"
     )
+
+
+def test_an_estimate_or_a_goal_beside_the_years_is_read_past(run: Run, tmp_path: Path) -> None:
+    """2019年（预计） and 2025年目标 beside the years are no figures: read past and said, where
+    the table was refused (and before that, 401 read as 2019's figure: achieved)."""
+    latest, said = _latest_read(
+        run,
+        tmp_path,
+        "指标,单位,2018年,2019年（预计）,2025年目标\n地区生产总值,亿元,352.1,401,600\n",
+    )
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert "not read: 2019年（预计）, 2025年目标" in said

@@ -166,7 +166,7 @@ def layout(
             fixed[index] = _HEADER_ALIASES[key]
         elif (found := period(text(cell))) is not None:
             periods[index] = found
-        elif derived(text(cell)):
+        elif derived(text(cell)) or _ESTIMATE.match(key):  # (2019年（预计）: no figure)
             skipped.append(index)
         else:
             unknown.append(index)
@@ -304,6 +304,10 @@ def layout(
 
 
 _WITHIN_YEAR = re.compile(r"月|季|半年")
+# A year's estimate, forecast or goal beside its figures (2019年（预计）, 2020年目标): no figure.
+_ESTIMATE = re.compile(
+    r"^(?:19|20|21)\d{2}\s*年?度?\s*\(?\s*(?:预计|预测|预期|目标|计划|预算)(?:数|值)?\s*\)?$"
+)
 # What the columns under a merged period hold: its figure (绝对数, 完成), its growth (增长%), or
 # what is not a figure of it (目标, 计划: read past).
 _FIGURE_HEADING = re.compile(
