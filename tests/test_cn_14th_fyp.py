@@ -573,3 +573,18 @@ def test_a_value_and_a_growth_column_that_disagree_are_an_error(run: Run, tmp_pa
         encoding="utf-8",
     )
     assert _result(run, figures, "energy_intensity")["latest"] == {"year": 2021, "value": 97.3}
+
+
+def test_a_table_of_falls_is_one_target_however_its_names_spell_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """单位GDP能耗降低 2.7 (or 下降2.7%) beside 单位GDP能源消耗降低 -0.5: one target's falls and a
+    negative one, which is a rise: 97.3 × 1.005."""
+    figures = tmp_path / "f.csv"
+    for first in ("2.7", "下降2.7%"):
+        figures.write_text(
+            f"指标,年份,数值\n单位GDP能耗降低,2021,{first}\n单位GDP能源消耗降低,2022,-0.5\n",
+            "utf-8",
+        )
+        latest = _result(run, figures, "energy_intensity")["latest"]
+        assert latest == {"year": 2022, "value": 97.7865}

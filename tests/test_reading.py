@@ -1304,3 +1304,19 @@ def test_an_estimate_or_a_goal_beside_the_years_is_read_past(run: Run, tmp_path:
     )
     assert latest["gdp"] == {"year": 2018, "value": 352.1}
     assert "not read: 2019年（预计）, 2025年目标" in said
+
+
+def test_a_unit_line_after_the_last_row_is_the_tables(run: Run, tmp_path: Path) -> None:
+    """单位：万元 as the table's footer: its rows are in 万元 (412000 is 41.2亿元), where they were
+    read as 亿元; a footer that names no unit (单位：县统计局) is who made the table."""
+    latest, _ = _latest_read(
+        run,
+        tmp_path,
+        "2018年主要指标\n指标,绝对数\n地区生产总值,3521000\n财政总收入,412000\n单位：万元\n",
+    )
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
+    latest, _ = _latest_read(
+        run, tmp_path, "指标,年份,数值\n地区生产总值,2018,352.1\n单位：县统计局\n"
+    )
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}

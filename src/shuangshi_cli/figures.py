@@ -705,7 +705,8 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
         for grown in growing:
             # (a growth column's figure under 降低 too, but its minus is the growth's: a fall)
             name = grown.values.get("indicator")
-            rise = isinstance(name, str) and (grown.origin.file, name) in tables_of_falls
+            target = plan.resolve(name) if isinstance(name, str) and tables_of_falls else None
+            rise = target is not None and (grown.origin.file, target.id) in tables_of_falls
             one = _as_fall(grown, plan, falls, signed=grown.signed, rise=rise)
             if one is not grown and (_number_of(one.values["value"]) or 0) > 0:
                 name = str(one.values["indicator"])
@@ -737,10 +738,10 @@ _FALL_NAME = re.compile(r"降低|下降|减少|reduction|decrease|decline|\bfall
 def _tables_of_falls(
     rows: list[RawRow], plan: Plan, falls: dict[str, bool]
 ) -> set[tuple[Any, Any]]:
-    """The (file, name) of indicators whose plain numbers, under a name that says fall, are
-    both positive and negative (单位GDP能耗降低 2.7, 0.1, -0.5, 3.8): a table of falls, where a
-    negative one is a rise. Where all are negative (-2.7, -0.1, -0.5, -3.8), they are falls
-    written as changes, as the plan's figures hold them."""
+    """The (file, target id) of targets whose numbers, under names that say fall, are both
+    falls and negative (单位GDP能耗降低 2.7, 0.1, -0.5, 3.8; or 下降2.7% beside -0.5): a table of
+    falls, where a negative one is a rise. Where all are negative (-2.7, -0.1, -0.5, -3.8), they
+    are falls written as changes, as the plan's figures hold them."""
     signs: dict[tuple[Any, Any], set[bool]] = {}
     if not any(not t.higher_is_better and plan.yearly_changes(t) for t in plan.targets):
         return set()  # (a plan without a fall: no name says one)
@@ -753,9 +754,15 @@ def _tables_of_falls(
             fall = falls[name] = _reads_as_fall(name, plan)
         if not fall:
             continue
-        number = _number_of(raw) if _says_no_direction(raw) else None
-        if number:
-            signs.setdefault((row.origin.file, name), set()).add(number > 0)
+        try:
+            quantity = parse_quantity(str(raw))
+        except ValueError:
+            continue  # the check of the value says what is wrong
+        if quantity.value:  # a fall: 2.7 written plainly, or 下降2.7% (a change of -2.7)
+            fallen = quantity.value < 0 if quantity.change else quantity.value > 0
+            target = plan.resolve(name)
+            key = (row.origin.file, target.id if target is not None else name)
+            signs.setdefault(key, set()).add(fallen)
     return {key for key, found in signs.items() if len(found) == 2}
 
 

@@ -496,13 +496,21 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
 
 def _under_unit_lines(rows: list[RawRow], marks: list[tuple[int, str]]) -> list[RawRow]:
     """Each row below a unit line inside the table (单位：万元 between 地区生产总值 and 财政总收入)
-    in that line's unit, where the row has none of its own, as the table's title's unit is."""
+    in that line's unit, where the row has none of its own, as the table's title's unit is; a
+    unit line after the last row (a footer, 单位：万元) is the unit of the rows no line is above."""
+    from shuangshi_cli.units import BUILTIN_UNITS
+
+    lines = [row.origin.line for row in rows if row.origin.line is not None]
+    last = max(lines, default=0)
+    # (a footer that names no unit, 单位：濉溪县统计局, is who made the table)
+    footer = next((u for at, u in marks if at > last and BUILTIN_UNITS.get(u) is not None), None)
     marked = []
     for row in rows:
         line = row.origin.line
         above = [u for at, u in marks if line is not None and at < line]
-        own = above and "unit" not in row.values
-        marked.append(row._replace(values={**row.values, TABLE_UNIT: above[-1]}) if own else row)
+        unit = above[-1] if above else footer
+        own = unit is not None and "unit" not in row.values
+        marked.append(row._replace(values={**row.values, TABLE_UNIT: unit}) if own else row)
     return marked
 
 
