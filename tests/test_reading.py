@@ -1320,3 +1320,12 @@ def test_a_unit_line_after_the_last_row_is_the_tables(run: Run, tmp_path: Path) 
         run, tmp_path, "指标,年份,数值\n地区生产总值,2018,352.1\n单位：县统计局\n"
     )
     assert latest["gdp"] == {"year": 2018, "value": 352.1}
+
+
+def test_a_unit_line_under_the_header_is_before_the_titles(run: Run, tmp_path: Path) -> None:
+    """单位：亿元 above the header, 单位：万元 right under it: the rows are in 万元, the line
+    nearest them."""
+    latest, _ = _latest_read(
+        run, tmp_path, "单位：亿元\n指标,2016,2018\n单位：万元\n地区生产总值,3000000,3521000\n"
+    )
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}

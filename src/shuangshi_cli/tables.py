@@ -448,7 +448,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
             continue
         if not body and len(places) == 1 and (lone := unit_line(text(cells[places[0]]))):
             if not _has_unit_column(header[1]):  # (under the header, before any figure: the
-                titles.append(f"单位：{lone}")  # table's unit, as a title line gives it)
+                titles.insert(0, f"单位：{lone}")  # table's unit, before a title line's)
             continue
         lone_heading = not body and places[0] > 0
         if len(places) == 1 and not _number(cells[places[0]]) and not lone_heading:
