@@ -430,7 +430,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     covered = 0  # columns a second header row reaches
     sub: tuple[int, Sequence[Any]] | None = None  # that row (绝对数 | 增长% under merged years)
     body: list[tuple[int, Sequence[Any]]] = []
-    marks: list[tuple[int, str]] = []  # unit lines inside the table: (line, unit), in order
+    marks: list[tuple[int, str]] = []  # unit lines below the header: (line, unit), in order
     for number, cells in grid.rows:
         if header is not None and body and _plain(cells):
             body.append((number, cells))  # the quick way for the rows of a table's body
@@ -446,16 +446,16 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
                     candidate = (number, cells)
                 titles.extend(text(cells[i]) for i in places)
             continue
-        if not body and len(places) == 1 and (lone := unit_line(text(cells[places[0]]))):
-            if not _has_unit_column(header[1]):  # (under the header, before any figure: the
-                titles.insert(0, f"单位：{lone}")  # table's unit, before a title line's)
+        if len(places) == 1 and (lone := unit_line(text(cells[places[0]]))) is not None:
+            # a unit line under the header or between the rows: the unit of the rows below it
+            # (a footer's, of the rows no line is above); in a table with a unit column, a
+            # section heading
+            if not _has_unit_column(header[1]):
+                marks.append((number, lone))
             continue
         lone_heading = not body and places[0] > 0
         if len(places) == 1 and not _number(cells[places[0]]) and not lone_heading:
             # (a lone word under a period, before any figure, is a second header row: 万元)
-            below = None if _has_unit_column(header[1]) else unit_line(text(cells[places[0]]))
-            if below is not None:  # a unit line inside the table: the unit of the rows below it
-                marks.append((number, below))
             continue  # a section heading (一、工业) or a note line without its marker
         repeats = bool(places) and header_key(cells[places[0]]) == header_key(header[1][places[0]])
         if (
@@ -495,9 +495,10 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
 
 
 def _under_unit_lines(rows: list[RawRow], marks: list[tuple[int, str]]) -> list[RawRow]:
-    """Each row below a unit line inside the table (单位：万元 between 地区生产总值 and 财政总收入)
-    in that line's unit, where the row has none of its own, as the table's title's unit is; a
-    unit line after the last row (a footer, 单位：万元) is the unit of the rows no line is above."""
+    """Each row below a unit line of the table (under its header, or 单位：万元 between 地区生产总值
+    and 财政总收入) in that line's unit, where the row has none of its own, before the title's
+    unit; a unit line after the last row (a footer, 单位：万元) is the unit of the rows no line is
+    above."""
     from shuangshi_cli.units import BUILTIN_UNITS
 
     lines = [row.origin.line for row in rows if row.origin.line is not None]
