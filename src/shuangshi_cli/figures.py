@@ -824,12 +824,14 @@ def _reads_as_fall(name: str, plan: Plan) -> bool:
     return not (target is None or target.higher_is_better or not plan.yearly_changes(target))
 
 
-def _says_no_direction(raw: Any) -> bool:
-    """A plain number (2.7, -2.7), not one that says its direction (下降2.7%)."""
+def _plain_number(raw: Any) -> Decimal | None:
+    """The number of a plain value (2.7, -2.7); None for one that says its direction (下降2.7%)
+    or is no number (the check of the value says what is wrong)."""
     try:
-        return not parse_quantity(str(raw)).change
+        quantity = parse_quantity(str(raw))
     except ValueError:
-        return False  # the check of the value says what is wrong
+        return None
+    return None if quantity.change else quantity.value
 
 
 def _number_of(raw: Any) -> Decimal | None:
@@ -862,11 +864,7 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
     target = plan.resolve(name)
     if target is not None and plan.yearly_changes(target):
         if "value" not in values:
-            if (
-                _reads_as_fall(name, plan)
-                and _says_no_direction(growth)
-                and (_number_of(growth) or 0) > 0
-            ):
+            if _reads_as_fall(name, plan) and (_plain_number(growth) or 0) > 0:
                 # 单位GDP能耗降低 | | 2.7 under 比上年增长%: a fall of 2.7 (the name) or a rise
                 # (the column)? Either way is a guess (-2.7 is a fall both as a growth and as
                 # what a table of falls would hold, 2.7)
