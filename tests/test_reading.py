@@ -1139,14 +1139,24 @@ def test_what_is_no_unit_line(line: str, unit: str | None) -> None:
 def test_a_unit_heading_inside_a_table_with_a_unit_column_is_a_section(
     run: Run, tmp_path: Path
 ) -> None:
-    """一、经济（单位：亿元） in a table whose rows have a 单位 column: a section heading, each
-    row's unit its own; a second header row's unit that contradicts the unit column is refused."""
+    """一、经济（单位：亿元） in a table whose rows have a 单位 column: each row's unit its own, and a
+    row whose unit cell is blank the line's; a second header row's unit that contradicts the unit
+    column is refused."""
     figures = tmp_path / "u.csv"
     figures.write_text(
         "指标,单位,年份,数值\n一、经济（单位：亿元）\n财政总收入,万元,2018,412000\n", "utf-8"
     )
     out = run("gap", "-f", str(figures), "-F", "json")
     assert out.exit_code == 0, out.stderr
+    figures.write_text(
+        "指标,单位,2016,2018\n地区生产总值,亿元,300,352.1\n单位：万元\n财政总收入,,300000,412000\n",
+        "utf-8",
+    )  # (a row whose unit cell is blank takes the unit line above it)
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 41.2}
     figures.write_text("指标,单位,2018\n,,万元\n地区生产总值,亿元,352.1\n", "utf-8")
     out = run("gap", "-f", str(figures), "-l", "en")
     assert out.exit_code == 2

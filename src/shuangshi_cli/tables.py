@@ -448,10 +448,8 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
             continue
         if len(places) == 1 and (lone := unit_line(text(cells[places[0]]))) is not None:
             # a unit line under the header or between the rows: the unit of the rows below it
-            # (a footer's, of the rows no line is above); in a table with a unit column, a
-            # section heading
-            if not _has_unit_column(header[1]):
-                marks.append((number, lone))
+            # that have none of their own (a footer's, of the rows no line is above)
+            marks.append((number, lone))
             continue
         lone_heading = not body and places[0] > 0
         if len(places) == 1 and not _number(cells[places[0]]) and not lone_heading:
@@ -591,11 +589,6 @@ def _plain(cells: Sequence[Any]) -> bool:
     second = second.strip() if type(second) is str else text(second)
     # (a note starts with one of _NOTE_STARTS: the pattern is tried only then)
     return bool(first and second) and not (first[0] in _NOTE_STARTS and _NOTE.match(first))
-
-
-def _has_unit_column(header: Sequence[Any]) -> bool:
-    """Whether a header has a unit column: its rows say their own units."""
-    return any(_HEADER_ALIASES.get(header_key(cell)) == "unit" for cell in header)
 
 
 def _marked_row(cells: Sequence[Any], places: list[int]) -> bool:
