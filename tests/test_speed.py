@@ -476,9 +476,44 @@ def test_plain_rows_read_as_the_row_by_row_check_reads_them(cells: list[dict[str
     for rows in tables:
         # each row alone (most are figures or one error), then all (repeats, conflicts)
         quick = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
-        with patch.object(figures_module.PlainRows, "read", lambda self, row: None):
+        with patch.object(figures_module.PlainRows, "_read", lambda self, row: None):
             slow = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
         assert quick == slow
+
+
+@pytest.mark.parametrize(
+    "value", ["0", "-0", "1", "1.5", "-1", "-99.9", "-100", "-100.0", "-150", "250", "1e3"]
+)
+def test_plain_values_are_judged_as_the_row_by_row_check_judges_them(value: str) -> None:
+    """Ranks, levels, rates and yearly changes in % (which must stay above -100): the quick
+    check of a plain value passes what ``_unfit`` passes, and leaves the rest to it."""
+    plan = parse_plan(embedded_plan_text("cn-14th-fyp"), "cn-14th-fyp")
+    lines = ["indicator,year,value"] + [
+        f"{t.id},2021,{value}" for t in plan.targets if t.quantified and t.series is None
+    ]
+    rows = parse_csv("\n".join(lines) + "\n", "f.csv")
+    quick = [_checked([row], plan) for row in rows]
+    with patch.object(figures_module.PlainRows, "_read", lambda self, row: None):
+        slow = [_checked([row], plan) for row in rows]
+    assert quick == slow
+    suixi = parse_plan(embedded_plan_text(), "targets.yaml")
+    rank = _checked(parse_csv(f"indicator,year,value\ngdp_rank,2018,{value}\n", "f.csv"), suixi)
+    with patch.object(figures_module.PlainRows, "_read", lambda self, row: None):
+        assert rank == _checked(
+            parse_csv(f"indicator,year,value\ngdp_rank,2018,{value}\n", "f.csv"), suixi
+        )
+
+
+def test_a_plain_figure_is_the_figure_the_dataclass_builds() -> None:
+    """The quick constructor of a plain row's Figure sets every field the dataclass would."""
+    origin = figures_module.Origin("f.csv", 7)
+    quick = figures_module._plain_figure("gdp", 2018, Decimal("352.1"), origin, "p1", "3521亿元")
+    built = figures_module.Figure(
+        "gdp", 2018, Decimal("352.1"), origin, part="p1", given="3521亿元"
+    )
+    assert quick == built and hash(quick) == hash(built)
+    assert vars(quick) == vars(built)
+    assert [f.name for f in fields(built)] == list(vars(quick))
 
 
 def _as_number(text: str) -> Any:

@@ -698,6 +698,10 @@ def _long_rows(
     width = len(columns)
     bulletin = year is not None
     origin, file, sheet = grid.origin, grid.file, grid.sheet
+    unit_column = "unit" in columns  # (without one, no row's unit can conflict with its name's)
+    # the last indicator cell seen, and whether with_indicator changes it
+    last_written: Any = None
+    cleaned = False
     rows: list[RawRow] = []
     for number, record in body:
         if len(record) > width:
@@ -715,12 +719,13 @@ def _long_rows(
                 )
         size = len(record)
         values: dict[str, Any] = {}
-        for name, i in named:
-            if i < size:
-                cell = record[i]
-                found = (cell.strip() or None) if type(cell) is str else value(cell)
-                if found is not None:
-                    values[name] = found
+        for name, i in named if size >= width else [(n, i) for n, i in named if i < size]:
+            cell = record[i]
+            if type(cell) is str:
+                if cell := cell.strip():
+                    values[name] = cell
+            elif (found := value(cell)) is not None:
+                values[name] = found
         if year is not None:  # a table of one year, as bulletins print it: a dash is no figure
             if values.get("value") in NO_FIGURE:
                 del values["value"]
@@ -737,9 +742,14 @@ def _long_rows(
                     number,
                 )
             )
-        if (conflict := unit_conflict(values)) is not None:
+        if unit_column and (conflict := unit_conflict(values)) is not None:
             raise FiguresError(grid.problem(conflict, number, where.get("unit")))
-        values = with_indicator(values)
+        written = values.get("indicator")
+        if written != last_written:  # (a table repeats each name many times)
+            last_written = written
+            cleaned = isinstance(written, str) and _indicator_cell(written) != (written, None)
+        if cleaned:  # 地区生产总值（亿元）: the name, and its unit
+            values = with_indicator(values)
         if unit is not None and "unit" not in values and values:
             values[TABLE_UNIT] = unit
         if year is not None and values:
