@@ -390,14 +390,20 @@ def test_a_one_year_tables_growth_column_is_the_figure_of_a_growth(
 
 
 @pytest.mark.parametrize(
-    ("written", "index"),
-    [("2.7,0.1,-0.5,3.8", "93.976542387"), ("-2.7,-0.1,-0.5,-3.8", "93.041452413")],
+    ("written", "index", "said"),
+    [
+        ("2.7,0.1,-0.5,3.8", "93.976542387", "a negative fall is a rise"),
+        ("-2.7,-0.1,0.5,-3.8", "93.976542387", "a positive one is a rise"),
+        ("-2.7,-0.1,-0.5,-3.8", "93.041452413", None),
+        ("2.7,0.1,0.5,3.8", "93.041452413", None),
+    ],
 )
-def test_a_negative_fall_is_a_rise_only_in_a_table_of_falls(
-    run: Run, tmp_path: Path, written: str, index: str
+def test_a_fall_names_numbers_of_both_signs_read_as_most_of_them_are(
+    run: Run, tmp_path: Path, written: str, index: str, said: str | None
 ) -> None:
-    """单位GDP能源消耗降低 2.7, 0.1, -0.5, 3.8: a table of falls (降低率), where -0.5 is a rise
-    (said on stderr); -2.7, -0.1, -0.5, -3.8 are the same years' falls written as changes."""
+    """单位GDP能源消耗降低 2.7, 0.1, -0.5, 3.8: a table of falls (降低率), where -0.5 is a rise;
+    -2.7, -0.1, 0.5, -3.8: falls written as changes (下降为负), where 0.5 is a rise (each said on
+    stderr); one sign throughout: every year a fall."""
     figures = tmp_path / "w.csv"
     figures.write_text(
         f"指标,单位,2021年,2022年,2023年,2024年\n单位GDP能源消耗降低,%,{written}\n", "utf-8"
@@ -405,8 +411,41 @@ def test_a_negative_fall_is_a_rise_only_in_a_table_of_falls(
     latest = _result(run, figures, "energy_intensity", "-l", "en")["latest"]
     assert latest == {"year": 2024, "value": float(index)}
     out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-l", "en")
-    said = "a negative fall is a rise" in out.stderr
-    assert said == ("2.7,0.1" in written)
+    assert out.exit_code == 0
+    for notice in ("a negative fall is a rise", "a positive one is a rise"):
+        assert (notice in out.stderr) == (notice == said)
+    long = tmp_path / "long.csv"  # the same as a long table, the years' notes beside them
+    long.write_text(
+        "indicator,year,value,unit,note\n"
+        + "".join(
+            f"单位GDP能源消耗降低,{2021 + i},{v},%,比上年{'上升' if (v[0] == '-') == (said == 'a negative fall is a rise') else '下降'}\n"
+            for i, v in enumerate(written.split(","))
+        ),
+        "utf-8",
+    )
+    assert _result(run, long, "energy_intensity", "-l", "en")["latest"] == latest
+
+
+def test_as_many_falls_as_negative_numbers_are_refused(run: Run, tmp_path: Path) -> None:
+    """2.7, -0.1, 0.5, -3.8 under 单位GDP能源消耗降低: a table of falls with two rises, or changes
+    with two rises, are as likely: refused, naming the first row, and how to write them."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\n单位GDP能源消耗降低,2021,2.7\n单位GDP能源消耗降低,2022,-0.1\n"
+        "单位GDP能源消耗降低,2023,0.5\n单位GDP能源消耗降低,2024,-3.8\n",
+        "utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-l", "en")
+    assert out.exit_code == 2
+    assert out.stderr.startswith(f"{figures}:2: value: 单位GDP能源消耗降低 has as many falls")
+    assert "下降2.7%, 上升0.5%" in out.stderr
+    figures.write_text(
+        "indicator,year,value\n单位GDP能源消耗降低,2021,下降2.7%\n单位GDP能源消耗降低,2022,-0.1\n"
+        "单位GDP能源消耗降低,2023,上升0.5%\n单位GDP能源消耗降低,2024,下降3.8%\n",
+        "utf-8",
+    )  # (said with their directions, but for -0.1: the one plain number, a fall as a change)
+    latest = _result(run, figures, "energy_intensity", "-l", "en")["latest"]
+    assert latest["value"] == pytest.approx(97.3 * 0.999 * 1.005 * 0.962)
 
 
 @pytest.mark.parametrize("heading", ["2022年比上年增长%", "比上年增长（%）"])
@@ -578,13 +617,22 @@ def test_a_value_and_a_growth_column_that_disagree_are_an_error(run: Run, tmp_pa
 def test_a_table_of_falls_is_one_target_however_its_names_spell_it(
     run: Run, tmp_path: Path
 ) -> None:
-    """单位GDP能耗降低 2.7 (or 下降2.7%) beside 单位GDP能源消耗降低 -0.5: one target's falls and a
-    negative one, which is a rise: 97.3 × 1.005."""
+    """单位GDP能耗降低 2.7 and 0.1 beside 单位GDP能源消耗降低 -0.5: one target's falls and a
+    negative one, which is a rise: 97.3 × 1.005 × 0.999. Beside 下降2.7%, which says what it is,
+    the one plain -0.5 is a fall written as the change: 97.3 × 0.995."""
     figures = tmp_path / "f.csv"
-    for first in ("2.7", "下降2.7%"):
-        figures.write_text(
-            f"指标,年份,数值\n单位GDP能耗降低,2021,{first}\n单位GDP能源消耗降低,2022,-0.5\n",
-            "utf-8",
-        )
-        latest = _result(run, figures, "energy_intensity")["latest"]
-        assert latest == {"year": 2022, "value": 97.7865}
+    figures.write_text(
+        "指标,年份,数值\n单位GDP能耗降低,2021,2.7\n单位GDP能源消耗降低,2022,-0.5\n"
+        "单位GDP能耗降低,2023,0.1\n",
+        "utf-8",
+    )
+    latest = _result(run, figures, "energy_intensity")["latest"]
+    assert latest == {
+        "year": 2023,
+        "value": float(Decimal("97.3") * Decimal("1.005") * Decimal("0.999")),
+    }
+    figures.write_text(
+        "指标,年份,数值\n单位GDP能耗降低,2021,下降2.7%\n单位GDP能源消耗降低,2022,-0.5\n", "utf-8"
+    )
+    latest = _result(run, figures, "energy_intensity")["latest"]
+    assert latest == {"year": 2022, "value": float(Decimal("97.3") * Decimal("0.995"))}

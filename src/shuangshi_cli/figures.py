@@ -740,6 +740,7 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     tables_of_falls = _tables_of_falls(rows, plan, falls)
     has_falls = _has_falls(plan)  # (else no row reads as a fall: each is kept as it is)
     rises: dict[tuple[str, str], str] = {}  # (file, name) → the first negative fall's place
+    positive_rises: dict[tuple[str, str], str] = {}  # ... the first positive change's
     read_as_growth: set[str] = set()  # a level the plan has not, whose growth was read
     for written in rows:
         row = _with_table_unit(written, plan) if "table_unit" in written.values else written
@@ -755,13 +756,19 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
             # (a growth column's figure under 降低 too, but its minus is the growth's: a fall)
             name = grown.values.get("indicator")
             target = plan.resolve(name) if isinstance(name, str) and tables_of_falls else None
-            rise = target is not None and (grown.origin.file, target.id) in tables_of_falls
-            one = (
-                _as_fall(grown, plan, falls, signed=grown.signed, rise=rise) if has_falls else grown
-            )
+            reading = None
+            if target is not None:
+                reading = tables_of_falls.get((grown.origin.file, target.id))
+            one = grown
+            if has_falls:  # (in a table of changes, -2.7 is a fall and 0.5 a rise)
+                signed = grown.signed or reading == "changes"
+                one = _as_fall(grown, plan, falls, signed=signed, rise=reading == "falls")
             if one is not grown and (_number_of(one.values["value"]) or 0) > 0:
                 name = str(one.values["indicator"])
                 rises.setdefault((one.origin.file, name), str(one.origin))
+            elif reading == "changes" and (_plain_number(grown.values.get("value")) or 0) > 0:
+                name = str(grown.values["indicator"])
+                positive_rises.setdefault((grown.origin.file, name), str(grown.origin))
             if one.from_bulletin:
                 name = str(one.values.get("indicator") or "").strip()
                 if name and plan.resolve(name) is None:
@@ -772,11 +779,13 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
         for name in read_as_growth & set(names):
             del names[name]
     skipped = {file: names for file, names in skipped.items() if names}
-    if rises or skipped:
+    if rises or positive_rises or skipped:
         from shuangshi_cli.notices import notice
 
         for (_, name), place in rises.items():
             notice("negative_fall", place=place, name=name)
+        for (_, name), place in positive_rises.items():
+            notice("positive_change", place=place, name=name)
         for file, names in skipped.items():
             key = "not_in_plan.one" if len(names) == 1 else "not_in_plan"
             notice(key, file=file, count=len(names), indicators="、".join(names))
@@ -792,16 +801,17 @@ def _has_falls(plan: Plan) -> bool:
     return any(not t.higher_is_better and plan.yearly_changes(t) for t in plan.targets)
 
 
-def _tables_of_falls(
-    rows: list[RawRow], plan: Plan, falls: dict[str, bool]
-) -> set[tuple[Any, Any]]:
-    """The (file, target id) of targets whose numbers, under names that say fall, are both
-    falls and negative (单位GDP能耗降低 2.7, 0.1, -0.5, 3.8; or 下降2.7% beside -0.5): a table of
-    falls, where a negative one is a rise. Where all are negative (-2.7, -0.1, -0.5, -3.8), they
-    are falls written as changes, as the plan's figures hold them."""
-    signs: dict[tuple[Any, Any], set[bool]] = {}
+def _tables_of_falls(rows: list[RawRow], plan: Plan, falls: dict[str, bool]) -> dict[Any, str]:
+    """How the numbers under names that say fall are read where a file holds both signs for one
+    target, by (file, target id): ``"falls"`` where most are falls (单位GDP能耗降低 2.7, 0.1,
+    -0.5, 3.8: a table of 降低率, where a negative one is a rise), ``"changes"`` where most are
+    negative (-2.7, -0.1, 0.5, -3.8: falls written as changes, where a positive one is a rise).
+    As many of each cannot be told apart: refused. Where all have one sign, each reads as
+    ``_as_fall`` says (2.7 a fall; -2.7 a fall written as the change)."""
+    votes: dict[tuple[Any, Any], list[int]] = {}  # key → [falls, changes]
+    first: dict[tuple[Any, Any], tuple[RawRow, str]] = {}
     if not _has_falls(plan):
-        return set()  # (a plan without a fall: no name says one)
+        return {}  # (a plan without a fall: no name says one)
     for row in rows:
         name, raw = row.values.get("indicator"), row.values.get("value")
         if not isinstance(name, str) or raw is None or row.signed:
@@ -815,12 +825,27 @@ def _tables_of_falls(
             quantity = parse_quantity(str(raw))
         except ValueError:
             continue  # the check of the value says what is wrong
-        if quantity.value:  # a fall: 2.7 written plainly, or 下降2.7% (a change of -2.7)
-            fallen = quantity.value < 0 if quantity.change else quantity.value > 0
+        if quantity.value and not quantity.change:  # (下降2.7% says what it is: no vote)
             target = plan.resolve(name)
             key = (row.origin.file, target.id if target is not None else name)
-            signs.setdefault(key, set()).add(fallen)
-    return {key for key, found in signs.items() if len(found) == 2}
+            votes.setdefault(key, [0, 0])[0 if quantity.value > 0 else 1] += 1
+            first.setdefault(key, (row, name.strip()))
+    readings: dict[Any, str] = {}
+    for key, (fallen, changed) in votes.items():
+        if fallen and changed:
+            if fallen == changed:
+                row, name = first[key]
+                raise FiguresError(
+                    row.origin.problem(
+                        msg("{name} has as many falls (2.7) as negative numbers (-0.5) here: "
+                            "whether a negative one is a rise (a table of 降低率) or a fall "
+                            "written as a change cannot be told; write each year with its "
+                            "direction (下降2.7%, 上升0.5%)", name=name),
+                        "value",
+                    )
+                )  # fmt: skip
+            readings[key] = "falls" if fallen > changed else "changes"
+    return readings
 
 
 def _as_fall(

@@ -448,6 +448,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "{place}: {name} holds falls, and a negative one: a negative fall is "
                              "a rise, and is read as one (write a fall as a positive number, or as "
                              "下降2.7%)"),
+    "notice.positive_change": ("{place}：{name} 的数多为负数（下降为负的比上年增减）：正数即上升，按上升读取（下降请写“下降2.7%”，上升请写“上升0.5%”）",
+                               "{place}: {name} holds mostly negative numbers, falls written as "
+                               "changes: a positive one is a rise, and is read as one (write "
+                               "下降2.7% or 上升0.5% to say which)"),
     "notice.peer_totals": ("{file}：合计、平均或上级地区的行不参与排位，未读取：{regions}",
                            "{file}: rows of totals, averages or a higher level, not ranked: {regions}"),
     "notice.layout": ("{file}：{layout}", "{file}: {layout}"),
