@@ -18,6 +18,8 @@ from shuangshi_cli.units import BUILTIN_UNITS, Unit
 from tests.helpers import DATA
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from shuangshi_cli.plan import Plan
     from tests.helpers import Run
 
@@ -216,3 +218,19 @@ def test_the_summary_counts_statuses_best_first(run: Run) -> None:
     ]
     out = run("gap", *args, "--lang", "zh")
     assert out.stdout.splitlines()[-1] == "量化目标4项：已实现3项，未实现1项（截至2019年）"
+
+
+@pytest.mark.parametrize(("lang", "pace"), [("zh", "+0.27岁/年"), ("en", "+0.27 years/yr")])
+def test_a_linear_pace_has_two_decimals_in_any_unit(
+    run: Run, tmp_path: Path, lang: str, pace: str
+) -> None:
+    """预期寿命 77.93 (2020) → 79 (2024): 0.2675岁 a year, shown as points are, +0.27岁/年."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\nlife_expectancy,2020,77.93\nlife_expectancy,2024,79.0\n", "utf-8"
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "markdown", "-l", lang)
+    row = next(
+        line for line in out.stdout.splitlines() if "79（2024）" in line or "79 (2024)" in line
+    )
+    assert f"| {pace} |" in row

@@ -5,6 +5,7 @@ Every function takes the language and looks its words up in the catalogue (messa
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.assess import Note
@@ -204,10 +205,13 @@ def growth_text(plan: Plan, result: Result, rate: float | None, lang: Lang) -> s
         key = "rank.up_per_year" if rate < 0 else "rank.down_per_year"
         return t(key + (".one" if amount == "1" else ""), lang, n=amount)
     shown = difference_unit(unit)
-    sign = "" if plain(abs(exact(rate)), 2) == "0" else ("+" if rate >= 0 else "-")
-    amount = quantity(abs(exact(rate)), shown, lang)
+    # a pace of two decimals, as points are (+0.27岁/年, not the +0.2675 of four years' mean)
+    rounded = plain(abs(exact(rate)), 2)
+    sign = "" if rounded == "0" else ("+" if rate >= 0 else "-")
+    finite = rounded not in {"∞", "-∞", "—"}
+    amount = quantity(Decimal(rounded) if finite else abs(exact(rate)), shown, lang)
     if shown is not None and shown.dimension == POINTS:
-        amount = t("points", lang, n=plain(abs(exact(rate)), 2))
+        amount = t("points", lang, n=rounded)
     return t("per_year", lang, amount=sign + amount)
 
 
