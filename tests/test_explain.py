@@ -116,3 +116,12 @@ def test_a_cumulative_changes_pace_ratio_puts_its_numbers_in(run: Run, tmp_path:
     assert ratio["formula"] == "task / time"
     assert ratio["substituted"].endswith(" / 0.2")
     assert "task" not in ratio["substituted"]
+
+
+@pytest.mark.parametrize("value", ["1e20", "99999999999999999999.5"])
+def test_explain_prints_the_largest_figures(run: Run, value: str) -> None:
+    """A figure up to 1e20 (the most a file may hold) is shown digit by digit, as gap shows it:
+    rounding it to a few places needs more digits than the default context holds."""
+    out = run("explain", "gdp", "--year", "2018", "--figure", f"gdp={value}", "-l", "en")
+    assert out.exit_code == 0, out.stderr
+    assert "achieved early" in out.stdout

@@ -808,6 +808,28 @@ def test_a_closed_stderr_keeps_the_exit_code(command: str, code: int) -> None:
     assert _shell(f"{command} 2>&-").returncode == code
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        "check --year 2019 gdp=420 gdp_rank=6 -F json",  # off track: said on stderr
+        "gap -f no-such-file.csv",  # an error line
+        "gap --year 2018 gdp=352.1 -F json",  # a notice of the figures missing
+    ],
+)
+def test_a_closed_stderr_writes_nothing_of_its_own_to_stdout(command: str) -> None:
+    """2>&-: what would have gone to stderr is lost, not written into the report on stdout."""
+    done = _shell(f"{command} 2>&-")
+    assert done.returncode in {0, 1, 2}
+    if done.stdout:
+        json.loads(done.stdout)  # the report alone
+
+
+@pytest.mark.parametrize("command", ["--help", "gap -h", "check --help", ""])
+def test_help_to_a_closed_stdout_is_an_error(command: str) -> None:
+    done = _shell(f"{command} >&-")
+    assert (done.returncode, done.stderr) == (2, "cannot write the help: stdout is closed\n")
+
+
 def test_sheet_without_a_workbook_is_refused(run: Run, tmp_path: Path) -> None:
     path = _file(tmp_path, "f.csv", "indicator,year,value\ngdp,2018,352.1\n")
     _fails(

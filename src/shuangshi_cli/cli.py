@@ -80,8 +80,11 @@ class _Group(LocalizedGroup):
         from shuangshi_cli.notices import set_lang
 
         set_lang(lang)
-        localize(self, lang, help_screen=not argv or any(a in {"-h", "--help"} for a in argv))
+        help_screen = not argv or any(a in {"-h", "--help"} for a in argv)
+        localize(self, lang, help_screen=help_screen and sys.stdout is not None)
         try:
+            if help_screen and sys.stdout is None:  # >&-: no help is lost without a word
+                raise UsageProblem.at(msg("cannot write the help: stdout is closed"))
             if args is None:
                 args = sys.argv[1:]
             for arg in args:
@@ -215,6 +218,8 @@ def _say(text: str) -> None:
     not the exit code."""
     from shuangshi_cli.console import write
 
+    if sys.stderr is None:  # (closed at start: no stream, and stdout is not its stand-in)
+        return
     with contextlib.suppress(AttributeError, OSError, ValueError):
         write(text, sys.stderr)
         sys.stderr.flush()

@@ -1162,6 +1162,7 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "无法输出报告：标准输出已关闭（请用 --output 文件）",
     ),
     ("cannot write the report: {a}", "无法输出报告：{a}"),
+    ("cannot write the help: stdout is closed", "无法输出帮助：标准输出已关闭"),
     ("the argument '{a}' is not UTF-8", "参数“{a}”不是 UTF-8"),
     ("argument {a}", "参数 {a}"),
     ("unknown status {a}; use one of: {b}", "未知状态 {a}；可用：{b}"),

@@ -7,6 +7,8 @@ default).
 
 from __future__ import annotations
 
+import contextlib
+
 import sys
 from typing import TYPE_CHECKING
 
@@ -34,7 +36,10 @@ def notice(key: str, **fields: object) -> None:
         _sink(text)
         return
 
-    write(text + "\n", sys.stderr)
+    if sys.stderr is None:  # (2>&-: the words are lost, and never written to stdout)
+        return
+    with contextlib.suppress(OSError, ValueError):
+        write(text + "\n", sys.stderr)
 
 
 def set_sink(sink: Callable[[str], None] | None) -> Callable[[str], None] | None:

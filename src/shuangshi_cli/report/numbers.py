@@ -7,7 +7,7 @@ rounded to zero. Only rendering rounds; the core keeps exact Decimals.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.messages import Lang, pick, t
@@ -44,7 +44,9 @@ def plain(value: Decimal | float | int, places: int = 2) -> str:
         return f"{float(number):.4g}"
     if number and number.adjusted() < -places:
         places = min(-number.adjusted() + 1, MAX_PLAIN_DIGITS)
-    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    with localcontext() as context:  # (21 digits and 20 places: more than the default 28)
+        context.prec = 2 * MAX_PLAIN_DIGITS + 2
+        rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
