@@ -8,7 +8,6 @@ default).
 from __future__ import annotations
 
 import contextlib
-
 import sys
 from typing import TYPE_CHECKING
 
