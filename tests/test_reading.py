@@ -19,7 +19,7 @@ import xlsxwriter
 from shuangshi_cli.errors import FiguresError
 from shuangshi_cli.figures import load_figures, read_figures_file
 from shuangshi_cli.peers import load_peers
-from shuangshi_cli.plan_load import embedded_plan_named
+from shuangshi_cli.plan_load import embedded_plan_named, embedded_plan_text
 from shuangshi_cli.tables import Reading
 
 if TYPE_CHECKING:
@@ -1339,3 +1339,47 @@ def test_a_unit_line_under_the_header_is_before_the_titles(run: Run, tmp_path: P
         run, tmp_path, "单位：亿元\n指标,2016,2018\n单位：万元\n地区生产总值,3000000,3521000\n"
     )
     assert latest["gdp"] == {"year": 2018, "value": 352.1}
+
+
+@pytest.mark.parametrize(
+    ("cell", "code", "place"),
+    [
+        ("戊\x1b[31mRED\x1b[0m县", "U+001B", "A2"),  # a terminal's escape: colours, a title
+        ("戊\x9b31m县", "U+009B", "A2"),  # C1: an escape to many terminals too
+        ("戊\u202e县", "U+202E", "A2"),  # a bidirectional override: it reorders the line
+    ],
+)
+def test_a_cell_with_a_control_character_is_refused(
+    run: Run, tmp_path: Path, cell: str, code: str, place: str
+) -> None:
+    """A workbook's cell is refused as a text file's line is: nothing it holds reaches the
+    terminal as a command (a line break, Alt+Enter, may stand)."""
+    book = _book(tmp_path / "b.xlsx", {"Sheet1": [["指标", "2018年"], [cell, 352.1]]})
+    out = run("gap", "-f", book, "-l", "en")
+    assert out.exit_code == 2
+    assert out.stderr == (
+        f"{book}[Sheet1]!{place}: the cell holds the character {code}, which is not allowed\n"
+    )
+    broken = _book(tmp_path / "n.xlsx", {"Sheet1": [["指标", "2018年"], ["地区生产\n总值", 352.1]]})
+    assert run("gap", "-f", broken, "-F", "json").exit_code == 0
+
+
+@pytest.mark.parametrize("character", ["\x9b", "\x85", "\u202e", "\u2066"])
+def test_a_text_file_with_c1_or_a_bidirectional_control_is_refused(
+    run: Run, tmp_path: Path, character: str
+) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text(f"indicator,year,value,note\ngdp,2018,352.1,a{character}b\n", "utf-8")
+    out = run("gap", "-f", str(path), "-l", "en")
+    code = f"U+{ord(character):04X}"
+    assert (out.exit_code, out.stderr) == (
+        2,
+        f"{path}:2:17: the file is not text: the character {code} is not allowed\n",
+    )
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        embedded_plan_text().replace("name: 地区生产总值\n", f"name: 地区生产{character}总值\n", 1),
+        "utf-8",
+    )
+    out = run("validate", str(plan), "-l", "en")
+    assert out.exit_code == 2 and code in out.stderr

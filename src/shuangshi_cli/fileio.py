@@ -34,7 +34,18 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"),
 )
 # Control characters never found in a text table or a plan (tab, newlines and form feed are).
-_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What no table of text holds, and what would reach a terminal as a command or reorder what it
+# shows: control characters (C0 but tab, line ends and form feed; DEL; C1, U+0080–U+009F, which
+# terminals take as escapes too) and the bidirectional embeddings, overrides and isolates.
+_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The same in a workbook's cell, which may break its line (Alt+Enter) but holds no form feed.
+_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """The code (U+001B) of the first character a workbook's cell may not hold, if any."""
+    found = _NOT_IN_A_CELL.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
 
 
 def is_workbook(data: bytes) -> bool:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from shuangshi_cli.errors import FiguresError, Problem
-from shuangshi_cli.figures import column_number
+from shuangshi_cli.figures import Origin, column_number
 from shuangshi_cli.messages import msg
 from shuangshi_cli.notices import notice
 from shuangshi_cli.tables import Grid, Reading, grid_rows
@@ -77,6 +77,7 @@ def read_workbook(
         raise FiguresError(
             Problem(msg("cannot read sheet {sheet}: {reason}", sheet=repr(title), reason=exc), name)
         ) from None
+    _refuse_control_characters(cells, name, title)
     marks = _marks(data, title)
     for (row, column), error in marks.errors.items():
         if row <= len(cells) and column <= len(cells[row - 1]):
@@ -85,6 +86,21 @@ def read_workbook(
         if row <= len(cells) and column <= len(cells[row - 1]):
             cells[row - 1][column - 1] = _as_percent(cells[row - 1][column - 1])
     return grid_rows(Grid(name, [(i + 1, row) for i, row in enumerate(cells)], title), reading)
+
+
+def _refuse_control_characters(cells: list[list[Any]], name: str, title: str) -> None:
+    """A FiguresError naming the first cell whose text holds a control character (an escape
+    that would reach a terminal) or a bidirectional override, as a text file is refused."""
+    from shuangshi_cli.fileio import forbidden_character
+
+    for row, values in enumerate(cells, start=1):
+        for column, cell in enumerate(values, start=1):
+            if type(cell) is str and (code := forbidden_character(cell)) is not None:
+                place = Origin(name, row, title, (("value", column),))
+                raise FiguresError(
+                    place.problem(msg("the cell holds the character {code}, which is not "
+                                      "allowed", code=code))
+                )  # fmt: skip
 
 
 # -- how large a sheet is ------------------------------------------------------------------------
