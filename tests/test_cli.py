@@ -498,3 +498,22 @@ def test_validate_checks_one_plan(run: Run) -> None:
     out = run("validate", "cn-14th-fyp", "--targets", "suixi-shuangshi-2017")
     assert (out.exit_code, out.stdout) == (2, "")
     assert out.stderr.startswith("validate checks one plan: give FILE or --targets, not both")
+
+
+def test_validate_checks_the_file_given_whatever_shuangshi_targets_says(run: Run) -> None:
+    """validate FILE: FILE is the plan to check; SHUANGSHI_TARGETS is only the default."""
+    env = {"SHUANGSHI_TARGETS": "/no/such/plan.yaml"}
+    out = run("validate", "examples/towns.yaml", env=env)
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.startswith("examples/towns.yaml: valid plan")
+    assert run("validate", "examples/towns.yaml", "-t", "cn-14th-fyp").exit_code == 2
+
+
+def test_a_plan_named_by_shuangshi_targets_is_said_to_come_from_it(run: Run) -> None:
+    out = run("gap", env={"SHUANGSHI_TARGETS": "/no/such/plan.yaml"})
+    assert (out.exit_code, out.stderr) == (
+        2,
+        "/no/such/plan.yaml: no such file (SHUANGSHI_TARGETS)\n",
+    )
+    out = run("gap", "-t", "/no/such/plan.yaml", env={"SHUANGSHI_TARGETS": "/no/such/plan.yaml"})
+    assert out.stderr == "/no/such/plan.yaml: no such file\n"

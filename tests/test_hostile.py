@@ -1087,3 +1087,19 @@ def test_an_empty_file_name_is_no_directory(run: Run) -> None:
             2,
             "'': a file name is needed, not an empty string\n",
         )
+
+
+@pytest.mark.parametrize("name", ["newdir/", "existing/"])
+def test_an_output_name_ending_in_a_slash_writes_no_file(
+    run: Run, tmp_path: Path, name: str
+) -> None:
+    """-o out/ names a folder: nothing is written, and a file standing as ``out`` is kept."""
+    (tmp_path / "existing").write_text("kept", "utf-8")
+    target = f"{tmp_path}/{name}"
+    out = run("gap", "--year", "2018", "gdp=352.1", "-F", "json", "-o", target)
+    assert (out.exit_code, out.stderr) == (
+        2,
+        f"{target}: a name ending in '/' is a folder's, not a file's\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing"]
+    assert (tmp_path / "existing").read_text("utf-8") == "kept"

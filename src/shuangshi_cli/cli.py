@@ -105,7 +105,7 @@ class _Group(LocalizedGroup):
                 lines = exc.lines(lang)
             except Exception:  # a sentence the catalogue cannot word: English, never a traceback
                 lines = exc.lines(Lang.EN)
-            for line in lines:
+            for line in _from_environment(lines, argv):
                 _note(line)
             code = exc.exit_code
             if isinstance(exc, OutputClosed):
@@ -211,6 +211,17 @@ def _pacified() -> bool:
     except ImportError:  # pragma: no cover - another typer: its own exit code
         return False
     return isinstance(sys.stdout, PacifyFlushWrapper)
+
+
+def _from_environment(lines: list[str], argv: list[str]) -> list[str]:
+    """``lines``, those about the plan SHUANGSHI_TARGETS names (no --targets given) saying so:
+    a path the user did not type is named with where it came from."""
+    path = os.environ.get("SHUANGSHI_TARGETS")
+    given = any(a in {"-t", "--targets"} or a.startswith(("--targets=", "-t")) for a in argv)
+    if not path or given:
+        return lines
+    said = f"{path}:"
+    return [f"{line} (SHUANGSHI_TARGETS)" if line.startswith(said) else line for line in lines]
 
 
 def _say(text: str) -> None:
@@ -1142,6 +1153,7 @@ def show_targets(
 
 @_command(help=_h("help.validate"), cls=LocalizedCommand)
 def validate(
+    ctx: typer.Context,
     file: Annotated[
         Path | None,
         typer.Argument(
@@ -1157,6 +1169,9 @@ def validate(
     from shuangshi_cli.plan import EMBEDDED_NAME, load_plan
     from shuangshi_cli.report.plan import shortfall_line
 
+    source = ctx.get_parameter_source("targets")
+    if file is not None and source is not None and source.name == "ENVIRONMENT":
+        targets = None  # FILE, given, is the plan to check; SHUANGSHI_TARGETS the default
     if file is not None and targets is not None and file != targets:
         raise UsageProblem.at(
             msg("validate checks one plan: give FILE or --targets, not both ({file}, {targets})",

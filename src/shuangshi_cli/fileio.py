@@ -281,6 +281,7 @@ def write_output(
         return
     if not label:
         raise InputError.at(msg("error.output_name"))
+    _refuse_folder_name(label)
     descriptor = own_descriptor(str(path))
     if descriptor is not None:
         _write_descriptor(descriptor, text if isinstance(text, bytes) else text.encode(encoding),
@@ -362,6 +363,15 @@ def _write_descriptor(descriptor: int, data: bytes, label: str) -> None:
         raise _unwritable(exc, label) from None
 
 
+def _refuse_folder_name(label: str) -> None:
+    """``out/`` names a folder: a directory there is refused as one, else the name is (a path
+    would drop the slash and write a file called ``out``)."""
+    if label.endswith(("/", os.sep)):
+        if Path(label).is_dir():
+            raise InputError(Problem(msg("error.is_directory"), label))
+        raise InputError(Problem(msg("error.folder_name"), label))
+
+
 def check_writable(labels: list[str]) -> None:
     """Before a command writes several files: each can be written, and no two are the same file,
     so that a run that fails on one leaves none of them written (each write is atomic, but a
@@ -394,6 +404,7 @@ def check_writable(labels: list[str]) -> None:
             regular = stat.S_ISREG(info.st_mode)
             claim([(info.st_dev, info.st_ino) if regular else ("fd", descriptor)], label)
             continue
+        _refuse_folder_name(label)
         try:
             target = Path(os.path.realpath(label))
         except OSError as exc:  # the working folder is gone

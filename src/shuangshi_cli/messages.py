@@ -401,6 +401,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.no_such_file": ("文件不存在", "no such file"),
     "error.empty_name": ("需要文件名，不能是空字符串", "a file name is needed, not an empty string"),
     "error.is_directory": ("是目录，不是文件", "is a directory, not a file"),
+    "error.folder_name": ("以“/”结尾的是目录名，不是文件名", "a name ending in '/' is a folder's, not a file's"),
     "error.cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
     "error.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
     "error.template_suffix": ("模板是 CSV 表格或工作簿：请把文件命名为 .csv 或 .xlsx（{file}），或给出 --format",
