@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -1103,3 +1104,30 @@ def test_an_output_name_ending_in_a_slash_writes_no_file(
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing"]
     assert (tmp_path / "existing").read_text("utf-8") == "kept"
+
+
+def _ascii_stdout(command: str) -> subprocess.CompletedProcess[str]:
+    line = f"exec env PYTHONIOENCODING=ascii {sys.executable} -m shuangshi_cli {command}"
+    return subprocess.run(["sh", "-c", line], capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("command", ["template", "gap --year 2018 gdp=352.1 -F csv -l zh"])
+def test_data_to_an_ascii_stdout_is_refused_not_garbled(command: str) -> None:
+    """A CSV to a stdout that cannot hold its names (PYTHONIOENCODING=ascii) would be read
+    back as ????: an error naming the first character it cannot hold."""
+    done = _ascii_stdout(command)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert re.search(r"stdout's encoding \(ascii\) cannot hold .* \(U\+[0-9A-F]{4}\)", done.stderr)
+
+
+@pytest.mark.parametrize("command", ["schema", "gap --year 2018 gdp=352.1 -F json"])
+def test_json_to_an_ascii_stdout_is_escaped(command: str) -> None:
+    done = _ascii_stdout(command)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.isascii() and "?" not in done.stdout
+    json.loads(done.stdout)
+
+
+def test_a_table_to_an_ascii_stdout_gets_look_alikes() -> None:
+    done = _ascii_stdout("gap --year 2018 gdp=352.1 -l en")
+    assert done.returncode == 0 and "Gross regional product" in done.stdout

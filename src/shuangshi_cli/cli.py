@@ -489,10 +489,12 @@ def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
     )
 
 
-def _emit(text: str | bytes, output: str | None) -> None:
-    """Print to stdout in what its encoding can show, or write a file: always UTF-8."""
+def _emit(text: str | bytes, output: str | None, *, data: bool = False) -> None:
+    """Print to stdout in what its encoding can show, or write a file: always UTF-8. ``data``
+    (CSV, Markdown, HTML …, read by programs): a stdout that cannot hold every character is an
+    error, where a table for the eye gets look-alikes (濉溪 as ??)."""
     if output is None or output == "-":
-        from shuangshi_cli.console import write
+        from shuangshi_cli.console import encoding_of, lost_character, write
 
         if isinstance(text, bytes):
             raise UsageProblem.at(msg("error.workbook_needs_output"))
@@ -500,6 +502,12 @@ def _emit(text: str | bytes, output: str | None) -> None:
             raise UsageProblem.at(
                 msg("cannot write the report: stdout is closed (use --output FILE)")
             )
+        if data and (lost := lost_character(text, sys.stdout)) is not None:
+            raise UsageProblem.at(
+                msg("stdout's encoding ({encoding}) cannot hold {character}: set "
+                    "PYTHONIOENCODING=utf-8, or write the file with --output FILE",
+                    encoding=encoding_of(sys.stdout), character=f"{lost} (U+{ord(lost):04X})")
+            )  # fmt: skip
         try:
             write(text)
         except BrokenPipeError:
@@ -525,7 +533,14 @@ def _print(document: Document, fmt: Format, style: Style, output: str | None) ->
         from shuangshi_cli.console import escaped_json
 
         text = escaped_json(text, sys.stdout)  # an ASCII console: 濉溪 as \u6fc9\u6eaa, not ??
-    _emit(text, output)
+    if fmt in {Format.HTML, Format.JUNIT} and output in {None, "-"} and isinstance(text, str):
+        from shuangshi_cli.console import encoding_of
+
+        encoding = encoding_of(sys.stdout)  # (XML's character references: &#28617;, not ??)
+        text = text.encode(encoding, "xmlcharrefreplace").decode(encoding)
+    # a CSV is read back by programs: ?? for 濉溪 would be taken for data (the others are read
+    # by people, who get look-alikes)
+    _emit(text, output, data=fmt is Format.CSV)
 
 
 def _chart_files(document: Document, chart: str, lang: Lang) -> list[tuple[str, Figure]]:
@@ -1222,7 +1237,10 @@ def schema(output: OutputOption = None) -> None:
         "title": "shuangshi-cli plan (targets file)",
         **Plan.model_json_schema(),
     }
-    _emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
+    from shuangshi_cli.console import escaped_json
+
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    _emit(escaped_json(text, sys.stdout) if output in {None, "-"} else text, output)
 
 
 class TemplateFormat(StrEnum):
@@ -1266,7 +1284,7 @@ def template(
     if fmt is TemplateFormat.XLSX:
         _emit(template_xlsx(plan, chosen), output)
         return
-    _emit(template_csv(plan, chosen), output)
+    _emit(template_csv(plan, chosen), output, data=True)
 
 
 def _version(value: bool) -> None:

@@ -91,6 +91,19 @@ def fit(text: str, stream: Any) -> str:
     return "".join(ch if _can(encoding, ch) else _substitute(ch, encoding) for ch in text)
 
 
+def lost_character(text: str, stream: Any) -> str | None:
+    """The first character of ``text`` that ``fit`` would write to ``stream`` as ``?`` (濉 to
+    an ASCII stdout), having no look-alike there (— has -); None when none would be lost."""
+    encoding = encoding_of(stream)
+    text = text.removeprefix(BOM) if not encoding.startswith("utf") else text
+    if _can(encoding, text):
+        return None
+    for ch in dict.fromkeys(text):
+        if not _can(encoding, ch) and _substitute(ch, encoding) in {"?", "??"}:
+            return ch
+    return None
+
+
 def _substitute(ch: str, encoding: str) -> str:
     similar = _LOOK_ALIKES.get(ch) or _BARS.get(ch)
     if isinstance(similar, str) and _can(encoding, similar):
