@@ -1131,3 +1131,12 @@ def test_json_to_an_ascii_stdout_is_escaped(command: str) -> None:
 def test_a_table_to_an_ascii_stdout_gets_look_alikes() -> None:
     done = _ascii_stdout("gap --year 2018 gdp=352.1 -l en")
     assert done.returncode == 0 and "Gross regional product" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["gap", "--" + "x" * 5000], ["y" * 5000], ["gap", "-F", "z" * 5000]]
+)
+def test_a_long_unknown_word_is_cut_in_the_usage_error(run: Run, args: list[str]) -> None:
+    out = run(*args)
+    assert out.exit_code == 2
+    assert len(out.stderr) < 400 and "characters)" in out.stderr

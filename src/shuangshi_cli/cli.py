@@ -34,6 +34,7 @@ from shuangshi_cli.errors import (
     EXIT_INPUT,
     EXIT_OFF_TRACK,
     EXIT_OK,
+    MAX_SHOWN,
     OutputClosed,
     ShuangshiError,
     UsageProblem,
@@ -115,7 +116,8 @@ class _Group(LocalizedGroup):
             command = context.command_path if context is not None else PROG
             code = exc.exit_code
             if not is_help_request(exc):
-                _note(t("error.usage", lang, command=command, message=usage_message(exc, lang)))
+                message = _LONG_WORD.sub(lambda m: cut(m.group()), usage_message(exc, lang))
+                _note(t("error.usage", lang, command=command, message=message))
             elif exc.format_message():  # no arguments: the help, as --help prints it (plain
                 try:  # text; the rich panels print themselves)
                     _emit(exc.format_message() + "\n", None)
@@ -211,6 +213,10 @@ def _pacified() -> bool:
     except ImportError:  # pragma: no cover - another typer: its own exit code
         return False
     return isinstance(sys.stdout, PacifyFlushWrapper)
+
+
+# A word of a usage error longer than a message quotes (an unknown option of 100,000 letters)
+_LONG_WORD = re.compile(rf"\S{{{MAX_SHOWN + 1},}}")
 
 
 def _from_environment(lines: list[str], argv: list[str]) -> list[str]:
@@ -476,7 +482,8 @@ def _terminal(fmt: Format, output: str | None) -> bool:
 
 def _style(lang: str | None, fmt: Format, output: str | None) -> Style:
     terminal = _terminal(fmt, output)
-    color = terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    # (NO_COLOR set but empty is no request: no-color.org)
+    color = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     width = _width() if output is None else None
     from shuangshi_cli.console import UNICODE, glyphs_for
 
