@@ -636,3 +636,29 @@ def test_a_table_of_falls_is_one_target_however_its_names_spell_it(
     )
     latest = _result(run, figures, "energy_intensity")["latest"]
     assert latest == {"year": 2022, "value": float(Decimal("97.3") * Decimal("0.995"))}
+
+
+def test_a_bulletins_own_names_of_rd_and_co2_are_read(run: Run, tmp_path: Path) -> None:
+    """The 统计公报's table names 研究与试验发展（R&D）经费支出 and 万元国内生产总值二氧化碳排放:
+    their growth on the year before is the figure of the plan's R&D growth and CO2 fall."""
+    (tmp_path / "before.csv").write_text(
+        "indicator,year,value\nrd_growth,2021,14.2\nrd_growth,2022,10.4\n"
+        "co2_intensity,2021,-3.8\nco2_intensity,2022,-0.8\n",
+        "utf-8",
+    )
+    (tmp_path / "b.csv").write_text(
+        "2023年国民经济和社会发展统计公报主要指标\n指标,单位,绝对数,比上年增长%\n"
+        "研究与试验发展（R&D）经费支出,亿元,33278,8.1\n万元国内生产总值二氧化碳排放,%,—,-0.1\n",
+        "utf-8",
+    )
+    out = run(
+        "gap", "--targets", "cn-14th-fyp", "-f", str(tmp_path / "before.csv"),
+        "-f", str(tmp_path / "b.csv"), "-F", "json", "-l", "en",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
+    rd = Decimal("100") * Decimal("1.142") * Decimal("1.104") * Decimal("1.081")
+    co2 = Decimal("96.2") * Decimal("0.992") * Decimal("0.999")
+    assert latest["rd_growth"] == {"year": 2023, "value": float(rd)}
+    assert latest["co2_intensity"] == {"year": 2023, "value": float(co2)}
+    assert "not in the plan" not in out.stderr and "does not have" not in out.stderr
