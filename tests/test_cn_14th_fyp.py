@@ -662,3 +662,33 @@ def test_a_bulletins_own_names_of_rd_and_co2_are_read(run: Run, tmp_path: Path) 
     assert latest["rd_growth"] == {"year": 2023, "value": float(rd)}
     assert latest["co2_intensity"] == {"year": 2023, "value": float(co2)}
     assert "not in the plan" not in out.stderr and "does not have" not in out.stderr
+
+
+def test_a_bulletins_nominal_income_growth_is_not_the_plans_real_one(
+    run: Run, tmp_path: Path
+) -> None:
+    """居民人均可支配收入 | 元 | 36883 | 5.0: the 统计公报's 名义增长 (its 实际增长 was 2.9); the
+    纲要's income growth is real (growth_basis: real): not read, and said. GDP's growth, at
+    comparable prices, is read."""
+    (tmp_path / "b.csv").write_text(
+        "2022年国民经济和社会发展统计公报主要指标\n指标,单位,绝对数,比上年增长%\n"
+        "国内生产总值,亿元,1210207,3.0\n居民人均可支配收入,元,36883,5.0\n",
+        "utf-8",
+    )
+    (tmp_path / "a.csv").write_text(
+        "indicator,year,value\ngdp_growth,2021,8.1\nincome_growth,2021,8.1\n", "utf-8"
+    )
+    args = ["-f", str(tmp_path / "a.csv"), "-f", str(tmp_path / "b.csv"), "-F", "json"]
+    out = run("gap", "--targets", "cn-14th-fyp", *args, "-l", "en")
+    assert out.exit_code == 0, out.stderr
+    income = next(r for r in json.loads(out.stdout)["results"] if r["id"] == "income_growth")
+    years = {y["year"]: y for y in income["relative"]["years"]}
+    assert sorted(years) == [2021]  # 2022's 5.0 is not the real growth
+    assert f"{tmp_path / 'b.csv'}:4: 居民人均可支配收入's growth on the year before is nominal" in (
+        out.stderr
+    )
+    assert "does not have" not in out.stderr
+    (tmp_path / "c.csv").write_text("indicator,year,value\nincome_growth,2022,2.9\n", "utf-8")
+    out = run("gap", "--targets", "cn-14th-fyp", *args, "-f", str(tmp_path / "c.csv"))
+    income = next(r for r in json.loads(out.stdout)["results"] if r["id"] == "income_growth")
+    assert {y["year"]: y["growth"] for y in income["relative"]["years"]}[2022] == 0.029

@@ -979,6 +979,12 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
         grown = plan.resolve(f"{name.strip()}{word}")
         if grown is None or grown is target or not plan.yearly_changes(grown):
             continue
+        if grown.growth_basis == "real" and _nominal_growth(name, values.get("unit")):
+            # 居民人均可支配收入 | 元 | 36883 | 5.0: a bulletin's 名义增长, not the plan's 实际增长
+            from shuangshi_cli.notices import notice
+
+            notice("nominal_growth", place=str(row.origin), name=name.strip(), id=grown.id)
+            return () if target is None else rows  # (a level the plan has not: said here)
         also: dict[str, Any] = {"indicator": f"{name.strip()}{word}"}
         also.update((k, values[k]) for k in ("year", "month", "part") if k in values)
         also.update(value=growth, unit="%")
@@ -987,6 +993,21 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
         rows = (extra,) if target is None else (*rows, extra)
         break
     return rows
+
+
+# The money levels whose growth a bulletin gives at comparable prices (按不变价格计算): GDP, value
+# added, labour productivity; the growth of any other (income, sales, revenue) is nominal.
+_REAL_GROWTH_LEVEL = re.compile(r"生产总值|增加值|GDP|劳动生产率", re.IGNORECASE)
+
+
+def _nominal_growth(name: str, unit: Any) -> bool:
+    """Whether a bulletin's growth column of the level ``name`` (in ``unit``) is nominal: a
+    level of money (元, 亿元, 元/人) that is not GDP or value added."""
+    from shuangshi_cli.units import BUILTIN_UNITS
+
+    found = BUILTIN_UNITS.get(unit.strip()) if isinstance(unit, str) else None
+    money = found is not None and found.is_money
+    return money and _REAL_GROWTH_LEVEL.search(name) is None
 
 
 def _words(row: RawRow) -> tuple[tuple[str, Any], ...] | None:

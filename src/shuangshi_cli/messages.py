@@ -453,6 +453,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "{place}: {name} holds mostly negative numbers, falls written as "
                                "changes: a positive one is a rise, and is read as one (write "
                                "下降2.7% or 上升0.5% to say which)"),
+    "notice.nominal_growth": ("{place}：{name} 的比上年增长为名义增长，{id} 按实际增长计算：未读取（请填实际增长：{id}）",
+                              "{place}: {name}'s growth on the year before is nominal, and {id} is "
+                              "real growth: not read (give its 实际增长 as {id})"),
     "notice.peer_totals": ("{file}：合计、平均或上级地区的行不参与排位，未读取：{regions}",
                            "{file}: rows of totals, averages or a higher level, not ranked: {regions}"),
     "notice.layout": ("{file}：{layout}", "{file}: {layout}"),

@@ -342,6 +342,14 @@ class Target(_Model):
         ),
     )
     price_year: Year | None = Field(None, description="The year of the constant prices.")
+    growth_basis: Literal["real", "nominal"] | None = Field(
+        None,
+        description=(
+            "real: the target's growth is at comparable prices (实际增长, 居民人均可支配收入增长 "
+            "of a 五年规划): a bulletin's 比上年增长% of a money level, which is nominal but for "
+            "GDP and value added, is not its figure."
+        ),
+    )
     tolerance: Decimal | None = Field(
         None,
         gt=0,
