@@ -242,6 +242,24 @@ def test_a_ceiling_met_only_by_the_texts_base_is_not_achieved(run: Run, tmp_path
     figures.write_text("indicator,year,value\nunemployment,2023,5.2\n", encoding="utf-8")
     result = _result(run, figures, "unemployment")
     assert (result["status"], result["early"], result["breached_years"]) == ("on_track", False, [])
+    # (2021 and 2022 unseen: whether they held is not known, and said)
+    assert (result["unseen_years"], "each_year_unseen" in result["notes"]) == ([2021, 2022], True)
+    text = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-l", "zh").stdout
+    assert "目标须逐年满足，2021、2022年无数据，未作判断" in text
+    # every year to the deadline held but one unseen: not achieved, not known
+    figures.write_text(
+        "indicator,year,value\nunemployment,2021,5.1\nunemployment,2022,5.4\n"
+        "unemployment,2024,5.1\nunemployment,2025,5.0\n",
+        encoding="utf-8",
+    )
+    result = _result(run, figures, "unemployment")
+    assert (result["status"], result["unseen_years"]) == ("insufficient_data", [2023])
+    figures.write_text(
+        "indicator,year,value\n" + "".join(f"unemployment,{y},5.1\n" for y in range(2021, 2026)),
+        encoding="utf-8",
+    )
+    result = _result(run, figures, "unemployment")
+    assert (result["status"], result["unseen_years"]) == ("achieved", [])
     # … and a year above it misses it, whatever the years after
     figures.write_text(
         "indicator,year,value\nunemployment,2021,5.1\nunemployment,2022,5.6\n"

@@ -68,6 +68,7 @@ def test_a_whole_result_record(plan: Plan) -> None:
         "status_label": "慢于预期",
         "notes": [],
         "breached_years": [],
+        "unseen_years": [],
         "binding": False,
         "price_basis": None,
         "price_year": None,

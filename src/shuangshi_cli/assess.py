@@ -46,6 +46,7 @@ class Note(StrEnum):
     FEW_PEERS = "few_peers"
     BASE_YEAR_NEEDED = "base_year_needed"
     EACH_YEAR_BREACHED = "each_year_breached"
+    EACH_YEAR_UNSEEN = "each_year_unseen"  # ... and the years without a figure, not judged
     HAND_VERDICT = "hand_verdict"
     REAL_CHAINED = "real_chained"
     NOMINAL_LEVEL = "nominal_level"
@@ -128,6 +129,7 @@ class Result:
     band: Band | None = None  # an approximate (左右) target's band, and where the figure stands
     relative: Relation | None = None  # a relative target's growth against the other series'
     breached: tuple[int, ...] = ()  # an each-year target: the years its comparison failed
+    unseen: tuple[int, ...] = ()  # ... and the years since the base without a figure
 
     @property
     def verdict(self) -> Status:
@@ -622,12 +624,17 @@ def _assess_quantified(
     status, ratio = _status(plan, target, course, time_share, task_share, observed, override)
     if course.breached:
         notes.append(Note.EACH_YEAR_BREACHED)
+    unseen = _unseen(plan, target, series, latest) if target.each_year else ()
+    if unseen and not course.breached:  # (失业率 5.2 in 2023 alone: 2021 and 2022 unknown)
+        notes.append(Note.EACH_YEAR_UNSEEN)
+        if status is Status.ACHIEVED:  # held each year, but for years nobody has seen
+            status = Status.INSUFFICIENT_DATA
     if brief:
         return Result(
             target, status, progress, latest=latest, base=base, target_level=level,
             time_progress=time_share, task_progress=task_share, observed_growth=observed,
             pace_ratio=ratio, series=tuple(series), notes=tuple(notes),
-            met_at_base=course.base_met, breached=course.breached,
+            met_at_base=course.base_met, breached=course.breached, unseen=unseen,
         )  # fmt: skip
     projected_value, projected_year = _projection(target, course, observed)
     ahead = None
@@ -664,7 +671,16 @@ def _assess_quantified(
         notes=tuple(notes),
         met_at_base=course.base_met,
         breached=course.breached,
+        unseen=unseen,
     )
+
+
+def _unseen(plan: Plan, target: Target, series: list[Point], latest: Point) -> tuple[int, ...]:
+    """An each-year target's years after the base year, to its latest figure (and at most the
+    deadline), that have no figure: whether it held then is not known."""
+    given = {p.year for p in series}
+    last = min(latest.year, target.deadline)
+    return tuple(y for y in range(plan.plan.base_year + 1, last + 1) if y not in given)
 
 
 def _breached(plan: Plan, target: Target, series: list[Point], level: Decimal) -> tuple[int, ...]:

@@ -226,6 +226,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "a cumulative change counts from the base year: its figure is needed"),
     "note.each_year_breached": ("目标须逐年满足，{years}年未满足",
                                 "the target must hold each year; {years} did not meet it"),
+    "note.each_year_unseen": ("目标须逐年满足，{years}年无数据，未作判断",
+                              "the target must hold each year; {years} have no figure, and are "
+                              "not judged"),
     "note.few_peers": ("同级地区表的地区数不多于目标位次，该年位次不作评估依据",
                        "the peer table ranks no more regions than the target rank in some year; "
                        "that year's rank is not judged on"),

@@ -149,16 +149,20 @@ def missing_line(assessment: Assessment, lang: Lang) -> str | None:
     return t("hint.missing", lang, names=names_list(names, lang))
 
 
+def _note(result: Result, note: Note, lang: Lang) -> str:
+    """One caveat on ``result``, worded; an each-year target's with its years."""
+    years = {Note.EACH_YEAR_BREACHED: result.breached, Note.EACH_YEAR_UNSEEN: result.unseen}
+    if note in years:
+        named = names_list([str(y) for y in years[note]], lang)
+        return t(f"note.{note.value}", lang, years=named)
+    return note_text(note, lang)
+
+
 def notes_of(assessment: Assessment, lang: Lang) -> tuple[str, ...]:
     """Footnotes: one line per target with caveats."""
     lines = []
     for result in assessment.quantified:
-        texts = [
-            t("note.each_year_breached", lang, years=names_list([str(y) for y in result.breached],
-              lang)) if n is Note.EACH_YEAR_BREACHED else note_text(n, lang)
-            for n in result.notes
-            if n is not Note.NO_FIGURES
-        ]  # fmt: skip
+        texts = [_note(result, n, lang) for n in result.notes if n is not Note.NO_FIGURES]
         if result.hand_note:
             texts.append(result.hand_note)
         if texts:

@@ -148,6 +148,7 @@ def result_record(result: Result, lang: Lang) -> dict[str, Any]:
         "status_label": status_label(result, lang),
         "notes": [n.value for n in result.notes],
         "breached_years": list(result.breached),
+        "unseen_years": list(result.unseen),
         "binding": target.binding is True,
         "price_basis": target.price_basis,
         "price_year": target.price_year,
