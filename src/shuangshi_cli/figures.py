@@ -766,7 +766,11 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
             if one is not grown and (_number_of(one.values["value"]) or 0) > 0:
                 name = str(one.values["indicator"])
                 rises.setdefault((one.origin.file, name), str(one.origin))
-            elif reading == "changes" and (_plain_number(grown.values.get("value")) or 0) > 0:
+            elif (
+                reading == "changes"
+                and falls.get(str(name))  # (a row under the id is a change: it had no vote)
+                and (_plain_number(grown.values.get("value")) or 0) > 0
+            ):
                 name = str(grown.values["indicator"])
                 positive_rises.setdefault((grown.origin.file, name), str(grown.origin))
             if one.from_bulletin:
@@ -804,12 +808,11 @@ def _has_falls(plan: Plan) -> bool:
 def _tables_of_falls(rows: list[RawRow], plan: Plan, falls: dict[str, bool]) -> dict[Any, str]:
     """How the numbers under names that say fall are read where a file holds both signs for one
     target, by (file, target id): ``"falls"`` where most are falls (单位GDP能耗降低 2.7, 0.1,
-    -0.5, 3.8: a table of 降低率, where a negative one is a rise), ``"changes"`` where most are
-    negative (-2.7, -0.1, 0.5, -3.8: falls written as changes, where a positive one is a rise).
-    As many of each cannot be told apart: refused. Where all have one sign, each reads as
-    ``_as_fall`` says (2.7 a fall; -2.7 a fall written as the change)."""
+    -0.5, 3.8: a table of 降低率, where a negative one is a rise; as many of each, 2.7 and -0.5,
+    too), ``"changes"`` where most are negative (-2.7, -0.1, 0.5, -3.8: falls written as changes,
+    where a positive one is a rise). Where all have one sign, each reads as ``_as_fall`` says
+    (2.7 a fall; -2.7 a fall written as the change)."""
     votes: dict[tuple[Any, Any], list[int]] = {}  # key → [falls, changes]
-    first: dict[tuple[Any, Any], tuple[RawRow, str]] = {}
     if not _has_falls(plan):
         return {}  # (a plan without a fall: no name says one)
     for row in rows:
@@ -829,23 +832,13 @@ def _tables_of_falls(rows: list[RawRow], plan: Plan, falls: dict[str, bool]) -> 
             target = plan.resolve(name)
             key = (row.origin.file, target.id if target is not None else name)
             votes.setdefault(key, [0, 0])[0 if quantity.value > 0 else 1] += 1
-            first.setdefault(key, (row, name.strip()))
-    readings: dict[Any, str] = {}
-    for key, (fallen, changed) in votes.items():
-        if fallen and changed:
-            if fallen == changed:
-                row, name = first[key]
-                raise FiguresError(
-                    row.origin.problem(
-                        msg("{name} has as many falls (2.7) as negative numbers (-0.5) here: "
-                            "whether a negative one is a rise (a table of 降低率) or a fall "
-                            "written as a change cannot be told; write each year with its "
-                            "direction (下降2.7%, 上升0.5%)", name=name),
-                        "value",
-                    )
-                )  # fmt: skip
-            readings[key] = "falls" if fallen > changed else "changes"
-    return readings
+    # As many of each (2.7, -0.5): the name's own reading, a plain number a fall, holds for the
+    # positive ones, and the column is read one way: a table of falls.
+    return {
+        key: "falls" if fallen >= changed else "changes"
+        for key, (fallen, changed) in votes.items()
+        if fallen and changed
+    }
 
 
 def _as_fall(
