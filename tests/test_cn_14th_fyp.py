@@ -714,3 +714,42 @@ def test_a_bulletins_nominal_income_growth_is_not_the_plans_real_one(
     out = run("gap", "--targets", "cn-14th-fyp", *args, "-f", str(tmp_path / "c.csv"))
     income = next(r for r in json.loads(out.stdout)["results"] if r["id"] == "income_growth")
     assert {y["year"]: y["growth"] for y in income["relative"]["years"]}[2022] == 0.029
+
+
+@pytest.mark.parametrize(
+    ("table", "read"),
+    [
+        ("指标,单位,绝对数,比上年实际增长%\n居民人均可支配收入,元,36883,2.9\n", 2.9),
+        ("指标,单位,2022年,实际增长%\n居民人均可支配收入,元,36883,2.9\n", 2.9),
+        ("指标,2022年,比上年增长%\n居民人均可支配收入,36883,5.0\n", None),  # no unit: not told
+        ("指标,2022年,比上年增长%\n居民人均可支配收入（元）,36883,5.0\n", None),
+        ("单位：元\n指标,2022年,比上年增长%\n居民人均可支配收入,36883,5.0\n", None),
+    ],
+)
+def test_a_growth_column_that_says_real_is_read_as_real(
+    run: Run, tmp_path: Path, table: str, read: float | None
+) -> None:
+    """比上年实际增长% says what a bare 比上年增长% does not: the growth is real, and is the
+    figure of the 纲要's real income growth; a bare one is nominal, with a unit or not."""
+    (tmp_path / "b.csv").write_text(f"2022年统计公报主要指标\n{table}", "utf-8")
+    (tmp_path / "g.csv").write_text("indicator,year,value\ngdp_growth,2022,3.0\n", "utf-8")
+    files = ["-f", str(tmp_path / "g.csv"), "-f", str(tmp_path / "b.csv")]
+    out = run("gap", "--targets", "cn-14th-fyp", *files, "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    income = next(r for r in json.loads(out.stdout)["results"] if r["id"] == "income_growth")
+    growths = [y["growth"] for y in (income["relative"] or {}).get("years", [])]
+    assert growths == ([] if read is None else [pytest.approx(read / 100)])
+    assert ("is nominal" in out.stderr) == (read is None)
+
+
+def test_growth_basis_is_for_growth_rates(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        embedded_plan_text().replace(
+            "    unit: 亿元\n", "    unit: 亿元\n    growth_basis: real\n", 1
+        ),
+        "utf-8",
+    )
+    out = run("validate", str(plan), "-l", "en")
+    assert out.exit_code == 2
+    assert "growth_basis: growth_basis is for a target whose figures are growth rates" in out.stderr

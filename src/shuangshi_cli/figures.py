@@ -933,6 +933,7 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
     the growth is read past."""
     values = dict(row.values)
     growth = values.pop("growth")
+    said_real = values.pop("growth_real", False)  # (tables.REAL_GROWTH: the column says 实际增长)
     name = values.get("indicator")
     if not isinstance(name, str) or not name.strip():
         return (row._replace(values=values),)
@@ -972,7 +973,7 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
         grown = plan.resolve(f"{name.strip()}{word}")
         if grown is None or grown is target or not plan.yearly_changes(grown):
             continue
-        if grown.growth_basis == "real" and _nominal_growth(name, values.get("unit")):
+        if grown.growth_basis == "real" and not said_real and _nominal_growth(name, values):
             # 居民人均可支配收入 | 元 | 36883 | 5.0: a bulletin's 名义增长, not the plan's 实际增长
             from shuangshi_cli.notices import notice
 
@@ -993,14 +994,17 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
 _REAL_GROWTH_LEVEL = re.compile(r"生产总值|增加值|GDP|劳动生产率", re.IGNORECASE)
 
 
-def _nominal_growth(name: str, unit: Any) -> bool:
-    """Whether a bulletin's growth column of the level ``name`` (in ``unit``) is nominal: a
-    level of money (元, 亿元, 元/人) that is not GDP or value added."""
+def _nominal_growth(name: str, values: dict[str, Any]) -> bool:
+    """Whether a bulletin's growth column of the level ``name`` (in the row's unit, or its
+    table's) is nominal: a level of money (元, 亿元, 元/人) that is not GDP or value added, or
+    one whose unit is not said (money or not, it cannot be told real)."""
     from shuangshi_cli.units import BUILTIN_UNITS
 
+    if _REAL_GROWTH_LEVEL.search(name) is not None:
+        return False
+    unit = values.get("unit") or values.get("table_unit")
     found = BUILTIN_UNITS.get(unit.strip()) if isinstance(unit, str) else None
-    money = found is not None and found.is_money
-    return money and _REAL_GROWTH_LEVEL.search(name) is None
+    return found is None or found.is_money
 
 
 def _words(row: RawRow) -> tuple[tuple[str, Any], ...] | None:

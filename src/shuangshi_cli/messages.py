@@ -1121,6 +1121,11 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("only a level target is at constant prices", "只有总量目标才能按不变价计"),
     ("a price year needs price_basis: constant", "价格年份需配合 price_basis: constant"),
+    (
+        "growth_basis is for a target whose figures are growth rates in % (a growth or relative "
+        "target)",
+        "growth_basis 只用于以增长率（%）为数据的目标（growth 或 relative）",
+    ),
     ("only growth and change targets take a figure_unit", "只有增速和累计变化目标才有 figure_unit"),
     ("{a} is already used by {b}", "{a} 已被 {b} 使用"),
     ("a part needs at least one target of its own", "责任单位至少需要一项自己的目标"),

@@ -206,6 +206,16 @@ def _check_links(plan: Plan, registry: UnitRegistry) -> Iterator[tuple[tuple[str
             yield ("targets", i, "price_basis"), "only a level target is at constant prices"
         if target.price_year is not None and target.price_basis != "constant":
             yield ("targets", i, "price_year"), "a price year needs price_basis: constant"
+        if target.growth_basis is not None and (
+            target.kind not in {Kind.GROWTH, Kind.RELATIVE, Kind.QUALITATIVE} or target.unit != "%"
+        ):
+            yield (
+                ("targets", i, "growth_basis"),
+                (
+                    "growth_basis is for a target whose figures are growth rates in % (a growth or "
+                    "relative target)"
+                ),
+            )
         for field in ("series", "relative_to"):
             other_id = getattr(target, field)
             if other_id is None:

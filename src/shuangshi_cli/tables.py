@@ -93,6 +93,17 @@ def year_growth(label: str) -> bool:
     return bool(re.search(r"增长|增速|增幅", folded)) or "%" in folded
 
 
+# A growth column whose heading says it is at comparable prices (比上年实际增长%, 可比价增长)
+_REAL_GROWTH = re.compile(r"实际|可比价|不变价|扣除价格|\breal\b", re.IGNORECASE)
+# The field beside ``growth`` of a row whose growth column says so (popped with it)
+REAL_GROWTH = "growth_real"
+
+
+def real_growth(label: str) -> bool:
+    """Whether a growth column's heading says its growth is real (实际增长, 按可比价计算)."""
+    return _REAL_GROWTH.search(unicodedata.normalize("NFKC", label)) is not None
+
+
 _TITLE_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})\s*年")  # (read after fold_width)
 # A unit line, as titles write it: 单位：万元, 金额单位：万元, 单位/万元, 单位（万元）, a title's
 # （单位：万元）, Unit: 10k yuan (read after NFKC); not 填报单位：县统计局, the body that
@@ -699,6 +710,7 @@ def _long_rows(
     bulletin = year is not None
     origin, file, sheet = grid.origin, grid.file, grid.sheet
     unit_column = "unit" in columns  # (without one, no row's unit can conflict with its name's)
+    growth_is_real = growth is not None and real_growth(text(cells[growth]))
     # the last indicator cell seen, and whether with_indicator changes it
     last_written: Any = None
     cleaned = False
@@ -733,6 +745,8 @@ def _long_rows(
                 grown_by = value(record[growth])
                 if grown_by is not None and grown_by not in NO_FIGURE:
                     values["growth"] = grown_by
+                    if growth_is_real:
+                        values[REAL_GROWTH] = True
         lacking = "value" not in values and "status" not in values
         # a short row: what it lacks is not a blank cell
         if size < width and grid.sheet is None and lacking and any(text(c) for c in record):

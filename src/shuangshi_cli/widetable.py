@@ -18,10 +18,12 @@ from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.tables import (
     NO_FIGURE,
+    REAL_GROWTH,
     TABLE_UNIT,
     derived,
     header_key,
     out_of_range,
+    real_growth,
     say_layout,
     text,
     title_period,
@@ -142,6 +144,8 @@ class Layout:
     growth: dict[int, int] = field(default_factory=dict)
     # column index → the unit a second header row writes under it (2018 over 亿元)
     units: dict[int, str] = field(default_factory=dict)
+    # the growth columns whose heading says they are real (比上年实际增长%)
+    real: frozenset[int] = frozenset()
 
 
 def layout(
@@ -300,7 +304,8 @@ def layout(
     for index in growth:
         description = msg("layout.growth_column", layout=description, column=growth_labels[index])
     unread = tuple(text(cells[i]) for i in skipped if i not in growth)
-    return Layout(fixed, filled_in, description, width, unread, growth, units)
+    real = frozenset(i for i in growth if real_growth(growth_labels[i]))
+    return Layout(fixed, filled_in, description, width, unread, growth, units, real)
 
 
 _WITHIN_YEAR = re.compile(r"月|季|半年")
@@ -506,11 +511,16 @@ def rows(
             if when.year is not None:
                 place["year"] = index + 1
             if when.month is None and when.year in grown:  # the year's growth beside its value
-                values["growth"] = grown.pop(when.year)[0]
+                written, column = grown.pop(when.year)
+                values["growth"] = written
+                if column in layout.real:
+                    values[REAL_GROWTH] = True
             found.append(RawRow(values, grid.origin(number, place, always=True), True))
         for year, (written, index) in grown.items():  # a growth whose year has no value
             place = {**columns, "value": index + 1, "year": index + 1}
             values = {**base, "year": year, "growth": written}
+            if index in layout.real:
+                values[REAL_GROWTH] = True
             # (a level without its value is no figure: only the growth may be one)
             found.append(RawRow(values, grid.origin(number, place, always=True), True, True))
     return found

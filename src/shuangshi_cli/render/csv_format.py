@@ -105,7 +105,7 @@ PLAN_COLUMNS = [
     "better", "progress", "attribute", "flow", "baseline_year", "baseline_value",
     "baseline_comparison", "baseline_quote", "source",
 ]  # fmt: skip
-PLAN_COLUMNS += ["binding", "price_basis", "price_year", "series"]
+PLAN_COLUMNS += ["binding", "price_basis", "price_year", "growth_basis", "series"]
 
 
 PATH_COLUMNS = ["id", "name", "year", "path", "figure", "difference", "ahead"]

@@ -93,6 +93,7 @@ def target_record(plan: Plan, target: Target) -> dict[str, Any]:
         "binding": target.binding is True,
         "price_basis": target.price_basis,
         "price_year": target.price_year,
+        "growth_basis": target.growth_basis,
         "series": target.series,
         "flow": target.flow,
         "baseline": _known(target.baseline) if target.baseline else None,
