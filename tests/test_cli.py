@@ -517,3 +517,12 @@ def test_a_plan_named_by_shuangshi_targets_is_said_to_come_from_it(run: Run) -> 
     )
     out = run("gap", "-t", "/no/such/plan.yaml", env={"SHUANGSHI_TARGETS": "/no/such/plan.yaml"})
     assert out.stderr == "/no/such/plan.yaml: no such file\n"
+
+
+def test_a_plan_typed_is_not_said_to_come_from_shuangshi_targets(run: Run) -> None:
+    out = run(
+        "validate",
+        "examples/broken-plan.yaml",
+        env={"SHUANGSHI_TARGETS": "examples/broken-plan.yaml"},
+    )
+    assert out.exit_code == 2 and "SHUANGSHI_TARGETS" not in out.stderr

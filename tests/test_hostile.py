@@ -1140,3 +1140,11 @@ def test_a_long_unknown_word_is_cut_in_the_usage_error(run: Run, args: list[str]
     out = run(*args)
     assert out.exit_code == 2
     assert len(out.stderr) < 400 and "characters)" in out.stderr
+
+
+def test_a_long_option_is_cut_alike_in_chinese(run: Run) -> None:
+    """The Chinese wording, without spaces, is not counted in the length of what it quotes."""
+    short = run("gap", "--" + "a" * 55, "-l", "zh")
+    assert "a" * 55 in short.stderr and "characters" not in short.stderr
+    long = run("gap", "--" + "a" * 95, "-l", "zh")
+    assert "…(97 characters)" in long.stderr and "没有这个选项" in long.stderr

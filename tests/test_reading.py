@@ -1362,6 +1362,11 @@ def test_a_cell_with_a_control_character_is_refused(
     )
     broken = _book(tmp_path / "n.xlsx", {"Sheet1": [["指标", "2018年"], ["地区生产\n总值", 352.1]]})
     assert run("gap", "-f", broken, "-F", "json").exit_code == 0
+    soft = _book(  # Word's soft return, pasted into a title: a line break
+        tmp_path / "s.xlsx",
+        {"Sheet1": [["濉溪县主要指标\x0b（示例）"], ["指标", "2018年"], ["地区生产总值", 352.1]]},
+    )
+    assert run("gap", "-f", soft, "-F", "json").exit_code == 0
 
 
 @pytest.mark.parametrize("character", ["\x9b", "\x85", "\u202e", "\u2066"])

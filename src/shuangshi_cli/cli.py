@@ -215,15 +215,19 @@ def _pacified() -> bool:
     return isinstance(sys.stdout, PacifyFlushWrapper)
 
 
-# A word of a usage error longer than a message quotes (an unknown option of 100,000 letters)
-_LONG_WORD = re.compile(rf"\S{{{MAX_SHOWN + 1},}}")
+# A word of a usage error longer than a message quotes (an unknown option of 100,000 letters):
+# a run of what is neither a space nor Chinese (whose words and stops stand without spaces)
+_LONG_WORD = re.compile(rf"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]{{{MAX_SHOWN + 1},}}")
 
 
 def _from_environment(lines: list[str], argv: list[str]) -> list[str]:
     """``lines``, those about the plan SHUANGSHI_TARGETS names (no --targets given) saying so:
     a path the user did not type is named with where it came from."""
     path = os.environ.get("SHUANGSHI_TARGETS")
-    given = any(a in {"-t", "--targets"} or a.startswith(("--targets=", "-t")) for a in argv)
+    # (a FILE typed is the user's own, whatever the variable says: validate FILE)
+    given = path in argv or any(
+        a in {"-t", "--targets"} or a.startswith(("--targets=", "-t")) for a in argv
+    )
     if not path or given:
         return lines
     said = f"{path}:"

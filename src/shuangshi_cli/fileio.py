@@ -38,8 +38,9 @@ _BOMS = (
 # shows: control characters (C0 but tab, line ends and form feed; DEL; C1, U+0080–U+009F, which
 # terminals take as escapes too) and the bidirectional embeddings, overrides and isolates.
 _BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# The same in a workbook's cell, which may break its line (Alt+Enter) but holds no form feed.
-_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The same in a workbook's cell, which may break its line (Alt+Enter; a soft return pasted from
+# Word, U+000B, is one too) but holds no form feed.
+_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def forbidden_character(text: str) -> str | None:

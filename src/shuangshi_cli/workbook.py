@@ -90,12 +90,18 @@ def read_workbook(
 
 def _refuse_control_characters(cells: list[list[Any]], name: str, title: str) -> None:
     """A FiguresError naming the first cell whose text holds a control character (an escape
-    that would reach a terminal) or a bidirectional override, as a text file is refused."""
+    that would reach a terminal) or a bidirectional override, as a text file is refused; a
+    soft return (U+000B) becomes the line break it is."""
     from shuangshi_cli.fileio import forbidden_character
 
     for row, values in enumerate(cells, start=1):
         for column, cell in enumerate(values, start=1):
-            if type(cell) is str and (code := forbidden_character(cell)) is not None:
+            if type(cell) is not str:
+                continue
+            written = cell
+            if "\x0b" in written:  # Word's soft return, pasted: a line break, as Alt+Enter's
+                values[column - 1] = written = written.replace("\x0b", "\n")
+            if (code := forbidden_character(written)) is not None:
                 place = Origin(name, row, title, (("value", column),))
                 raise FiguresError(
                     place.problem(msg("the cell holds the character {code}, which is not "
