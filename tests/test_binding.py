@@ -91,3 +91,18 @@ def test_check_binding_only(tmp_path: Path, run: Run) -> None:
     passing = run("check", "-t", plan, "-f", str(met), "--binding-only")
     assert passing.exit_code == 0, passing.stderr
     assert run("check", "-t", plan, "-f", str(met)).exit_code == 1
+
+
+def test_ci_formats_fail_only_what_binding_only_fails(tmp_path: Path, run: Run) -> None:
+    """check --binding-only -F github|junit: an expected target off track is a warning, not an
+    error or a failure, as the exit code says (0 when only expected ones are off track)."""
+    plan, _ = _files(tmp_path)
+    met = tmp_path / "g.csv"
+    met.write_text(FIGURES.replace("forest,2022,23.0", "forest,2022,24.2"), encoding="utf-8")
+    github = run("check", "-t", plan, "-f", str(met), "--binding-only", "-F", "github")
+    assert github.exit_code == 0
+    assert "::error" not in github.stdout and "::warning" in github.stdout
+    junit = run("check", "-t", plan, "-f", str(met), "--binding-only", "-F", "junit")
+    assert junit.exit_code == 0 and 'failures="0"' in junit.stdout
+    everything = run("check", "-t", plan, "-f", str(met), "-F", "github")
+    assert everything.exit_code == 1 and "::error" in everything.stdout

@@ -77,3 +77,22 @@ def test_the_off_track_line_says_the_verdict_that_failed(tmp_path: Path, run: Ru
         "off track: Rank of the economy among Anhui's counties (gdp_rank): missed"
         in out.stderr.splitlines()
     )
+
+
+def test_ci_formats_and_the_summary_count_the_verdict_given_by_hand(
+    run: Run, tmp_path: Path
+) -> None:
+    """A hand verdict (已实现 beside a computed missed) is what check judges: JUnit's test case
+    passes and says both, and the summary counts it as achieved."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value,unit,status,note\ngdp,2016,300,亿元,,\n"
+        "gdp,2019,399.5,亿元,已实现,统计口径调整后基本完成\n",
+        "utf-8",
+    )
+    junit = run("check", "-f", str(figures), "-F", "junit", "-l", "en")
+    case = next(line for line in junit.stdout.splitlines() if 'name="gdp:' in line)
+    assert "missed (by hand: achieved)" in case
+    assert '<property name="verdict" value="achieved" />' in junit.stdout
+    table = run("gap", "-f", str(figures), "-l", "en", env={"COLUMNS": "200"})
+    assert "missed" not in table.stdout.splitlines()[-1]

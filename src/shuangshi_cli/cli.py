@@ -903,7 +903,7 @@ def check(
 
     assessment = _assess(inputs)
     style = _style(lang, fmt or Format.TABLE, output)
-    policy = Policy(threshold, strict)
+    policy = Policy(threshold, strict, binding_only)
     board = None
     if with_parts:
         if not inputs.plan.parts or inputs.part is not None:

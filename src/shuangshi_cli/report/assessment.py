@@ -44,6 +44,7 @@ from shuangshi_cli.report.terms import (
     result_target_text,
     status_label,
     title,
+    verdict_label,
     with_year,
 )
 from shuangshi_cli.status import Status
@@ -122,12 +123,13 @@ def summary_line(assessment: Assessment, lang: Lang) -> str:
     # in the order of the statuses, best first (提前实现 beside 已实现, 快于预期 beside 符合预期),
     # not in the order the targets come
     order = list(Status)
+    # (a verdict given by hand is the one that counts, as check counts it)
     ranked = sorted(
         assessment.quantified,
-        key=lambda r: (order.index(r.status), r.wording != "achieved_early", r.wording != "ahead"),
+        key=lambda r: (order.index(r.verdict), r.wording != "achieved_early", r.wording != "ahead"),
     )
     for result in ranked:
-        label = status_label(result, lang)
+        label = verdict_label(result, lang)
         counts[label] = counts.get(label, 0) + 1
     text = t("sep.clause", lang).join(
         t("summary.count", lang, label=label, n=n) for label, n in counts.items()

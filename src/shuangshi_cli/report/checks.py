@@ -14,6 +14,7 @@ from shuangshi_cli.messages import Lang, pick, t
 from shuangshi_cli.report.records import number
 from shuangshi_cli.report.terms import (
     gap_text,
+    hand_mark,
     latest_text,
     name,
     pace_text,
@@ -57,11 +58,12 @@ class Policy:
 
     fail_on: Status = Status.ACCELERATION_NEEDED
     strict: bool = False
+    binding_only: bool = False  # (check --binding-only: an expected target's failure warns)
 
-    def outcome(self, status: Status) -> Outcome:
+    def outcome(self, status: Status, *, binding: bool = True) -> Outcome:
         if status.assessed:
             if status.severity >= self.fail_on.severity:
-                return Outcome.FAIL
+                return Outcome.FAIL if binding or not self.binding_only else Outcome.WARN
             return Outcome.WARN if status.severity > Status.ON_TRACK.severity else Outcome.PASS
         if status is Status.INSUFFICIENT_DATA:
             return Outcome.FAIL if self.strict else Outcome.WARN
@@ -109,7 +111,7 @@ def _message(assessment: Assessment, result: Result, lang: Lang) -> str:
     if result.pace_ratio is not None:
         parts.append(t("check.ratio", lang, ratio=f"{result.pace_ratio:.2f}"))
     return t("sep.clause", lang).join(parts) + t(
-        "check.status", lang, status=status_label(result, lang)
+        "check.status", lang, status=status_label(result, lang) + hand_mark(result, lang)
     )
 
 
@@ -117,6 +119,8 @@ def _properties(result: Result) -> dict[str, str]:
     """The result's numbers as the JSON records give them (rates as fractions)."""
     values: dict[str, object] = {
         "status": result.status.value,
+        "hand_status": result.hand_status.value if result.hand_status else None,
+        "verdict": result.verdict.value,
         "target": number(result.target.value),
         "deadline": result.target.deadline,
         "latest_year": result.latest.year if result.latest else None,
@@ -150,10 +154,11 @@ def assessment_checks(
             Check(
                 id=result.target.id,
                 group=suite,
-                outcome=policy.outcome(result.verdict),
+                outcome=policy.outcome(result.verdict, binding=result.target.binding is True),
                 status=result.verdict,
                 title=t("check.title.part" if part else "check.title", lang, part=suite,
-                        name=name(result.target, lang), status=status_label(result, lang)),
+                        name=name(result.target, lang),
+                        status=status_label(result, lang) + hand_mark(result, lang)),
                 message=_message(assessment, result, lang),
                 file=file,
                 line=line,
