@@ -279,3 +279,30 @@ def test_check_with_parts_puts_the_parts_in_every_output(run: Run, tmp_path: Pat
     assert "韩村镇" in summary.read_text(encoding="utf-8")
     plain = json.loads(run(*args[:-1], "-F", "json").stdout)
     assert "parts" not in plain  # without --parts, the plan's own targets only
+
+
+def test_xlsx_computed_numbers_are_the_json_ones_shown_as_the_report_shows_them(
+    run: Run, tmp_path: Path
+) -> None:
+    """A computed float is stored at JSON's 12 significant digits (no 8.800000000000001) and
+    shown with the report's decimals (a gap of 0.29 points, not 0.29124024)."""
+    import re
+    import zipfile
+
+    calamine = pytest.importorskip("python_calamine")
+    figures = tmp_path / "f.csv"
+    figures.write_text("indicator,year,value\ngdp,2016,300\ngdp,2018,352.1\n", "utf-8")
+    book = tmp_path / "g.xlsx"
+    assert run("path", "gdp", "-f", str(figures), "-F", "xlsx", "-o", str(book)).exit_code == 0
+    data = json.loads(run("path", "gdp", "-f", str(figures), "-F", "json").stdout)
+    paths = [y["path"] for y in data["paths"][0]["years"]]
+    rows = (
+        calamine.CalamineWorkbook.from_path(str(book))
+        .get_sheet_by_name(calamine.CalamineWorkbook.from_path(str(book)).sheet_names[0])
+        .to_python()
+    )
+    stored = [v for row in rows[1:] for v in row if isinstance(v, float)]
+    assert all(v == float(f"{v:.12g}") for v in stored)
+    assert any(v in stored for v in paths if isinstance(v, float) and not v.is_integer())
+    styles = zipfile.ZipFile(book).read("xl/styles.xml").decode()
+    assert "0.00000000" not in re.findall(r'formatCode="([^"]+)"', styles)

@@ -47,19 +47,32 @@ def _number(cell: Cell) -> tuple[float | None, str | None]:
     """The number a cell holds and its Excel number format; (None, None) for words."""
     if isinstance(cell, Rate | Bar):
         share = cell.value if isinstance(cell, Rate) else cell.share
-        return (None, None) if share is None else (float(share), RATE_FORMAT)
+        return (None, None) if share is None else (_float(share), RATE_FORMAT)
     if isinstance(cell, Rank):
         return (None, None) if cell.value is None else (float(cell.value), RANK_FORMAT)
     if isinstance(cell, Quantity | Points):
         value = cell.value
         if value is None:
             return None, None
-        exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+        # a computed float at its 12 significant digits, as JSON gives it (8.8, not
+        # 8.800000000000001), shown with the decimals the report shows (0.29, not 0.29124024)
+        exact = value if isinstance(value, Decimal) else Decimal(f"{value:.12g}")
         if not exact.is_finite():
             return None, None
         places = max(0, min(8, -exact.normalize().as_tuple().exponent))  # type: ignore[operator]
+        shown = _SHOWN.search(cell.text) if not isinstance(value, Decimal) else None
+        if shown is not None:
+            places = min(places, len(shown.group(1) or ""))
         return float(exact), "0" if places == 0 else "0." + "0" * places
     return None, None
+
+
+_SHOWN = re.compile(r"\d+(?:\.(\d+))?")  # the decimals of the number a cell's text shows
+
+
+def _float(value: Decimal | float) -> float:
+    """A share as JSON gives it: a float at its 12 significant digits."""
+    return float(value) if isinstance(value, Decimal) else float(f"{value:.12g}")
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
