@@ -235,3 +235,31 @@ def test_a_linear_pace_has_two_decimals_in_any_unit(
         line for line in out.stdout.splitlines() if "79（2024）" in line or "79 (2024)" in line
     )
     assert f"| {pace} |" in row
+
+
+@pytest.mark.parametrize(
+    ("fraction", "shown"),
+    [(0.999996666667, "99.9997%"), (0.9995, "99.95%"), (0.99949, "99.9%"), (1.0, "100.0%"),
+     (1.00001, "100.0%")],
+)  # fmt: skip
+def test_a_share_short_of_the_whole_is_never_shown_as_100(fraction: float, shown: str) -> None:
+    """29.9999 against ≥ 30, missed, reached 99.9997%: not the 100.0% one decimal would give."""
+    assert percent(fraction) == shown
+
+
+def test_one_quantified_target_is_one_in_english(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "one.yaml"
+    plan.write_text(
+        "plan:\n  title: 一项目标（示例）\n  issuer: 某县\n  issued: 2017-08-29\n"
+        "  region: {name: 某县, level: county}\n  period: {start: 2017, end: 2019}\n"
+        "  base_year: 2016\ntargets:\n  - id: gdp\n    name: 地区生产总值\n    kind: level\n"
+        '    unit: 亿元\n    comparison: ">"\n    value: 400\n    deadline: 2019\n',
+        "utf-8",
+    )
+    one = run("gap", "-t", str(plan), "--year", "2018", "gdp=352.1", "-l", "en")
+    assert one.exit_code == 0, one.stderr
+    assert "1 quantified target: 1 " in one.stdout
+    assert (
+        "量化目标1项"
+        in run("gap", "-t", str(plan), "--year", "2018", "gdp=352.1", "-l", "zh").stdout
+    )

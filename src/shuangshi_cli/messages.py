@@ -252,6 +252,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary": ("量化目标{total}项：{counts}", "{total} quantified targets: {counts}"),
     "summary.as_of": ("量化目标{total}项：{counts}（截至{year}年）",
                       "{total} quantified targets: {counts} (as of {year})"),
+    "summary.one": ("量化目标{total}项：{counts}", "{total} quantified target: {counts}"),
+    "summary.as_of.one": ("量化目标{total}项：{counts}（截至{year}年）",
+                          "{total} quantified target: {counts} (as of {year})"),
     "summary.none": ("无", "none"),
     "hint.missing": ("缺少数据：{names}。用 --year 与 指标=数值 或 --figures 文件提供"
                      "（shuangshi template 生成模板）",

@@ -99,6 +99,8 @@ ASSESSMENT_COLUMNS += [
     "relative_average_growth", "relative_other_average_growth", "relative_difference",
     "relative_holds", "price_basis", "price_year",
 ]  # fmt: skip
+# ... an each-year target's years (joined with ;), as JSON's lists
+ASSESSMENT_COLUMNS += ["breached_years", "unseen_years"]
 
 PLAN_COLUMNS = [
     "id", "name", "name_en", "kind", "category", "unit", "comparison", "value", "deadline",
@@ -118,11 +120,16 @@ def _assessment(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]
         return ASSESSMENT_COLUMNS, rows
     # with the parts' (check --parts): a row per part and target, after the plan's own
     rows += [
-        {**_flatten(result), "part": part["id"], "part_name": part["name"]}
+        {
+            **_flatten(result),
+            "part": part["id"],
+            "part_name": part["name"],
+            "part_name_en": part["name_en"],
+        }
         for part in record["parts"]
         for result in part["results"]
     ]
-    return [*ASSESSMENT_COLUMNS, "part", "part_name"], rows
+    return [*ASSESSMENT_COLUMNS, "part", "part_name", "part_name_en"], rows
 
 
 def _plan(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:

@@ -135,9 +135,10 @@ def summary_line(assessment: Assessment, lang: Lang) -> str:
         t("summary.count", lang, label=label, n=n) for label, n in counts.items()
     ) or t("summary.none", lang)
     total = len(assessment.quantified)
+    one = ".one" if total == 1 else ""
     if assessment.as_of:
-        return t("summary.as_of", lang, total=total, counts=text, year=assessment.as_of)
-    return t("summary", lang, total=total, counts=text)
+        return t(f"summary.as_of{one}", lang, total=total, counts=text, year=assessment.as_of)
+    return t(f"summary{one}", lang, total=total, counts=text)
 
 
 def missing_line(assessment: Assessment, lang: Lang) -> str | None:

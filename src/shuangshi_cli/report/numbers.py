@@ -67,7 +67,8 @@ def points_between(fraction: float, other: float) -> Decimal:
 def percent(fraction: float | None, places: int = 1) -> str:
     """0.085 → 8.5%, 0.76 → 76.0%: rates with one fixed decimal, as reports print them.
 
-    A nonzero rate below 0.05% keeps two significant digits (0.0004 → 0.04%), never "0.0%".
+    A nonzero rate below 0.05% keeps two significant digits (0.0004 → 0.04%), never "0.0%";
+    one below 100% is never shown as 100% (0.9999967 → 99.9997%).
     """
     if fraction is None:
         return "—"
@@ -81,6 +82,10 @@ def percent(fraction: float | None, places: int = 1) -> str:
         rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
         return f"{rounded:f}".rstrip("0") + "%"
     rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    while hundred < 100 <= rounded and places < MAX_PLAIN_DIGITS:
+        # 99.99967% of a target missed is not "100.0%": the decimals that tell it short
+        places += 1
+        rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return f"{abs(rounded) if rounded == 0 else rounded:f}%"  # never "-0.0%"
 
 
