@@ -10,6 +10,7 @@ import pytest
 
 from shuangshi_cli.errors import FiguresError, InputError
 from shuangshi_cli.figures import Origin, RawRow, check_rows, load_figures, parse_csv
+from shuangshi_cli.messages import Lang
 from shuangshi_cli.status import Status
 from shuangshi_cli.units import BUILTIN_UNITS, Quantity, convert, parse_quantity
 
@@ -305,6 +306,10 @@ def test_duplicates(plan: Plan, tmp_path: Path) -> None:
     with pytest.raises(FiguresError) as caught:
         load_figures(plan, [str(a)])
     assert str(caught.value) == f"{a}:3: status: gdp 2017 is missed here but achieved at {a}:2"
+    # ... in the reader's words
+    assert caught.value.lines(Lang.ZH) == [
+        f"{a}:3: status: gdp 2017 此处为 未实现，但在 {a}:2 为 已实现"
+    ]
 
 
 def test_yaml_and_json_figures(plan: Plan, tmp_path: Path) -> None:

@@ -556,10 +556,10 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
             field = "value" if earlier.value != figure.value else "status"
             problems.append(
                 figure.origin.problem(
-                    f"{_describe(figure)} is {_show(figure, field)} here but "
-                    f"{_show(earlier, field)} at {earlier.origin}",
+                    msg("{a} is {b} here but {c} at {d}", a=_describe(figure),
+                        b=_show(figure, field), c=_show(earlier, field), d=str(earlier.origin)),
                     field,
-                )
+                )  # fmt: skip
             )
     for index, count in repeats.items():
         template = (
@@ -1032,9 +1032,12 @@ def _describe(figure: Figure) -> str:
     return f"{figure.target} {when}" + (f" ({figure.part})" if figure.part else "")
 
 
-def _show(figure: Figure, field: str = "value") -> str:
+def _show(figure: Figure, field: str = "value") -> str | Msg:
+    """What a figure holds in ``field``, for a message: a status in the reader's words."""
     if field == "status" or figure.value is None:
-        return str(figure.status) if figure.status is not None else "—"  # (none given)
+        if figure.status is None:
+            return "—"  # (none given)
+        return msg(f"status.{figure.status.value}")
     return str(figure.value)
 
 
