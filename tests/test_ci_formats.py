@@ -306,3 +306,19 @@ def test_xlsx_computed_numbers_are_the_json_ones_shown_as_the_report_shows_them(
     assert any(v in stored for v in paths if isinstance(v, float) and not v.is_integer())
     styles = zipfile.ZipFile(book).read("xl/styles.xml").decode()
     assert "0.00000000" not in re.findall(r'formatCode="([^"]+)"', styles)
+
+
+def test_xlsx_sheet_names_are_in_the_report_language_and_cut_visibly(
+    run: Run, tmp_path: Path
+) -> None:
+    calamine = pytest.importorskip("python_calamine")
+    book = tmp_path / "w.xlsx"
+    args = ["whatif", "gdp", "-f", EXAMPLE, "-g", "7%", "--by", "2019", "-F", "xlsx"]
+    assert run(*args, "-o", str(book), "-l", "zh").exit_code == 0
+    assert calamine.CalamineWorkbook.from_path(str(book)).sheet_names[0] == "情景测算"
+    long = tmp_path / "e.xlsx"
+    args = ["explain", "energy_intensity", "-t", "cn-14th-fyp", "--year", "2021"]
+    out = run(*args, "--figure", "energy_intensity=-2.7", "-F", "xlsx", "-o", str(long), "-l", "zh")
+    assert out.exit_code == 0, out.stderr
+    names = calamine.CalamineWorkbook.from_path(str(long)).sheet_names
+    assert names[0] == "单位GDP能源消耗降低（energy_intensity）：…"  # (31, where it was cut)

@@ -554,13 +554,14 @@ def check_rows(rows: Iterable[RawRow], plan: Plan) -> Figures:
         elif (earlier.value, earlier.status) != (figure.value, figure.status):
             # the field that differs: the value, else the verdict given by hand beside it
             field = "value" if earlier.value != figure.value else "status"
-            problems.append(
-                figure.origin.problem(
-                    msg("{a} is {b} here but {c} at {d}", a=_describe(figure),
-                        b=_show(figure, field), c=_show(earlier, field), d=str(earlier.origin)),
-                    field,
-                )  # fmt: skip
+            differs = msg(
+                "{a} is {b} here but {c} at {d}",
+                a=_describe(figure),
+                b=_show(figure, field),
+                c=_show(earlier, field),
+                d=str(earlier.origin),
             )
+            problems.append(figure.origin.problem(differs, field))
     for index, count in repeats.items():
         template = (
             "{message} (and {count} more rows like it)"

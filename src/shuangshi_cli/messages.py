@@ -163,6 +163,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "section.programmes": ("主要措施（工程）", "Programmes"),
     "section.targets": ("量化目标", "Quantified targets"),
     "section.notes": ("注", "Notes"),
+    "section.whatif": ("情景测算", "What if"),
     "section.within_year": ("时序进度", "Progress within the year"),
     "section.peers": ("同级地区位次", "Ranks among the peers"),
     "section.scoreboard": ("责任单位考核排名", "Scoreboard of the parts"),

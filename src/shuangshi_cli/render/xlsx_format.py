@@ -78,12 +78,18 @@ def _float(value: Decimal | float) -> float:
 def _sheet_name(wanted: str, taken: set[str]) -> str:
     """A sheet name Excel accepts (31 characters, none of []:*?/\\), unique in the book."""
     base = _SHEET_NAME.sub("_", wanted).strip("'") or "sheet"
-    name, n = base[:31], 2
+    name, n = _cut(base, 31), 2
     while name.casefold() in taken:
         suffix = f" ({n})"
-        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+        name, n = _cut(base, 31 - len(suffix)) + suffix, n + 1
     taken.add(name.casefold())
     return name
+
+
+def _cut(text: str, most: int) -> str:
+    """``text`` in at most ``most`` characters, an ellipsis saying where it was cut (a name
+    cut at 累计下降≥1 would read as another target)."""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _cells(text: str) -> int:

@@ -194,5 +194,5 @@ def build_whatif(whatif: WhatIf, lang: Lang) -> Report:
             )
             for s in whatif.scenarios
         )
-        blocks.append(Table(columns, rows, key="whatif"))
+        blocks.append(Table(columns, rows, key="whatif", name=t("section.whatif", lang)))
     return Report(tuple(blocks))
