@@ -43,6 +43,9 @@ def test_markdown_escape() -> None:
     assert escape("<script>alert(1)</script>") == "\\<script>alert(1)\\</script>"
     assert escape("<!-- x --> <img src=x>") == "\\<!-- x --> \\<img src=x>"
     assert escape("0.6 ≤ R < 0.95") == "0.6 ≤ R < 0.95"
+    assert escape("*强调* _x_ `code` &amp; [a](b) ~~s~~ gdp_rank") == (
+        "\\*强调\\* \\_x\\_ \\`code\\` \\&amp; \\[a\\](b) \\~\\~s\\~\\~ gdp_rank"
+    )
 
 
 @pytest.mark.parametrize(
@@ -54,7 +57,7 @@ def test_markdown_escape() -> None:
         ("2018. numbered", "2018\\. numbered"),
         ("-3.5% too", "\\-3.5% too"),
         ("---", "\\---"),
-        ("```code", "\\```code"),
+        ("```code", "\\`\\`\\`code"),
         ("    indented", "indented"),
         ("2018年 stays", "2018年 stays"),
         ("2018 stays", "2018 stays"),

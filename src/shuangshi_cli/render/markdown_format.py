@@ -31,12 +31,17 @@ _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
 
 def escape(text: str) -> str:
     """``text`` on one line, inert in a table cell or a heading: no cell break (|), no HTML tag
-    (a plan's <script> prints as text: ``\\<script>``)."""
+    (a plan's <script> prints as text: ``\\<script>``), no emphasis, code, link or entity (a
+    name's *强调*, `code` or &amp; prints as written)."""
     flat = without_control(_BREAKS.sub(" ", text))
-    return _TAG.sub(r"\\<", flat.replace("\\", "\\\\").replace("|", "\\|"))
+    inert = _INLINE.sub(r"\\\g<0>", flat.replace("\\", "\\\\").replace("|", "\\|"))
+    return _TAG.sub(r"\\<", inert)
 
 
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")  # what opens HTML (R < 0.95 opens nothing)
+# What opens emphasis, code, a link, a strike or an entity; an underscore inside a word opens
+# nothing (gdp_rank stays as it is)
+_INLINE = re.compile(r"[*`\[\]~&]|(?<!\w)_|_(?!\w)")
 
 
 def item(text: str) -> str:
@@ -44,7 +49,7 @@ def item(text: str) -> str:
     heading, a list, a rule, a code fence or indented code): leading spaces go, and a first
     ASCII punctuation mark is escaped, as CommonMark lets any be (a digit is not: 1. → 1\\.)."""
     inert = escape(text).lstrip()
-    if inert[:1] in _PUNCTUATION:
+    if inert[:1] in _PUNCTUATION and inert[:1] != "\\":  # (\` is escaped already: no block)
         return "\\" + inert
     numbered = _NUMBERED.match(inert)
     if numbered is not None:
