@@ -322,3 +322,16 @@ def test_xlsx_sheet_names_are_in_the_report_language_and_cut_visibly(
     assert out.exit_code == 0, out.stderr
     names = calamine.CalamineWorkbook.from_path(str(long)).sheet_names
     assert names[0] == "单位GDP能源消耗降低（energy_intensity）：…"  # (31, where it was cut)
+
+
+def test_an_each_year_targets_annotation_points_at_the_year_that_failed_it(
+    run: Run, tmp_path: Path
+) -> None:
+    figures = tmp_path / "u.csv"
+    figures.write_text(
+        "indicator,year,value\nunemployment,2021,5.1\nunemployment,2022,5.6\nunemployment,2023,5.2\n",
+        "utf-8",
+    )
+    out = run("check", "-t", "cn-14th-fyp", "-f", str(figures), "-F", "github", "-l", "en")
+    line = next(a for a in out.stdout.splitlines() if "unemployment" in a.lower())
+    assert line.startswith(f"::error file={figures},line=3,")  # 2022's 5.6, not 2023's 5.2

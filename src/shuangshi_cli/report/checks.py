@@ -73,11 +73,14 @@ class Policy:
 def _place(
     assessment: Assessment, result: Result, figures: Figures | None, whole: Plan | None = None
 ) -> tuple[str | None, int | None]:
-    """The figures file and line of the figure the result is judged on, else the plan's (for a
-    part's target, the line of the whole plan's target it is a part of)."""
+    """The figures file and line of the figure the result is judged on (an each-year target's
+    first year that failed it), else the plan's (for a part's target, the line of the whole
+    plan's target it is a part of)."""
     latest, target = result.latest, result.target
     if figures is not None and latest is not None and latest.source == "figure":
-        figure = figures.figure(target.series or target.id, latest.year)
+        # an each-year target is missed by the first year that failed it: that figure decides
+        year = result.breached[0] if result.breached else latest.year
+        figure = figures.figure(target.series or target.id, year)
         if figure is not None and _is_file(figure.origin.file):
             return figure.origin.file, figure.origin.line
     file, line = assessment.plan.place(target.id)
