@@ -476,7 +476,7 @@ def test_plain_rows_read_as_the_row_by_row_check_reads_them(cells: list[dict[str
     for rows in tables:
         # each row alone (most are figures or one error), then all (repeats, conflicts)
         quick = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
-        with patch.object(figures_module.PlainRows, "_read", lambda self, row: None):
+        with patch.object(figures_module.PlainRows, "values_of", lambda self, row: None):
             slow = [_checked([row], plan) for row in rows] + [_checked(rows, plan)]
         assert quick == slow
 
@@ -493,12 +493,12 @@ def test_plain_values_are_judged_as_the_row_by_row_check_judges_them(value: str)
     ]
     rows = parse_csv("\n".join(lines) + "\n", "f.csv")
     quick = [_checked([row], plan) for row in rows]
-    with patch.object(figures_module.PlainRows, "_read", lambda self, row: None):
+    with patch.object(figures_module.PlainRows, "values_of", lambda self, row: None):
         slow = [_checked([row], plan) for row in rows]
     assert quick == slow
     suixi = parse_plan(embedded_plan_text(), "targets.yaml")
     rank = _checked(parse_csv(f"indicator,year,value\ngdp_rank,2018,{value}\n", "f.csv"), suixi)
-    with patch.object(figures_module.PlainRows, "_read", lambda self, row: None):
+    with patch.object(figures_module.PlainRows, "values_of", lambda self, row: None):
         assert rank == _checked(
             parse_csv(f"indicator,year,value\ngdp_rank,2018,{value}\n", "f.csv"), suixi
         )
@@ -571,7 +571,7 @@ def test_plain_peer_rows_read_as_the_row_by_row_check_reads_them(
     ]
     rows = parse_csv("\n".join(lines) + "\n", "peers.csv")
     quick = [_peers_checked([row], plan) for row in rows] + [_peers_checked(rows, plan)]
-    with patch.object(figures_module.PlainRows, "read", lambda self, row: None):
+    with patch.object(figures_module.PlainRows, "values_of", lambda self, row: None):
         slow = [_peers_checked([row], plan) for row in rows] + [_peers_checked(rows, plan)]
     assert quick == slow
 

@@ -342,8 +342,10 @@ def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawR
     # newline="": a line ends at \n, \r\n or a lone \r (old Mac files), as csv wants it
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
+    keep = records.append
     try:
-        records.extend((reader.line_num, record) for record in reader)
+        for record in reader:  # (a loop, not a generator: a table's every line)
+            keep((reader.line_num, record))
     except csv.Error as exc:
         message, line = f"not valid CSV: {exc}", reader.line_num
         if "unexpected end of data" in str(exc):  # a quote opened and never closed
@@ -617,18 +619,19 @@ class PlainRows:
         self.parts: dict[tuple[Any, str], str | Literal[False] | None] = {}
 
     def read(self, row: RawRow) -> Plain | None:
-        found = self._read(row)
+        found = self.values_of(row)
         return None if found is None else Plain(*found)
 
     def figure(self, row: RawRow) -> Figure | None:
         """The row's Figure, as ``_check_row`` gives it; None for the long way."""
-        found = self._read(row)
+        found = self.values_of(row)
         if found is None:
             return None
         target, year, value, part, given = found
         return _plain_figure(target.id, year, value, row.origin, part, given)
 
-    def _read(self, row: RawRow) -> tuple[Target, int, Decimal, str | None, str | None] | None:
+    def values_of(self, row: RawRow) -> tuple[Target, int, Decimal, str | None, str | None] | None:
+        """What ``read`` gives, as a plain tuple (a table's every row is one)."""
         values = row.values
         if not values.keys() <= self.fields:
             return None

@@ -224,22 +224,26 @@ def check_peer_rows(rows: Iterable[RawRow], plan: Plan, problems: list[Problem])
     """Rows with a region, a known indicator, a year and a value; problems collected."""
     checked: dict[tuple[str, int, str], PeerRow] = {}
     plain = PlainRows(plan, PEER_FIELDS)
+    keys: dict[str, str] = {}  # a region as written → its key (a table names each many times)
     for row in in_plan(rows, plan):
-        quick = plain.read(row)
+        quick = plain.values_of(row)
         region = row.values.get("region")
         if quick is not None and type(region) is str and region and region == region.strip():
-            peer: PeerRow | None = PeerRow(
-                region, quick.year, quick.target.id, quick.value, row.origin
-            )
+            target, year, value, _, _ = quick
+            peer: PeerRow | None = PeerRow(region, year, target.id, value, row.origin)
         else:
             peer = _peer_row(row, plan, problems)
         if peer is None:
             continue
-        key = (region_key(peer.region), peer.year, peer.indicator)
+        found = keys.get(peer.region)
+        if found is None:
+            found = keys[peer.region] = region_key(peer.region)
+        key = (found, peer.year, peer.indicator)
         earlier = checked.get(key)
-        if earlier is not None and earlier.value != peer.value:
+        if earlier is None:
+            checked[key] = peer
+        elif earlier.value != peer.value:
             problems.append(_conflict(peer, earlier))
-        checked.setdefault(key, peer)
     return list(checked.values())
 
 
