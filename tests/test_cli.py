@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -17,8 +18,6 @@ from shuangshi_cli.render import Format
 from tests.helpers import DATA
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from tests.helpers import Run
 
 MID_TERM = [
@@ -526,3 +525,12 @@ def test_a_plan_typed_is_not_said_to_come_from_shuangshi_targets(run: Run) -> No
         env={"SHUANGSHI_TARGETS": "examples/broken-plan.yaml"},
     )
     assert out.exit_code == 2 and "SHUANGSHI_TARGETS" not in out.stderr
+
+
+def test_a_plan_on_stdin_is_named_as_stdin(run: Run) -> None:
+    """validate - and --targets -: <stdin>, as figures read from stdin are named."""
+    text = Path("examples/towns.yaml").read_text("utf-8")
+    out = run("validate", "-", input=text)
+    assert out.exit_code == 0 and out.stdout.startswith("<stdin>: valid plan")
+    broken = run("gap", "-t", "-", input="plan: {}\n")
+    assert broken.exit_code == 2 and broken.stderr.startswith("<stdin>:1:1: ")

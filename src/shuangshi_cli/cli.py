@@ -1207,6 +1207,8 @@ def validate(
     plan = load_plan(path)
     language = _lang(lang)
     name = str(path or EMBEDDED_NAME)
+    if name == "-":
+        name = "<stdin>"  # (as its errors name it)
     for shortfall in plan.shortfalls():
         _note(shortfall_line(plan, name, shortfall, language))
     quantified = len(plan.quantified)

@@ -40,7 +40,8 @@ def load_plan(path: Path | str | None = None) -> Plan:
     name = str(path)
     if name in embedded_plans() and not Path(path).exists():
         return parse_plan(embedded_plan_text(name), f"{name} (embedded)")
-    return parse_plan(read_text(Path(path), name), name)
+    shown = "<stdin>" if name == "-" else name  # (as figures from stdin are named)
+    return parse_plan(read_text(Path(path), shown), shown)
 
 
 # -- embedded plans -----------------------------------------------------------------------------
