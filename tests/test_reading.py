@@ -1360,6 +1360,8 @@ def test_a_cell_with_a_control_character_is_refused(
     assert out.stderr == (
         f"{book}[Sheet1]!{place}: the cell holds the character {code}, which is not allowed\n"
     )
+    zh = run("gap", "-f", book, "-l", "zh")
+    assert zh.stderr == f"{book}[Sheet1]!{place}: 单元格含有字符 {code}，不允许\n"
     broken = _book(tmp_path / "n.xlsx", {"Sheet1": [["指标", "2018年"], ["地区生产\n总值", 352.1]]})
     assert run("gap", "-f", broken, "-F", "json").exit_code == 0
     soft = _book(  # Word's soft return, pasted into a title: a line break
@@ -1388,3 +1390,11 @@ def test_a_text_file_with_c1_or_a_bidirectional_control_is_refused(
     )
     out = run("validate", str(plan), "-l", "en")
     assert out.exit_code == 2 and code in out.stderr
+    assert f"不允许字符 {code}" in run("validate", str(plan), "-l", "zh").stderr
+    # ... and written as a YAML escape, refused as what it is
+    escaped = embedded_plan_text().replace(
+        "name: 地区生产总值\n", f'name: "地区生产\\u{ord(character):04x}总值"\n', 1
+    )
+    plan.write_text(escaped, "utf-8")
+    kind = "控制字符" if ord(character) < 0x2000 else "双向控制字符"
+    assert f"不允许字符 {code}（{kind}）" in run("validate", str(plan), "-l", "zh").stderr

@@ -408,6 +408,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.no_such_file": ("文件不存在", "no such file"),
     "error.empty_name": ("需要文件名，不能是空字符串", "a file name is needed, not an empty string"),
     "error.is_directory": ("是目录，不是文件", "is a directory, not a file"),
+    "error.cell_character": ("单元格含有字符 {code}，不允许", "the cell holds the character {code}, which is not allowed"),
     "error.folder_name": ("以“/”结尾的是目录名，不是文件名", "a name ending in '/' is a folder's, not a file's"),
     "error.cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
     "error.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
@@ -1022,6 +1023,11 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("cannot read: stdin is closed", "无法读取：标准输入已关闭"),
     ("the file is not text: the character {a} is not allowed", "文件不是文本：不允许字符 {a}"),
+    ("the character {a} (a control character) is not allowed", "不允许字符 {a}（控制字符）"),
+    (
+        "the character {a} (a bidirectional control) is not allowed",
+        "不允许字符 {a}（双向控制字符）",
+    ),
     (
         'a quoted cell runs to line {a}: is a closing quote (") missing?',
         '带引号的单元格延续到第{a}行：是否缺少右引号（"）？',

@@ -104,8 +104,7 @@ def _refuse_control_characters(cells: list[list[Any]], name: str, title: str) ->
             if (code := forbidden_character(written)) is not None:
                 place = Origin(name, row, title, (("value", column),))
                 raise FiguresError(
-                    place.problem(msg("the cell holds the character {code}, which is not "
-                                      "allowed", code=code))
+                    place.problem(msg("error.cell_character", code=code))
                 )  # fmt: skip
 
 
