@@ -1206,9 +1206,9 @@ def validate(
     path = file or targets
     plan = load_plan(path)
     language = _lang(lang)
-    name = str(path or EMBEDDED_NAME)
-    if name == "-":
-        name = "<stdin>"  # (as its errors name it)
+    from shuangshi_cli.fileio import shown_name
+
+    name = shown_name(str(path or EMBEDDED_NAME))  # (as its errors name it: <stdin>)
     for shortfall in plan.shortfalls():
         _note(shortfall_line(plan, name, shortfall, language))
     quantified = len(plan.quantified)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from shuangshi_cli.errors import FiguresError, InputError, Problem, cut, shown
-from shuangshi_cli.fileio import STDIN, decode, is_workbook, read_bytes
+from shuangshi_cli.fileio import decode, is_workbook, read_bytes, shown_name
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.status import Status, parse_status
@@ -294,7 +294,7 @@ def read_figures_file(path: str, reading: Reading | None = None) -> list[RawRow]
     from shuangshi_cli.workbook import read_workbook, split_sheet
 
     file, sheet = split_sheet(path)
-    name = "<stdin>" if file == STDIN else file
+    name = shown_name(file)
     data = read_bytes(Path(file), name)
     if sheet is not None or is_workbook(data):
         return read_workbook(data, name, sheet, reading)

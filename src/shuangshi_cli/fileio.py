@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 STDIN = "-"
+STDIN_NAME = "<stdin>"  # what messages call it
 
 
 # Magic numbers of workbooks: xlsx and ods are zip files, xls an OLE compound document.
@@ -37,10 +38,18 @@ _BOMS = (
 # What no table of text holds, and what would reach a terminal as a command or reorder what it
 # shows: control characters (C0 but tab, line ends and form feed; DEL; C1, U+0080–U+009F, which
 # terminals take as escapes too) and the bidirectional embeddings, overrides and isolates.
-_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# (regex ranges, one definition for text files, workbook cells and YAML's escapes)
+CONTROLS = "\x00-\x08\x0e-\x1f\x7f-\x9f"  # but tab, line ends, VT and FF: each reader says
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_BINARY = re.compile(f"[{CONTROLS}\x0b{BIDI_CONTROLS}]")
 # The same in a workbook's cell, which may break its line (Alt+Enter; a soft return pasted from
 # Word, U+000B, is one too) but holds no form feed.
-_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NOT_IN_A_CELL = re.compile(f"[{CONTROLS}\x0c{BIDI_CONTROLS}]")
+
+
+def shown_name(path: str) -> str:
+    """A file's name in messages: ``-`` is ``<stdin>``."""
+    return STDIN_NAME if path == STDIN else path
 
 
 def forbidden_character(text: str) -> str | None:
@@ -219,7 +228,7 @@ def read_bytes(path: Path, name: str | None = None) -> bytes:
         raise InputError(Problem(msg("error.empty_name"), "''"))
     label = name or str(path)
     if str(path) == STDIN:
-        label = "<stdin>"
+        label = STDIN_NAME
         try:
             _note_input(_stat_of(sys.stdin), label, stdin=True)
             return _bounded(sys.stdin.buffer, label)
@@ -253,7 +262,7 @@ def read_bytes(path: Path, name: str | None = None) -> bytes:
 
 def read_text(path: Path, name: str | None = None, encoding: str | None = None) -> str:
     """The text of ``path`` (``-`` reads stdin), decoded by ``decode``; errors name the file."""
-    label = "<stdin>" if str(path) == STDIN else name or str(path)
+    label = STDIN_NAME if str(path) == STDIN else name or str(path)
     return decode(read_bytes(path, name), label, encoding)
 
 

@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from shuangshi_cli.errors import PlanError, Problem
-from shuangshi_cli.fileio import read_text
+from shuangshi_cli.fileio import read_text, shown_name
 from shuangshi_cli.plan import (
     EMBEDDED_NAME,
     Plan,
@@ -40,7 +40,7 @@ def load_plan(path: Path | str | None = None) -> Plan:
     name = str(path)
     if name in embedded_plans() and not Path(path).exists():
         return parse_plan(embedded_plan_text(name), f"{name} (embedded)")
-    shown = "<stdin>" if name == "-" else name  # (as figures from stdin are named)
+    shown = shown_name(name)  # (as figures from stdin are named)
     return parse_plan(read_text(Path(path), shown), shown)
 
 

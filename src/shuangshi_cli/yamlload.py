@@ -11,6 +11,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from shuangshi_cli.errors import InputError, Problem, shown
+from shuangshi_cli.fileio import BIDI_CONTROLS, CONTROLS
 from shuangshi_cli.units import DECIMAL
 
 if TYPE_CHECKING:
@@ -32,9 +33,8 @@ _BOOLEANS |= {"no": False, "false": False, "off": False, "n": False}
 # What an escape (\e, \u001b, \x85) may write into a string that a file may not hold: control
 # characters (a terminal's escapes, a bell), lone surrogates and bidirectional overrides (which
 # reorder what a terminal shows). Tabs and line ends may stand.
-_NOT_TEXT = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
-)
+_NOT_TEXT = re.compile(f"[{CONTROLS}\x0b\x0c\ud800-\udfff{BIDI_CONTROLS}]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def not_text(text: str) -> str | None:
@@ -46,7 +46,7 @@ def not_text(text: str) -> str | None:
     code = ord(found.group())
     if 0xD800 <= code <= 0xDFFF:
         return "a lone surrogate (\\ud800–\\udfff) is not a character"
-    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:  # (it reorders what is shown)
+    if _BIDI.match(found.group()):  # (it reorders what is shown)
         return f"the character U+{code:04X} (a bidirectional control) is not allowed"
     return f"the character U+{code:04X} (a control character) is not allowed"
 
