@@ -1148,3 +1148,11 @@ def test_a_long_option_is_cut_alike_in_chinese(run: Run) -> None:
     assert "a" * 55 in short.stderr and "characters" not in short.stderr
     long = run("gap", "--" + "a" * 95, "-l", "zh")
     assert "…(97 characters)" in long.stderr and "没有这个选项" in long.stderr
+
+
+def test_html_to_an_ascii_stdout_gets_character_references() -> None:
+    """濉溪 as &#28617;&#28330;, which a browser reads back; the stylesheet's box is a CSS escape,
+    which needs none."""
+    done = _ascii_stdout("gap --year 2018 gdp=352.1 -F html -l zh")
+    assert done.returncode == 0 and done.stdout.isascii()
+    assert "&#28617;&#28330;" in done.stdout and 'content: "\\2610  "' in done.stdout

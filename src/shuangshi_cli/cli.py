@@ -545,10 +545,9 @@ def _print(document: Document, fmt: Format, style: Style, output: str | None) ->
 
         text = escaped_json(text, sys.stdout)  # an ASCII console: 濉溪 as \u6fc9\u6eaa, not ??
     if fmt in {Format.HTML, Format.JUNIT} and output in {None, "-"} and isinstance(text, str):
-        from shuangshi_cli.console import encoding_of
+        from shuangshi_cli.console import escaped_xml
 
-        encoding = encoding_of(sys.stdout)  # (XML's character references: &#28617;, not ??)
-        text = text.encode(encoding, "xmlcharrefreplace").decode(encoding)
+        text = escaped_xml(text, sys.stdout)  # &#28617;, not ??
     # a CSV is read back by programs: ?? for 濉溪 would be taken for data (the others are read
     # by people, who get look-alikes)
     _emit(text, output, data=fmt is Format.CSV)

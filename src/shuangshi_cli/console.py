@@ -91,6 +91,13 @@ def fit(text: str, stream: Any) -> str:
     return "".join(ch if _can(encoding, ch) else _substitute(ch, encoding) for ch in text)
 
 
+def escaped_xml(text: str, stream: Any) -> str:
+    """HTML or XML ``text`` that ``stream`` can show: what its encoding cannot is written as a
+    character reference (&#28617;), which a browser or a JUnit reader reads back."""
+    encoding = encoding_of(stream)
+    return text.encode(encoding, "xmlcharrefreplace").decode(encoding)
+
+
 def lost_character(text: str, stream: Any) -> str | None:
     """The first character of ``text`` that ``fit`` would write to ``stream`` as ``?`` (濉 to
     an ASCII stdout), having no look-alike there (— has -); None when none would be lost."""
