@@ -136,6 +136,13 @@ class Figure:
         return self.target, self.year, self.month, self.part, self.measure
 
 
+# The field of the unit a table's title gives its rows (单位：亿元): each row's unit where the row
+# has none and the unit fits the row's target (a 位次 row under 单位：亿元 is in 位); see in_plan,
+# which knows the targets.
+TABLE_UNIT = "table_unit"
+# The field beside ``growth`` of a row whose growth column says it is real (比上年实际增长%)
+REAL_GROWTH = "growth_real"
+
 _new = object.__new__
 
 
@@ -747,7 +754,7 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     positive_rises: dict[tuple[str, str], str] = {}  # ... the first positive change's
     read_as_growth: set[str] = set()  # a level the plan has not, whose growth was read
     for written in rows:
-        row = _with_table_unit(written, plan) if "table_unit" in written.values else written
+        row = _with_table_unit(written, plan) if TABLE_UNIT in written.values else written
         growing = _with_growth(row, plan) if "growth" in row.values else (row,)
         if (
             growing
@@ -884,7 +891,7 @@ def _with_table_unit(row: RawRow, plan: Plan) -> RawRow:
     """A row with the unit its table's title gives (单位：亿元) where that unit fits its target;
     a row of another kind of figure (a 位次, a rate) under it keeps its target's own unit."""
     values = dict(row.values)
-    unit = values.pop("table_unit")
+    unit = values.pop(TABLE_UNIT)
     name = values.get("indicator")
     target = plan.resolve(name) if isinstance(name, str) else None
     if target is not None and target.unit is not None and isinstance(unit, str):
@@ -937,7 +944,7 @@ def _with_growth(row: RawRow, plan: Plan) -> tuple[RawRow, ...]:
     the growth is read past."""
     values = dict(row.values)
     growth = values.pop("growth")
-    said_real = values.pop("growth_real", False)  # (tables.REAL_GROWTH: the column says 实际增长)
+    said_real = values.pop(REAL_GROWTH, False)  # (the column says 实际增长)
     name = values.get("indicator")
     if not isinstance(name, str) or not name.strip():
         return (row._replace(values=values),)
@@ -1006,7 +1013,7 @@ def _nominal_growth(name: str, values: dict[str, Any]) -> bool:
 
     if _REAL_GROWTH_LEVEL.search(name) is not None:
         return False
-    unit = values.get("unit") or values.get("table_unit")
+    unit = values.get("unit") or values.get(TABLE_UNIT)
     found = BUILTIN_UNITS.get(unit.strip()) if isinstance(unit, str) else None
     return found is None or found.is_money
 

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError, Problem
-from shuangshi_cli.figures import _HEADER_ALIASES, FIELDS, Origin, RawRow, repeated
+from shuangshi_cli.figures import (
+    _HEADER_ALIASES,
+    FIELDS,
+    REAL_GROWTH,
+    TABLE_UNIT,
+    Origin,
+    RawRow,
+    repeated,
+)
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.units import fold_width
@@ -95,8 +103,6 @@ def year_growth(label: str) -> bool:
 
 # A growth column whose heading says it is at comparable prices (比上年实际增长%, 可比价增长)
 _REAL_GROWTH = re.compile(r"实际|可比价|不变价|扣除价格|\breal\b", re.IGNORECASE)
-# The field beside ``growth`` of a row whose growth column says so (popped with it)
-REAL_GROWTH = "growth_real"
 
 
 def real_growth(label: str) -> bool:
@@ -115,12 +121,6 @@ _UNIT_LINE = re.compile(
     r"|\bunits?\s*[:：]\s*(?P<english>[^(),;]+?)\s*(?:\)|$)",
     re.IGNORECASE,
 )
-
-
-# The field of the unit a table's title gives its rows (单位：亿元): each row's unit where the row
-# has none and the unit fits the row's target (a 位次 row under 单位：亿元 is in 位); see
-# figures.in_plan, which knows the targets.
-TABLE_UNIT = "table_unit"
 
 
 def unit_line(line: str) -> str | None:

@@ -14,12 +14,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from shuangshi_cli.errors import FiguresError
-from shuangshi_cli.figures import _HEADER_ALIASES, RawRow
+from shuangshi_cli.figures import _HEADER_ALIASES, REAL_GROWTH, TABLE_UNIT, RawRow
 from shuangshi_cli.messages import Msg, msg
 from shuangshi_cli.tables import (
     NO_FIGURE,
-    REAL_GROWTH,
-    TABLE_UNIT,
     derived,
     header_key,
     out_of_range,
