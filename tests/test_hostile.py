@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from shuangshi_cli import fileio, yamlload
+from shuangshi_cli.errors import InputError
 from shuangshi_cli.plan_load import embedded_plan_text
 from tests.helpers import DATA
 
@@ -148,6 +149,24 @@ def test_yaml_nodes_are_counted_while_parsing(
         f"{path}:1:2999: the document has more than 1000 values, the most read as YAML (give "
         "a large table of figures as CSV or JSON)",
     )
+
+
+def test_yaml_events_beyond_the_limit_are_counted_as_nodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # libyaml's count of events (ends of lists and mappings too) only lets a small document
+    # through unread; one of more events than MAX_NODES is counted node by node
+    monkeypatch.setattr(yamlload, "MAX_NODES", 10)
+    nested = "[[[[[1]]]]]"  # 6 nodes, 6 + 5 ends + 4 stream and document events
+    assert yamlload.load_yaml(nested, "n.yaml").data == [[[[[1]]]]]
+    with pytest.raises(InputError) as raised:
+        yamlload.load_yaml("[[[[[[[[[[[1]]]]]]]]]]]", "m.yaml")  # 12 nodes
+    assert str(raised.value).startswith("m.yaml:1:11: the document has more than 10 values")
+
+
+def test_yaml_escapes_are_checked_in_a_clean_text() -> None:
+    # the text holds no control character, its escape writes one into the string
+    with pytest.raises(InputError) as raised:
+        yamlload.load_yaml('plan:\n  title: "a\\u001bb"\n', "e.yaml")
+    assert "U+001B" in str(raised.value)
 
 
 # -- YAML and JSON oddities -----------------------------------------------------------------------
