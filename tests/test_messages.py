@@ -34,3 +34,19 @@ def test_a_template_words_its_values_in_chinese() -> None:
         "an English sentence the catalogue lacks"
     )
     assert msg("error.no_such_file").text(Lang.ZH) == "文件不存在"
+
+
+def test_every_csv_column_has_a_chinese_heading() -> None:
+    """With --lang, a CSV's header is worded in that language: a column added without its
+    heading would stay a key (breached_years) in a Chinese header."""
+    from shuangshi_cli.render import csv_format
+
+    columns = [
+        column
+        for name in dir(csv_format)
+        if name.endswith("_COLUMNS")
+        for column in getattr(csv_format, name)
+    ]
+    columns += ["part", "part_name", "part_name_en"]
+    assert columns
+    assert [c for c in columns if f"csv.{c}" not in CATALOGUE] == []

@@ -1126,11 +1126,12 @@ def test_a_title_of_two_periods_or_a_cut_off_over_years(run: Run, tmp_path: Path
 @pytest.mark.parametrize(
     ("line", "unit"),
     [("单位（盖章）：濉溪县统计局", None), ("单位（部门）：县发改委", None), ("Business unit: sales", None),
-     ("单位：万元，%", None), ("单位: 100 million yuan", "100 million yuan"), ("单位（万元）", "万元")],
+     ("单位：万元，%", "万元、%"), ("单位：万元、%", "万元、%"), ("单位：亿元 2019年", "亿元"),
+     ("单位: 100 million yuan", "100 million yuan"), ("单位（万元）", "万元")],
 )  # fmt: skip
 def test_what_is_no_unit_line(line: str, unit: str | None) -> None:
     """A stamp (盖章), a department or an English 'unit' that names no unit is no unit line; a
-    list of units is none either."""
+    list of units is given as a list."""
     from shuangshi_cli.tables import unit_line
 
     assert unit_line(line) == unit
@@ -1398,3 +1399,71 @@ def test_a_text_file_with_c1_or_a_bidirectional_control_is_refused(
     plan.write_text(escaped, "utf-8")
     kind = "控制字符" if ord(character) < 0x2000 else "双向控制字符"
     assert f"不允许字符 {code}（{kind}）" in run("validate", str(plan), "-l", "zh").stderr
+
+
+@pytest.mark.parametrize("line", ["单位：万元，%", "单位：万元、%"])
+def test_a_list_of_units_gives_each_row_the_unit_of_its_kind(
+    run: Run, tmp_path: Path, line: str
+) -> None:
+    """A bulletin's 单位：万元，% heads levels in 万元 and their growth (and rates) in %: GDP of
+    3521000 is 352.1亿元, not 3521000亿元."""
+    figures = tmp_path / "b.csv"
+    figures.write_text(
+        f"表1 2018年主要指标\n{line}\n指  标,2018年,比上年增长\n地区生产总值,3521000,8.0\n"
+        "财政总收入,400000,5.0\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    latest = {r["id"]: r["latest"] for r in json.loads(out.stdout)["results"]}
+    assert latest["gdp"] == {"year": 2018, "value": 352.1}
+    assert latest["fiscal_revenue"] == {"year": 2018, "value": 40}
+
+
+def test_a_list_of_two_units_of_one_kind_is_refused(run: Run, tmp_path: Path) -> None:
+    figures = tmp_path / "b.csv"
+    figures.write_text("单位：万元、亿元\n指标,2018年\n地区生产总值,352.1\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures))
+    assert out.exit_code == 2
+    assert out.stderr.splitlines()[-1] == (
+        f"{figures}:3: unit: the unit line lists '万元' / '亿元', more than one of this figure's "
+        "kind: give the row its own unit"
+    )
+
+
+def test_a_name_padded_with_spaces_is_the_name(run: Run, tmp_path: Path) -> None:
+    """Bulletins pad a short name to the column's width: 工  业, 指  标."""
+    figures = tmp_path / "b.csv"
+    figures.write_text("指  标,2018年\n地区生产 总值,352.1\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2018, "value": 352.1}
+
+
+def test_a_dash_in_a_long_table_is_no_figure(run: Run, tmp_path: Path) -> None:
+    figures = tmp_path / "d.csv"
+    figures.write_text("indicator,year,value\ngdp,2017,—\ngdp,2018,352.1\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2018, "value": 352.1}
+    assert "—" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("row", "number"),
+    [("gdp,2018,1,234.5,亿元", "1,234.5"), ("gdp,2018,3,521,000,万元", "3,521,000")],
+)
+def test_a_number_split_by_its_thousands_comma_is_named(
+    run: Run, tmp_path: Path, row: str, number: str
+) -> None:
+    figures = tmp_path / "c.csv"
+    figures.write_text(f"indicator,year,value,unit\n{row}\n", encoding="utf-8")
+    out = run("gap", "-f", str(figures))
+    assert out.exit_code == 2
+    cells = row.count(",") + 1
+    assert out.stderr == (
+        f"{figures}:2: {cells} cells but 4 columns: is {number} one number, its thousands split "
+        "by a comma? Write it without the comma or in quotes\n"
+    )

@@ -360,7 +360,7 @@ def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawR
             line = (records[-1][0] + 1) if records else 1
         raise FiguresError(Problem(message, name, line)) from None
     _refuse_runaway_quotes(records, name)
-    rows = grid_rows(Grid(name, records), reading)
+    rows = grid_rows(Grid(name, records, texts=True), reading)
     if delimiter == ";":
         _refuse_decimal_commas(rows)
     return rows
@@ -890,15 +890,27 @@ def _as_fall(
 def _with_table_unit(row: RawRow, plan: Plan) -> RawRow:
     """A row with the unit its table's title gives (单位：亿元) where that unit fits its target;
     a row of another kind of figure (a 位次, a rate) under it keeps its target's own unit."""
+    from shuangshi_cli.tables import listed_units
+
     values = dict(row.values)
     unit = values.pop(TABLE_UNIT)
     name = values.get("indicator")
     target = plan.resolve(name) if isinstance(name, str) else None
     if target is not None and target.unit is not None and isinstance(unit, str):
         wanted = plan.figure_unit(target)
-        named = written_unit(plan, unit.strip(), wanted)
-        if named is not None and named.dimension != wanted.dimension:
+        listed = listed_units(unit)
+        fits = [
+            one
+            for one in listed
+            if (named := written_unit(plan, one.strip(), wanted)) is None
+            or named.dimension == wanted.dimension
+        ]
+        if len(listed) > 1:  # 单位：万元，%: a level's is 万元, a rate's %
+            fits = [one for one in fits if plan.lookup_unit(one.strip()) is not None]
+        if not fits:
             return row._replace(values=values)  # (another dimension: not this row's unit)
+        # (two units of its kind are no unit: the list itself, which the check refuses)
+        unit = fits[0] if len(fits) == 1 else unit
     values["unit"] = unit
     return row._replace(values=values)
 
@@ -1013,9 +1025,15 @@ def _nominal_growth(name: str, values: dict[str, Any]) -> bool:
 
     if _REAL_GROWTH_LEVEL.search(name) is not None:
         return False
+    from shuangshi_cli.tables import listed_units
+
     unit = values.get("unit") or values.get(TABLE_UNIT)
-    found = BUILTIN_UNITS.get(unit.strip()) if isinstance(unit, str) else None
-    return found is None or found.is_money
+    if not isinstance(unit, str):
+        return True
+    # (a list of units, 万元、%: the level's is the one not in %)
+    units = [u for one in listed_units(unit) if (u := BUILTIN_UNITS.get(one.strip())) is not None]
+    levels = [u for u in units if u.dimension != PERCENT]
+    return len(levels) != 1 or levels[0].is_money
 
 
 def _words(row: RawRow) -> tuple[tuple[str, Any], ...] | None:
@@ -1302,7 +1320,16 @@ def _value(
     unit = wanted if written is None else written_unit(plan, written, wanted)
     if unit is None:
         from shuangshi_cli.plan_checks import unit_typo
+        from shuangshi_cli.tables import listed_units
 
+        if len(listed := listed_units(str(written))) > 1:  # a unit line's list, 万元、亿元
+            raise FiguresError(
+                origin.problem(
+                    msg("the unit line lists {units}, more than one of this figure's kind: give "
+                        "the row its own unit", units=" / ".join(shown(u) for u in listed)),
+                    "unit",
+                )
+            )  # fmt: skip
         hint = unit_typo(str(written), plan.registry)
         raise FiguresError(origin.problem(f"unknown unit {shown(written)}{hint}", "unit"))
     try:

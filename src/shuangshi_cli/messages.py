@@ -646,6 +646,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "csv.hand_note": ("人工判定说明", "hand_note"),
     "csv.hand_year": ("人工判定年份", "hand_year"),
     "csv.verdict": ("采用状态", "verdict"),
+    "csv.breached_years": ("未达标年份", "breached_years"),
+    "csv.part": ("责任单位", "part"),
+    "csv.part_name": ("责任单位名称", "part_name"),
+    "csv.part_name_en": ("责任单位英文名称", "part_name_en"),
+    "csv.unseen_years": ("缺数年份", "unseen_years"),
     "csv.band_low": ("区间下限", "band_low"),
     "csv.band_high": ("区间上限", "band_high"),
     "csv.band_tolerance": ("区间幅度", "band_tolerance"),
@@ -959,6 +964,15 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "未知单位 {a}：请在规划的 units 列表中声明，例如 units: [{b}]",
     ),
     ("unknown unit {a}", "未知单位 {a}"),
+    (
+        "{a} cells but {b} columns: is {c} one number, its thousands split by a comma? Write it "
+        "without the comma or in quotes",
+        "本行{a}格，但表头只有{b}列：{c} 是否是一个数、千位被逗号分开了？请去掉逗号或给它加引号",
+    ),
+    (
+        "the unit line lists {a}, more than one of this figure's kind: give the row its own unit",
+        "单位行列出 {a}，其中不止一个与该数据同类：请为该行写明单位",
+    ),
     ("{a} is {b} here but {c} at {d}", "{a} 此处为 {b}，但在 {d} 为 {c}"),
     ("{a} is not a number: a formula failed there", "{a} 不是数字：该处公式出错"),
     (

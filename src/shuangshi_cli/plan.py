@@ -37,6 +37,7 @@ from shuangshi_cli.units import (
     PERCENT,
     Unit,
     UnitRegistry,
+    close_cjk_spaces,
     convert,
     decimal_text,
 )
@@ -786,7 +787,7 @@ def _fold_name(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).strip().casefold()
     if "\n" in folded or "\r" in folded:  # a cell broken over lines (Excel's Alt+Enter):
         folded = re.sub(r"\s*[\r\n]+\s*", "", folded)  # 地区生产⏎总值 is 地区生产总值
-    return folded
+    return close_cjk_spaces(folded)
 
 
 # Checks and loading live in their own modules; their names stay importable from here.

@@ -27,7 +27,7 @@ from shuangshi_cli.figures import (
 )
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
-from shuangshi_cli.units import fold_width
+from shuangshi_cli.units import close_cjk_spaces, fold_width
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,6 +49,7 @@ class Grid:
     file: str
     rows: Sequence[tuple[int, Sequence[Any]]]
     sheet: str | None = None  # a workbook's sheet: places are cells, B7
+    texts: bool = False  # every cell is a string (a CSV file's), stripped and read as written
 
     @property
     def name(self) -> str:
@@ -123,17 +124,31 @@ _UNIT_LINE = re.compile(
 )
 
 
+# Units a unit line lists (万元，%; 万元、%): each row takes the one of its kind
+_UNIT_SEPARATOR = re.compile(r"\s*[、,，]\s*")
+_MORE_UNITS = re.compile(r"(?:\s*[、,]\s*[^()\s,;、]+)+")
+UNIT_LIST_SEPARATOR = "、"
+
+
+def listed_units(unit: str) -> list[str]:
+    """The units a table's unit (``unit_line``) lists: one, or several (万元、%)."""
+    return [u for u in unit.split(UNIT_LIST_SEPARATOR) if u]
+
+
 def unit_line(line: str) -> str | None:
-    """The unit a title or a line of its own gives (单位：万元), if any; a list of units (单位：
-    万元、%) is no one unit of the table."""
+    """The unit a title or a line of its own gives (单位：万元), if any. A list of units (单位：
+    万元，%, as bulletins head a table of levels and their growth) is given as ``万元、%``: each
+    row takes the one of its kind (``listed_units``)."""
     from shuangshi_cli.units import BUILTIN_UNITS
 
-    for found in _UNIT_LINE.finditer(unicodedata.normalize("NFKC", line)):
+    normal = unicodedata.normalize("NFKC", line)
+    for found in _UNIT_LINE.finditer(normal):
         if found["unit"]:
-            unit = found["unit"].strip()
-            if re.search(r"[、，,]", unit) or re.match(r"[、，,]", line[found.end() :].lstrip()):
-                return None  # 万元、% or 万元，%: a list
-            return unit or None
+            # (the pattern stops at a comma: the list goes on after it)
+            more = _MORE_UNITS.match(normal, found.end())
+            listed = found["unit"] + (more.group() if more else "")
+            units = [u for u in _UNIT_SEPARATOR.split(listed.strip()) if u]
+            return UNIT_LIST_SEPARATOR.join(units) if units else None
         unit = (found["bracketed"] or found["english"]).strip()
         if BUILTIN_UNITS.get(unit) is not None:
             return unit
@@ -407,7 +422,7 @@ def shown_float(number: float) -> str:
 
 
 def header_key(cell: Any) -> str:
-    return unicodedata.normalize("NFKC", text(cell)).strip().casefold()
+    return close_cjk_spaces(unicodedata.normalize("NFKC", text(cell)).strip().casefold())
 
 
 def filled(cells: Sequence[Any]) -> list[int]:
@@ -513,7 +528,11 @@ def _under_unit_lines(rows: list[RawRow], marks: list[tuple[int, str]]) -> list[
     lines = [row.origin.line for row in rows if row.origin.line is not None]
     last = max(lines, default=0)
     # (a footer that names no unit, 单位：濉溪县统计局, is who made the table)
-    footer = next((u for at, u in marks if at > last and BUILTIN_UNITS.get(u) is not None), None)
+    footer = next(
+        (u for at, u in marks
+         if at > last and all(BUILTIN_UNITS.get(one) is not None for one in listed_units(u))),
+        None,
+    )  # fmt: skip
     marked = []
     for row in rows:
         line = row.origin.line
@@ -588,6 +607,7 @@ def _region_rows(
     return rows
 
 
+_new = tuple.__new__
 _RANK_COLUMN = re.compile(r"位次|排名|名次|排序")
 
 
@@ -711,42 +731,44 @@ def _long_rows(
     origin, file, sheet = grid.origin, grid.file, grid.sheet
     unit_column = "unit" in columns  # (without one, no row's unit can conflict with its name's)
     growth_is_real = growth is not None and real_growth(text(cells[growth]))
-    # the last indicator cell seen, and whether with_indicator changes it
-    last_written: Any = None
-    cleaned = False
+    # each indicator cell seen, and whether with_indicator changes it
+    names_cleaned: dict[str, bool] = {}
     rows: list[RawRow] = []
     for number, record in body:
         if len(record) > width:
             extra = [c for c in record[len(columns) :] if text(c)]
             if extra:
-                raise FiguresError(
-                    grid.problem(
-                        msg(
-                            "{cells} cells but {columns} columns",
-                            cells=len(record),
-                            columns=len(columns),
-                        ),
-                        number,
-                    )
-                )
+                split = _split_number(record)
+                problem = (
+                    msg("{cells} cells but {columns} columns",
+                        cells=len(record), columns=len(columns))
+                    if split is None
+                    else msg("{cells} cells but {columns} columns: is {number} one number, its "
+                             "thousands split by a comma? Write it without the comma or in "
+                             "quotes", cells=len(record), columns=len(columns), number=split)
+                )  # fmt: skip
+                raise FiguresError(grid.problem(problem, number))
         size = len(record)
-        values: dict[str, Any] = {}
-        for name, i in named if size >= width else [(n, i) for n, i in named if i < size]:
-            cell = record[i]
-            if type(cell) is str:
-                if cell := cell.strip():
-                    values[name] = cell
-            elif (found := value(cell)) is not None:
-                values[name] = found
-        if year is not None:  # a table of one year, as bulletins print it: a dash is no figure
-            if values.get("value") in NO_FIGURE:
-                del values["value"]
-            if growth is not None and growth < size:
-                grown_by = value(record[growth])
-                if grown_by is not None and grown_by not in NO_FIGURE:
-                    values["growth"] = grown_by
-                    if growth_is_real:
-                        values[REAL_GROWTH] = True
+        values: dict[str, Any]
+        if size >= width and grid.texts:  # (a text table's row: every cell a string)
+            values = {name: cell for name, i in named if (cell := record[i].strip())}
+        else:
+            values = {}
+            for name, i in named if size >= width else [(n, i) for n, i in named if i < size]:
+                cell = record[i]
+                if type(cell) is str:
+                    if cell := cell.strip():
+                        values[name] = cell
+                elif (found := value(cell)) is not None:
+                    values[name] = found
+        if values.get("value") in NO_FIGURE:  # a dash, as bulletins print it, is no figure
+            del values["value"]
+        if year is not None and growth is not None and growth < size:  # a table of one year
+            grown_by = value(record[growth])
+            if grown_by is not None and grown_by not in NO_FIGURE:
+                values["growth"] = grown_by
+                if growth_is_real:
+                    values[REAL_GROWTH] = True
         lacking = "value" not in values and "status" not in values
         # a short row: what it lacks is not a blank cell
         if size < width and grid.sheet is None and lacking and any(text(c) for c in record):
@@ -759,9 +781,11 @@ def _long_rows(
         if unit_column and (conflict := unit_conflict(values)) is not None:
             raise FiguresError(grid.problem(conflict, number, where.get("unit")))
         written = values.get("indicator")
-        if written != last_written:  # (a table repeats each name many times)
-            last_written = written
-            cleaned = isinstance(written, str) and _indicator_cell(written) != (written, None)
+        if type(written) is str:  # (a table repeats each name many times)
+            if (cleaned := names_cleaned.get(written)) is None:
+                cleaned = names_cleaned[written] = _indicator_cell(written) != (written, None)
+        else:
+            cleaned = False
         if cleaned:  # 地区生产总值（亿元）: the name, and its unit
             values = with_indicator(values)
         if unit is not None and "unit" not in values and values:
@@ -777,9 +801,29 @@ def _long_rows(
                  or str(values.get("year")) == str(months_year))
         ):  # fmt: skip
             values["month"] = month
-        place = Origin(file, number) if sheet is None else origin(number, where)
-        rows.append(RawRow(values, place, bulletin, True))
+        # (tuple.__new__: a named tuple's own __new__ is a Python function, thrice the time)
+        place = _new(Origin, (file, number, None, ())) if sheet is None else origin(number, where)
+        rows.append(_new(RawRow, (values, place, bulletin, True, False)))
     return rows
+
+
+_GROUP_HEAD = re.compile(r"[+-]?\d{1,3}")
+_GROUP = re.compile(r"\d{3}(?:\.\d+)?")
+
+
+def _split_number(record: Sequence[Any]) -> str | None:
+    """A number a comma split into cells (1,234.5 unquoted in a CSV file), if the row holds one:
+    its cells joined again."""
+    cells = [text(c).strip() for c in record]
+    for i, cell in enumerate(cells[:-1]):
+        if _GROUP_HEAD.fullmatch(cell) and _GROUP.fullmatch(cells[i + 1]):
+            end = i + 1
+            while end + 1 < len(cells) and _GROUP.fullmatch(cells[end]) and "." not in cells[end]:
+                if not _GROUP.fullmatch(cells[end + 1]):
+                    break
+                end += 1
+            return ",".join(cells[i : end + 1])
+    return None
 
 
 def long_columns(grid: Grid, header: Sequence[Any], line: int) -> list[str]:

@@ -189,6 +189,16 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+# Spaces between Chinese characters, as bulletins pad a short name to the column's width
+# (工  业, 指  标): no part of the name.
+_CJK_SPACES = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
+def close_cjk_spaces(text: str) -> str:
+    """``text`` without the spaces between Chinese characters (工  业 is 工业)."""
+    return _CJK_SPACES.sub("", text) if " " in text or "\u3000" in text else text
+
+
 # A number in decimal digits, as a table's cell, an argument, a YAML or a plan value is read:
 # not 1_000, 352., 0x10 or 2_018, which Python's Decimal and int would take.
 DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
