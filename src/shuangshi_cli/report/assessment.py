@@ -180,7 +180,7 @@ def within_year_line(plan: Plan, result: Result, lang: Lang) -> Line | None:
     if within is None:
         return None
     target = result.target
-    value = quantity(within.value, plan.unit(target), lang, written=True)
+    value = quantity(within.value, plan.figure_unit(target), lang, written=True)
     months = t(
         "within.months", lang, year=within.year, month=within.month,
         month_en=MONTHS_EN[within.month - 1],
