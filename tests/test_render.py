@@ -263,3 +263,33 @@ def test_one_quantified_target_is_one_in_english(run: Run, tmp_path: Path) -> No
         "量化目标1项"
         in run("gap", "-t", str(plan), "--year", "2018", "gdp=352.1", "-l", "zh").stdout
     )
+
+
+def test_a_pace_just_short_of_a_growth_goal_is_not_shown_as_it() -> None:
+    from decimal import Decimal
+
+    from shuangshi_cli.report.numbers import percent
+
+    assert percent(0.049979, apart_from=Decimal(5)) == "4.998%"
+    assert percent(0.0500004, apart_from=Decimal(5)) == "5.00004%"
+    assert percent(0.05, apart_from=Decimal(5)) == "5.0%"
+    assert percent(0.0512, apart_from=Decimal(5)) == "5.1%"
+    assert percent(0.049979) == "5.0%"
+
+
+def test_a_growth_targets_pace_short_of_its_goal_reads_short(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan:\n  title: 某县纲要\n  issuer: 某县人民政府\n  issued: 2021-05-01\n"
+        "  region: {name: 某县}\n  period: {start: 2021, end: 2025}\n  base_year: 2020\n"
+        "targets:\n  - {id: revenue, name: 一般公共预算收入, kind: growth, unit: '%',\n"
+        "     comparison: '>=', value: 5, figure_unit: 亿元, deadline: 2025}\n",
+        encoding="utf-8",
+    )
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\nrevenue,2020,36.59\nrevenue,2025,46.69\n", encoding="utf-8"
+    )
+    out = run("gap", "-t", str(plan), "-f", str(figures), "-F", "markdown", "-l", "zh")
+    assert out.exit_code == 0, out.stderr
+    assert "| 4.996% | 未实现 |" in out.stdout  # (46.69 / 36.59)^(1/5) − 1 = 4.9959%

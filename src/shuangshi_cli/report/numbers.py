@@ -64,11 +64,12 @@ def points_between(fraction: float, other: float) -> Decimal:
     return first.quantize(tenth, ROUND_HALF_UP) - second.quantize(tenth, ROUND_HALF_UP)
 
 
-def percent(fraction: float | None, places: int = 1) -> str:
+def percent(fraction: float | None, places: int = 1, *, apart_from: Decimal | None = None) -> str:
     """0.085 → 8.5%, 0.76 → 76.0%: rates with one fixed decimal, as reports print them.
 
     A nonzero rate below 0.05% keeps two significant digits (0.0004 → 0.04%), never "0.0%";
-    one below 100% is never shown as 100% (0.9999967 → 99.9997%).
+    one below 100% is never shown as 100% (0.9999967 → 99.9997%), nor one that is not
+    ``apart_from`` (a goal, in %) as it (4.9979% against a goal of 5%: 4.998%, not 5.0%).
     """
     if fraction is None:
         return "—"
@@ -82,7 +83,15 @@ def percent(fraction: float | None, places: int = 1) -> str:
         rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
         return f"{rounded:f}".rstrip("0") + "%"
     rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    while hundred < 100 <= rounded and places < MAX_PLAIN_DIGITS:
+
+    def like_goal(shown: Decimal) -> bool:
+        return (
+            apart_from is not None
+            and hundred != apart_from
+            and shown == apart_from.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        )
+
+    while (hundred < 100 <= rounded or like_goal(rounded)) and places < MAX_PLAIN_DIGITS:
         # 99.99967% of a target missed is not "100.0%": the decimals that tell it short
         places += 1
         rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)

@@ -194,9 +194,12 @@ def growth_text(plan: Plan, result: Result, rate: float | None, lang: Lang) -> s
     """An annual pace: a percentage when compound; the unit per year when linear."""
     if rate is None:
         return "—"
-    if result.progress is not Progress.LINEAR:
-        return percent(rate)
     target = result.target
+    if result.progress is not Progress.LINEAR:
+        # a growth target's goal in %: a pace just short of it is not shown as it
+        growth = target.kind is Kind.GROWTH and plan.unit(target).dimension == PERCENT
+        goal = target.value if growth else None
+        return percent(rate, apart_from=goal)
     unit = figure_unit(plan, result)
     if target.kind is Kind.RANK or (unit is not None and unit.dimension == RANK):
         if not rate:
