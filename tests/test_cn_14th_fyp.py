@@ -567,6 +567,13 @@ def test_a_percentage_given_as_a_ratio_is_said(run: Run, tmp_path: Path) -> None
     assert _result(run, figures, "urbanization")["latest"] == {"year": 2022, "value": 0.6522}
     figures.write_text("indicator,year,value\nurbanization,2021,64.72\n", encoding="utf-8")
     assert "ratio" not in run("gap", "--targets", "cn-14th-fyp", "-f", str(figures)).stderr
+    # four years from the other figure (and the base's 63.89 of 2020 in the text)
+    figures.write_text(
+        "indicator,year,value\nurbanization,2021,64.72\nurbanization,2025,0.6722\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures))
+    assert f"{figures}:3: urbanization is 0.6722%, a hundredth of" in out.stderr
 
 
 def test_a_fall_in_english_or_in_a_growth_column_is_a_fall(run: Run, tmp_path: Path) -> None:

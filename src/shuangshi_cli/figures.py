@@ -1409,9 +1409,15 @@ def load_figures(
     return figures
 
 
+# How far apart the figures may be that tell a ratio from a percentage (a rate does not halve
+# nor double in a plan's decade, as a hundredth of it would)
+_RATIO_YEARS = 10
+
+
 def _hint_ratios(figures: Figures, plan: Plan) -> None:
-    """Say on stderr where a percentage looks given as a ratio: 0.6472 beside 64.72 or 60.6 a
-    year away (城镇化率 from a sheet that stores 64.72% as 0.6472). The figure is read as given."""
+    """Say on stderr where a percentage looks given as a ratio: 0.6472 beside 64.72 or 60.6 of
+    another year of the plan's decade (城镇化率 from a sheet that stores 64.72% as 0.6472). The
+    figure is read as given."""
     for target in plan.quantified:
         if plan.figure_unit(target).dimension != PERCENT or plan.yearly_changes(target):
             continue
@@ -1426,7 +1432,7 @@ def _hint_ratios(figures: Figures, plan: Plan) -> None:
             near = [
                 (y, v)
                 for y, v in sorted(points.items(), key=lambda p: abs(p[0] - figure.year))
-                if 0 < abs(y - figure.year) <= 2 and v >= 1
+                if 0 < abs(y - figure.year) <= _RATIO_YEARS and v >= 1
                 and Decimal("0.5") <= value * 100 / v <= 2
             ]  # fmt: skip
             if near:
