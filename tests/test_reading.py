@@ -1467,3 +1467,24 @@ def test_a_number_split_by_its_thousands_comma_is_named(
         f"{figures}:2: {cells} cells but 4 columns: is {number} one number, its thousands split "
         "by a comma? Write it without the comma or in quotes\n"
     )
+
+
+def test_a_level_given_in_another_unit_is_said(run: Run, tmp_path: Path) -> None:
+    """3521000 (万元 written as 亿元) beside 300, 320, the base and a target of 400: said on stderr,
+    and read as given (a figure is never guessed)."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value\ngdp,2016,300\ngdp,2017,320\ngdp,2018,3521000\n", encoding="utf-8"
+    )
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert (
+        f"{figures}:4: gdp is 3521000 亿元, about 10000 times 400, the middle of its figures and "
+        "target: given in another unit (万元 for 亿元)? (read as given)"
+    ) in out.stderr.splitlines()
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2018, "value": 3521000}
+    figures.write_text(
+        "indicator,year,value\ngdp,2016,300\ngdp,2017,320\ngdp,2018,352.1\n", encoding="utf-8"
+    )
+    assert "another unit" not in run("gap", "-f", str(figures)).stderr

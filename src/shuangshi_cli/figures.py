@@ -6,6 +6,7 @@ import csv
 import difflib
 import io
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -1406,8 +1407,47 @@ def load_figures(
         raise FiguresError(problems)
     figures = check_rows(rows, plan)
     _hint_ratios(figures, plan)
+    _hint_scale(figures, plan)
     return figures
 
+
+def _hint_scale(figures: Figures, plan: Plan) -> None:
+    """Say on stderr where a level looks given in another unit: 7311113 where the other figures
+    and the target are near 500 (亿元) is 万元 written as 亿元 (a thousand times the middle of
+    them or more, where a county's output grows perhaps threefold in a decade). The figure is
+    read as given."""
+    from shuangshi_cli.plan import Kind
+
+    for target in plan.quantified:
+        unit = plan.figure_unit(target)
+        if unit.is_rate or unit.dimension == RANK or plan.yearly_changes(target):
+            continue
+        found = [f for f in figures.annual(target.id) if f.value is not None and f.value > 0]
+        sizes = [f.value for f in found if f.value is not None]
+        if target.baseline is not None and target.baseline.value > 0:
+            sizes.append(target.baseline.value)
+        own = plan.unit(target)
+        if target.kind is Kind.LEVEL and target.value and own.dimension == unit.dimension:
+            sizes.append(convert(target.value, own, unit))
+        if len(sizes) < 3:  # (two apart: which is the slip is not known)
+            continue
+        middle = sorted(sizes)[len(sizes) // 2]
+        for figure in found:
+            assert figure.value is not None
+            times = figure.value / middle
+            if times > _SLIP or times < 1 / _SLIP:
+                from shuangshi_cli.notices import notice
+
+                power = round(math.log10(times))
+                notice("scale_slip", place=str(figure.origin), id=target.id,
+                       value=f"{figure.value.normalize():f}", beside=f"{middle.normalize():f}",
+                       unit=unit.symbol,
+                       times=f"{10**power}" if power > 0 else f"1/{10**-power}")  # fmt: skip
+                break  # (one line a target: its other figures are said by the first)
+
+
+# A level a thousand times another year's, or a thousandth of it: no growth, another unit
+_SLIP = 1000
 
 # How far apart the figures may be that tell a ratio from a percentage (a rate does not halve
 # nor double in a plan's decade, as a hundredth of it would)

@@ -453,6 +453,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.ratio_for_percent": ("{place}：{id} 为 {value}%，约为{year}年 {beside}% 的百分之一：是否将 {percent}% 填成了比值？（按所填读取）",
                                  "{place}: {id} is {value}%, a hundredth of {beside}% in {year}: "
                                  "a ratio for {percent}%? (read as given)"),
+    "notice.scale_slip": ("{place}：{id} 为 {value}{unit}，约为其各年数据与目标之中位数 {beside}{unit} 的 {times} 倍：单位是否有误（如把万元当作亿元）？（按所填读取）",
+                          "{place}: {id} is {value} {unit}, about {times} times {beside}, the "
+                          "middle of its figures and target: given in another unit (万元 for "
+                          "亿元)? (read as given)"),
     "notice.negative_fall": ("{place}：{name} 列出的降低率有正有负：负数即上升，按上升读取（下降请填正数，或写“下降2.7%”）",
                              "{place}: {name} holds falls, and a negative one: a negative fall is "
                              "a rise, and is read as one (write a fall as a positive number, or as "
