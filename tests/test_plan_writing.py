@@ -64,6 +64,7 @@ def test_schema_errors_and_cross_field_checks_in_one_run() -> None:
         ("低于", Comparison.LT), ("控制在…以内", Comparison.LE), ("控制在以内", Comparison.LE),
         ("以内", Comparison.LE), ("＞", Comparison.GT), ("≥", Comparison.GE),
         ("≤", Comparison.LE), ("＜", Comparison.LT), ("＞＝", Comparison.GE),
+        ("提高到", Comparison.GE), ("提升至", Comparison.GE), ("保持在…以内", Comparison.LE),
     ],
 )  # fmt: skip
 def test_comparison_words_of_the_texts(word: str, expected: Comparison) -> None:
@@ -89,6 +90,35 @@ def test_comparison_written_in_the_value_gets_a_hint() -> None:
         "p.yaml:14:12: targets[0].value: write the comparison apart: comparison: '>' and "
         "value: 92.7",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [('"62%"', "value: 62 and unit: '%'"), ('"400亿元"', "value: 400 and unit: '亿元'"),
+     ('"62.5 %"', "value: 62.5 and unit: '%'")],
+)  # fmt: skip
+def test_a_unit_written_in_the_value_gets_a_hint(value: str, hint: str) -> None:
+    text = HEADER + TARGET.format(n=1, comparison='">"').replace("value: 100", f"value: {value}")
+    assert _problems(text) == [f"p.yaml:14:12: targets[0].value: write the unit apart: {hint}"]
+
+
+def test_a_fall_written_as_a_comparison_says_how_to_write_it() -> None:
+    (problem,) = _problems(HEADER + TARGET.format(n=1, comparison="累计下降"))
+    assert problem == (
+        "p.yaml:13:17: targets[0].comparison: '累计下降' is a fall, not a comparison: write kind: "
+        "change, comparison: '<=' and the fall as a negative value (累计下降13.5% is value: -13.5)"
+    )
+
+
+def test_a_fall_written_positive_is_told_its_sign() -> None:
+    target = TARGET.format(n=1, comparison='"<="').replace("kind: level", "kind: change")
+    target = target.replace("unit: 亿元", "unit: '%'\n    figure_unit: 吨标准煤/万元")
+    target = target.replace("value: 100", "value: 13.5")
+    (problem,) = _problems(HEADER + target)
+    assert problem.endswith(
+        "'<=' does not fit a change of 13.5: a fall is a negative change (累计下降13.5% is "
+        "value: -13.5 with '<='), a rise a positive one with > or >=: value: -13.5?"
+    )
 
 
 def test_descriptive_fields_are_optional() -> None:

@@ -837,6 +837,19 @@ _BY_ENGLISH: dict[str, tuple[str, str]] = {en: (zh, en) for zh, en in CATALOGUE.
 # a message the core formatted itself (an f-string at its raise site), is matched against these
 # when it is printed in Chinese; one that none matches stays English.
 ZH_PATTERNS: tuple[tuple[str, str], ...] = (
+    # a plan's values and comparisons, as the texts write them
+    (
+        "write the unit apart: value: {number} and unit: {unit}",
+        "请把单位分开写：value: {number}，unit: {unit}",
+    ),
+    (
+        "write the comparison apart: comparison: {symbol} and value: {rest}",
+        "请把比较分开写：comparison: {symbol}，value: {rest}",
+    ),
+    (
+        "{value} is a fall, not a comparison: write kind: change, comparison: '<=' and the fall as a negative value (累计下降13.5% is value: -13.5)",
+        "{value} 是降幅，不是比较：请写 kind: change、comparison: '<='，并把降幅写成负数（累计下降13.5% 即 value: -13.5）",
+    ),
     # reading tables and workbooks, and the operating system's words for a file's trouble
     ("{label}: there is no month {month}", "{label}：没有{month}月"),
     (

@@ -415,8 +415,9 @@ def _check_change(
         yield (
             ("comparison",),
             (
-                f"'{comparison}' does not fit a change of {value} "
-                "(a rise needs > or >=, a fall < or <=)"
+                f"'{comparison}' does not fit a change of {value}: a fall is a negative change "
+                f"(累计下降13.5% is value: -13.5 with '<='), a rise a positive one with > or >="
+                + (f": value: {-value}?" if value else "")
             ),
         )
 

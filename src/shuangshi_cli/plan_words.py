@@ -3,6 +3,7 @@ full-width ＞ ≥ ≤ ＜), and the hint for a comparison written into a value 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -12,7 +13,9 @@ COMPARISON_WORDS: dict[str, str] = {
     "超": ">", "超过": ">", "突破": ">", "高于": ">", "大于": ">",
     "以上": ">=", "不低于": ">=", "不少于": ">=", "达到": ">=", "至少": ">=",
     "不超过": "<=", "不高于": "<=", "以下": "<=", "以内": "<=", "控制在以内": "<=",
-    "控制在…以内": "<=", "控制在...以内": "<=",
+    "控制在…以内": "<=", "控制在...以内": "<=", "保持在以内": "<=", "保持在…以内": "<=",
+    "保持在...以内": "<=", "提高到": ">=", "提高至": ">=", "提升到": ">=", "提升至": ">=",
+    "增加到": ">=", "增加至": ">=", "增长到": ">=", "增长至": ">=",
     "低于": "<", "小于": "<",
 }  # fmt: skip
 _SYMBOLS = {">", ">=", "<", "<="}
@@ -35,17 +38,29 @@ def read_comparison(value: Any) -> Any:
         return COMPARISON_WORDS[text]
     if text in {"左右", "约", "≈", "~"}:
         raise ValueError(f"{value!r} is a band, not a comparison: use kind: approximate")
+    if re.fullmatch(r"(?:累计|年均)?(?:下降|降低|减少)", text):
+        raise ValueError(
+            f"{value!r} is a fall, not a comparison: write kind: change, comparison: '<=' and "
+            "the fall as a negative value (累计下降13.5% is value: -13.5)"
+        )
     if text and not any(c in "<>=" for c in text):
         words = ", ".join(COMPARISON_WORDS)
         raise ValueError(f"unknown comparison {value!r}; use > >= < <= or one of: {words}")
     return value
 
 
+_WITH_UNIT = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|‰|[^\d\s.+-][^\d]*)")
+
+
 def refuse_comparison_in_value(value: Any) -> Any:
-    """``value: ">92.7"`` or ``"超92.7"``: point to ``comparison``; other values pass unchanged."""
+    """``value: ">92.7"`` or ``"超92.7"``: point to ``comparison``; ``"62%"``, ``"400亿元"``:
+    point to ``unit``; other values pass unchanged."""
     if not isinstance(value, str):
         return value
     text = unicodedata.normalize("NFKC", value).strip()
+    if (found := _WITH_UNIT.fullmatch(text)) is not None:
+        number, unit = found.groups()
+        raise ValueError(f"write the unit apart: value: {number} and unit: '{unit.strip()}'")
     for prefix in sorted([*_SYMBOLS, *_FOLD, *COMPARISON_WORDS], key=len, reverse=True):
         rest = text.removeprefix(prefix).strip()
         if rest != text and rest[:1].isdigit():
