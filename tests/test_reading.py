@@ -1488,3 +1488,31 @@ def test_a_level_given_in_another_unit_is_said(run: Run, tmp_path: Path) -> None
         "indicator,year,value\ngdp,2016,300\ngdp,2017,320\ngdp,2018,352.1\n", encoding="utf-8"
     )
     assert "another unit" not in run("gap", "-f", str(figures)).stderr
+
+
+def test_a_workbook_whose_strings_unpack_too_large_is_refused_before_it_is_opened(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2 MB .xlsx of 2 GB of shared strings aborted the process as calamine opened it: every
+    part besides the sheets is measured first (here against a limit of 1 MB)."""
+    from shuangshi_cli import workbook
+
+    monkeypatch.setattr(workbook, "MAX_SHEET_BYTES", 1_048_576)
+    source = _book(tmp_path / "ok.xlsx", {"Sheet1": [["indicator", "year", "value"],
+                                                     ["gdp", 2018, 352.1]]})  # fmt: skip
+    with zipfile.ZipFile(source) as book:
+        parts = {n: book.read(n) for n in book.namelist()}
+    strings = parts["xl/sharedStrings.xml"].decode()
+    padded = strings.replace("<t>gdp</t>", "<t>gdp" + " " * 2_100_000 + "</t>")
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for part, body in parts.items():
+            book.writestr(part, padded if part == "xl/sharedStrings.xml" else body)
+    result = run("gap", "-f", str(path), "-F", "json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"{path}: the workbook's parts besides its sheets are 2 MB of XML unpacked "
+        "(xl/sharedStrings.xml alone 2 MB), more than the 1 MB a workbook of figures is read "
+        "with\n"
+    )
+    assert run("gap", "-f", source, "-F", "json").exit_code == 0

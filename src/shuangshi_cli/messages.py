@@ -982,6 +982,11 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("unknown unit {a}", "未知单位 {a}"),
     (
+        "the workbook's parts besides its sheets are {a} MB of XML unpacked ({b} alone {c} MB), "
+        "more than the {d} MB a workbook of figures is read with",
+        "工作簿除工作表外的部分解压后共 {a} MB XML（其中 {b} 为 {c} MB），超过读取数据工作簿所允许的 {d} MB",
+    ),
+    (
         "{a} cells but {b} columns: is {c} one number, its thousands split by a comma? Write it "
         "without the comma or in quotes",
         "本行{a}格，但表头只有{b}列：{c} 是否是一个数、千位被逗号分开了？请去掉逗号或给它加引号",

@@ -133,6 +133,8 @@ def _refuse_oversized(data: bytes, title: str | None, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             names = set(book.namelist())
+            if title is None:  # what calamine reads as it opens the book: strings, styles …
+                _refuse_oversized_parts(book, name)
             if "xl/workbook.xml" in names:
                 if title is None:
                     return
@@ -182,6 +184,35 @@ def _refuse_oversized(data: bytes, title: str | None, name: str) -> None:
                     columns=columns,
                     cell=f"{column_letters(columns)}{rows}",
                     most=f"{MAX_CELLS:,}",
+                ),
+                name,
+            )
+        )
+
+
+def _refuse_oversized_parts(book: zipfile.ZipFile, name: str) -> None:
+    """A FiguresError when the parts of a workbook other than its sheets and pictures (shared
+    strings, styles, the workbook's own XML) unpack to more than MAX_SHEET_BYTES: a 2 MB file
+    of 2 GB of shared strings would exhaust the memory calamine asks for as it opens it."""
+    parts = [
+        info
+        for info in book.infolist()
+        if not info.filename.startswith(("xl/worksheets/", "xl/media/", "Pictures/"))
+        and info.filename != "content.xml"  # (an .ods's sheets: measured as one)
+    ]
+    total = sum(info.file_size for info in parts)
+    if total > MAX_SHEET_BYTES:
+        largest = max(parts, key=lambda info: info.file_size)
+        raise FiguresError(
+            Problem(
+                msg(
+                    "the workbook's parts besides its sheets are {size} MB of XML unpacked "
+                    "({part} alone {largest} MB), more than the {most} MB a workbook of figures "
+                    "is read with",
+                    size=total // 1_048_576,
+                    part=largest.filename,
+                    largest=largest.file_size // 1_048_576,
+                    most=MAX_SHEET_BYTES // 1_048_576,
                 ),
                 name,
             )
