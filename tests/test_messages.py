@@ -28,7 +28,7 @@ def test_every_template_matches_itself_filled() -> None:
 def test_a_template_words_its_values_in_chinese() -> None:
     assert translate("unknown indicator 'foo'", Lang.ZH) == "未知指标 'foo'"
     assert t("{cells} cells but {columns} columns", Lang.ZH, cells=2, columns=3) == (
-        "本行2格，但表头只有3列"
+        "本行2格，而表头为3列"
     )
     assert msg("an English sentence the catalogue lacks").text(Lang.ZH) == (
         "an English sentence the catalogue lacks"

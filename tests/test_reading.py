@@ -1516,3 +1516,29 @@ def test_a_workbook_whose_strings_unpack_too_large_is_refused_before_it_is_opene
         "with\n"
     )
     assert run("gap", "-f", source, "-F", "json").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("fiscal_revenue;2018;41.2", "1 cell but 3 columns: the row's cells are separated by "
+                                     "';', the header's are not"),
+        ("fiscal_revenue\t2018\t41.2", "1 cell but 3 columns: the row's cells are separated by "
+                                       "'\\t', the header's are not"),
+        ("41.2", "1 cell but 3 columns"),
+    ],
+)  # fmt: skip
+def test_a_row_of_one_cell_in_a_long_table_is_an_error(
+    run: Run, tmp_path: Path, row: str, message: str
+) -> None:
+    """A row another program wrote with other separators (or cut short) was read as a section
+    heading and dropped: check passed without the figure."""
+    path = _csv(tmp_path, f"indicator,year,value\ngdp,2016,300\n{row}\ngdp,2018,352.1\n")
+    out = run("check", "-f", path)
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr == f"{path}:3: {message}\n"
+
+
+def test_a_section_heading_in_a_long_table_is_still_read_past(run: Run, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "indicator,year,value\n一、经济\ngdp,2016,300\ngdp,2018,352.1\n")
+    assert run("gap", "-f", path, "-F", "json").exit_code == 0

@@ -881,7 +881,8 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "列 {months} 没有年份：请写在表头（2019年1-9月）、加年份列，或用 --year 给出",
     ),
     ("{first} and {second} are the same period", "{first} 与 {second} 是同一期"),
-    ("{cells} cells but {columns} columns", "本行{cells}格，但表头只有{columns}列"),
+    ("{cells} cells but {columns} columns", "本行{cells}格，而表头为{columns}列"),
+    ("1 cell but {columns} columns", "本行1格，而表头为{columns}列"),
     ("the file is empty", "文件为空"),
     ("the header has no 'indicator' column", "表头没有“指标”（indicator）列"),
     (
@@ -982,6 +983,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("unknown unit {a}", "未知单位 {a}"),
     (
+        "1 cell but {a} columns: the row's cells are separated by {b}, the header's are not",
+        "本行1格，而表头为{a}列：本行以 {b} 分隔，表头不是",
+    ),
+    (
         "the workbook's parts besides its sheets are {a} MB of XML unpacked ({b} alone {c} MB), "
         "more than the {d} MB a workbook of figures is read with",
         "工作簿除工作表外的部分解压后共 {a} MB XML（其中 {b} 为 {c} MB），超过读取数据工作簿所允许的 {d} MB",
@@ -989,7 +994,7 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "{a} cells but {b} columns: is {c} one number, its thousands split by a comma? Write it "
         "without the comma or in quotes",
-        "本行{a}格，但表头只有{b}列：{c} 是否是一个数、千位被逗号分开了？请去掉逗号或给它加引号",
+        "本行{a}格，而表头为{b}列：{c} 是否是一个数、千位被逗号分开了？请去掉逗号或给它加引号",
     ),
     (
         "the unit line lists {a}, more than one of this figure's kind: give the row its own unit",

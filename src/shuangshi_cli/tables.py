@@ -27,7 +27,7 @@ from shuangshi_cli.figures import (
 )
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
-from shuangshi_cli.units import close_cjk_spaces, fold_width
+from shuangshi_cli.units import close_cjk_spaces, decimal_text, fold_width
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -457,6 +457,7 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
     sub: tuple[int, Sequence[Any]] | None = None  # that row (绝对数 | 增长% under merged years)
     body: list[tuple[int, Sequence[Any]]] = []
     marks: list[tuple[int, str]] = []  # unit lines below the header: (line, unit), in order
+    long_header = False
     for number, cells in grid.rows:
         if header is not None and body and _plain(cells):
             body.append((number, cells))  # the quick way for the rows of a table's body
@@ -467,6 +468,8 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
         if header is None:
             if is_header(cells):
                 header = (number, cells)
+                # a long table's (a value column): a lone number in it is a row cut short
+                long_header = any(_HEADER_ALIASES.get(header_key(c)) == "value" for c in cells)
             else:
                 if candidate is None and len(places) >= 2:
                     candidate = (number, cells)
@@ -478,7 +481,13 @@ def grid_rows(grid: Grid, reading: Reading | None = None) -> list[RawRow]:
             marks.append((number, lone))
             continue
         lone_heading = not body and places[0] > 0
-        if len(places) == 1 and not _number(cells[places[0]]) and not lone_heading:
+        if (
+            len(places) == 1
+            and not _number(cells[places[0]])
+            and not lone_heading
+            and _joined_by(cells, len(filled(header[1]))) is None  # (gdp;2016;300: a row)
+            and not (long_header and decimal_text(text(cells[places[0]])) is not None)
+        ):
             # (a lone word under a period, before any figure, is a second header row: 万元)
             continue  # a section heading (一、工业) or a note line without its marker
         repeats = bool(places) and header_key(cells[places[0]]) == header_key(header[1][places[0]])
@@ -772,12 +781,14 @@ def _long_rows(
         lacking = "value" not in values and "status" not in values
         # a short row: what it lacks is not a blank cell
         if size < width and grid.sheet is None and lacking and any(text(c) for c in record):
-            raise FiguresError(
-                grid.problem(
-                    msg("{cells} cells but {columns} columns", cells=size, columns=width),
-                    number,
-                )
-            )
+            joined = _joined_by(record, width)
+            problem = (
+                _cells_but_columns(size, width)
+                if joined is None
+                else msg("1 cell but {columns} columns: the row's cells are separated by "
+                         "{separator}, the header's are not", columns=width, separator=joined)
+            )  # fmt: skip
+            raise FiguresError(grid.problem(problem, number))
         if unit_column and (conflict := unit_conflict(values)) is not None:
             raise FiguresError(grid.problem(conflict, number, where.get("unit")))
         written = values.get("indicator")
@@ -809,6 +820,28 @@ def _long_rows(
 
 _GROUP_HEAD = re.compile(r"[+-]?\d{1,3}")
 _GROUP = re.compile(r"\d{3}(?:\.\d+)?")
+
+
+def _cells_but_columns(cells: int, columns: int) -> Msg:
+    if cells == 1:
+        return msg("1 cell but {columns} columns", columns=columns)
+    return msg("{cells} cells but {columns} columns", cells=cells, columns=columns)
+
+
+_SEPARATORS = {";": "';'", "\t": "'\\t'", ",": "','", "；": "'；'"}
+
+
+def _joined_by(cells: Sequence[Any], width: int) -> str | None:
+    """The separator a row of one cell is written with, where it splits the cell into a row of
+    the header's width (gdp;2016;300 under indicator,year,value); None for any other row."""
+    places = filled(cells)
+    if len(places) != 1 or width < 2:
+        return None
+    cell = text(cells[places[0]])
+    for separator, shown in _SEPARATORS.items():
+        if len(cell.split(separator)) == width:
+            return shown
+    return None
 
 
 def _split_number(record: Sequence[Any]) -> str | None:
