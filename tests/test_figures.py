@@ -110,6 +110,20 @@ def test_a_year_in_other_digits_is_refused(plan: Plan) -> None:
 
 
 @pytest.mark.parametrize(
+    ("field", "text"), [("year", "2e3"), ("year", "2.018E3"), ("month", "6e0")]
+)
+def test_a_year_or_month_written_with_an_exponent_is_refused(
+    plan: Plan, field: str, text: str
+) -> None:
+    """2e3 is no year a table writes (it read as 2000); 2018.0, as a program may, is 2018."""
+    values = {"indicator": "gdp", "year": "2018", "value": "352.1", field: text}
+    with pytest.raises(InputError, match=f"'{text}' is not a {field}"):
+        check_rows([RawRow(values, Origin("a.csv", 2))], plan)
+    values = {"indicator": "gdp", "year": "2018.0", "value": "352.1"}
+    assert [f.year for f in check_rows([RawRow(values, Origin("a.csv", 2))], plan).items] == [2018]
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("比上年下降2.7%", Decimal("-2.7"), "%"),

@@ -1268,7 +1268,9 @@ def _whole(value: Any, origin: Origin, name: str, low: int, high: int, suffix: s
     text = str(value).strip().removesuffix(suffix).strip()
     try:
         folded = decimal_text(text)
-        if folded is None:  # ²⁰¹⁸, ٢٠١٨, 2_018, 0x7e2, which Decimal would read
+        # ²⁰¹⁸, ٢٠١٨, 2_018, 0x7e2, which Decimal would read; 2e3, which no table writes a
+        # year as (a cell of a number, 2000.0, is no text with an exponent)
+        if folded is None or (isinstance(value, str) and "e" in folded.lower()):
             raise InvalidOperation
         number = Decimal(folded)
     except ArithmeticError:
