@@ -86,6 +86,33 @@ def test_job_summary_is_appended(run: Run, tmp_path: Path) -> None:
     assert explicit.read_text(encoding="utf-8").startswith("## Implementation Opinions")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--junit", "-", "-F", "json"],
+        ["check", "--summary", "-", "-F", "json"],
+        ["check", "--junit", "-", "--summary", "-"],
+        ["path", "gdp", "--chart", "-", "-F", "json"],
+    ],
+)
+def test_two_outputs_on_stdout_are_refused(run: Run, args: list[str]) -> None:
+    """JUnit then JSON on one stream: neither parses."""
+    result = run(*args, "--figures", EXAMPLE)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "two outputs go to stdout (-): give all but one of them a file\n"
+
+
+def test_a_summary_to_stdout_is_written_there(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    figures = str(pathlib.Path(EXAMPLE).resolve())
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "--figures", figures, "--summary", "-")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("## Implementation Opinions")
+    assert not (tmp_path / "-").exists()
+
+
 def _junit_schema() -> object:
     xmlschema = pytest.importorskip("xmlschema")
     return xmlschema.XMLSchema(DATA / "junit.xsd")

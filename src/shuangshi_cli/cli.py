@@ -919,9 +919,10 @@ def check(
         parts=board,
     )  # fmt: skip
     summary = summary or (os.environ.get("GITHUB_STEP_SUMMARY") if fmt is Format.GITHUB else None)
-    from shuangshi_cli.fileio import check_writable
+    from shuangshi_cli.fileio import STDIN, check_writable
 
-    check_writable([f for f in (output if fmt else None, junit, summary) if f is not None])
+    main = (output or STDIN) if fmt else None  # (no -o: stdout)
+    check_writable([f for f in (main, junit, summary) if f is not None])
     # The summary is appended to (a device, CI's step summary), the others replaced whole: the
     # append goes first, so that one that fails (/dev/full) leaves no report written beside it.
     if summary:
@@ -1021,9 +1022,9 @@ def path(
     document = path_document(assessment, found)
     charts = [] if chart is None else _chart_files(document, chart, style.lang)
     if charts:  # every file written, or none
-        from shuangshi_cli.fileio import check_writable
+        from shuangshi_cli.fileio import STDIN, check_writable
 
-        check_writable([*([output] if output is not None else []), *(n for n, _ in charts)])
+        check_writable([output or STDIN, *(n for n, _ in charts)])
     _print(document, fmt, style, output)
     _write_charts(charts, style.lang)
 

@@ -401,6 +401,8 @@ def check_writable(labels: list[str]) -> None:
         for key in keys:
             seen[key] = label
 
+    if labels.count(STDIN) > 1:  # (JUnit then JSON on one stream: neither reads)
+        raise InputError.at(msg("error.stdout_twice"))
     for label in labels:
         if label in {STDIN, ""}:
             continue
@@ -450,7 +452,12 @@ def _unwritable(exc: OSError, label: str) -> InputError:
 
 
 def append_text(path: Path, text: str) -> None:
-    """Append ``text`` (UTF-8) to ``path``, as a CI job summary file is written to."""
+    """Append ``text`` (UTF-8) to ``path``, as a CI job summary file is written to (``-`` is
+    stdout)."""
+    if str(path) == STDIN:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     try:
         with contextlib.suppress(FileNotFoundError):
             _refuse_input(path.stat(), str(path))

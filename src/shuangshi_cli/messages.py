@@ -427,6 +427,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.output_is_input": ("是本次运行读入的文件（{input}）：写入会覆盖它，请另给一个输出文件",
                               "is a file this run reads ({input}): writing would destroy it; "
                               "give the output a file of its own"),
+    "error.stdout_twice": ("两项输出都写到标准输出（-）：请为其中一项给出文件",
+                           "two outputs go to stdout (-): give all but one of them a file"),
     "error.same_output": ("{first} 与 {second} 是同一个文件：请为每项输出给出不同的文件",
                           "{first} and {second} are the same file: give each output its own"),
     # click's usage errors, by kind
