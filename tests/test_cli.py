@@ -181,6 +181,29 @@ def test_a_format_asked_for_wins_over_the_suffix(run: Run, tmp_path: Path) -> No
     assert target.read_text(encoding="utf-8-sig").startswith("id,")
 
 
+@pytest.mark.parametrize(
+    ("args", "name", "message"),
+    [
+        (["gap", *MID_TERM, "-F", "csv"], "gap.xlsx",
+         "-F csv does not fit {file}: a .xlsx file holds xlsx; give -F xlsx, or another file name"),
+        (["gap", *MID_TERM, "-F", "xlsx"], "gap.json",
+         "-F xlsx does not fit {file}: a .json file holds json; give -F json, or another file "
+         "name"),
+        (["template", "-F", "xlsx"], "figures.csv",
+         "-F xlsx does not fit {file}: a .csv file holds csv; give -F csv, or another file name"),
+        (["schema"], "schema.xlsx", "schema writes JSON: name the file .json ({file})"),
+    ],
+)  # fmt: skip
+def test_a_workbook_and_text_are_not_written_under_each_others_names(
+    run: Run, tmp_path: Path, args: list[str], name: str, message: str
+) -> None:
+    """Text in a .xlsx file Excel refuses to open, or a zip under a text's name."""
+    target = tmp_path / name
+    result = run(*args, "-o", str(target))
+    assert (result.exit_code, result.stderr) == (2, message.format(file=target) + "\n")
+    assert not target.exists()
+
+
 def test_no_pdf_is_written(run: Run, tmp_path: Path) -> None:
     """A .pdf file would get HTML under a lying name: refused, with what to do instead."""
     target = tmp_path / "report.pdf"

@@ -457,14 +457,27 @@ _SUFFIX_FORMATS = {
 def _format(fmt: Format | None, output: str | None, default: Format) -> Format:
     """The format asked for with --format; else the one the --output file's suffix names; else
     the command's own. No format is PDF: a .pdf file is refused, not filled with HTML."""
-    if fmt is not None:
-        return fmt
     suffix = _suffix(output)
+    if fmt is not None:
+        _refuse_other_suffix(fmt.value, output, suffix)
+        return fmt
     if suffix == ".pdf":
         raise UsageProblem.at(msg("error.no_pdf", file=output))
     if suffix in _UNWRITTEN:  # (a text table in a file Excel or an image viewer then opens)
         raise UsageProblem.at(msg("error.no_such_file_format", file=output, suffix=suffix))
     return _SUFFIX_FORMATS.get(suffix, default)
+
+
+def _refuse_other_suffix(fmt: str, output: str | None, suffix: str) -> None:
+    """A UsageProblem where -F and the --output file's suffix disagree on a workbook: -F csv -o
+    report.xlsx (text in a file Excel refuses to open) or -F xlsx -o report.json (a zip under a
+    text's name). Between text formats the format asked for wins (-F csv -o gap.json)."""
+    named = _SUFFIX_FORMATS.get(suffix)
+    xlsx = Format.XLSX.value
+    if named is not None and named.value != fmt and xlsx in {fmt, named.value}:
+        raise UsageProblem.at(
+            msg("error.format_suffix", format=fmt, file=output, suffix=suffix, named=named.value)
+        )
 
 
 # Files of a kind no format writes: an old or other workbook, a document, an image.
@@ -1243,6 +1256,8 @@ def list_plans() -> None:
 @_command(help=_h("help.schema"), cls=LocalizedCommand)
 def schema(output: OutputOption = None) -> None:
     """The JSON Schema of the plan format, for editors that validate YAML as it is typed."""
+    if _suffix(output) in {*_SUFFIX_FORMATS, ".pdf", *_UNWRITTEN} - {".json", ".txt"}:
+        raise UsageProblem.at(msg("error.schema_suffix", file=output))
     from shuangshi_cli.plan import Plan
 
     document = {
@@ -1292,6 +1307,7 @@ def template(
         if suffix not in {"", ".csv", ".txt", ".xlsx"}:
             raise UsageProblem.at(msg("error.template_suffix", file=output))
         fmt = TemplateFormat.XLSX if suffix == ".xlsx" else TemplateFormat.CSV
+    _refuse_other_suffix(fmt.value, output, _suffix(output))
     plan = load_plan(targets)
     chosen = None if lang is None else _lang(lang).value  # (without: the reader's own names)
     if fmt is TemplateFormat.XLSX:

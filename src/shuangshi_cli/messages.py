@@ -768,6 +768,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.opt.report_format": ("输出格式（默认 html；写入 --output 文件时按其后缀：.md .json …）。",
                                "Output format (default: html; for an --output file, what its "
                                "suffix names: .md .json …)."),
+    "error.schema_suffix": ("schema 输出 JSON：请将文件命名为 .json（{file}）",
+                            "schema writes JSON: name the file .json ({file})"),
+    "error.format_suffix": ("-F {format} 与 {file} 不符：{suffix} 文件应为 {named} 格式；请用 -F {named}，或换一个文件名",
+                            "-F {format} does not fit {file}: a {suffix} file holds {named}; give "
+                            "-F {named}, or another file name"),
     "error.no_such_file_format": ("不输出 {suffix} 文件（{file}）：可输出表格（.txt）、JSON、CSV、Markdown、HTML 与 xlsx",
                                   "shuangshi writes no {suffix} file ({file}): it writes a table "
                                   "(.txt), JSON, CSV, Markdown, HTML and xlsx"),
