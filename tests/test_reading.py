@@ -658,6 +658,30 @@ def test_a_far_cell_is_refused_before_calamine_makes_the_range(run: Run, tmp_pat
             assert _gdp(result.stdout)["latest"] == {"year": 2018, "value": 352.1}
 
 
+def test_a_formula_saved_with_xlsxwriters_zero_is_an_error_at_its_cell(
+    run: Run, tmp_path: Path
+) -> None:
+    """xlsxwriter stores 0 for a formula it was given no figure for, and asks the book to be
+    computed as it opens (fullCalcOnLoad): that 0 is no figure (it read as a GDP of 0)."""
+    path = tmp_path / "zero.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["indicator", "year", "value"])
+    sheet.write_row(1, 0, ["gdp", 2017, 326.5])
+    sheet.write_row(2, 0, ["gdp", 2018])
+    sheet.write_formula(2, 2, "=300+52.1")  # (stored as 0)
+    sheet.write_row(3, 0, ["fiscal_revenue", 2018])
+    sheet.write_formula(3, 2, "=40+1.2", None, 41.2)  # given its figure: read
+    book.close()
+    result = run("gap", "-f", str(path), "-F", "json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"{path}[Sheet1]!C3: value: '=300+52.1' is a formula without its figure"
+    )
+    with zipfile.ZipFile(path) as zipped:
+        assert b'fullCalcOnLoad="1"' in zipped.read("xl/workbook.xml")
+
+
 def test_a_formula_saved_without_its_figure_is_an_error_at_its_cell(
     run: Run, tmp_path: Path
 ) -> None:

@@ -432,6 +432,10 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
     marks = _Marks()
     if not percent and b't="e"' not in xml and b"<f" not in xml and b":f" not in xml:
         return marks  # the usual sheet: nothing to look for
+    # A book that asks to be computed as it opens (xlsxwriter's, openpyxl's) was saved by a
+    # program that does not compute: the 0 it stores for a formula is a 0 of its own (a figure
+    # it was given, write_formula(…, value=352.1), is read)
+    uncomputed = _computed_on_load(book)
     row = column = 0  # where a cell stands when it does not say (r="C2" may be left out)
     for event, element in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
         tag = _local(element.tag)
@@ -450,7 +454,10 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
                 "f" in parts
                 and "is" not in parts
                 and kind != "str"  # (Excel's =IF(…, "") computed: an empty text, t="str")
-                and not ("v" in parts and parts["v"].text)
+                and not (
+                    "v" in parts
+                    and (parts["v"].text or "") not in ({"", "0"} if uncomputed else {""})
+                )
             ):
                 # a formula saved without its figure (a program wrote it, no spreadsheet
                 # computed it): calamine gives a blank; its text says what it is
@@ -466,6 +473,20 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
         elif tag == "row" and event == "end":
             element.clear()
     return marks
+
+
+def _computed_on_load(book: zipfile.ZipFile) -> bool:
+    """Whether xl/workbook.xml asks for every formula to be computed as the book opens
+    (``<calcPr fullCalcOnLoad="1"/>``): what a program that stores no figures of its own
+    writes."""
+    try:
+        workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    except (KeyError, ElementTree.ParseError):
+        return False
+    return any(
+        _local(e.tag) == "calcPr" and e.get("fullCalcOnLoad") in {"1", "true"}
+        for e in workbook.iter()
+    )
 
 
 def _xlsx_sheet_path(book: zipfile.ZipFile, title: str) -> str | None:
