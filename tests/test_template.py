@@ -131,3 +131,22 @@ def test_a_change_targets_name_says_how_to_write_its_figure(run: Run) -> None:
     rows = run("template", "--targets", "cn-14th-fyp", "--lang", "zh").stdout.splitlines()
     assert "energy_intensity,2021,,%,,,,单位GDP能源消耗降低（填比上年增减%，下降为负）," in rows
     assert any(r.startswith("urbanization,2021,,%,,,,常住人口城镇化率,") for r in rows)
+
+
+def test_a_template_cell_a_spreadsheet_would_run_is_written_as_text(
+    run: Run, tmp_path: Path
+) -> None:
+    """A name that starts a formula (=HYPERLINK(…)) is written behind a ', as gap's CSV writes
+    it; a part of such a name gets its id, which reads back as the same part."""
+    text = (ROOT / "examples" / "towns.yaml").read_text(encoding="utf-8")
+    text = text.replace("    name: 地区生产总值\n", "    name: '=HYPERLINK(\"x\")'\n", 1)
+    text = text.replace("    name: 刘桥镇\n", "    name: '=cmd'\n", 1)
+    plan = tmp_path / "towns.yaml"
+    plan.write_text(text, encoding="utf-8")
+    result = run("template", "--targets", str(plan))
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    cells = [c for row in rows for c in row.values()]
+    assert not [c for c in cells if c.startswith(("=", "+", "@"))]
+    assert '\'=HYPERLINK("x")' in cells
+    assert {r["part"] for r in rows} >= {"liuqiao", "韩村镇"}

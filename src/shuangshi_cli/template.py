@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from shuangshi_cli.messages import Lang, t
+from shuangshi_cli.render.csv_format import FORMULA_START, safe_cell
 from shuangshi_cli.status import Status
 
 if TYPE_CHECKING:
@@ -84,7 +85,8 @@ def template_rows(plan: Plan, lang: str | None = None) -> Iterator[dict[str, str
                     indicator=target.id,
                     year=str(year),
                     unit=unit,
-                    part=part.name,
+                    # (a name a spreadsheet would run, =HYPERLINK(…): the part's id, read alike)
+                    part=part.id if part.name.startswith(FORMULA_START) else part.name,
                     name=target.name,
                 )
 
@@ -94,7 +96,8 @@ def template_csv(plan: Plan, lang: str | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers(lang))
-    writer.writerows([r[c] for c in COLUMNS] for r in template_rows(plan, lang))
+    # (a cell a spreadsheet would run as a formula is written behind a ', as gap's CSV is)
+    writer.writerows([safe_cell(r[c]) for c in COLUMNS] for r in template_rows(plan, lang))
     return BOM + buffer.getvalue()
 
 

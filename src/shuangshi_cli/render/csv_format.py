@@ -20,14 +20,14 @@ if TYPE_CHECKING:
     from shuangshi_cli.render import Document, Style
 
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(text: str) -> str:
     """``text`` as a spreadsheet shows it and never runs: control characters out, a leading
     formula character behind a ``'`` (the OWASP rule for CSV injection)."""
     cleaned = without_control(text)
-    if cleaned.startswith(_FORMULA_START):
+    if cleaned.startswith(FORMULA_START):
         return "'" + cleaned
     return cleaned
 
