@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -303,3 +305,32 @@ def test_a_name_two_parts_share_without_their_suffix_is_refused(run: Run, tmp_pa
     )
     latest = {p["id"]: p["results"][0]["latest"]["value"] for p in data["parts"]}
     assert latest == {"zhen": 50, "xiang": 40}
+
+
+def test_an_indicator_named_like_a_scoreboard_column_gets_its_own(run: Run, tmp_path: Path) -> None:
+    """An indicator of id ``change``: its rank column would be the board's rank_change (the
+    places a part moved), twice in one header, one value lost."""
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan:\n  title: 测试\n  issuer: 测试县\n  region: {name: 测试县, level: county}\n"
+        "  period: {start: 2021, end: 2025}\n  base_year: 2020\ntargets:\n"
+        "  - {id: change, name: 地区生产总值, kind: level, unit: 亿元, comparison: '>=',\n"
+        "     value: 500, deadline: 2025}\nparts:\n"
+        "  - {id: p1, name: 甲镇, targets: [{indicator: change, value: 60}]}\n"
+        "  - {id: p2, name: 乙镇, targets: [{indicator: change, value: 60}]}\n",
+        encoding="utf-8",
+    )
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,value,part\nchange,2020,40,甲镇\nchange,2021,41,甲镇\nchange,2022,50,甲镇\n"
+        "change,2020,40,乙镇\nchange,2021,44,乙镇\nchange,2022,45,乙镇\n",
+        encoding="utf-8",
+    )
+    out = run("scoreboard", "-t", str(plan), "-f", str(figures), "-F", "csv")
+    assert out.exit_code == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout.lstrip("\ufeff"))))
+    header = out.stdout.lstrip("\ufeff").splitlines()[0].split(",")
+    assert len(header) == len(set(header))
+    assert [(r["id"], r["rank_change"], r["rank_of_change"]) for r in rows] == [
+        ("p1", "1", "1"), ("p2", "-1", "2"),
+    ]  # fmt: skip

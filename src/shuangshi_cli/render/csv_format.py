@@ -63,9 +63,10 @@ def heading(column: str, style: Style) -> str:
     key = f"csv.{column}"
     if key in CATALOGUE:
         return t(key, style.lang)
-    for prefix in ("score_", "rank_"):
+    for prefix in ("score_of_", "rank_of_", "score_", "rank_"):
         if column.startswith(prefix):
-            return t(f"csv.{prefix}of", style.lang, id=column.removeprefix(prefix))
+            indicator = column.removeprefix(prefix)
+            return t(f"csv.{prefix.removesuffix('of_')}of", style.lang, id=indicator)
     return column
 
 
@@ -152,15 +153,25 @@ def _whatif(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
     return WHATIF_COLUMNS, rows
 
 
+SCOREBOARD_COLUMNS = ["rank", "id", "name", "type", "overall_score", "previous_rank", "rank_change"]
+
+
+def _indicator_column(prefix: str, indicator: str) -> str:
+    """score_gdp, rank_gdp; rank_of_change for an indicator whose column would be one of the
+    board's own (rank_change: the places a part moved)."""
+    name = f"{prefix}_{indicator}"
+    return f"{prefix}_of_{indicator}" if name in SCOREBOARD_COLUMNS else name
+
+
 def _scoreboard(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
-    columns = ["rank", "id", "name", "type", "overall_score", "previous_rank", "rank_change"]
-    columns += [f"score_{i}" for i in record["indicators"]]
-    columns += [f"rank_{i}" for i in record["indicators"]]
+    columns = list(SCOREBOARD_COLUMNS)
+    columns += [_indicator_column("score", i) for i in record["indicators"]]
+    columns += [_indicator_column("rank", i) for i in record["indicators"]]
     rows = [
         {
             **{k: v for k, v in part.items() if not isinstance(v, dict | list)},
-            **{f"score_{k}": v for k, v in part["scores"].items()},
-            **{f"rank_{k}": v for k, v in part["indicator_ranks"].items()},
+            **{_indicator_column("score", k): v for k, v in part["scores"].items()},
+            **{_indicator_column("rank", k): v for k, v in part["indicator_ranks"].items()},
         }
         for part in record["parts"]
     ]
