@@ -275,6 +275,8 @@ def test_a_pace_just_short_of_a_growth_goal_is_not_shown_as_it() -> None:
     assert percent(0.05, apart_from=Decimal(5)) == "5.0%"
     assert percent(0.0512, apart_from=Decimal(5)) == "5.1%"
     assert percent(0.049979) == "5.0%"
+    assert percent(-0.999999999) == "-99.9999999%"
+    assert percent(-1.0) == "-100.0%"
 
 
 def test_a_growth_targets_pace_short_of_its_goal_reads_short(run: Run, tmp_path: Path) -> None:
@@ -293,3 +295,8 @@ def test_a_growth_targets_pace_short_of_its_goal_reads_short(run: Run, tmp_path:
     out = run("gap", "-t", str(plan), "-f", str(figures), "-F", "markdown", "-l", "zh")
     assert out.exit_code == 0, out.stderr
     assert "| 4.996% | 未实现 |" in out.stdout  # (46.69 / 36.59)^(1/5) − 1 = 4.9959%
+
+
+def test_a_json_number_is_never_minus_zero() -> None:
+    assert str(number(-0.0)) == "0.0"
+    assert number(-1e-20) == -1e-20

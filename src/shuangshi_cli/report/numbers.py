@@ -68,7 +68,8 @@ def percent(fraction: float | None, places: int = 1, *, apart_from: Decimal | No
     """0.085 → 8.5%, 0.76 → 76.0%: rates with one fixed decimal, as reports print them.
 
     A nonzero rate below 0.05% keeps two significant digits (0.0004 → 0.04%), never "0.0%";
-    one below 100% is never shown as 100% (0.9999967 → 99.9997%), nor one that is not
+    one below 100% is never shown as 100% (0.9999967 → 99.9997%), one above -100% never as
+    -100% (the fall of everything, which no growth reaches), nor one that is not
     ``apart_from`` (a goal, in %) as it (4.9979% against a goal of 5%: 4.998%, not 5.0%).
     """
     if fraction is None:
@@ -91,7 +92,9 @@ def percent(fraction: float | None, places: int = 1, *, apart_from: Decimal | No
             and shown == apart_from.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
         )
 
-    while (hundred < 100 <= rounded or like_goal(rounded)) and places < MAX_PLAIN_DIGITS:
+    while (
+        hundred < 100 <= rounded or rounded <= -100 < hundred or like_goal(rounded)
+    ) and places < MAX_PLAIN_DIGITS:
         # 99.99967% of a target missed is not "100.0%": the decimals that tell it short
         places += 1
         rounded = hundred.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)

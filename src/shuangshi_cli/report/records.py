@@ -31,7 +31,7 @@ def number(value: Decimal | float | int | None) -> int | float | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
-        return float(f"{value:.{SIGNIFICANT}g}")
+        return float(f"{value:.{SIGNIFICANT}g}") + 0.0  # (+ 0.0: no -0.0)
     return value
 
 
