@@ -21,6 +21,7 @@ from shuangshi_cli.figures import load_figures, read_figures_file
 from shuangshi_cli.peers import load_peers
 from shuangshi_cli.plan_load import embedded_plan_named, embedded_plan_text
 from shuangshi_cli.tables import Reading
+from tests.helpers import ROOT
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -1566,3 +1567,11 @@ def test_a_row_of_one_cell_in_a_long_table_is_an_error(
 def test_a_section_heading_in_a_long_table_is_still_read_past(run: Run, tmp_path: Path) -> None:
     path = _csv(tmp_path, "indicator,year,value\n一、经济\ngdp,2016,300\ngdp,2018,352.1\n")
     assert run("gap", "-f", path, "-F", "json").exit_code == 0
+
+
+def test_a_sheet_named_twice_two_ways_is_refused(run: Run) -> None:
+    book = str(ROOT / "examples" / "suixi-figures-illustrative.xlsx")
+    out = run("gap", "-f", f"{book}#1", "--sheet", "2")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr == f"{book}: the file names sheet '1' but --sheet names '2': give one\n"
+    assert run("gap", "-f", f"{book}#1", "--sheet", "1", "-F", "json").exit_code == 0

@@ -65,6 +65,11 @@ def read_workbook(
         raise FiguresError(
             Problem(msg("not a workbook calamine can read: {reason}", reason=exc), name)
         ) from None
+    if sheet is not None and reading.sheet is not None and sheet != reading.sheet:
+        raise FiguresError(
+            Problem(msg("the file names sheet {sheet} but --sheet names {other}: give one",
+                        sheet=repr(sheet), other=repr(reading.sheet)), name)
+        )  # fmt: skip
     chosen = sheet if sheet is not None else reading.sheet
     names = list(book.sheet_names)
     title = _choose(names, chosen, name) if chosen is not None else _first(book, name)
