@@ -206,6 +206,12 @@ def test_parse_quantity_refuses_absurd_magnitudes(text: str) -> None:
         (["gdp_rank=0"], 2018, "a rank is a whole number from 1, not 0"),
         (["gdp_rank=2.5"], 2018, "a rank is a whole number from 1, not 2.5"),
         (["gdp"], 2018, "argument 'gdp': expected INDICATOR=VALUE"),
+        (
+            ["gdp==352"],
+            2018,
+            "argument 'gdp==352': value: '=352' is not a number (one = between "
+            "the name and the figure: gdp=352)",
+        ),
         (["gdp=5"], None, "argument 'gdp=5': --year is required"),
         (["gdp=5"], 1900, "year: year 1900 is outside 1949–2100"),
         (["gdp=5"], 2101, "year: year 2101 is outside 1949–2100"),

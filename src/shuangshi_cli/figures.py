@@ -287,6 +287,15 @@ def parse_pairs(
             raise FiguresError(origin.problem("expected INDICATOR=VALUE, e.g. gdp=352.1"))
         if year is None:
             raise FiguresError(origin.problem("--year is required with INDICATOR=VALUE figures"))
+        if value.strip().startswith("="):  # gdp==352: no formula, an = too many
+            raise FiguresError(
+                origin.problem(
+                    msg("{value} is not a number (one = between the name and the figure: "
+                        "{pair})", value=shown(value.strip()),
+                        pair=f"{key.strip()}={value.strip().lstrip('=')}"),
+                    "value",
+                )
+            )  # fmt: skip
         values: dict[str, Any] = {"indicator": key.strip(), "year": year, "value": value.strip()}
         if month is not None:
             values["month"] = month

@@ -989,7 +989,14 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "未知单位 {a}：请在规划的 units 列表中声明，例如 units: [{b}]",
     ),
     ("unknown unit {a}", "未知单位 {a}"),
-    ("the file names sheet {a} but --sheet names {b}: give one", "文件名指定工作表 {a}，--sheet 却指定 {b}：请只给一个"),
+    (
+        "{a} is not a number (one = between the name and the figure: {b})",
+        "{a} 不是数字（名称与数据之间只写一个 =：{b}）",
+    ),
+    (
+        "the file names sheet {a} but --sheet names {b}: give one",
+        "文件名指定工作表 {a}，--sheet 却指定 {b}：请只给一个",
+    ),
     (
         "1 cell but {a} columns: the row's cells are separated by {b}, the header's are not",
         "本行1格，而表头为{a}列：本行以 {b} 分隔，表头不是",
