@@ -487,9 +487,16 @@ def test_validate_catches_what_parts_fail_on(
 
 
 @pytest.mark.parametrize("option", ["--on-track", "--acceleration"])
-def test_infinite_thresholds_on_the_command_line(run: Run, option: str) -> None:
-    result = run("check", "--year", "2018", "gdp=352", option, "inf")
-    _fails(result, f"{option} must be a finite pace ratio, not inf")
+@pytest.mark.parametrize(
+    ("ratio", "message"),
+    [("inf", "must be a finite pace ratio, not inf"), ("nan", "must be a finite pace ratio, not nan"),
+     ("-1", "is a pace ratio from 0, not -1.0")],
+)  # fmt: skip
+def test_thresholds_that_are_no_pace_ratio_on_the_command_line(
+    run: Run, option: str, ratio: str, message: str
+) -> None:
+    result = run("check", "--year", "2018", "gdp=352", option, ratio)
+    _fails(result, f"{option} {message}")
 
 
 # -- accepted without a word: peers ---------------------------------------------------------------

@@ -405,7 +405,6 @@ OnTrackOption = Annotated[
     float | None,
     typer.Option(
         "--on-track",
-        min=0,
         metavar="R",
         help=_h("help.opt.on_track"),
         show_default=False,
@@ -415,7 +414,6 @@ AccelerationOption = Annotated[
     float | None,
     typer.Option(
         "--acceleration",
-        min=0,
         metavar="R",
         help=_h("help.opt.acceleration"),
         show_default=False,
@@ -644,9 +642,13 @@ def _inputs(
                 )
             )
     for option, ratio in (("--on-track", on_track), ("--acceleration", acceleration)):
-        if ratio is not None and not math.isfinite(ratio):
+        if ratio is not None and not math.isfinite(ratio):  # (nan: no ratio, inf: no bound)
             raise UsageProblem.at(
                 msg("{option} must be a finite pace ratio, not {ratio}", option=option, ratio=ratio)
+            )
+        if ratio is not None and ratio < 0:
+            raise UsageProblem.at(
+                msg("{option} is a pace ratio from 0, not {ratio}", option=option, ratio=ratio)
             )
     if not pairs:
         if month is not None:

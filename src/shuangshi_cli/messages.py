@@ -989,6 +989,7 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "未知单位 {a}：请在规划的 units 列表中声明，例如 units: [{b}]",
     ),
     ("unknown unit {a}", "未知单位 {a}"),
+    ("{a} is a pace ratio from 0, not {b}", "{a} 是不小于 0 的进度比，不能为 {b}"),
     (
         "{a} is not a number (one = between the name and the figure: {b})",
         "{a} 不是数字（名称与数据之间只写一个 =：{b}）",
