@@ -378,3 +378,22 @@ def test_a_growth_targets_month_figure_is_in_its_figure_unit(run: Run, tmp_path:
     out = run("gap", "-t", str(plan), "-f", str(figures), "-l", "zh", env={"COLUMNS": "300"})
     assert out.exit_code == 0, out.stderr
     assert "一般公共预算收入：2025年1–6月累计25.1亿元，完成年度目标的" in out.stdout
+
+
+def test_a_cumulative_month_figure_that_falls_is_said(run: Run, tmp_path: Path) -> None:
+    figures = tmp_path / "m.csv"
+    figures.write_text(
+        "indicator,year,month,value\nfiscal_revenue,2019,3,17\nfiscal_revenue,2019,6,8\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert (
+        f"{figures}:3: fiscal_revenue is 8 for January to month 6, less than the 17 to month 3: "
+        "a sum so far does not fall (a month alone?) (read as given)"
+    ) in out.stderr.splitlines()
+    figures.write_text(
+        "indicator,year,month,value\nfiscal_revenue,2019,3,17\nfiscal_revenue,2019,6,28\n",
+        encoding="utf-8",
+    )
+    assert "does not fall" not in run("gap", "-f", str(figures)).stderr

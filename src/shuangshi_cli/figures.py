@@ -1419,6 +1419,7 @@ def load_figures(
     figures = check_rows(rows, plan)
     _hint_ratios(figures, plan)
     _hint_scale(figures, plan)
+    _hint_months(figures, plan)
     return figures
 
 
@@ -1455,6 +1456,30 @@ def _hint_scale(figures: Figures, plan: Plan) -> None:
                        unit=unit.symbol,
                        times=f"{10**power}" if power > 0 else f"1/{10**-power}")  # fmt: skip
                 break  # (one line a target: its other figures are said by the first)
+
+
+def _hint_months(figures: Figures, plan: Plan) -> None:
+    """Say on stderr where a cumulative month figure is less than an earlier month's of the same
+    year (1-3月 170, 1-6月 80): a flow so far does not fall, so one of them is a month alone or a
+    slip. The figures are read as given."""
+    for target in plan.quantified:
+        by_year: dict[int, list[Figure]] = {}
+        for figure in figures.months(target.id):
+            if figure.value is not None and figure.month is not None:
+                by_year.setdefault(figure.year, []).append(figure)
+        for found in by_year.values():
+            found.sort(key=lambda f: f.month or 0)
+            for earlier, later in itertools.pairwise(found):
+                assert earlier.value is not None and later.value is not None
+                if later.value < earlier.value:
+                    from shuangshi_cli.notices import notice
+
+                    notice(
+                        "months_fall", place=str(later.origin), id=target.id,
+                        month=later.month, value=f"{later.value.normalize():f}",
+                        earlier=earlier.month, before=f"{earlier.value.normalize():f}",
+                    )  # fmt: skip
+                    break
 
 
 # A level a thousand times another year's, or a thousandth of it: no growth, another unit

@@ -455,6 +455,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.ratio_for_percent": ("{place}：{id} 为 {value}%，约为{year}年 {beside}% 的百分之一：是否将 {percent}% 填成了比值？（按所填读取）",
                                  "{place}: {id} is {value}%, a hundredth of {beside}% in {year}: "
                                  "a ratio for {percent}%? (read as given)"),
+    "notice.months_fall": ("{place}：{id} 1-{month}月累计 {value}，少于1-{earlier}月累计 {before}：累计数不会减少，是否有一项是单月数？（按所填读取）",
+                           "{place}: {id} is {value} for January to month {month}, less than "
+                           "the {before} to month {earlier}: a sum so far does not fall (a "
+                           "month alone?) (read as given)"),
     "notice.scale_slip": ("{place}：{id} 为 {value}{unit}，约为其各年数据与目标之中位数 {beside}{unit} 的 {times} 倍：单位是否有误（如把万元当作亿元）？（按所填读取）",
                           "{place}: {id} is {value} {unit}, about {times} times {beside}, the "
                           "middle of its figures and target: given in another unit (万元 for "
