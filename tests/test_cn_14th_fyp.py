@@ -760,3 +760,26 @@ def test_growth_basis_is_for_growth_rates(run: Run, tmp_path: Path) -> None:
     out = run("validate", str(plan), "-l", "en")
     assert out.exit_code == 2
     assert "growth_basis: growth_basis is for a target whose figures are growth rates" in out.stderr
+
+
+def test_yearly_changes_that_look_cumulative_are_said(run: Run, tmp_path: Path) -> None:
+    """-3.1, -5.5, -8.2, -11.3: the falls since 2020, fed as each year's (chained to 74.56)."""
+    figures = tmp_path / "e.csv"
+    figures.write_text(
+        "indicator,year,value\nenergy_intensity,2021,-3.1\nenergy_intensity,2022,-5.5\n"
+        "energy_intensity,2023,-8.2\nenergy_intensity,2024,-11.3\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "--targets", "cn-14th-fyp", "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert (
+        f"{figures}:5: energy_intensity's yearly changes grow every year from 2021 (-3.1、-5.5、"
+        "-8.2、-11.3): are they cumulative since 2020? Each year's change on the year before is "
+        "chained (read as given)"
+    ) in out.stderr.splitlines()
+    figures.write_text(
+        "indicator,year,value\nenergy_intensity,2021,-2.7\nenergy_intensity,2022,-0.1\n"
+        "energy_intensity,2023,0.5\nenergy_intensity,2024,-3.8\n",
+        encoding="utf-8",
+    )
+    assert "cumulative" not in run("gap", "--targets", "cn-14th-fyp", "-f", str(figures)).stderr

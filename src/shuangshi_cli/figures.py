@@ -1420,6 +1420,7 @@ def load_figures(
     _hint_ratios(figures, plan)
     _hint_scale(figures, plan)
     _hint_months(figures, plan)
+    _hint_cumulative(figures, plan)
     return figures
 
 
@@ -1456,6 +1457,40 @@ def _hint_scale(figures: Figures, plan: Plan) -> None:
                        unit=unit.symbol,
                        times=f"{10**power}" if power > 0 else f"1/{10**-power}")  # fmt: skip
                 break  # (one line a target: its other figures are said by the first)
+
+
+def _hint_cumulative(figures: Figures, plan: Plan) -> None:
+    """Say on stderr where a target's yearly changes (chained) look cumulative: three or more
+    years in a row, one sign, each larger than the one before, the last at least 2.5 times the
+    first (单位GDP能耗 -3.1, -5.5, -8.2, -11.3: the falls since 2020, not each year's). The
+    figures are read as given."""
+    for target in plan.quantified:
+        if not plan.yearly_changes(target):
+            continue
+        found = sorted(
+            ((f.year, f.value, f) for f in figures.annual(target.id) if f.value is not None),
+            key=lambda found: found[0],
+        )
+        run: list[tuple[int, Decimal, Figure]] = []
+        for year, value, figure in found:
+            if run and (
+                year != run[-1][0] + 1
+                or (value > 0) != (run[-1][1] > 0)
+                or abs(value) <= abs(run[-1][1])
+            ):
+                run = []
+            run.append((year, value, figure))
+        if len(run) < 3:
+            continue
+        first, last = abs(run[0][1]), abs(run[-1][1])
+        if first >= Decimal("0.5") and last >= first * Decimal("2.5"):
+            from shuangshi_cli.notices import notice
+
+            notice(
+                "cumulative_changes", place=str(run[-1][2].origin), id=target.id,
+                values="、".join(f"{value:f}" for _, value, _ in run), first=run[0][0],
+                since=run[0][0] - 1,
+            )  # fmt: skip
 
 
 def _hint_months(figures: Figures, plan: Plan) -> None:

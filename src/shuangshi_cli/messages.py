@@ -455,6 +455,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.ratio_for_percent": ("{place}：{id} 为 {value}%，约为{year}年 {beside}% 的百分之一：是否将 {percent}% 填成了比值？（按所填读取）",
                                  "{place}: {id} is {value}%, a hundredth of {beside}% in {year}: "
                                  "a ratio for {percent}%? (read as given)"),
+    "notice.cumulative_changes": ("{place}：{id} 自{first}年起逐年增大（{values}），是否为自{since}年以来的累计变化？各年数据应为比上年的变化，按环比连乘（按所填读取）",
+                                  "{place}: {id}'s yearly changes grow every year from {first} "
+                                  "({values}): are they cumulative since {since}? Each year's "
+                                  "change on the year before is chained (read as given)"),
     "notice.months_fall": ("{place}：{id} 1-{month}月累计 {value}，少于1-{earlier}月累计 {before}：累计数不会减少，是否有一项是单月数？（按所填读取）",
                            "{place}: {id} is {value} for January to month {month}, less than "
                            "the {before} to month {earlier}: a sum so far does not fall (a "
