@@ -763,8 +763,21 @@ def in_plan(rows: Iterable[RawRow], plan: Plan) -> list[RawRow]:
     rises: dict[tuple[str, str], str] = {}  # (file, name) → the first negative fall's place
     positive_rises: dict[tuple[str, str], str] = {}  # ... the first positive change's
     read_as_growth: set[str] = set()  # a level the plan has not, whose growth was read
+    # (a plan without falls, a table of no bulletin: a row without a table's unit or growth
+    # column is kept as it is, as the loop below would keep it)
+    plain = not has_falls and not tables_of_falls
+    keep = kept.append
     for written in rows:
-        row = _with_table_unit(written, plan) if TABLE_UNIT in written.values else written
+        values = written.values
+        if (
+            plain
+            and not written.from_bulletin
+            and TABLE_UNIT not in values
+            and ("growth" not in values)
+        ):
+            keep(written)
+            continue
+        row = _with_table_unit(written, plan) if TABLE_UNIT in values else written
         growing = _with_growth(row, plan) if "growth" in row.values else (row,)
         if (
             growing
