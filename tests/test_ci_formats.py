@@ -102,6 +102,12 @@ def test_two_outputs_on_stdout_are_refused(run: Run, args: list[str]) -> None:
     assert result.stderr == "two outputs go to stdout (-): give all but one of them a file\n"
 
 
+def test_stdout_named_as_a_file_is_stdout_too(run: Run) -> None:
+    result = run("check", "--figures", EXAMPLE, "-F", "json", "--junit", "/dev/stdout")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "- and /dev/stdout are the same file: give each output its own\n"
+
+
 def test_a_summary_to_stdout_is_written_there(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -94,19 +94,25 @@ def test_comparison_written_in_the_value_gets_a_hint() -> None:
 
 @pytest.mark.parametrize(
     ("value", "hint"),
-    [('"62%"', "value: 62 and unit: '%'"), ('"400亿元"', "value: 400 and unit: '亿元'"),
-     ('"62.5 %"', "value: 62.5 and unit: '%'")],
+    [('"62%"', "write the unit apart: value: 62 and unit: '%'"),
+     ('"400亿元"', "write the unit apart: value: 400 and unit: '亿元'"),
+     ('"62.5 %"', "write the unit apart: value: 62.5 and unit: '%'"),
+     ('"6.5%以上"', "write the comparison apart: comparison: '>=' and value: 6.5, unit: '%'"),
+     ('"5以内"', "write the comparison apart: comparison: '<=' and value: 5"),
+     ('"15左右"', "'15左右' is a band: use kind: approximate and value: 15"),
+     ('"12块"', "'12块' is not a number")],
 )  # fmt: skip
 def test_a_unit_written_in_the_value_gets_a_hint(value: str, hint: str) -> None:
     text = HEADER + TARGET.format(n=1, comparison='">"').replace("value: 100", f"value: {value}")
-    assert _problems(text) == [f"p.yaml:14:12: targets[0].value: write the unit apart: {hint}"]
+    assert _problems(text) == [f"p.yaml:14:12: targets[0].value: {hint}"]
 
 
 def test_a_fall_written_as_a_comparison_says_how_to_write_it() -> None:
     (problem,) = _problems(HEADER + TARGET.format(n=1, comparison="累计下降"))
     assert problem == (
-        "p.yaml:13:17: targets[0].comparison: '累计下降' is a fall, not a comparison: write kind: "
-        "change, comparison: '<=' and the fall as a negative value (累计下降13.5% is value: -13.5)"
+        "p.yaml:13:17: targets[0].comparison: '累计下降' is a fall, not a comparison: write "
+        "comparison: '<=' and the fall as a negative value (累计下降13.5% is kind: change, value: "
+        "-13.5; 年均下降3% kind: growth, value: -3)"
     )
 
 

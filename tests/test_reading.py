@@ -672,7 +672,7 @@ def test_a_formula_saved_with_xlsxwriters_zero_is_an_error_at_its_cell(
     sheet.write_row(2, 0, ["gdp", 2018])
     sheet.write_formula(2, 2, "=300+52.1")  # (stored as 0)
     sheet.write_row(3, 0, ["fiscal_revenue", 2018])
-    sheet.write_formula(3, 2, "=40+1.2", None, 41.2)  # given its figure: read
+    sheet.write_formula(3, 2, "=40+1.2")
     book.close()
     result = run("gap", "-f", str(path), "-F", "json")
     assert (result.exit_code, result.stdout) == (2, "")
@@ -681,6 +681,17 @@ def test_a_formula_saved_with_xlsxwriters_zero_is_an_error_at_its_cell(
     )
     with zipfile.ZipFile(path) as zipped:
         assert b'fullCalcOnLoad="1"' in zipped.read("xl/workbook.xml")
+    # a book whose program computed its formulas (one holds another figure): a 0 is the formula's
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["indicator", "year", "value"])
+    sheet.write_row(1, 0, ["gdp_rank", 2018])
+    sheet.write_formula(1, 2, "=2+3", None, 5)
+    sheet.write_row(2, 0, ["fiscal_revenue", 2018])
+    sheet.write_formula(2, 2, "=41.2-41.2", None, 0)
+    book.close()
+    result = run("gap", "-f", str(path), "-F", "json")
+    assert result.exit_code == 0, result.stderr
 
 
 def test_a_formula_saved_without_its_figure_is_an_error_at_its_cell(

@@ -516,6 +516,20 @@ def test_a_plain_figure_is_the_figure_the_dataclass_builds() -> None:
     assert [f.name for f in fields(built)] == list(vars(quick))
 
 
+def test_a_long_tables_rows_are_the_rows_their_constructors_build() -> None:
+    """A CSV row's RawRow and Origin are built as plain tuples (their named tuples' own __new__
+    is a Python function): the same tuples, every field, as the constructors give."""
+    (row,) = parse_csv("indicator,year,value\ngdp,2018,352.1\n", "f.csv")
+    built = figures_module.RawRow(
+        {"indicator": "gdp", "year": "2018", "value": "352.1"},
+        figures_module.Origin("f.csv", 2),
+        False,
+        True,
+    )
+    assert row == built and type(row) is type(built) and type(row.origin) is type(built.origin)
+    assert row._asdict() == built._asdict() and row.origin._asdict() == built.origin._asdict()
+
+
 def _as_number(text: str) -> Any:
     """``text`` as the JSON number it reads as (2018, 352.1, 1e3), else as it is."""
     try:

@@ -913,7 +913,7 @@ def _as_fall(
 def _with_table_unit(row: RawRow, plan: Plan) -> RawRow:
     """A row with the unit its table's title gives (单位：亿元) where that unit fits its target;
     a row of another kind of figure (a 位次, a rate) under it keeps its target's own unit."""
-    from shuangshi_cli.tables import listed_units
+    from shuangshi_cli.tables import UNIT_LIST_SEPARATOR, listed_units
 
     values = dict(row.values)
     unit = values.pop(TABLE_UNIT)
@@ -932,8 +932,8 @@ def _with_table_unit(row: RawRow, plan: Plan) -> RawRow:
             fits = [one for one in fits if plan.lookup_unit(one.strip()) is not None]
         if not fits:
             return row._replace(values=values)  # (another dimension: not this row's unit)
-        # (two units of its kind are no unit: the list itself, which the check refuses)
-        unit = fits[0] if len(fits) == 1 else unit
+        # (two units of its kind are no unit: their list, which the check refuses)
+        unit = fits[0] if len(fits) == 1 else UNIT_LIST_SEPARATOR.join(fits)
     values["unit"] = unit
     return row._replace(values=values)
 
@@ -1438,22 +1438,27 @@ def load_figures(
 
 
 def _hint_scale(figures: Figures, plan: Plan) -> None:
-    """Say on stderr where a level looks given in another unit: 7311113 where the other figures
-    and the target are near 500 (亿元) is 万元 written as 亿元 (a thousand times the middle of
-    them or more, where a county's output grows perhaps threefold in a decade). The figure is
-    read as given."""
+    """Say on stderr where a level of money looks given in another unit: 7311113 where the
+    other figures and the target are near 500 (亿元) is 万元 written as 亿元 (a thousand times
+    the middle of them or more, where a county's output grows perhaps threefold in a decade).
+    The figure is read as given."""
     from shuangshi_cli.plan import Kind
 
     for target in plan.quantified:
         unit = plan.figure_unit(target)
-        if unit.is_rate or unit.dimension == RANK or plan.yearly_changes(target):
+        # (money: a count of people may fall a thousandfold, 贫困人口 to 0.0015万人; an economy not)
+        if not unit.is_money or plan.yearly_changes(target):
             continue
         found = [f for f in figures.annual(target.id) if f.value is not None and f.value > 0]
         sizes = [f.value for f in found if f.value is not None]
         if target.baseline is not None and target.baseline.value > 0:
             sizes.append(target.baseline.value)
         own = plan.unit(target)
-        if target.kind is Kind.LEVEL and target.value and own.dimension == unit.dimension:
+        with_target = bool(
+            target.kind is Kind.LEVEL and target.value and own.dimension == unit.dimension
+        )
+        if with_target:
+            assert target.value is not None
             sizes.append(convert(target.value, own, unit))
         if len(sizes) < 3:  # (two apart: which is the slip is not known)
             continue
@@ -1465,7 +1470,8 @@ def _hint_scale(figures: Figures, plan: Plan) -> None:
                 from shuangshi_cli.notices import notice
 
                 power = round(math.log10(times))
-                notice("scale_slip", place=str(figure.origin), id=target.id,
+                notice("scale_slip" if with_target else "scale_slip.figures",
+                       place=str(figure.origin), id=target.id,
                        value=f"{figure.value.normalize():f}", beside=f"{middle.normalize():f}",
                        unit=unit.symbol,
                        times=f"{10**power}" if power > 0 else f"1/{10**-power}")  # fmt: skip
@@ -1533,15 +1539,15 @@ def _hint_months(figures: Figures, plan: Plan) -> None:
 # A level a thousand times another year's, or a thousandth of it: no growth, another unit
 _SLIP = 1000
 
-# How far apart the figures may be that tell a ratio from a percentage (a rate does not halve
-# nor double in a plan's decade, as a hundredth of it would)
-_RATIO_YEARS = 10
+# How far apart the figures may be that tell a ratio from a percentage: a plan's five years (a
+# rate that grows a hundredfold in them is rare; in a decade a new share may: 新能源汽车 0.6 → 45)
+_RATIO_YEARS = 5
 
 
 def _hint_ratios(figures: Figures, plan: Plan) -> None:
     """Say on stderr where a percentage looks given as a ratio: 0.6472 beside 64.72 or 60.6 of
-    another year of the plan's decade (城镇化率 from a sheet that stores 64.72% as 0.6472). The
-    figure is read as given."""
+    a year at most five away (城镇化率 from a sheet that stores 64.72% as 0.6472). The figure is
+    read as given."""
     for target in plan.quantified:
         if plan.figure_unit(target).dimension != PERCENT or plan.yearly_changes(target):
             continue

@@ -404,7 +404,13 @@ def check_writable(labels: list[str]) -> None:
     if labels.count(STDIN) > 1:  # (JUnit then JSON on one stream: neither reads)
         raise InputError.at(msg("error.stdout_twice"))
     for label in labels:
-        if label in {STDIN, ""}:
+        if label == STDIN:  # stdout, as /dev/stdout names it too
+            with contextlib.suppress(OSError, ValueError):
+                info = os.fstat(1)
+                claim([(info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else ("fd", 1)],
+                      label)  # fmt: skip
+            continue
+        if not label:
             continue
         descriptor = own_descriptor(label)
         if descriptor is not None:  # the run's own stdout, stderr …: open already

@@ -463,6 +463,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "{place}: {id} is {value} for January to month {month}, less than "
                            "the {before} to month {earlier}: a sum so far does not fall (a "
                            "month alone?) (read as given)"),
+    "notice.scale_slip.figures": ("{place}：{id} 为 {value}{unit}，约为其各年数据之中位数 {beside}{unit} 的 {times} 倍：单位是否有误（如把万元当作亿元）？（按所填读取）",
+                                  "{place}: {id} is {value} {unit}, about {times} times {beside}, "
+                                  "the middle of its figures: given in another unit (万元 for "
+                                  "亿元)? (read as given)"),
     "notice.scale_slip": ("{place}：{id} 为 {value}{unit}，约为其各年数据与目标之中位数 {beside}{unit} 的 {times} 倍：单位是否有误（如把万元当作亿元）？（按所填读取）",
                           "{place}: {id} is {value} {unit}, about {times} times {beside}, the "
                           "middle of its figures and target: given in another unit (万元 for "
@@ -852,18 +856,34 @@ _BY_ENGLISH: dict[str, tuple[str, str]] = {en: (zh, en) for zh, en in CATALOGUE.
 # a message the core formatted itself (an f-string at its raise site), is matched against these
 # when it is printed in Chinese; one that none matches stays English.
 ZH_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "{comparison} does not fit a change of {value}: a fall is a negative change (累计下降13.5% is value: -13.5 with '<='), a rise a positive one with > or >=: value: {negated}?",
+        "{comparison} 与变化 {value} 不相符：降幅写成负数（累计下降13.5% 即 value: -13.5，配 '<='），增幅写成正数，配 > 或 >=：是否应为 value: {negated}？",
+    ),
+    (
+        "{comparison} does not fit a change of {value}: a fall is a negative change (累计下降13.5% is value: -13.5 with '<='), a rise a positive one with > or >=",
+        "{comparison} 与变化 {value} 不相符：降幅写成负数（累计下降13.5% 即 value: -13.5，配 '<='），增幅写成正数，配 > 或 >=",
+    ),
     # a plan's values and comparisons, as the texts write them
     (
         "write the unit apart: value: {number} and unit: {unit}",
         "请把单位分开写：value: {number}，unit: {unit}",
     ),
     (
+        "write the comparison apart: comparison: {symbol} and value: {rest}, unit: {unit}",
+        "请把比较与单位分开写：comparison: {symbol}，value: {rest}，unit: {unit}",
+    ),
+    (
         "write the comparison apart: comparison: {symbol} and value: {rest}",
         "请把比较分开写：comparison: {symbol}，value: {rest}",
     ),
     (
-        "{value} is a fall, not a comparison: write kind: change, comparison: '<=' and the fall as a negative value (累计下降13.5% is value: -13.5)",
-        "{value} 是降幅，不是比较：请写 kind: change、comparison: '<='，并把降幅写成负数（累计下降13.5% 即 value: -13.5）",
+        "{value} is a fall, not a comparison: write comparison: '<=' and the fall as a negative value (累计下降13.5% is kind: change, value: -13.5; 年均下降3% kind: growth, value: -3)",
+        "{value} 是降幅，不是比较：请写 comparison: '<='，并把降幅写成负数（累计下降13.5% 即 kind: change、value: -13.5；年均下降3% 即 kind: growth、value: -3）",
+    ),
+    (
+        "{value} is a band: use kind: approximate and value: {number}",
+        "{value} 是区间：请用 kind: approximate，value: {number}",
     ),
     # reading tables and workbooks, and the operating system's words for a file's trouble
     ("{label}: there is no month {month}", "{label}：没有{month}月"),

@@ -40,8 +40,9 @@ def read_comparison(value: Any) -> Any:
         raise ValueError(f"{value!r} is a band, not a comparison: use kind: approximate")
     if re.fullmatch(r"(?:累计|年均)?(?:下降|降低|减少)", text):
         raise ValueError(
-            f"{value!r} is a fall, not a comparison: write kind: change, comparison: '<=' and "
-            "the fall as a negative value (累计下降13.5% is value: -13.5)"
+            f"{value!r} is a fall, not a comparison: write comparison: '<=' and the fall as a "
+            "negative value (累计下降13.5% is kind: change, value: -13.5; 年均下降3% kind: growth, "
+            "value: -3)"
         )
     if text and not any(c in "<>=" for c in text):
         words = ", ".join(COMPARISON_WORDS)
@@ -52,6 +53,29 @@ def read_comparison(value: Any) -> Any:
 _WITH_UNIT = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|‰|[^\d\s.+-][^\d]*)")
 
 
+def _refuse_unit_in_value(number: str, written: str) -> None:
+    """``62%``, ``400亿元``: the unit apart; ``6.5%以上``: the comparison and the unit apart; a
+    band (``15左右``) is an approximate target. Anything else is left to the schema, which says
+    it is no number."""
+    from shuangshi_cli.units import BUILTIN_UNITS
+
+    rest = written.strip()
+    if rest.endswith(("左右", "上下")):
+        raise ValueError(f"'{number}{rest}' is a band: use kind: approximate and value: {number}")
+    word = next(
+        (w for w in sorted(COMPARISON_WORDS, key=len, reverse=True) if rest.endswith(w)), ""
+    )
+    unit = rest.removesuffix(word).strip() if word else rest
+    if unit and BUILTIN_UNITS.get(unit) is None:
+        return  # (no unit the schema knows: not a number, it says)
+    if word:
+        apart = f"comparison: '{COMPARISON_WORDS[word]}' and value: {number}"
+        raise ValueError(
+            f"write the comparison apart: {apart}" + (f", unit: '{unit}'" if unit else "")
+        )
+    raise ValueError(f"write the unit apart: value: {number} and unit: '{unit}'")
+
+
 def refuse_comparison_in_value(value: Any) -> Any:
     """``value: ">92.7"`` or ``"超92.7"``: point to ``comparison``; ``"62%"``, ``"400亿元"``:
     point to ``unit``; other values pass unchanged."""
@@ -59,8 +83,7 @@ def refuse_comparison_in_value(value: Any) -> Any:
         return value
     text = unicodedata.normalize("NFKC", value).strip()
     if (found := _WITH_UNIT.fullmatch(text)) is not None:
-        number, unit = found.groups()
-        raise ValueError(f"write the unit apart: value: {number} and unit: '{unit.strip()}'")
+        _refuse_unit_in_value(*found.groups())
     for prefix in sorted([*_SYMBOLS, *_FOLD, *COMPARISON_WORDS], key=len, reverse=True):
         rest = text.removeprefix(prefix).strip()
         if rest != text and rest[:1].isdigit():

@@ -27,7 +27,7 @@ from shuangshi_cli.figures import (
 )
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
-from shuangshi_cli.units import close_cjk_spaces, decimal_text, fold_width
+from shuangshi_cli.units import PLAIN_NUMBER, close_cjk_spaces, decimal_text, fold_width
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -832,14 +832,17 @@ _SEPARATORS = {";": "';'", "\t": "'\\t'", ",": "','", "；": "'；'"}
 
 
 def _joined_by(cells: Sequence[Any], width: int) -> str | None:
-    """The separator a row of one cell is written with, where it splits the cell into a row of
-    the header's width (gdp;2016;300 under indicator,year,value); None for any other row."""
+    """The separator a row of one cell is written with, where it splits the cell into cells of
+    a row of the header's, a number among them (gdp;2016;300 under indicator,year,value; its
+    last cells may be left off); None for any other row, a note's (以上数据为快报数；增速按可比价
+    计算) or a heading's (一、工业，建筑业)."""
     places = filled(cells)
     if len(places) != 1 or width < 2:
         return None
     cell = text(cells[places[0]])
     for separator, shown in _SEPARATORS.items():
-        if len(cell.split(separator)) == width:
+        parts = [part.strip() for part in cell.split(separator)]
+        if 2 <= len(parts) <= width and any(PLAIN_NUMBER.fullmatch(p) for p in parts[1:]):
             return shown
     return None
 

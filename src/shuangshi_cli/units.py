@@ -191,12 +191,13 @@ def fold_width(text: str) -> str:
 
 # Spaces between Chinese characters, as bulletins pad a short name to the column's width
 # (工  业, 指  标): no part of the name.
-_CJK_SPACES = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_CJK = "\u3400-\u9fff\U00020000-\U0002ffff"
+_CJK_SPACES = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
 
 def close_cjk_spaces(text: str) -> str:
     """``text`` without the spaces between Chinese characters (工  业 is 工业)."""
-    return _CJK_SPACES.sub("", text) if " " in text or "\u3000" in text else text
+    return _CJK_SPACES.sub("", text) if " " in text or "\u3000" in text or "\t" in text else text
 
 
 # A number in decimal digits, as a table's cell, an argument, a YAML or a plan value is read:

@@ -195,18 +195,22 @@ def _refuse_oversized(data: bytes, title: str | None, name: str) -> None:
         )
 
 
+# What calamine reads of a workbook as it opens it, but for the sheets (measured one by one)
+_OPENED_PARTS = frozenset({
+    "xl/sharedstrings.xml", "xl/sharedstrings.bin", "xl/styles.xml", "xl/styles.bin",
+    "xl/workbook.xml", "xl/workbook.bin", "xl/_rels/workbook.xml.rels",
+    "xl/_rels/workbook.bin.rels", "[content_types].xml", "_rels/.rels", "styles.xml", "meta.xml",
+})  # fmt: skip
+
+
 def _refuse_oversized_parts(book: zipfile.ZipFile, name: str) -> None:
-    """A FiguresError when the parts of a workbook other than its sheets and pictures (shared
-    strings, styles, the workbook's own XML) unpack to more than MAX_SHEET_BYTES: a 2 MB file
-    of 2 GB of shared strings would exhaust the memory calamine asks for as it opens it."""
-    parts = [
-        info
-        for info in book.infolist()
-        if not info.filename.startswith(("xl/worksheets/", "xl/media/", "Pictures/"))
-        and info.filename != "content.xml"  # (an .ods's sheets: measured as one)
-    ]
+    """A FiguresError when the parts calamine reads as it opens a workbook, besides its sheets
+    (shared strings, styles, the workbook's own XML and relations), unpack to more than
+    MAX_SHEET_BYTES: a 2 MB file of 2 GB of shared strings would exhaust the memory calamine
+    asks for. (Parts it does not read, a pivot table's cache or a picture, may be any size.)"""
+    parts = [info for info in book.infolist() if info.filename.lower() in _OPENED_PARTS]
     total = sum(info.file_size for info in parts)
-    if total > MAX_SHEET_BYTES:
+    if parts and total > MAX_SHEET_BYTES:
         largest = max(parts, key=lambda info: info.file_size)
         raise FiguresError(
             Problem(
@@ -437,10 +441,13 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
     marks = _Marks()
     if not percent and b't="e"' not in xml and b"<f" not in xml and b":f" not in xml:
         return marks  # the usual sheet: nothing to look for
-    # A book that asks to be computed as it opens (xlsxwriter's, openpyxl's) was saved by a
-    # program that does not compute: the 0 it stores for a formula is a 0 of its own (a figure
-    # it was given, write_formula(…, value=352.1), is read)
-    uncomputed = _computed_on_load(book)
+    # A book that asks to be computed as it opens (xlsxwriter's, openpyxl's), whose formulas all
+    # hold 0, was saved by a program that does not compute: each 0 is a 0 of its own. (A figure
+    # it was given, write_formula(…, value=352.1), is read; and where any formula holds another
+    # figure, the program computed them, and a 0 is the formula's.)
+    uncomputed = _computed_on_load(book) and all(
+        v in {b"", b"0"} for v in _FORMULA_VALUE.findall(xml)
+    )
     row = column = 0  # where a cell stands when it does not say (r="C2" may be left out)
     for event, element in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
         tag = _local(element.tag)
@@ -478,6 +485,12 @@ def _xlsx_marks(book: zipfile.ZipFile, title: str) -> _Marks:
         elif tag == "row" and event == "end":
             element.clear()
     return marks
+
+
+# The figure stored beside a formula: <f>…</f><v>0</v>, or a shared one's <f t="shared" si="0"/>
+_FORMULA_VALUE = re.compile(
+    rb"<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>"
+)
 
 
 def _computed_on_load(book: zipfile.ZipFile) -> bool:

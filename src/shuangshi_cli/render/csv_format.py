@@ -63,10 +63,9 @@ def heading(column: str, style: Style) -> str:
     key = f"csv.{column}"
     if key in CATALOGUE:
         return t(key, style.lang)
-    for prefix in ("score_of_", "rank_of_", "score_", "rank_"):
+    for prefix in ("score_", "rank_"):
         if column.startswith(prefix):
-            indicator = column.removeprefix(prefix)
-            return t(f"csv.{prefix.removesuffix('of_')}of", style.lang, id=indicator)
+            return t(f"csv.{prefix}of", style.lang, id=column.removeprefix(prefix))
     return column
 
 
