@@ -15,7 +15,7 @@ from shuangshi_cli.render import Format, Style, printer
 from shuangshi_cli.report.numbers import percent, plain, quantity
 from shuangshi_cli.report.records import number, result_record
 from shuangshi_cli.units import BUILTIN_UNITS, Unit
-from tests.helpers import DATA
+from tests.helpers import DATA, county_plan
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -280,14 +280,7 @@ def test_a_pace_just_short_of_a_growth_goal_is_not_shown_as_it() -> None:
 
 
 def test_a_growth_targets_pace_short_of_its_goal_reads_short(run: Run, tmp_path: Path) -> None:
-    plan = tmp_path / "p.yaml"
-    plan.write_text(
-        "plan:\n  title: 某县纲要\n  issuer: 某县人民政府\n  issued: 2021-05-01\n"
-        "  region: {name: 某县}\n  period: {start: 2021, end: 2025}\n  base_year: 2020\n"
-        "targets:\n  - {id: revenue, name: 一般公共预算收入, kind: growth, unit: '%',\n"
-        "     comparison: '>=', value: 5, figure_unit: 亿元, deadline: 2025}\n",
-        encoding="utf-8",
-    )
+    plan = county_plan(tmp_path)
     figures = tmp_path / "f.csv"
     figures.write_text(
         "indicator,year,value\nrevenue,2020,36.59\nrevenue,2025,46.69\n", encoding="utf-8"

@@ -15,7 +15,7 @@ from shuangshi_cli.figures import load_figures
 from shuangshi_cli.plan import Plan, embedded_plan_text, load_plan
 from shuangshi_cli.render import Format
 from shuangshi_cli.scenarios import paths, whatif
-from tests.helpers import DATA, ROOT
+from tests.helpers import DATA, ROOT, county_plan
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -361,14 +361,7 @@ def test_a_lower_is_better_paths_legend_says_a_longer_bar_is_higher(
 
 def test_a_growth_targets_month_figure_is_in_its_figure_unit(run: Run, tmp_path: Path) -> None:
     """一般公共预算收入 年均增长5%: its figures are 亿元, and so is its 1–6月 figure (not 25.1%)."""
-    plan = tmp_path / "p.yaml"
-    plan.write_text(
-        "plan:\n  title: 某县纲要\n  issuer: 某县人民政府\n  issued: 2021-05-01\n  region: {name: 某县}\n  period: {start: 2021, end: 2025}\n"
-        "  base_year: 2020\ntargets:\n"
-        "  - {id: revenue, name: 一般公共预算收入, kind: growth, unit: '%', comparison: '>=',\n"
-        "     value: 5, figure_unit: 亿元, deadline: 2025, flow: true}\n",
-        encoding="utf-8",
-    )
+    plan = county_plan(tmp_path)
     figures = tmp_path / "f.csv"
     figures.write_text(
         "indicator,year,month,value\nrevenue,2020,,36.59\nrevenue,2024,,41.8\n"
