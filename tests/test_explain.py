@@ -125,3 +125,23 @@ def test_explain_prints_the_largest_figures(run: Run, value: str) -> None:
     out = run("explain", "gdp", "--year", "2018", "--figure", f"gdp={value}", "-l", "en")
     assert out.exit_code == 0, out.stderr
     assert "achieved early" in out.stdout
+
+
+def test_an_index_chained_from_rates_cites_every_rate(run: Run, tmp_path: Path) -> None:
+    """单位GDP能耗: the index 93.98 is the product of four years' changes, lines 2–5, not the
+    last year's line alone."""
+    figures = tmp_path / "e.csv"
+    figures.write_text(
+        "indicator,year,value\nenergy_intensity,2021,-2.7\nenergy_intensity,2022,-0.1\n"
+        "energy_intensity,2023,0.5\nenergy_intensity,2024,-3.8\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "explain", "energy_intensity", "-t", "cn-14th-fyp", "-f", str(figures), "-F", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    sources = {
+        i["symbol"]: i["source"] for s in json.loads(result.stdout)["steps"] for i in s["inputs"]
+    }
+    assert sources["v"] == f"{figures}:2–5"
+    assert sources["t"] == f"{figures}:5"

@@ -73,6 +73,22 @@ def _figure_source(figures: Figures | None, target: str, point: Point | None) ->
     return Input("v", point.value)
 
 
+def _chain_source(figures: Figures, target: str, first: int, last: int) -> str | None:
+    """Where the rates an index is chained from stand: ``f.csv:26–29`` for lines in a row of
+    one file, else each place; None without them."""
+    places = [f.origin for f in figures.annual(target) if first < f.year <= last]
+    if len(places) < 2:
+        return None
+    files = {o.file for o in places}
+    lines = [o.line for o in places]
+    if len(files) == 1 and all(o.sheet is None for o in places) and None not in lines:
+        ordered = sorted({line for line in lines if line is not None})
+        if ordered == list(range(ordered[0], ordered[-1] + 1)):  # (a wide table's row: one)
+            span = f"{ordered[0]}–{ordered[-1]}" if len(ordered) > 1 else f"{ordered[0]}"
+            return f"{places[0].file}:{span}"
+    return ", ".join(dict.fromkeys(str(o) for o in places))
+
+
 def _named(found: Input | None, symbol: str, value: Decimal | float) -> Input:
     if found is None:
         return Input(symbol, value)
@@ -179,6 +195,10 @@ def explain(plan: Plan, result: Result, figures: Figures | None = None) -> Expla
     plan_source = f"{file}:{line}" if file and line else "plan"
     v = _named(_figure_source(figures, target.series or target.id, latest), "v", latest.value)
     t = Input("t", latest.year, v.source)
+    if Note.INDEX_FROM_RATES in result.notes and base is not None and figures is not None:
+        # an index chained from each year's rate: every rate it is the product of
+        chained = _chain_source(figures, target.series or target.id, base.year, latest.year)
+        v = Input("v", latest.value, chained or v.source, v.given)
     big_t = Input("T", level, plan_source)
     deadline = Input("D", target.deadline, plan_source)
     steps: list[Step] = []
