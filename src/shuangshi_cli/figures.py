@@ -1466,7 +1466,7 @@ def _hint_scale(figures: Figures, plan: Plan) -> None:
         for figure in found:
             assert figure.value is not None
             times = figure.value / middle
-            if times > _SLIP or times < 1 / _SLIP:
+            if times > _SLIP or times * _SLIP < 1:  # (exact: no float of 1/1000)
                 from shuangshi_cli.notices import notice
 
                 power = round(math.log10(times))
