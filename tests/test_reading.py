@@ -1515,7 +1515,7 @@ def test_a_level_given_in_another_unit_is_said(run: Run, tmp_path: Path) -> None
     out = run("gap", "-f", str(figures), "-F", "json")
     assert out.exit_code == 0, out.stderr
     assert (
-        f"{figures}:4: gdp is 3521000 亿元, about 10000 times 400, the middle of its figures and "
+        f"{figures}:4: gdp is 3521000 亿元, about 9000 times 400, the middle of its figures and "
         "target: given in another unit (万元 for 亿元)? (read as given)"
     ) in out.stderr.splitlines()
     (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]

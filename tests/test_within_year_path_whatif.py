@@ -390,3 +390,34 @@ def test_a_cumulative_month_figure_that_falls_is_said(run: Run, tmp_path: Path) 
         encoding="utf-8",
     )
     assert "does not fall" not in run("gap", "-f", str(figures)).stderr
+
+
+def test_a_month_figure_in_another_unit_is_said(run: Run, tmp_path: Path) -> None:
+    """1-9月 147500 beside a year of 18.36 and 1-9月 14.2 the year before: 万元 as 亿元."""
+    figures = tmp_path / "m.csv"
+    figures.write_text(
+        "indicator,year,month,value\nrevenue,2020,,18.36\nrevenue,2020,9,14.2\n"
+        "revenue,2021,9,147500\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-t", str(county_plan(tmp_path)), "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert (
+        f"{figures}:4: revenue is 147500 亿元, about 8000 times 18.36, the middle of its figures: "
+        "given in another unit (万元 for 亿元)? (read as given)"
+    ) in out.stderr.splitlines()
+
+
+def test_a_month_figure_of_a_rate_is_refused(run: Run, tmp_path: Path) -> None:
+    """地区生产总值增长6%左右: its figures are rates; 1-9月's 5.8% is no amount so far."""
+    plan = county_plan(
+        tmp_path,
+        "  - {id: gdp, name: 地区生产总值, kind: approximate, unit: '%', value: 6, flow: true,\n"
+        "     deadline: 2021}\n",
+    )
+    out = run("gap", "-t", str(plan), "--year", "2021", "--month", "9", "gdp=5.8")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr == (
+        "argument 'gdp=5.8': month: gdp's figures are rates (%): a cumulative month figure, an "
+        "amount so far, does not fit\n"
+    )

@@ -6,7 +6,6 @@ import csv
 import difflib
 import io
 import itertools
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -1154,6 +1153,15 @@ def _check_row(row: RawRow, plan: Plan, known: dict[Any, tuple[Target, str | Non
                 "month",
             )
         )
+    if month is not None and (shown_in := plan.figure_unit(target)).is_rate:
+        # (地区生产总值增长6%左右: its figures are rates, and 1-9月's amount so far is none)
+        raise FiguresError(
+            origin.problem(
+                msg("{id}'s figures are rates ({unit}): a cumulative month figure, an amount so "
+                    "far, does not fit", id=target.id, unit=shown_in.symbol),
+                "month",
+            )
+        )  # fmt: skip
     if resolved is None:
         part = _row_part(values.get("part"), target, plan, origin)
         if written_as is not None:
@@ -1449,7 +1457,12 @@ def _hint_scale(figures: Figures, plan: Plan) -> None:
         # (money: a count of people may fall a thousandfold, 贫困人口 to 0.0015万人; an economy not)
         if not unit.is_money or plan.yearly_changes(target):
             continue
-        found = [f for f in figures.annual(target.id) if f.value is not None and f.value > 0]
+        # (a flow's month figures too: 1-9月 is some three quarters of its year, not a thousandth)
+        found = [
+            f
+            for f in (*figures.annual(target.id), *figures.months(target.id))
+            if f.value is not None and f.value > 0
+        ]
         sizes = [f.value for f in found if f.value is not None]
         if target.baseline is not None and target.baseline.value > 0:
             sizes.append(target.baseline.value)
@@ -1469,12 +1482,13 @@ def _hint_scale(figures: Figures, plan: Plan) -> None:
             if times > _SLIP or times * _SLIP < 1:  # (exact: no float of 1/1000)
                 from shuangshi_cli.notices import notice
 
-                power = round(math.log10(times))
+                # to one significant digit: about 3000 times, about 1/10000
+                about = times if times > 1 else 1 / times
+                shown = f"{int(about.quantize(Decimal(1).scaleb(about.adjusted()))):d}"
                 notice("scale_slip" if with_target else "scale_slip.figures",
                        place=str(figure.origin), id=target.id,
                        value=f"{figure.value.normalize():f}", beside=f"{middle.normalize():f}",
-                       unit=unit.symbol,
-                       times=f"{10**power}" if power > 0 else f"1/{10**-power}")  # fmt: skip
+                       unit=unit.symbol, times=shown if times > 1 else f"1/{shown}")  # fmt: skip
                 break  # (one line a target: its other figures are said by the first)
 
 

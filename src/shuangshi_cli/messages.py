@@ -1017,6 +1017,10 @@ ZH_PATTERNS: tuple[tuple[str, str], ...] = (
         "未知单位 {a}：请在规划的 units 列表中声明，例如 units: [{b}]",
     ),
     ("unknown unit {a}", "未知单位 {a}"),
+    (
+        "{a}'s figures are rates ({b}): a cumulative month figure, an amount so far, does not fit",
+        "{a} 的数据为比率（{b}）：月度累计数是累计量，不适用",
+    ),
     ("{a} is a pace ratio from 0, not {b}", "{a} 是不小于 0 的进度比，不能为 {b}"),
     (
         "{a} is not a number (one = between the name and the figure: {b})",
