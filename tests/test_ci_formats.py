@@ -368,3 +368,38 @@ def test_an_each_year_targets_annotation_points_at_the_year_that_failed_it(
     out = run("check", "-t", "cn-14th-fyp", "-f", str(figures), "-F", "github", "-l", "en")
     line = next(a for a in out.stdout.splitlines() if "unemployment" in a.lower())
     assert line.startswith(f"::error file={figures},line=3,")  # 2022's 5.6, not 2023's 5.2
+
+
+BINDING_PLAN = str(DATA / "binding-parts.yaml")
+
+
+@pytest.mark.parametrize(
+    ("figures", "extra"),
+    [
+        # none_c has no figures: --strict fails it, but it is not binding
+        ("indicator,year,value\nbind_a,2020,100\nbind_a,2023,160\nexp_b,2020,100\n"
+         "exp_b,2023,160\n", ["--strict"]),
+        # 西镇's expected target is off track: not binding either
+        ("indicator,year,value,part\nbind_a,2020,100,\nbind_a,2023,160,\nexp_b,2020,100,\n"
+         "exp_b,2023,160,\nnone_c,2020,100,\nnone_c,2023,160,\nbind_a,2020,50,东镇\n"
+         "bind_a,2023,80,东镇\nexp_b,2020,50,东镇\nexp_b,2023,80,东镇\nexp_b,2020,50,西镇\n"
+         "exp_b,2023,51,西镇\n", ["--parts"]),
+    ],
+)  # fmt: skip
+def test_binding_only_agrees_in_exit_code_annotations_and_junit(
+    run: Run, tmp_path: Path, figures: str, extra: list[str]
+) -> None:
+    """--binding-only with --strict, and with --parts: what is not binding warns in every output
+    (the annotations and JUnit said failure where the exit was 0, or the exit 1 where they
+    warned)."""
+    path = tmp_path / "f.csv"
+    path.write_text(figures, encoding="utf-8")
+    junit = tmp_path / "j.xml"
+    args = ["check", "-t", BINDING_PLAN, "-f", str(path), *extra]
+    result = run(*args, "--binding-only", "-F", "github", "--junit", str(junit))
+    assert result.exit_code == 0, result.stderr
+    assert "::error" not in result.stdout and "::warning" in result.stdout
+    root = ET.fromstring(junit.read_text(encoding="utf-8"))
+    assert root.get("failures") == "0"
+    assert "not binding (does not fail)" in result.stderr
+    assert run(*args).exit_code == 1  # (without --binding-only: it fails)

@@ -969,12 +969,14 @@ def check(
         )  # fmt: skip
     failing_parts = part_targets = 0
     for standing in board.standings if board is not None else ():
-        part_failing = standing.assessment.failing(threshold, strict=strict)
+        own = standing.assessment
+        part_failing = own.failing(threshold, strict=strict, binding_only=binding_only)
         failing_parts += bool(part_failing)
         part_targets += len(part_failing)
-        for result in part_failing:
+        for result in own.failing(threshold, strict=strict):  # (and those --binding-only spares)
+            variant = ".part" if result in part_failing else ".part.not_binding"
             _note(
-                t(_failing_key(result, ".part"), lang_,
+                t(_failing_key(result, variant), lang_,
                   part=pick((standing.part.name,
                   standing.part.name_en or ""), lang_), name=name(result.target, lang_),
                   id=result.target.id, status=verdict_label(result, lang_))
@@ -983,14 +985,16 @@ def check(
     _note(summary_line(assessment, style.lang))
     if board is not None:  # the parts' count too: the region's own line may be all achieved
         _note(t("check.parts_summary", lang_, parts=len(board.standings),
-                failing_parts=failing_parts, targets=part_targets))  # fmt: skip
+                failing_parts=failing_parts, targets=part_targets,
+                targets_en=f"{part_targets} target" + "s" * (part_targets != 1),
+                of_parts_en=f"{failing_parts} part" + "s" * (failing_parts != 1)))  # fmt: skip
     if failing:
         raise typer.Exit(EXIT_OFF_TRACK)
 
 
 def _failing_key(result: Result, variant: str) -> str:
     """The line ``check`` says of a failing target: off track, or (failed by --strict) no
-    figures to judge it on; ``variant`` is "", ".not_binding" or ".part"."""
+    figures to judge it on; ``variant`` is "", ".not_binding", ".part" or ".part.not_binding"."""
     verdict = "no_data" if result.verdict is Status.INSUFFICIENT_DATA else "off_track"
     return f"check.{verdict}{variant}"
 

@@ -65,8 +65,10 @@ class Policy:
             if status.severity >= self.fail_on.severity:
                 return Outcome.FAIL if binding or not self.binding_only else Outcome.WARN
             return Outcome.WARN if status.severity > Status.ON_TRACK.severity else Outcome.PASS
-        if status is Status.INSUFFICIENT_DATA:
-            return Outcome.FAIL if self.strict else Outcome.WARN
+        if status is Status.INSUFFICIENT_DATA:  # (with --binding-only, a binding target's only)
+            return (
+                Outcome.FAIL if self.strict and (binding or not self.binding_only) else Outcome.WARN
+            )
         return Outcome.SKIP
 
 
