@@ -403,3 +403,12 @@ def test_binding_only_agrees_in_exit_code_annotations_and_junit(
     assert root.get("failures") == "0"
     assert "not binding (does not fail)" in result.stderr
     assert run(*args).exit_code == 1  # (without --binding-only: it fails)
+
+
+def test_a_summary_after_a_line_cut_short_starts_on_a_line_of_its_own(
+    run: Run, tmp_path: Path
+) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("no newline", encoding="utf-8")
+    run("check", "--figures", EXAMPLE, "--summary", str(summary))
+    assert summary.read_text(encoding="utf-8").startswith("no newline\n## Implementation")

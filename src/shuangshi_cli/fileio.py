@@ -457,6 +457,18 @@ def _unwritable(exc: OSError, label: str) -> InputError:
     )
 
 
+def _unended(path: Path) -> bool:
+    """Whether a regular file ``path`` holds text whose last line has no line end."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode) or path.stat().st_size == 0:
+            return False
+        with path.open("rb") as stream:
+            stream.seek(-1, os.SEEK_END)
+            return stream.read(1) != b"\n"
+    except OSError:
+        return False
+
+
 def append_text(path: Path, text: str) -> None:
     """Append ``text`` (UTF-8) to ``path``, as a CI job summary file is written to (``-`` is
     stdout)."""
@@ -468,6 +480,8 @@ def append_text(path: Path, text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             _refuse_input(path.stat(), str(path))
         with path.open("a", encoding="utf-8") as stream:
+            if _unended(path):  # (a heading after a line cut short would be no heading)
+                stream.write("\n")
             stream.write(text)
     except OSError as exc:
         raise _unwritable(exc, str(path)) from None
