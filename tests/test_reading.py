@@ -1586,3 +1586,14 @@ def test_a_sheet_named_twice_two_ways_is_refused(run: Run) -> None:
     assert (out.exit_code, out.stdout) == (2, "")
     assert out.stderr == f"{book}: the file names sheet '1' but --sheet names '2': give one\n"
     assert run("gap", "-f", f"{book}#1", "--sheet", "1", "-F", "json").exit_code == 0
+
+
+def test_a_row_whose_note_runs_over_lines_is_placed_at_its_first(run: Run, tmp_path: Path) -> None:
+    """A CI annotation or an error names the line a record starts on, not its last."""
+    path = _csv(
+        tmp_path,
+        'indicator,year,value,note\ngdp,2016,300,"快报\n数"\ngdp,2017,abc,"x\ny"\n'
+        "gdp,2018,352.1,\n",
+    )
+    out = run("gap", "-f", path)
+    assert (out.exit_code, out.stderr) == (2, f"{path}:4: value: 'abc' is not a number\n")

@@ -369,10 +369,22 @@ def parse_csv(text: str, name: str, reading: Reading | None = None) -> list[RawR
             line = (records[-1][0] + 1) if records else 1
         raise FiguresError(Problem(message, name, line)) from None
     _refuse_runaway_quotes(records, name)
+    if records and records[-1][0] != len(records):  # a record runs over lines (a note's ⏎):
+        records = _first_lines(records)  # each is placed at its first line, where it starts
     rows = grid_rows(Grid(name, records, texts=True), reading)
     if delimiter == ";":
         _refuse_decimal_commas(rows)
     return rows
+
+
+def _first_lines(records: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Records numbered by the line each starts on, where the reader numbers its last."""
+    started = []
+    previous = 0
+    for end, record in records:
+        started.append((previous + 1, record))
+        previous = end
+    return started
 
 
 def _delimiter(text: str) -> str:
