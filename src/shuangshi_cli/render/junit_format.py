@@ -26,7 +26,8 @@ def _case(suite: ET.Element, check: Check) -> None:
         "testcase",
         {
             "classname": without_control(check.group),
-            "name": without_control(f"{check.id}: {check.title}"),
+            # (no status in the name: CI follows a test's history by its class and name)
+            "name": without_control(f"{check.id}: {check.label or check.title}"),
             "time": "0",
         },
     )
@@ -50,6 +51,9 @@ def _case(suite: ET.Element, check: Check) -> None:
     elif check.outcome is Outcome.WARN:
         output = ET.SubElement(case, "system-out")
         output.text = without_control(check.message)
+    elif "hand_status" in check.properties:  # passed by hand: the computed status beside it
+        output = ET.SubElement(case, "system-out")
+        output.text = without_control(f"{check.title} — {check.message}")
 
 
 def junit(checks: tuple[Check, ...], name: str = "shuangshi") -> str:

@@ -45,11 +45,12 @@ class Check:
     group: str
     outcome: Outcome
     status: Status
-    title: str
+    title: str  # what is judged, and how: 地区生产总值：相对滞后
     message: str
     file: str | None = None
     line: int | None = None
     properties: dict[str, str] = field(default_factory=dict)
+    label: str = ""  # what is judged alone (a test's name, the same from one run to the next)
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def assessment_checks(
                 file=file,
                 line=line,
                 properties=_properties(result),
+                label=name(result.target, lang),
             )
         )  # fmt: skip
     return tuple(checks)
