@@ -1597,3 +1597,16 @@ def test_a_row_whose_note_runs_over_lines_is_placed_at_its_first(run: Run, tmp_p
     )
     out = run("gap", "-f", path)
     assert (out.exit_code, out.stderr) == (2, f"{path}:4: value: 'abc' is not a number\n")
+
+
+def test_year_beside_a_table_with_a_year_column_is_said_to_be_read_past(
+    run: Run, tmp_path: Path
+) -> None:
+    path = _csv(tmp_path, LONG)
+    out = run("gap", "-f", path, "--year", "2017", "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert (
+        f"{path}: long table; the table has a year column: --year 2017 is not read for it"
+    ) in out.stderr.splitlines()
+    (gdp,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp"]
+    assert gdp["latest"] == {"year": 2018, "value": 352.1}

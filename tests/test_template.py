@@ -150,3 +150,19 @@ def test_a_template_cell_a_spreadsheet_would_run_is_written_as_text(
     assert not [c for c in cells if c.startswith(("=", "+", "@"))]
     assert '\'=HYPERLINK("x")' in cells
     assert {r["part"] for r in rows} >= {"liuqiao", "韩村镇"}
+
+
+def test_a_flow_given_as_rates_gets_no_month_rows(run: Run, tmp_path: Path) -> None:
+    """地区生产总值增长6%左右 (flow: true, %): a month figure of it is refused, so the template
+    offers none to fill in."""
+    from tests.helpers import county_plan
+
+    plan = county_plan(
+        tmp_path,
+        "  - {id: gdp, name: 地区生产总值, kind: approximate, unit: '%', value: 6, flow: true,\n"
+        "     deadline: 2021}\n",
+    )
+    result = run("template", "--targets", str(plan))
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert rows and not [r for r in rows if r["month"]]

@@ -665,7 +665,7 @@ def _inputs(
     if month is not None and not 1 <= month <= 11:
         raise UsageProblem.at(msg("error.month_range", value=month))
     # how files are read: only when files are given (tables.py is not needed for pairs alone)
-    reading = _reading(sheet, encoding, year) if figures or peer_files else None
+    reading = _reading(sheet, encoding, year, bool(pairs)) if figures or peer_files else None
     if sheet is not None and not _any_workbook([*(figures or []), *(peer_files or [])]):
         raise UsageProblem.at(
             msg(
@@ -712,7 +712,9 @@ def _any_workbook(names: list[str]) -> bool:
     return any(is_workbook_name(name) for name in names)
 
 
-def _reading(sheet: str | None, encoding: str | None, year: int | None) -> Reading:
+def _reading(
+    sheet: str | None, encoding: str | None, year: int | None, of_pairs: bool = False
+) -> Reading:
     import codecs
 
     from shuangshi_cli.tables import Reading
@@ -724,7 +726,7 @@ def _reading(sheet: str | None, encoding: str | None, year: int | None) -> Readi
             raise UsageProblem.at(
                 f"--encoding {encoding!r} is not an encoding Python knows"
             ) from None
-    return Reading(sheet=sheet, encoding=encoding, year=year)
+    return Reading(sheet=sheet, encoding=encoding, year=year, year_of_pairs=of_pairs)
 
 
 def _assess(inputs: _Inputs) -> Assessment:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -1473,7 +1473,7 @@ def _hint_scale(figures: Figures, plan: Plan) -> None:
         found = [
             f
             for f in (*figures.annual(target.id), *figures.months(target.id))
-            if f.value is not None and f.value > 0
+            if f.value is not None and f.value > 0 and f.measure == "level"  # (no real growth)
         ]
         sizes = [f.value for f in found if f.value is not None]
         if target.baseline is not None and target.baseline.value > 0:
@@ -1496,7 +1496,8 @@ def _hint_scale(figures: Figures, plan: Plan) -> None:
 
                 # to one significant digit: about 3000 times, about 1/10000
                 about = times if times > 1 else 1 / times
-                shown = f"{int(about.quantize(Decimal(1).scaleb(about.adjusted()))):d}"
+                one_digit = Decimal(1).scaleb(about.adjusted())
+                shown = f"{int(about.quantize(one_digit, ROUND_HALF_UP)):d}"
                 notice("scale_slip" if with_target else "scale_slip.figures",
                        place=str(figure.origin), id=target.id,
                        value=f"{figure.value.normalize():f}", beside=f"{middle.normalize():f}",

@@ -497,6 +497,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "layout.regions_down": ("排位表：地区竖排，指标横排（{year}年）", "ranking table: regions down, indicators across ({year})"),
     "layout.title_months.of": ("{layout}，{year}年为1-{month}月累计，取自标题", "{layout}, {year} January to month {month}, from the title"),
     "layout.title_months": ("{layout}，各数据为1-{month}月累计，取自标题", "{layout}, each figure January to month {month}, from the title"),
+    "layout.year_read_past": ("{layout}；表中有年份列，--year {year} 不用于此表",
+                              "{layout}; the table has a year column: --year {year} is not read "
+                              "for it"),
     "layout.long.months": ("长表：各数据为1-{month}月累计，取自标题", "long table: each figure January to month {month}, from the title"),
     "layout.one_year.months": ("单年表：{year}年1-{month}月累计，取自{source}",
                                "a table of one year: {year}, January to month {month}, from {source}"),

@@ -40,6 +40,7 @@ class Reading:
     sheet: str | None = None  # a workbook's sheet, by name or number from 1; default the first
     encoding: str | None = None  # a text file's encoding; default UTF-8, else UTF-16/GB18030
     year: int | None = None  # the year of a wide table's within-year columns (1-3月 …)
+    year_of_pairs: bool = False  # ... and of ID=VALUE figures given beside the files
 
 
 @dataclass(frozen=True)
@@ -724,10 +725,12 @@ def _long_rows(
         if growth is not None:
             layout = msg("layout.growth_column", layout=layout, column=text(cells[growth]))
         say_layout(grid, layout, skipped)
-    elif skipped or month is not None:
+    elif skipped or month is not None or (reading.year is not None and not reading.year_of_pairs):
         layout = msg("layout.long")
         if month is not None:
             layout = msg("layout.long.months", month=month)
+        if reading.year is not None and not reading.year_of_pairs:  # (a year column)
+            layout = msg("layout.year_read_past", layout=layout, year=reading.year)
         say_layout(grid, layout, skipped)
     if "value" not in columns and "status" not in columns:
         raise FiguresError(

@@ -63,7 +63,8 @@ def template_rows(plan: Plan, lang: str | None = None) -> Iterator[dict[str, str
         for year in range(base, target.deadline + 1):
             yield row(indicator=target.id, year=str(year), unit=unit, name=target.name)
     for target in measured:
-        if target.flow:
+        # (a flow given as rates, 增长6%左右: no amount so far for 1-9月, whose figure is refused)
+        if target.flow and not plan.figure_unit(target).is_rate:
             unit = plan.figure_unit(target).symbol
             for month in QUARTER_MONTHS:
                 yield row(
