@@ -121,3 +121,24 @@ def test_a_growth_target_on_a_constant_price_series_reads_its_real_levels() -> N
     # (391.39987104 / 300)^(1/4) − 1 = 6.87% a year so far: on track, not achieved
     assert rate.observed_growth == pytest.approx((391.39987104 / 300) ** 0.25 - 1)
     assert rate.status is not Status.ACHIEVED
+
+
+def test_a_months_real_growth_is_no_amount_to_the_scale_hint(run: Run, tmp_path: Path) -> None:
+    """A level at constant prices reads a % figure as its real growth, a month's too: 5.8 is no
+    亿元 a thousandth of 30000."""
+    from tests.helpers import county_plan
+
+    plan = county_plan(
+        tmp_path,
+        "  - {id: output, name: 地区生产总值, kind: level, unit: 亿元, comparison: '>',\n"
+        "     value: 42000, deadline: 2025, flow: true, price_basis: constant, price_year: 2020}\n",
+    )
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "indicator,year,month,value,unit\noutput,2020,,30000,\noutput,2021,,7.0,%\n"
+        "output,2022,,6.5,%\noutput,2022,9,5.8,%\n",
+        encoding="utf-8",
+    )
+    out = run("gap", "-t", str(plan), "-f", str(figures), "-F", "json")
+    assert out.exit_code == 0, out.stderr
+    assert "another unit" not in out.stderr
