@@ -372,3 +372,17 @@ def test_a_city_ranks_among_the_municipalities(run: Run, tmp_path: Path) -> None
     assert out.exit_code == 0, out.stderr
     (rank,) = [r for r in json.loads(out.stdout)["results"] if r["id"] == "gdp_rank"]
     assert (rank["peer_rank"], rank["peer_count"]) == (3, 8)
+
+
+def test_a_long_ladder_shows_its_ends(run: Run, tmp_path: Path) -> None:
+    """濉溪县 41st of 41: the report names the places from 5th to 10th and from 36th to 41st,
+    and how many stand between, not a page of them."""
+    rows = ["region,year,indicator,value", "濉溪县,2018,gdp,100"]
+    rows += [f"县{i:02d},2018,gdp,{1000 - i}" for i in range(40)]
+    peers = tmp_path / "p.csv"
+    peers.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = run("gap", "--peers", str(peers), "-l", "en", env={"COLUMNS": "400"})
+    assert out.exit_code == 0, out.stderr
+    ladder = next(line for line in out.stdout.splitlines() if "ladder" in line)
+    assert "No. 5 县04" in ladder and "No. 41 濉溪县" in ladder
+    assert "… (25 more)" in ladder and "县20" not in ladder

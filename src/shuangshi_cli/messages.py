@@ -318,6 +318,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "peers.step": ("{year}年{place}", "{year} {place}"),
     "peers.up": ("（前移{n}位）", " (up {n})"),
     "peers.down": ("（后移{n}位）", " (down {n})"),
+    "peers.more": ("……（另{n}个）", "… ({n} more)"),
     "peers.ladder": ("{year}年{among}位次（共{count}个）：{rungs}",
                      "{year} ladder among {among} ({count}): {rungs}"),
     "peers.rung": ("{place} {region} {value}", "{place} {region} {value}"),

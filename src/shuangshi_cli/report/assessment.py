@@ -224,6 +224,11 @@ def _movement(peers: PeerResult, lang: Lang) -> str:
     return t("peers.movement", lang, steps=" → ".join(steps))
 
 
+# The places a report lists between the target rank and the region's own, at most (the first
+# half and the last; JSON's peer ranks hold every region)
+_LADDER_SHOWN = 12
+
+
 def _ladder(plan: Plan, result: Result, peers: PeerResult, lang: Lang) -> str:
     """The places from the target rank to the region's own, with who holds them."""
     latest, target = peers.latest, result.target
@@ -236,6 +241,10 @@ def _ladder(plan: Plan, result: Result, peers: PeerResult, lang: Lang) -> str:
         for r in latest.ladder
         if low <= r.rank <= high
     ]  # fmt: skip
+    if len(rungs) > _LADDER_SHOWN:  # (2,378 places between No. 5 and No. 2,382: a page each)
+        half = _LADDER_SHOWN // 2
+        hidden = len(rungs) - 2 * half
+        rungs = [*rungs[:half], t("peers.more", lang, n=hidden), *rungs[-half:]]
     return t(
         "peers.ladder", lang, year=latest.year, among=among, count=latest.count,
         rungs=t("sep.list", lang).join(rungs),
