@@ -386,3 +386,14 @@ def test_a_long_ladder_shows_its_ends(run: Run, tmp_path: Path) -> None:
     ladder = next(line for line in out.stdout.splitlines() if "ladder" in line)
     assert "No. 5 县04" in ladder and "No. 41 濉溪县" in ladder
     assert "… (25 more)" in ladder and "县20" not in ladder
+
+
+def test_the_place_to_reach_held_by_a_tie_says_so(run: Run, tmp_path: Path) -> None:
+    """Two counties tied 4th: none is 5th; the one at the fifth place is said tied at 4th."""
+    rows = ["region,year,indicator,value", "濉溪县,2018,gdp,300"]
+    rows += [f"县{i},2018,gdp,{v}" for i, v in enumerate([900, 800, 700, 600, 600, 500])]
+    peers = tmp_path / "p.csv"
+    peers.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = run("gap", "--peers", str(peers), "-l", "zh", env={"COLUMNS": "400"})
+    assert out.exit_code == 0, out.stderr
+    assert "第5位为并列第4位的县4，差距300亿元" in out.stdout

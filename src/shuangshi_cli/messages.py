@@ -323,6 +323,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "{year} ladder among {among} ({count}): {rungs}"),
     "peers.rung": ("{place} {region} {value}", "{place} {region} {value}"),
     "peers.chase": ("第{goal}位为{region}，差距{gap}", "No. {goal} is {region}, {gap} ahead"),
+    "peers.chase.tied": ("第{goal}位为并列第{rank}位的{region}，差距{gap}",
+                         "No. {goal} is {region}, tied at No. {rank}, {gap} ahead"),
     "peers.chase.own_pace": ("；按其现有增速，到{deadline}年需年均增长{needed}",
                              "; catching it by {deadline} (at its own pace) needs {needed} a year"),
     "peers.chase.still": ("；若其持平，到{deadline}年需年均增长{needed}",

@@ -257,9 +257,12 @@ def _chase(plan: Plan, result: Result, peers: PeerResult, lang: Lang) -> str | N
     if chase.target_region is None or chase.value_gap is None or chase.value_gap <= 0:
         return None
     unit = plan.unit(plan.target(peers.indicator))
+    goal = int(result.target.value or 0)
+    # (the region at that place may stand higher, tied: 庐江县 and 无为县 both 4th, none 5th)
+    held = next((r.rank for r in peers.latest.ladder if r.region == chase.target_region), goal)
     line = t(
-        "peers.chase", lang, goal=int(result.target.value or 0), region=chase.target_region,
-        gap=quantity(chase.value_gap, unit, lang),
+        "peers.chase" if held == goal else "peers.chase.tied", lang, goal=goal, rank=held,
+        region=chase.target_region, gap=quantity(chase.value_gap, unit, lang),
     )  # fmt: skip
     if chase.required_growth is not None:
         key = "peers.chase.own_pace" if chase.rival_growth is not None else "peers.chase.still"
