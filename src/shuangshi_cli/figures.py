@@ -25,10 +25,12 @@ from shuangshi_cli.units import (
     PERCENT,
     PLAIN_NUMBER,
     RANK,
+    UNIT_LIST_SEPARATOR,
     Unit,
     convert,
     decimal_text,
     fold_width,
+    listed_units,
     parse_quantity,
 )
 from shuangshi_cli.yamlload import load_yaml
@@ -924,8 +926,6 @@ def _as_fall(
 def _with_table_unit(row: RawRow, plan: Plan) -> RawRow:
     """A row with the unit its table's title gives (单位：亿元) where that unit fits its target;
     a row of another kind of figure (a 位次, a rate) under it keeps its target's own unit."""
-    from shuangshi_cli.tables import UNIT_LIST_SEPARATOR, listed_units
-
     values = dict(row.values)
     unit = values.pop(TABLE_UNIT)
     name = values.get("indicator")
@@ -1059,8 +1059,6 @@ def _nominal_growth(name: str, values: dict[str, Any]) -> bool:
 
     if _REAL_GROWTH_LEVEL.search(name) is not None:
         return False
-    from shuangshi_cli.tables import listed_units
-
     unit = values.get("unit") or values.get(TABLE_UNIT)
     if not isinstance(unit, str):
         return True
@@ -1365,7 +1363,6 @@ def _value(
     unit = wanted if written is None else written_unit(plan, written, wanted)
     if unit is None:
         from shuangshi_cli.plan_checks import unit_typo
-        from shuangshi_cli.tables import listed_units
 
         if len(listed := listed_units(str(written))) > 1:  # a unit line's list, 万元、亿元
             raise FiguresError(

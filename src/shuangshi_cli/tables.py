@@ -27,7 +27,14 @@ from shuangshi_cli.figures import (
 )
 from shuangshi_cli.formulas import FIRST_YEAR, LAST_YEAR
 from shuangshi_cli.messages import Msg, msg
-from shuangshi_cli.units import PLAIN_NUMBER, close_cjk_spaces, decimal_text, fold_width
+from shuangshi_cli.units import (
+    PLAIN_NUMBER,
+    UNIT_LIST_SEPARATOR,
+    close_cjk_spaces,
+    decimal_text,
+    fold_width,
+    listed_units,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -128,12 +135,6 @@ _UNIT_LINE = re.compile(
 # Units a unit line lists (万元，%; 万元、%): each row takes the one of its kind
 _UNIT_SEPARATOR = re.compile(r"\s*[、,，]\s*")
 _MORE_UNITS = re.compile(r"(?:\s*[、,]\s*[^()\s,;、]+)+")
-UNIT_LIST_SEPARATOR = "、"
-
-
-def listed_units(unit: str) -> list[str]:
-    """The units a table's unit (``unit_line``) lists: one, or several (万元、%)."""
-    return [u for u in unit.split(UNIT_LIST_SEPARATOR) if u]
 
 
 def unit_line(line: str) -> str | None:

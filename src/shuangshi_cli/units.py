@@ -189,6 +189,16 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+# A table's unit line may list units (单位：万元，%): they travel joined by this, and each row
+# takes the one of its kind
+UNIT_LIST_SEPARATOR = "、"
+
+
+def listed_units(unit: str) -> list[str]:
+    """The units a table's unit (``tables.unit_line``) lists: one, or several (万元、%)."""
+    return [u for u in unit.split(UNIT_LIST_SEPARATOR) if u]
+
+
 # Spaces between Chinese characters, as bulletins pad a short name to the column's width
 # (工  业, 指  标): no part of the name.
 _CJK = "\u3400-\u9fff\U00020000-\U0002ffff"
