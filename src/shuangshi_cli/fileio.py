@@ -382,6 +382,12 @@ def _refuse_folder_name(label: str) -> None:
         raise InputError(Problem(msg("error.folder_name"), label))
 
 
+def _open_file_key(info: os.stat_result, descriptor: int) -> object:
+    """What an open descriptor writes to, for one output per file: a regular file by its inode,
+    anything else (a pipe, a terminal) by the descriptor."""
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else ("fd", descriptor)
+
+
 def check_writable(labels: list[str]) -> None:
     """Before a command writes several files: each can be written, and no two are the same file,
     so that a run that fails on one leaves none of them written (each write is atomic, but a
@@ -406,9 +412,7 @@ def check_writable(labels: list[str]) -> None:
     for label in labels:
         if label == STDIN:  # stdout, as /dev/stdout names it too
             with contextlib.suppress(OSError, ValueError):
-                info = os.fstat(1)
-                claim([(info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else ("fd", 1)],
-                      label)  # fmt: skip
+                claim([_open_file_key(os.fstat(1), 1)], label)
             continue
         if not label:
             continue
@@ -419,8 +423,7 @@ def check_writable(labels: list[str]) -> None:
             except OSError as exc:
                 raise _unwritable(exc, label) from None
             _refuse_input(info, label)
-            regular = stat.S_ISREG(info.st_mode)
-            claim([(info.st_dev, info.st_ino) if regular else ("fd", descriptor)], label)
+            claim([_open_file_key(info, descriptor)], label)
             continue
         _refuse_folder_name(label)
         try:
@@ -460,7 +463,8 @@ def _unwritable(exc: OSError, label: str) -> InputError:
 def _unended(path: Path) -> bool:
     """Whether a regular file ``path`` holds text whose last line has no line end."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode) or path.stat().st_size == 0:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
             return False
         with path.open("rb") as stream:
             stream.seek(-1, os.SEEK_END)
